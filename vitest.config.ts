@@ -1,0 +1,54 @@
+import { defineConfig } from "vitest/config";
+
+// One runner, four projects: pure domain, server against PGlite (always) and PostgreSQL (when DATABASE_URL is set),
+// web components in jsdom, and browser journeys against a started server.
+const withPostgres = Boolean(process.env.DATABASE_URL);
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "server-pglite",
+          include: ["packages/server/src/**/*.test.ts"],
+          environment: "node",
+          env: { MAMORI_TEST_DB: "pglite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(withPostgres
+        ? [
+            {
+              test: {
+                name: "server-postgres",
+                include: ["packages/server/src/**/*.test.ts"],
+                environment: "node" as const,
+                env: { MAMORI_TEST_DB: "postgres" },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+      {
+        test: {
+          name: "web",
+          include: ["packages/web/src/**/*.test.tsx", "packages/web/src/**/*.test.ts"],
+          environment: "jsdom",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
