@@ -1,0 +1,3 @@
+export * from "./people.ts";
+export * from "./symptoms.ts";
+export * from "./temperature.ts";
