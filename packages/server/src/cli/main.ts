@@ -6,8 +6,14 @@ type CommandModule = { run: (args: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   start: { summary: "serve the API and the web app", load: () => import("./start-command.ts") },
-  "seed-demo": { summary: "fill an empty database with the demo facility", load: () => import("./seed-demo-command.ts") },
-  evaluate: { summary: "run the facility rules on a scenario file", load: () => import("./evaluate-command.ts") },
+  "seed-demo": {
+    summary: "fill an empty database with the demo facility",
+    load: () => import("./seed-demo-command.ts"),
+  },
+  evaluate: {
+    summary: "run the facility rules on a scenario file",
+    load: () => import("./evaluate-command.ts"),
+  },
   detect: { summary: "run aberration detection on a series file", load: () => import("./detect-command.ts") },
   cre: { summary: "CRE stewardship (`cre advise CASE.json`)", load: () => import("./cre-command.ts") },
 };

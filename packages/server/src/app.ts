@@ -1,0 +1,132 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
+import type { Database } from "./db/database.ts";
+import { AppError, type FieldError } from "./errors.ts";
+import { authRoutes } from "./routes/auth/routes.ts";
+import { facilityRoutes } from "./routes/facility/routes.ts";
+import { healthRoutes } from "./routes/health/routes.ts";
+import { observationRoutes } from "./routes/observations/routes.ts";
+import { peopleRoutes } from "./routes/people/routes.ts";
+import { roundRoutes } from "./routes/rounds/routes.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+export type AppOptions = {
+  db: Database;
+  secureCookies?: boolean;
+  /** The instant "now"; tests move it, the server uses the wall clock. */
+  clock?: () => Date;
+  /** Log requests (never bodies: they hold patient data). */
+  logger?: boolean;
+  /** Where the built web app is, to be served at `/`. */
+  webRoot?: string;
+};
+
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/login"]);
+
+/** Turns fastify's `/observations/2/tempC` into `observations[2].tempC`. */
+function pathFromInstancePath(instancePath: string): string {
+  return instancePath
+    .split("/")
+    .filter(Boolean)
+    .map((key, i) => (/^\d+$/.test(key) ? `[${key}]` : `${i === 0 ? "" : "."}${key}`))
+    .join("");
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ? { level: "info", redact: ["req.headers.cookie"] } : false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("user", null);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: { id: error.id, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: FieldError[] = error.validation.map((v) => ({
+        path: pathFromInstancePath(v.instancePath) || (error.validationContext ?? "body"),
+        message: v.message ?? "invalid",
+      }));
+      return reply.status(400).send({
+        error: {
+          id: "validation_failed",
+          message: `Invalid input: ${fields.map((f) => f.path).join(", ")}`,
+          fields,
+        },
+      });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = (error as { code?: string }).code;
+      const id = status === 413 ? "body_too_large" : status === 429 ? "too_many_requests" : "bad_request";
+      return reply
+        .status(status)
+        .send({ error: { id, message: code === undefined ? (error as Error).message : id } });
+    }
+    request.log.error({ err: error, route: request.routeOptions.url }, "unhandled error");
+    return reply
+      .status(500)
+      .send({ error: { id: "internal", message: "Something went wrong on the server." } });
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: "Mamori API", version: "1" } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.addHook("onRequest", async (request) => {
+    const url = request.routeOptions.url;
+    if (!url?.startsWith("/api/") || PUBLIC_ROUTES.has(url) || url.startsWith("/api/docs")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await findSessionUser(options.db, token, clock()) : null;
+    if (!request.user) throw new AppError(401, "unauthenticated", "Sign in first.");
+  });
+
+  const context = { db: options.db, clock, secureCookies: options.secureCookies ?? false };
+  await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(authRoutes(context), { prefix: "/api/auth" });
+  await app.register(facilityRoutes(context), { prefix: "/api/facility" });
+  await app.register(peopleRoutes(context), { prefix: "/api/people" });
+  await app.register(observationRoutes(context), { prefix: "/api/observations" });
+  await app.register(roundRoutes(context), { prefix: "/api/rounds" });
+
+  if (options.webRoot) {
+    const { default: fastifyStatic } = await import("@fastify/static");
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // The web app routes on the client: any other non-API path gets its index page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/")) {
+        return reply.status(404).send({ error: { id: "not_found", message: "No such endpoint." } });
+      }
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}
+
+export type RouteContext = { db: Database; clock: () => Date; secureCookies: boolean };

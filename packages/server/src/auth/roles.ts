@@ -1,0 +1,35 @@
+/**
+ * Roles and what each may do. Facility roles act on their own facility's records; overseer roles see only what
+ * facilities submit to them (nothing of a facility's people or rounds).
+ */
+export const ROLES = [
+  "care_worker",
+  "nurse",
+  "ic_lead",
+  "director",
+  "physician",
+  "lab_technologist",
+  "ast_member",
+  "health_centre_officer",
+  "municipal_officer",
+  "secretariat",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** See the facility, its people and its rounds. */
+  readFacility: ["care_worker", "nurse", "ic_lead", "director", "physician", "admin"],
+  /** Record and correct observations in the daily round. */
+  recordObservations: ["care_worker", "nurse", "ic_lead", "director", "physician"],
+  /** Add and edit people, units and rooms; import residents. */
+  managePeople: ["nurse", "ic_lead", "director", "admin"],
+  manageUnits: ["ic_lead", "director", "admin"],
+  manageFacility: ["director", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,36 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** Environment settings, parsed once at start-up; a bad value stops the server with the variable's name. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  MAMORI_DATA_DIR: z.string().default("./data"),
+  MAMORI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  NODE_ENV: z.string().default("development"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  secureCookies: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(e.MAMORI_DATA_DIR) },
+    secureCookies: e.MAMORI_SECURE_COOKIES ? e.MAMORI_SECURE_COOKIES === "true" : e.NODE_ENV === "production",
+  };
+}

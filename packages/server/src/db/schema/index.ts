@@ -1,0 +1,5 @@
+export * from "./audit.ts";
+export * from "./observations.ts";
+export * from "./organisations.ts";
+export * from "./people.ts";
+export * from "./users.ts";

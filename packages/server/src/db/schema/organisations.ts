@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Every organisation that signs in: facilities (elderly care, childcare, disability, hospital), the health centres and
+ * municipalities they report to, and the survey secretariat. A facility reports to one health centre and one
+ * municipality — two overseers, not a tree.
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["facility", "health_centre", "municipality", "secretariat"] }).notNull(),
+    name: text("name").notNull(),
+    facilityType: text("facility_type", { enum: ["elderly_care", "childcare", "disability", "hospital"] }),
+    timeZone: text("time_zone").notNull().default("Asia/Tokyo"),
+    ruleProfile: text("rule_profile").notNull().default("mhlw-2005"),
+    healthCentreId: uuid("health_centre_id").references((): AnyPgColumn => organisations.id),
+    municipalityId: uuid("municipality_id").references((): AnyPgColumn => organisations.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("facility_has_type", sql`(${t.kind} = 'facility') = (${t.facilityType} is not null)`)],
+);
+
+/** A floor or unit (階・ユニット) of a facility; the daily round is done per unit. */
+export const units = pgTable("units", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  facilityId: uuid("facility_id")
+    .notNull()
+    .references(() => organisations.id),
+  name: text("name").notNull(),
+  floor: text("floor").notNull(),
+  sortOrder: text("sort_order").notNull().default(""),
+});
+
+/** A room (号室) within a unit. */
+export const rooms = pgTable("rooms", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  unitId: uuid("unit_id")
+    .notNull()
+    .references(() => units.id),
+  name: text("name").notNull(),
+});

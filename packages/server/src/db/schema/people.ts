@@ -1,0 +1,23 @@
+import { boolean, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations, rooms, units } from "./organisations.ts";
+
+/** Residents, short-stay and day-service users, and staff of a facility (facility-surveillance.md §2). */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    nameKana: text("name_kana"),
+    kind: text("kind", { enum: ["resident", "short_stay", "day_service", "staff"] }).notNull(),
+    job: text("job", { enum: ["care", "nursing", "kitchen", "other"] }),
+    unitId: uuid("unit_id").references(() => units.id),
+    roomId: uuid("room_id").references(() => rooms.id),
+    baselineTempC: numeric("baseline_temp_c", { precision: 3, scale: 1, mode: "number" }),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("people_facility_idx").on(t.facilityId)],
+);

@@ -1,0 +1,202 @@
+import { randomUUID } from "node:crypto";
+import type { PersonKind, StaffJob } from "@mamori/domain/surveillance";
+import { count } from "drizzle-orm";
+import { createUser } from "../accounts/create-user.ts";
+import { appendAudit } from "../audit/audit.ts";
+import type { Role } from "../auth/roles.ts";
+import type { Database, Executor } from "../db/database.ts";
+import { observations, organisations, people, rooms, units } from "../db/schema/index.ts";
+import { dayInZone } from "../time/facility-day.ts";
+import { FAMILY_NAMES, GIVEN_NAMES_ELDER, GIVEN_NAMES_STAFF } from "./demo-names.ts";
+import { type DemoPerson, planDemoRounds } from "./demo-rounds.ts";
+import { pick, seededRandom } from "./random.ts";
+
+export const DEMO_PASSWORD = "mamori-demo";
+export const DEMO_DAYS = 60;
+const TIME_ZONE = "Asia/Tokyo";
+
+type DemoOrg = "facility" | "hospital" | "health_centre" | "municipality" | "secretariat";
+export const DEMO_USERS: readonly { username: string; role: Role; org: DemoOrg; displayName: string }[] = [
+  { username: "demo-care", role: "care_worker", org: "facility", displayName: "介護 花子" },
+  { username: "demo-nurse", role: "nurse", org: "facility", displayName: "看護 由美" },
+  { username: "demo-lead", role: "ic_lead", org: "facility", displayName: "感染対策 健一" },
+  { username: "demo-director", role: "director", org: "facility", displayName: "施設長 正人" },
+  { username: "demo-physician", role: "physician", org: "hospital", displayName: "医師 誠" },
+  { username: "demo-lab", role: "lab_technologist", org: "hospital", displayName: "検査 彩" },
+  { username: "demo-ast", role: "ast_member", org: "hospital", displayName: "AST 薬剤師 聡" },
+  { username: "demo-hc", role: "health_centre_officer", org: "health_centre", displayName: "保健所 担当 恵" },
+  { username: "demo-muni", role: "municipal_officer", org: "municipality", displayName: "市 担当 拓也" },
+  { username: "demo-secretariat", role: "secretariat", org: "secretariat", displayName: "調査事務局 香織" },
+  { username: "demo-admin", role: "admin", org: "facility", displayName: "管理者 亮" },
+];
+export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
+
+/** Seeds the demo only into a database without any organisation; an existing database is never touched. */
+export async function seedDemoIfEmpty(db: Database, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ n: count() }).from(organisations);
+    if ((row?.n ?? 0) > 0) return false;
+    await seedDemo(tx, now);
+    return true;
+  });
+}
+
+/**
+ * The demo: みなと市 with its health centre, the elderly-care home さくらの里 (2 floors, 40 residents, short-stay and
+ * day-service users, 15 staff) with 60 days of rounds that end in a gastrointestinal cluster on 2F, a hospital for the
+ * CRE work, the survey secretariat, and one user per role.
+ */
+export async function seedDemo(tx: Executor, now: Date): Promise<void> {
+  const random = seededRandom(20240125);
+  const [municipality] = await tx
+    .insert(organisations)
+    .values({ kind: "municipality", name: "みなと市 介護保険課" })
+    .returning();
+  const [healthCentre] = await tx
+    .insert(organisations)
+    .values({ kind: "health_centre", name: "みなと市保健所" })
+    .returning();
+  const [secretariat] = await tx
+    .insert(organisations)
+    .values({ kind: "secretariat", name: "CRE治療薬アンケート事務局" })
+    .returning();
+  const [facility] = await tx
+    .insert(organisations)
+    .values({
+      kind: "facility",
+      facilityType: "elderly_care",
+      name: "特別養護老人ホーム さくらの里",
+      timeZone: TIME_ZONE,
+      healthCentreId: healthCentre!.id,
+      municipalityId: municipality!.id,
+    })
+    .returning();
+  const [hospital] = await tx
+    .insert(organisations)
+    .values({
+      kind: "facility",
+      facilityType: "hospital",
+      name: "みなと総合病院",
+      timeZone: TIME_ZONE,
+      healthCentreId: healthCentre!.id,
+      municipalityId: municipality!.id,
+    })
+    .returning();
+  const orgIds: Record<DemoOrg, string> = {
+    facility: facility!.id,
+    hospital: hospital!.id,
+    health_centre: healthCentre!.id,
+    municipality: municipality!.id,
+    secretariat: secretariat!.id,
+  };
+
+  const userIds = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    userIds.set(
+      u.username,
+      await createUser(tx, {
+        organisationId: orgIds[u.org],
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        password: DEMO_PASSWORD,
+      }),
+    );
+  }
+
+  const floorUnits = await tx
+    .insert(units)
+    .values([
+      { facilityId: facility!.id, name: "1階 さくらユニット", floor: "1F", sortOrder: "1" },
+      { facilityId: facility!.id, name: "2階 もみじユニット", floor: "2F", sortOrder: "2" },
+    ])
+    .returning();
+  const roomRows = await tx
+    .insert(rooms)
+    .values(
+      floorUnits.flatMap((u, f) =>
+        Array.from({ length: 10 }, (_, i) => ({
+          unitId: u.id,
+          name: `${f + 1}${String(i + 1).padStart(2, "0")}号室`,
+        })),
+      ),
+    )
+    .returning();
+
+  const personRows: (typeof people.$inferInsert)[] = [];
+  const name = (given: readonly [string, string][]) => {
+    const [family, familyKana] = pick(random, FAMILY_NAMES);
+    const [first, firstKana] = pick(random, given);
+    return { name: `${family} ${first}`, nameKana: `${familyKana} ${firstKana}` };
+  };
+  const add = (kind: PersonKind, count: number, options: { job?: StaffJob; placed?: boolean } = {}) => {
+    for (let i = 0; i < count; i++) {
+      const unit = floorUnits[i % 2]!;
+      const unitRooms = roomRows.filter((r) => r.unitId === unit.id);
+      const room = options.placed ? unitRooms[Math.floor(i / 2) % unitRooms.length]! : undefined;
+      personRows.push({
+        facilityId: facility!.id,
+        ...name(kind === "staff" ? GIVEN_NAMES_STAFF : GIVEN_NAMES_ELDER),
+        kind,
+        job: options.job ?? null,
+        unitId: kind === "staff" && options.job === "kitchen" ? null : unit.id,
+        roomId: room?.id ?? null,
+        baselineTempC: kind === "staff" ? null : Math.round((35.8 + random() * 1.0) * 10) / 10,
+      });
+    }
+  };
+  add("resident", 40, { placed: true });
+  add("short_stay", 4, { placed: true });
+  add("day_service", 5);
+  add("staff", 8, { job: "care" });
+  add("staff", 3, { job: "nursing" });
+  add("staff", 2, { job: "kitchen" });
+  add("staff", 2, { job: "other" });
+  const inserted = await tx.insert(people).values(personRows).returning();
+  const floorOf = new Map(floorUnits.map((u) => [u.id, u.floor]));
+
+  const kindIndex = new Map<PersonKind, number>();
+  const demoPeople: DemoPerson[] = inserted.map((p) => {
+    const index = kindIndex.get(p.kind) ?? 0;
+    kindIndex.set(p.kind, index + 1);
+    return {
+      id: p.id,
+      kind: p.kind,
+      unitFloor: p.unitId ? (floorOf.get(p.unitId) ?? null) : null,
+      baselineTempC: p.baselineTempC,
+      index,
+    };
+  });
+  const [y, m, d] = dayInZone(now, TIME_ZONE).split("-").map(Number) as [number, number, number];
+  const planned = planDemoRounds(
+    demoPeople,
+    { year: y, month: m, day: d },
+    DEMO_DAYS,
+    TIME_ZONE,
+    random,
+    randomUUID,
+  );
+
+  const careUser = userIds.get("demo-care")!;
+  const nurseUser = userIds.get("demo-nurse")!;
+  for (let i = 0; i < planned.length; i += 1000) {
+    const chunk = planned.slice(i, i + 1000).map((o) => ({
+      ...o,
+      facilityId: facility!.id,
+      recordedBy: o.symptoms.length > 0 ? nurseUser : careUser,
+      recordedAt: o.at,
+    }));
+    const rows = await tx.insert(observations).values(chunk).returning();
+    await appendAudit(
+      tx,
+      rows.map((row) => ({
+        actorUserId: row.recordedBy,
+        organisationId: facility!.id,
+        action: "create" as const,
+        entity: "observation",
+        entityId: row.id,
+        after: row,
+      })),
+    );
+  }
+}

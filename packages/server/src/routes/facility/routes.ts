@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { appendAudit } from "../../audit/audit.ts";
+import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import { organisations, rooms, units } from "../../db/schema/index.ts";
+import { loadFacility } from "./facility.ts";
+import {
+  facilityPatchBody,
+  facilityResponse,
+  roomBody,
+  roomResponse,
+  unitBody,
+  unitParams,
+  unitResponse,
+} from "./schema.ts";
+
+export const facilityRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get("/", { schema: { response: { 200: facilityResponse } } }, async (request) => {
+      const { facilityId } = authorizeFacility(request, "readFacility");
+      return { facility: await loadFacility(ctx.db, facilityId) };
+    });
+
+    app.patch(
+      "/",
+      { schema: { body: facilityPatchBody, response: { 200: facilityResponse } } },
+      async (request) => {
+        const { user, facilityId } = authorizeFacility(request, "manageFacility");
+        await ctx.db.transaction(async (tx) => {
+          const [before] = await tx.select().from(organisations).where(eq(organisations.id, facilityId));
+          const [after] = await tx
+            .update(organisations)
+            .set(request.body)
+            .where(eq(organisations.id, facilityId))
+            .returning();
+          await appendAudit(tx, [
+            {
+              actorUserId: user.id,
+              organisationId: facilityId,
+              action: "update",
+              entity: "facility",
+              entityId: facilityId,
+              before,
+              after,
+            },
+          ]);
+        });
+        return { facility: await loadFacility(ctx.db, facilityId) };
+      },
+    );
+
+    app.post(
+      "/units",
+      { schema: { body: unitBody, response: { 201: unitResponse } } },
+      async (request, reply) => {
+        const { user, facilityId } = authorizeFacility(request, "manageUnits");
+        const unit = await ctx.db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(units)
+            .values({ facilityId, ...request.body })
+            .returning();
+          await appendAudit(tx, [
+            {
+              actorUserId: user.id,
+              organisationId: facilityId,
+              action: "create",
+              entity: "unit",
+              entityId: created!.id,
+              after: created,
+            },
+          ]);
+          return created!;
+        });
+        return reply
+          .status(201)
+          .send({ unit: { id: unit.id, name: unit.name, floor: unit.floor, rooms: [] } });
+      },
+    );
+
+    app.post(
+      "/units/:unitId/rooms",
+      { schema: { params: unitParams, body: roomBody, response: { 201: roomResponse } } },
+      async (request, reply) => {
+        const { user, facilityId } = authorizeFacility(request, "manageUnits");
+        const room = await ctx.db.transaction(async (tx) => {
+          const [unit] = await tx
+            .select({ id: units.id })
+            .from(units)
+            .where(and(eq(units.id, request.params.unitId), eq(units.facilityId, facilityId)));
+          assertFound(unit, "Unit");
+          const [created] = await tx
+            .insert(rooms)
+            .values({ unitId: request.params.unitId, name: request.body.name })
+            .returning();
+          await appendAudit(tx, [
+            {
+              actorUserId: user.id,
+              organisationId: facilityId,
+              action: "create",
+              entity: "room",
+              entityId: created!.id,
+              after: created,
+            },
+          ]);
+          return created!;
+        });
+        return reply.status(201).send({ room: { id: room.id, name: room.name } });
+      },
+    );
+  };

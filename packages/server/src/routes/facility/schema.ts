@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const facilityPatchBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timeZone: z.string().refine(isTimeZone, "unknown time zone"),
+    ruleProfile: z.string().trim().min(1).max(100),
+  })
+  .partial();
+
+export const unitBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  floor: z.string().trim().min(1).max(50),
+});
+export const roomBody = z.object({ name: z.string().trim().min(1).max(50) });
+export const unitParams = z.object({ unitId: z.uuid() });
+
+const room = z.object({ id: z.string(), name: z.string() });
+const unit = z.object({ id: z.string(), name: z.string(), floor: z.string(), rooms: z.array(room) });
+export const facilityResponse = z.object({
+  facility: z.object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    timeZone: z.string(),
+    ruleProfile: z.string(),
+    healthCentre: z.object({ id: z.string(), name: z.string() }).nullable(),
+    municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
+    units: z.array(unit),
+  }),
+});
+export const unitResponse = z.object({ unit: unit });
+export const roomResponse = z.object({ room });

@@ -1,0 +1,87 @@
+import { and, asc, eq } from "drizzle-orm";
+import { appendAudit } from "../../audit/audit.ts";
+import { assertFound } from "../../auth/guard.ts";
+import type { SessionUser } from "../../auth/sessions.ts";
+import type { Database, Executor } from "../../db/database.ts";
+import { auditLog, observations, users } from "../../db/schema/index.ts";
+import type { CorrectionInput } from "./schema.ts";
+
+/**
+ * Corrects a recorded observation: the new content replaces the current one, the version goes up, and the audit log
+ * keeps the old and new content with the reason — the history shown to staff is read from there.
+ */
+export async function correctObservation(
+  db: Database,
+  user: SessionUser,
+  facilityId: string,
+  id: string,
+  input: CorrectionInput,
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(observations)
+      .where(and(eq(observations.id, id), eq(observations.facilityId, facilityId)))
+      .for("update");
+    const current = assertFound(before, "Observation");
+    const [after] = await tx
+      .update(observations)
+      .set({
+        tempC: input.tempC ?? null,
+        symptoms: [...new Set(input.symptoms)].sort(),
+        note: input.note ? input.note : null,
+        version: current.version + 1,
+      })
+      .where(eq(observations.id, id))
+      .returning();
+    await appendAudit(tx, [
+      {
+        actorUserId: user.id,
+        organisationId: facilityId,
+        action: "update",
+        entity: "observation",
+        entityId: id,
+        before: current,
+        after: { ...after, reason: input.reason ?? null },
+      },
+    ]);
+    return after!;
+  });
+}
+
+type StoredObservation = {
+  version: number;
+  tempC: number | null;
+  symptoms: string[];
+  note: string | null;
+  reason?: string | null;
+};
+
+/** Every version of an observation, oldest first, from the audit log. */
+export async function observationHistory(db: Executor, facilityId: string, id: string) {
+  const rows = await db
+    .select({ at: auditLog.at, after: auditLog.after, by: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        eq(auditLog.entity, "observation"),
+        eq(auditLog.entityId, id),
+        eq(auditLog.organisationId, facilityId),
+      ),
+    )
+    .orderBy(asc(auditLog.id));
+  assertFound(rows[0], "Observation");
+  return rows.map((row) => {
+    const after = row.after as StoredObservation;
+    return {
+      version: after.version,
+      changedAt: row.at.toISOString(),
+      changedBy: row.by ?? "",
+      tempC: after.tempC === null ? null : Number(after.tempC),
+      symptoms: after.symptoms,
+      note: after.note,
+      reason: after.reason ?? null,
+    };
+  });
+}

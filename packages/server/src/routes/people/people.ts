@@ -1,0 +1,67 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "../../db/database.ts";
+import { people, rooms, units } from "../../db/schema/index.ts";
+import { type FieldError, validationFailed } from "../../errors.ts";
+
+/** People of a facility as the API presents them: no more than a round and a setup screen need. */
+export async function listPeople(
+  db: Executor,
+  facilityId: string,
+  where = eq(people.facilityId, facilityId),
+) {
+  const rows = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      nameKana: people.nameKana,
+      kind: people.kind,
+      job: people.job,
+      unit: units.name,
+      unitId: people.unitId,
+      room: rooms.name,
+      roomId: people.roomId,
+      baselineTempC: people.baselineTempC,
+      active: people.active,
+    })
+    .from(people)
+    .leftJoin(units, eq(units.id, people.unitId))
+    .leftJoin(rooms, eq(rooms.id, people.roomId))
+    .where(and(eq(people.facilityId, facilityId), where))
+    .orderBy(asc(units.floor), asc(rooms.name), asc(people.nameKana), asc(people.name));
+  return rows;
+}
+
+/**
+ * Checks that a unit and room belong to the facility and to each other; returns field errors (unknown ids of another
+ * facility read as unknown, never as "someone else's").
+ */
+export async function checkPlacement(
+  db: Executor,
+  facilityId: string,
+  placement: { unitId?: string | null; roomId?: string | null },
+  pathPrefix = "",
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (placement.unitId) {
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, placement.unitId), eq(units.facilityId, facilityId)));
+    if (!unit) errors.push({ path: `${pathPrefix}unitId`, message: "unknown unit" });
+  }
+  if (placement.roomId) {
+    const [room] = await db
+      .select({ unitId: rooms.unitId })
+      .from(rooms)
+      .innerJoin(units, eq(units.id, rooms.unitId))
+      .where(and(eq(rooms.id, placement.roomId), eq(units.facilityId, facilityId)));
+    if (!room) errors.push({ path: `${pathPrefix}roomId`, message: "unknown room" });
+    else if (placement.unitId && room.unitId !== placement.unitId)
+      errors.push({ path: `${pathPrefix}roomId`, message: "room is not in that unit" });
+  }
+  return errors;
+}
+
+export function assertNoFieldErrors(errors: FieldError[]): void {
+  if (errors.length > 0) throw validationFailed(errors);
+}
