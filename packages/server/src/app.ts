@@ -92,7 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler, so the sign-in limit can key on the username in the body.
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
   await app.register(swagger, {
     openapi: { info: { title: "Mamori API", version: "1" } },
     transform: jsonSchemaTransform,

@@ -5,7 +5,7 @@ import { z } from "zod";
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   MAMORI_DATA_DIR: z.string().default("./data"),
   MAMORI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   NODE_ENV: z.string().default("development"),

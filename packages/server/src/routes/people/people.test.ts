@@ -1,0 +1,134 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.ts";
+import type { Database } from "../../db/database.ts";
+import { people } from "../../db/schema/index.ts";
+import { openTestDatabase } from "../../test/test-database.ts";
+import { makeFacility, signIn } from "../../test/test-facility.ts";
+
+let db: Database;
+let close: () => Promise<void>;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDatabase());
+  app = await buildApp({ db });
+});
+afterAll(async () => {
+  await app.close();
+  await close();
+});
+
+async function nurse() {
+  const f = await makeFacility(db, { roles: ["nurse"] });
+  return { ...f, cookie: await signIn(app, f.usernames.nurse!) };
+}
+
+const importCsv = (cookie: string, csv: string) =>
+  app.inject({
+    method: "POST",
+    url: "/api/people/import",
+    headers: { cookie, "content-type": "text/csv" },
+    payload: csv,
+  });
+
+describe("people", () => {
+  it("adds a resident to a room and lists them with unit and room names", async () => {
+    const f = await nurse();
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/people",
+      headers: { cookie: f.cookie },
+      payload: {
+        name: "山田 ハル",
+        nameKana: "やまだ はる",
+        kind: "resident",
+        unitId: f.units[0]!.id,
+        roomId: f.rooms[0]!.id,
+        baselineTempC: 36.1,
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().person).toMatchObject({
+      name: "山田 ハル",
+      unit: "1階",
+      room: "101",
+      baselineTempC: 36.1,
+      active: true,
+    });
+  });
+
+  it("refuses a room of another unit or facility, naming the field", async () => {
+    const f = await nurse();
+    const other = await makeFacility(db);
+    const wrongUnit = await app.inject({
+      method: "POST",
+      url: "/api/people",
+      headers: { cookie: f.cookie },
+      payload: { name: "X", kind: "resident", unitId: f.units[1]!.id, roomId: f.rooms[0]!.id },
+    });
+    expect(wrongUnit.json().error.fields).toEqual([{ path: "roomId", message: "room is not in that unit" }]);
+    const foreign = await app.inject({
+      method: "POST",
+      url: "/api/people",
+      headers: { cookie: f.cookie },
+      payload: { name: "X", kind: "resident", roomId: other.rooms[0]!.id },
+    });
+    expect(foreign.json().error.fields).toEqual([{ path: "roomId", message: "unknown room" }]);
+  });
+
+  it("edits the usual temperature and deactivates, keeping an audit trail", async () => {
+    const f = await nurse();
+    const id = f.people[1]!.id;
+    const response = await app.inject({
+      method: "PATCH",
+      url: `/api/people/${id}`,
+      headers: { cookie: f.cookie },
+      payload: { baselineTempC: 35.9, active: false },
+    });
+    expect(response.json().person).toMatchObject({ baselineTempC: 35.9, active: false });
+  });
+});
+
+describe("CSV import of residents", () => {
+  it("imports a list with Japanese kind names, units and rooms by name", async () => {
+    const f = await nurse();
+    const csv =
+      "\uFEFFname,name_kana,kind,unit,room,baseline_temp_c\n佐藤 キヨ,さとう きよ,入所者,1階,101,36.0\n鈴木 茂,,ショートステイ,2階,201,\n高橋 フミ,たかはし ふみ,day_service,,,36.4\n";
+    const response = await importCsv(f.cookie, csv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ imported: 3 });
+    const rows = await db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    expect(rows.find((p) => p.name === "鈴木 茂")).toMatchObject({
+      kind: "short_stay",
+      roomId: f.rooms[2]!.id,
+      baselineTempC: null,
+    });
+  });
+
+  it("lists every bad row and saves none", async () => {
+    const f = await nurse();
+    const before = await db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    const csv =
+      "name,name_kana,kind,unit,room,baseline_temp_c\n良い 行,,入所者,1階,101,36.2\n,,入所者,1階,,\n悪い 種別,,来客,1階,,\n悪い 部屋,,入所者,1階,999,\n悪い 体温,,入所者,,,40.5\n";
+    const response = await importCsv(f.cookie, csv);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.map((e: { path: string }) => e.path)).toEqual([
+      "rows[2].name",
+      "rows[3].kind",
+      "rows[4].room",
+      "rows[5].baseline_temp_c",
+    ]);
+    expect(await db.select().from(people).where(eq(people.facilityId, f.facility.id))).toHaveLength(
+      before.length,
+    );
+  });
+
+  it("names missing columns", async () => {
+    const f = await nurse();
+    const response = await importCsv(f.cookie, "氏名,種別\n佐藤,入所者\n");
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0]).toMatchObject({ path: "header" });
+  });
+});
