@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
+import { userRoutes } from "./routes/users/routes.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes(context), { prefix: "/api/people" });
   await app.register(observationRoutes(context), { prefix: "/api/observations" });
   await app.register(roundRoutes(context), { prefix: "/api/rounds" });
+  await app.register(userRoutes(context), { prefix: "/api/users" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   managePeople: ["nurse", "ic_lead", "director", "admin"],
   manageUnits: ["ic_lead", "director", "admin"],
   manageFacility: ["director", "admin"],
+  /** Create accounts for the facility's staff and reset their passwords. */
+  manageUsers: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

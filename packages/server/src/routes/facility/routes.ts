@@ -1,13 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { organisations, rooms, units } from "../../db/schema/index.ts";
+import { validationFailed } from "../../errors.ts";
 import { loadFacility } from "./facility.ts";
 import {
   facilityPatchBody,
   facilityResponse,
+  overseersResponse,
   roomBody,
   roomResponse,
   unitBody,
@@ -28,11 +30,25 @@ export const facilityRoutes =
       { schema: { body: facilityPatchBody, response: { 200: facilityResponse } } },
       async (request) => {
         const { user, facilityId } = authorizeFacility(request, "manageFacility");
+        const { type, ...changes } = request.body;
         await ctx.db.transaction(async (tx) => {
+          for (const [field, kind] of [
+            ["healthCentreId", "health_centre"],
+            ["municipalityId", "municipality"],
+          ] as const) {
+            const id = changes[field];
+            if (!id) continue;
+            const [overseer] = await tx
+              .select({ kind: organisations.kind })
+              .from(organisations)
+              .where(eq(organisations.id, id));
+            if (overseer?.kind !== kind)
+              throw validationFailed([{ path: field, message: `unknown ${kind.replace("_", " ")}` }]);
+          }
           const [before] = await tx.select().from(organisations).where(eq(organisations.id, facilityId));
           const [after] = await tx
             .update(organisations)
-            .set(request.body)
+            .set({ ...changes, ...(type ? { facilityType: type } : {}) })
             .where(eq(organisations.id, facilityId))
             .returning();
           await appendAudit(tx, [

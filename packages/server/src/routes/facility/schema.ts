@@ -14,6 +14,9 @@ export const facilityPatchBody = z
     name: z.string().trim().min(1).max(200),
     timeZone: z.string().refine(isTimeZone, "unknown time zone"),
     ruleProfile: z.string().trim().min(1).max(100),
+    type: z.enum(["elderly_care", "childcare", "disability", "hospital"]),
+    healthCentreId: z.uuid(),
+    municipalityId: z.uuid(),
   })
   .partial();
 
@@ -40,3 +43,8 @@ export const facilityResponse = z.object({
 });
 export const unitResponse = z.object({ unit: unit });
 export const roomResponse = z.object({ room });
+
+export const overseersResponse = z.object({
+  healthCentres: z.array(z.object({ id: z.string(), name: z.string() })),
+  municipalities: z.array(z.object({ id: z.string(), name: z.string() })),
+});

@@ -1,0 +1,111 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { createUser } from "../../accounts/create-user.ts";
+import type { RouteContext } from "../../app.ts";
+import { appendAudit } from "../../audit/audit.ts";
+import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import { hashPassword } from "../../auth/password.ts";
+import { sessions, users } from "../../db/schema/index.ts";
+import { conflict } from "../../errors.ts";
+import { userCreateBody, userParams, userPatchBody, userResponse } from "./schema.ts";
+
+const present = (u: typeof users.$inferSelect) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+});
+/** What the audit log keeps of an account: never the password hash. */
+const auditable = (u: typeof users.$inferSelect) => ({ ...present(u), organisationId: u.organisationId });
+
+/** The facility administrator's accounts screen: list, create, rename, change role, reset a password. */
+export const userRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/",
+      { schema: { response: { 200: z.object({ users: z.array(userResponse) }) } } },
+      async (request) => {
+        const { facilityId } = authorizeFacility(request, "manageUsers");
+        const rows = await ctx.db
+          .select()
+          .from(users)
+          .where(eq(users.organisationId, facilityId))
+          .orderBy(asc(users.username));
+        return { users: rows.map(present) };
+      },
+    );
+
+    app.post(
+      "/",
+      { schema: { body: userCreateBody, response: { 201: z.object({ user: userResponse }) } } },
+      async (request, reply) => {
+        const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
+        const [taken] = await ctx.db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.username, request.body.username));
+        if (taken)
+          throw conflict("That username is taken.", [{ path: "username", message: "already taken" }]);
+        const created = await ctx.db.transaction(async (tx) => {
+          const id = await createUser(tx, { organisationId: facilityId, ...request.body });
+          const [row] = await tx.select().from(users).where(eq(users.id, id));
+          await appendAudit(tx, [
+            {
+              actorUserId: admin.id,
+              organisationId: facilityId,
+              action: "create",
+              entity: "user",
+              entityId: id,
+              after: auditable(row!),
+            },
+          ]);
+          return row!;
+        });
+        return reply.status(201).send({ user: present(created) });
+      },
+    );
+
+    app.patch(
+      "/:id",
+      {
+        schema: {
+          params: userParams,
+          body: userPatchBody,
+          response: { 200: z.object({ user: userResponse }) },
+        },
+      },
+      async (request) => {
+        const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
+        const { password, ...rest } = request.body;
+        const updated = await ctx.db.transaction(async (tx) => {
+          const [before] = await tx
+            .select()
+            .from(users)
+            .where(and(eq(users.id, request.params.id), eq(users.organisationId, facilityId)));
+          const current = assertFound(before, "User");
+          const [after] = await tx
+            .update(users)
+            .set({ ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) })
+            .where(eq(users.id, current.id))
+            .returning();
+          // A new password or role ends the sessions opened under the old one.
+          if (password || rest.role) await tx.delete(sessions).where(eq(sessions.userId, current.id));
+          await appendAudit(tx, [
+            {
+              actorUserId: admin.id,
+              organisationId: facilityId,
+              action: "update",
+              entity: "user",
+              entityId: current.id,
+              before: auditable(current),
+              after: { ...auditable(after!), passwordChanged: Boolean(password) },
+            },
+          ]);
+          return after!;
+        });
+        return { user: present(updated) };
+      },
+    );
+  };
