@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:api` — observation batches through the API of a real `mamori start` process, signed in and audited,
+ * at 50 concurrent clients, on PostgreSQL and on the embedded PGlite. See bench/README.md for what is measured.
+ *
+ *   npm run bench:api                                # PGlite, plus PostgreSQL when DATABASE_URL is set
+ *   npm run bench:api -- --start-postgres            # PGlite, plus a throwaway PostgreSQL of the benchmark's own
+ *   npm run bench:api -- --only postgres --start-postgres --runs 5 --duration 15
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Result } from "autocannon";
+import { connect } from "../../packages/server/src/db/connect.ts";
+import { BENCH_PASSWORD, countStored, createBenchFacility } from "./bench-facility.ts";
+import { ObservationLoad, signInAll } from "./load.ts";
+import { startThrowawayPostgres } from "./postgres.ts";
+import { type ServerDatabase, startServer } from "./server-process.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "15" },
+    warmup: { type: "string", default: "5" },
+    runs: { type: "string", default: "3" },
+    "max-batch": { type: "string", default: "5" },
+    people: { type: "string", default: "50" },
+    only: { type: "string" },
+    "start-postgres": { type: "boolean", default: false },
+  },
+});
+const connections = Number(args.connections);
+const durationS = Number(args.duration);
+const warmupS = Number(args.warmup);
+const runs = Number(args.runs);
+const maxBatch = Number(args["max-batch"]);
+const peopleCount = Number(args.people);
+
+type RunFigures = { reqPerS: number; obsPerS: number; p50: number; p90: number; p99: number; max: number };
+type BackendReport = {
+  backend: "postgres" | "pglite";
+  runs: RunFigures[];
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  failures: Map<string, number>;
+  observationsBuilt: number;
+  rows: number;
+  auditCreates: number;
+  verified: boolean;
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function figures(result: Result, observations: number): RunFigures {
+  return {
+    reqPerS: result["2xx"] / result.duration,
+    obsPerS: observations / result.duration,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  };
+}
+
+async function benchBackend(
+  backend: "postgres" | "pglite",
+  database: ServerDatabase,
+): Promise<BackendReport> {
+  console.log(`\n== ${backend} ==`);
+  // Set up before the server starts: the embedded database admits one process at a time.
+  const setup = await connect(database);
+  const facility = await createBenchFacility(setup.db, { peopleCount, userCount: connections });
+  if (database.kind === "pglite") await setup.close();
+  console.log(`facility ${facility.facilityId}: ${peopleCount} residents, ${connections} care workers`);
+
+  const server = await startServer({ database });
+  console.log(
+    `mamori start (pid ${server.pid}) ready after ${fmt(server.firstHealthMs)} ms on ${server.url}`,
+  );
+  const report: BackendReport = {
+    backend,
+    runs: [],
+    requests: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    failures: new Map(),
+    observationsBuilt: 0,
+    rows: 0,
+    auditCreates: 0,
+    verified: false,
+  };
+  let stopped = false;
+  try {
+    const clients = await signInAll(server.url, facility.usernames, BENCH_PASSWORD);
+    console.log(`${clients.length} care workers signed in (one session cookie per connection)`);
+    const load = new ObservationLoad(server.url, clients, facility.personIds, maxBatch);
+
+    const account = (result: Result) => {
+      report.requests += result["2xx"] + result.non2xx;
+      report.non2xx += result.non2xx;
+      report.errors += result.errors;
+      report.timeouts += result.timeouts;
+    };
+    const warm = await load.run(connections, warmupS);
+    account(warm);
+    console.log(`warm-up ${warmupS} s: ${fmt(warm["2xx"] / warm.duration)} req/s (not counted)`);
+    for (let i = 1; i <= runs; i++) {
+      const before = load.observationsBuilt;
+      const result = await load.run(connections, durationS);
+      account(result);
+      const f = figures(result, load.observationsBuilt - before);
+      report.runs.push(f);
+      console.log(
+        `run ${i}/${runs}: ${fmt(f.reqPerS)} req/s (${fmt(f.obsPerS)} observations/s), latency p50 ${f.p50} ms, ` +
+          `p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms; non-2xx ${result.non2xx}, errors ${result.errors}, ` +
+          `timeouts ${result.timeouts}`,
+      );
+    }
+
+    const resent = await load.resendOutstanding();
+    console.log(
+      `resent ${resent.batches} batches cut off when runs stopped: ${resent.saved} saved, ` +
+        `${resent.duplicates} already stored`,
+    );
+    report.failures = load.failures;
+    for (const sample of load.failureSamples) console.log(`  failure: ${sample}`);
+    report.observationsBuilt = load.observationsBuilt;
+
+    let stored: { observations: number; auditCreates: number };
+    if (database.kind === "pglite") {
+      // Counted after a clean shutdown, from the data directory the server wrote.
+      await server.stop();
+      stopped = true;
+      const check = await connect(database);
+      stored = await countStored(check.db, facility.facilityId);
+      await check.close();
+    } else {
+      stored = await countStored(setup.db, facility.facilityId);
+    }
+    report.rows = stored.observations;
+    report.auditCreates = stored.auditCreates;
+    report.verified =
+      load.failures.size === 0 &&
+      report.non2xx === 0 &&
+      load.outstanding.size === 0 &&
+      stored.observations === load.observationsBuilt &&
+      stored.auditCreates === load.observationsBuilt;
+    console.log(
+      `verification: ${fmt(load.observationsBuilt)} observations sent, ${fmt(stored.observations)} rows stored, ` +
+        `${fmt(stored.auditCreates)} audit entries, ${report.non2xx} non-2xx, ` +
+        `${[...load.failures.values()].reduce((a, b) => a + b, 0)} failed answers → ` +
+        (report.verified ? "OK" : "MISMATCH"),
+    );
+  } finally {
+    if (!stopped) {
+      const code = await server.stop();
+      if (code !== 0 && code !== null) console.log(`server exited with ${code}:\n${server.output()}`);
+    }
+    if (database.kind === "postgres") await setup.close();
+  }
+  return report;
+}
+
+function summary(r: BackendReport): string {
+  const ok = r.verified ? "all rows verified" : "VERIFICATION FAILED";
+  return (
+    `api ${r.backend}: ${fmt(median(r.runs.map((x) => x.reqPerS)))} req/s ` +
+    `(${fmt(median(r.runs.map((x) => x.obsPerS)))} observations/s), ` +
+    `p50 ${median(r.runs.map((x) => x.p50))} ms, p99 ${median(r.runs.map((x) => x.p99))} ms ` +
+    `(median of ${r.runs.length} × ${durationS} s, ${connections} connections, 1–${maxBatch} observations per request); ` +
+    `non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ` +
+    `${fmt(r.rows)} rows = ${fmt(r.observationsBuilt)} sent: ${ok}`
+  );
+}
+
+const reports: BackendReport[] = [];
+let throwaway: Awaited<ReturnType<typeof startThrowawayPostgres>> | null = null;
+const pgliteDir = mkdtempSync(join(tmpdir(), "mamori-bench-api-"));
+try {
+  const wantPostgres = args.only !== "pglite" && (args["start-postgres"] || process.env.DATABASE_URL);
+  const wantPglite = args.only !== "postgres";
+  if (wantPostgres) {
+    let url = process.env.DATABASE_URL;
+    if (args["start-postgres"]) {
+      throwaway = await startThrowawayPostgres();
+      url = throwaway.url;
+      console.log(`throwaway PostgreSQL at ${url}`);
+    }
+    reports.push(await benchBackend("postgres", { kind: "postgres", url: url! }));
+  } else if (args.only === "postgres") {
+    throw new Error("--only postgres needs DATABASE_URL or --start-postgres");
+  }
+  if (wantPglite) reports.push(await benchBackend("pglite", { kind: "pglite", dataDir: pgliteDir }));
+} finally {
+  if (throwaway) await throwaway.stop();
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
+
+console.log(
+  "\nFigures from a shared 2-core machine: load generator, server and database run on the same 2 cores, " +
+    "alongside other work.",
+);
+for (const r of reports) console.log(summary(r));
+if (reports.some((r) => !r.verified)) process.exitCode = 1;
