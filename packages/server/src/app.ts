@@ -13,7 +13,10 @@ import {
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
 import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
+import { antibioticRoutes } from "./routes/antibiotics/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
+import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
+import { caseRoutes } from "./routes/cases/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
@@ -117,6 +120,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(observationRoutes(context), { prefix: "/api/observations" });
   await app.register(roundRoutes(context), { prefix: "/api/rounds" });
   await app.register(userRoutes(context), { prefix: "/api/users" });
+  await app.register(caseRoutes(context), { prefix: "/api/cases" });
+  await app.register(antibioticRoutes(context), { prefix: "/api/antibiotics" });
+  await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   readFacility: ["care_worker", "nurse", "ic_lead", "director", "physician", "admin"],
   /** Record and correct observations in the daily round. */
   recordObservations: ["care_worker", "nurse", "ic_lead", "director", "physician"],
+  /** Record cases (suspected or confirmed disease, outcomes) and antibiotic courses. */
+  recordCases: ["nurse", "ic_lead", "director", "physician"],
+  /** Record who used the communal bath. */
+  recordBathUse: ["care_worker", "nurse", "ic_lead", "director"],
   /** Add and edit people, units and rooms; import residents. */
   managePeople: ["nurse", "ic_lead", "director", "admin"],
   manageUnits: ["ic_lead", "director", "admin"],

@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./cases.ts";
 export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";

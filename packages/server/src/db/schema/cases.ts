@@ -1,0 +1,76 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations.ts";
+import { people } from "./people.ts";
+import { users } from "./users.ts";
+
+export type CaseOutcome = { kind: "hospitalised" | "severe" | "death"; date: string };
+
+/**
+ * A recorded case (facility-surveillance.md §3): a person with a suspected or confirmed disease, its onset, when it
+ * resolved and its outcomes. The id is made by the client so a resend never duplicates.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey(),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    disease: text("disease").notNull(),
+    status: text("status", { enum: ["suspected", "confirmed"] }).notNull(),
+    onsetDate: date("onset_date", { mode: "string" }).notNull(),
+    resolvedDate: date("resolved_date", { mode: "string" }),
+    outcomes: jsonb("outcomes").$type<CaseOutcome[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cases_facility_onset_idx").on(t.facilityId, t.onsetDate)],
+);
+
+/** An antibiotic course: the C. difficile hint looks back 30 days over these (manual p.35). */
+export const antibioticCourses = pgTable(
+  "antibiotic_courses",
+  {
+    id: uuid("id").primaryKey(),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    drug: text("drug"),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index("antibiotic_courses_facility_idx").on(t.facilityId, t.startDate)],
+);
+
+/** Use of the communal bath on a day: the Legionella hint looks back 10 days over these (manual p.23, p.58). */
+export const bathUses = pgTable(
+  "bath_uses",
+  {
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    date: date("date", { mode: "string" }).notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.date] }),
+    index("bath_uses_facility_idx").on(t.facilityId, t.date),
+  ],
+);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+
+export const courseCreateBody = z
+  .object({
+    id: z.uuid({ error: "expected a UUID made by the client" }),
+    personId: z.uuid(),
+    drug: z.string().trim().min(1).max(100).nullish(),
+    startDate: day,
+    endDate: day.nullish(),
+  })
+  .refine((c) => !c.endDate || c.endDate >= c.startDate, {
+    path: ["endDate"],
+    message: "must not be before the start",
+  });
+
+export const courseEndBody = z.object({ endDate: day });
+export const courseParams = z.object({ id: z.uuid() });
+
+export const courseResponse = z.object({
+  id: z.string(),
+  personId: z.string(),
+  drug: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+});

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+
+/** Everyone who used the communal bath on a day; sending the same list again changes nothing. */
+export const bathDayBody = z.object({ date: day, personIds: z.array(z.uuid()).max(500) });
+export const bathQuery = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });
+export const bathResponse = z.object({
+  bathUses: z.array(z.object({ personId: z.string(), date: z.string() })),
+});
