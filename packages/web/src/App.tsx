@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import { Redirect, Route, Switch } from "wouter";
+import { NetworkError } from "./api/errors.ts";
+import { AppHeader } from "./components/AppHeader.tsx";
+import { ErrorNotice } from "./components/ErrorNotice.tsx";
+import { isOverseer } from "./lib/roles.ts";
+import { HomePage } from "./pages/HomePage.tsx";
+import { ImportPage } from "./pages/ImportPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { OverseerHomePage } from "./pages/OverseerHomePage.tsx";
+import { PeopleSetupPage } from "./pages/PeopleSetupPage.tsx";
+import { PrintPage } from "./pages/PrintPage.tsx";
+import { RoundPage } from "./pages/RoundPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
+import { FacilityProvider } from "./state/FacilityProvider.tsx";
+import { OutboxProvider } from "./state/OutboxProvider.tsx";
+import { useSession } from "./state/SessionProvider.tsx";
+
+/** Sign-in first; then the facility's pages, or the overseer's page for health-centre, municipal and secretariat users. */
+export function App() {
+  const { t } = useTranslation();
+  const { user, status, recheck } = useSession();
+
+  if (status === "loading") return <p className="page-loading">{t("app.loading")}</p>;
+  if (status === "offline" && user === null)
+    return (
+      <main className="page">
+        <ErrorNotice error={new NetworkError("offline")} onRetry={recheck} />
+      </main>
+    );
+  if (user === null) return <SignInPage />;
+
+  if (isOverseer(user.role)) {
+    // Overseers record nothing; the outbox is there only because the header shows its count.
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <OverseerHomePage />
+        </main>
+      </OutboxProvider>
+    );
+  }
+
+  return (
+    <OutboxProvider key={user.id} userId={user.id}>
+      <FacilityProvider>
+        <AppHeader />
+        <main className="page">
+          <Switch>
+            <Route path="/" component={HomePage} />
+            <Route path="/signin">
+              <Redirect to="/" replace />
+            </Route>
+            <Route path="/round">{() => <RoundPage unitId={null} date={null} />}</Route>
+            <Route path="/round/:unitId">{(p) => <RoundPage unitId={p.unitId} date={null} />}</Route>
+            <Route path="/round/:unitId/:date">{(p) => <RoundPage unitId={p.unitId} date={p.date} />}</Route>
+            <Route path="/print/:unitId/:date">{(p) => <PrintPage unitId={p.unitId} date={p.date} />}</Route>
+            <Route path="/setup">
+              <Redirect to="/setup/people" replace />
+            </Route>
+            <Route path="/setup/people" component={PeopleSetupPage} />
+            <Route path="/setup/units" component={UnitsSetupPage} />
+            <Route path="/setup/import" component={ImportPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </main>
+      </FacilityProvider>
+    </OutboxProvider>
+  );
+}

@@ -1,0 +1,159 @@
+import { ApiError, NetworkError } from "./errors.ts";
+import type {
+  Facility,
+  FieldError,
+  NewObservation,
+  Observation,
+  ObservationCorrection,
+  Person,
+  PersonInput,
+  PersonPatch,
+  Revision,
+  Room,
+  Round,
+  SaveResult,
+  Unit,
+  User,
+} from "./types.ts";
+
+export interface ApiClientOptions {
+  /** Prefix of every URL; empty for the same origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Called on any 401, so the app can return to the sign-in page. */
+  onUnauthenticated?: () => void;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  csv?: string;
+  /** Sign-in answers 401 for a wrong password; that is not an expired session. */
+  quiet401?: boolean;
+}
+
+function parseFields(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f: unknown) => {
+    if (typeof f !== "object" || f === null) return [];
+    const { path, message } = f as { path?: unknown; message?: unknown };
+    return [{ path: String(path ?? ""), message: String(message ?? "") }];
+  });
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = response.headers.get("retry-after");
+  const retryAfterS = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = null;
+  }
+  const error =
+    typeof payload === "object" && payload !== null && "error" in payload
+      ? (payload as { error: unknown }).error
+      : null;
+  if (typeof error === "object" && error !== null) {
+    const e = error as { id?: unknown; message?: unknown; fields?: unknown };
+    return new ApiError(
+      response.status,
+      typeof e.id === "string" ? e.id : `http_${response.status}`,
+      typeof e.message === "string" ? e.message : response.statusText,
+      parseFields(e.fields),
+      retryAfterS,
+    );
+  }
+  return new ApiError(response.status, `http_${response.status}`, response.statusText, [], retryAfterS);
+}
+
+/** Creates the typed client for every call of docs/api.md. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    let body: string | undefined;
+    if (opts.csv !== undefined) {
+      headers["content-type"] = "text/csv; charset=utf-8";
+      body = opts.csv;
+    } else if (opts.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(opts.body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { method, headers, body, credentials: "same-origin" });
+    } catch (cause) {
+      throw new NetworkError(cause instanceof Error ? cause.message : String(cause));
+    }
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (error.status === 401 && !opts.quiet401) options.onUnauthenticated?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+
+  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+  return {
+    health: () => request<{ status: string }>("GET", "/api/health"),
+
+    login: async (username: string, password: string) =>
+      (
+        await request<{ user: User }>("POST", "/api/auth/login", {
+          body: { username, password },
+          quiet401: true,
+        })
+      ).user,
+    logout: () => request<void>("POST", "/api/auth/logout"),
+    /** The signed-in user; rejects with a 401 ApiError when nobody is signed in. */
+    me: async () => (await request<{ user: User }>("GET", "/api/auth/me", { quiet401: true })).user,
+
+    facility: async () => (await request<{ facility: Facility }>("GET", "/api/facility")).facility,
+    updateFacility: async (patch: { name?: string; timeZone?: string; ruleProfile?: string }) =>
+      (await request<{ facility: Facility }>("PATCH", "/api/facility", { body: patch })).facility,
+    createUnit: async (unit: { name: string; floor: string }) =>
+      (await request<{ unit: Unit }>("POST", "/api/facility/units", { body: unit })).unit,
+    createRoom: async (unitId: string, room: { name: string }) =>
+      (
+        await request<{ room: Room }>("POST", `/api/facility/units/${encodeURIComponent(unitId)}/rooms`, {
+          body: room,
+        })
+      ).room,
+
+    people: async () => (await request<{ people: Person[] }>("GET", "/api/people")).people,
+    createPerson: async (person: PersonInput) =>
+      (await request<{ person: Person }>("POST", "/api/people", { body: person })).person,
+    updatePerson: async (id: string, patch: PersonPatch) =>
+      (await request<{ person: Person }>("PATCH", `/api/people/${encodeURIComponent(id)}`, { body: patch }))
+        .person,
+    /** Sends a CSV of residents; a 400 ApiError lists every bad row (`rows[3].kind`) and nothing is saved. */
+    importPeople: (csv: string) => request<{ imported: number }>("POST", "/api/people/import", { csv }),
+
+    round: (unitId: string, date: string) => request<Round>("GET", `/api/rounds?${q({ unitId, date })}`),
+    saveObservations: (observations: NewObservation[]) =>
+      request<SaveResult>("POST", "/api/observations", { body: { observations } }),
+    correctObservation: async (id: string, correction: ObservationCorrection) =>
+      (
+        await request<{ observation: Observation }>("PUT", `/api/observations/${encodeURIComponent(id)}`, {
+          body: correction,
+        })
+      ).observation,
+    observationHistory: async (id: string) =>
+      (await request<{ revisions: Revision[] }>("GET", `/api/observations/${encodeURIComponent(id)}/history`))
+        .revisions,
+    observations: async (personId: string, from: string, to: string) =>
+      (
+        await request<{ observations: Observation[] }>(
+          "GET",
+          `/api/observations?${q({ personId, from, to })}`,
+        )
+      ).observations,
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

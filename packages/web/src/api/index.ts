@@ -1,0 +1,3 @@
+export { type ApiClient, type ApiClientOptions, createApiClient } from "./client.ts";
+export { ApiError, indexOfPath, isRetryable, NetworkError } from "./errors.ts";
+export * from "./types.ts";

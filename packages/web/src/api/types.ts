@@ -1,0 +1,147 @@
+import type { PersonKind, StaffJob, SymptomCode, TemperatureClass } from "@mamori/domain/surveillance";
+
+// Shapes of the Mamori HTTP API, as written in docs/api.md.
+
+export const ROLES = [
+  "care_worker",
+  "nurse",
+  "ic_lead",
+  "director",
+  "physician",
+  "lab_technologist",
+  "ast_member",
+  "health_centre_officer",
+  "municipal_officer",
+  "secretariat",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisation: Organisation;
+}
+
+export interface Room {
+  id: string;
+  name: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  /** Free text as the facility writes it, e.g. "1F". */
+  floor: string;
+  rooms: Room[];
+}
+
+export interface Facility {
+  id: string;
+  name: string;
+  type: string;
+  timeZone: string;
+  ruleProfile: string;
+  healthCentre: { id: string; name: string } | null;
+  municipality: { id: string; name: string } | null;
+  units: Unit[];
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  nameKana: string | null;
+  kind: PersonKind;
+  job: StaffJob | null;
+  unit: string | null;
+  unitId: string | null;
+  room: string | null;
+  roomId: string | null;
+  baselineTempC: number | null;
+  active: boolean;
+}
+
+export interface PersonInput {
+  name: string;
+  nameKana?: string | null;
+  kind: PersonKind;
+  job?: StaffJob | null;
+  unitId?: string | null;
+  roomId?: string | null;
+  baselineTempC?: number | null;
+}
+
+export type PersonPatch = Partial<PersonInput> & { active?: boolean };
+
+export interface Observation {
+  id: string;
+  personId: string;
+  at: string;
+  day: string;
+  tempC: number | null;
+  symptoms: SymptomCode[];
+  note: string | null;
+  temperatureClass: TemperatureClass | null;
+  version: number;
+  recordedBy: string | null;
+}
+
+/** One entry of `POST /api/observations`; the id is made on the device so a resend never duplicates. */
+export interface NewObservation {
+  id: string;
+  personId: string;
+  at: string;
+  tempC?: number;
+  symptoms: SymptomCode[];
+  note?: string;
+}
+
+export interface ObservationCorrection {
+  tempC?: number | null;
+  symptoms: SymptomCode[];
+  note?: string | null;
+  reason?: string;
+}
+
+export interface Revision {
+  version: number;
+  changedAt: string;
+  changedBy: string | null;
+  tempC: number | null;
+  symptoms: SymptomCode[];
+  note: string | null;
+  reason: string | null;
+}
+
+export interface RoundPerson {
+  id: string;
+  name: string;
+  kind: PersonKind;
+  room: string | null;
+  baselineTempC: number | null;
+  observations: Observation[];
+}
+
+export interface Round {
+  date: string;
+  unit: { id: string; name: string; floor: string };
+  people: RoundPerson[];
+}
+
+export interface SaveResult {
+  saved: number;
+  duplicates: number;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import { canEditPeople, isOverseer } from "../lib/roles.ts";
+import { usePendingCount } from "../state/OutboxProvider.tsx";
+import { useSession, useUser } from "../state/SessionProvider.tsx";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+
+/** The bar on every page: Mamori, the organisation, who is signed in, the language, and sign-out. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { signOut } = useSession();
+  const pending = usePendingCount();
+
+  const onSignOut = () => {
+    if (pending > 0 && !globalThis.confirm(t("header.confirmSignOut", { count: pending }))) return;
+    void signOut();
+  };
+
+  return (
+    <header className="app-header no-print">
+      <Link href="/" className="brand" data-testid="nav-home">
+        {t("app.name")}
+      </Link>
+      <nav className="app-nav">
+        <Link href="/">{t("header.home")}</Link>
+        {!isOverseer(user.role) && canEditPeople(user.role) && (
+          <Link href="/setup/people" data-testid="nav-setup">
+            {t("header.setup")}
+          </Link>
+        )}
+      </nav>
+      <div className="app-who">
+        <span className="app-org" data-testid="header-org">
+          {user.organisation.name}
+        </span>
+        <span className="app-user" data-testid="header-user">
+          {user.displayName}
+          <span className="muted">（{t(`roles.${user.role}`)}）</span>
+        </span>
+      </div>
+      {pending > 0 && (
+        <span className="sync sync--pending sync--header" data-testid="outbox-status">
+          {t("header.pending", { count: pending })}
+        </span>
+      )}
+      <LanguageSwitch />
+      <button type="button" className="btn btn-ghost" data-testid="sign-out" onClick={onSignOut}>
+        {t("header.signOut")}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,124 @@
+import { useTranslation } from "react-i18next";
+import { formatDay, formatInstant } from "../lib/dates.ts";
+import { REPORT_COLUMNS, type ReportColumn, type ReportLine } from "../round/daily-report.ts";
+
+interface Props {
+  facilityName: string;
+  unitName: string;
+  day: string;
+  lines: readonly ReportLine[];
+  timeZone: string;
+  printedAt: string;
+}
+
+const COLUMN_KEYS: Record<ReportColumn, string> = {
+  vomiting: "print.colVomiting",
+  diarrhea: "print.colDiarrhea",
+  cough: "print.colCough",
+  throat: "print.colThroat",
+  rash: "print.colRash",
+  other: "print.colOther",
+};
+
+/** Blank lines kept below the names, as on the paper form, for someone added by hand. */
+const MIN_BLANK_LINES = 3;
+const MIN_LINES = 20;
+
+/**
+ * The 健康調査日報 of 付録4① for one unit and day, laid out as the manual's form on A4: the title, the date, 記入者,
+ * one line per person and the form's two footnotes. The paper is always in Japanese, like the form it replaces.
+ */
+export function DailyReportSheet({ facilityName, unitName, day, lines, timeZone, printedAt }: Props) {
+  const { t } = useTranslation();
+  const ja = (key: string, options?: Record<string, unknown>) => t(key, { lng: "ja", ...options });
+  const blanks = Math.max(MIN_BLANK_LINES, MIN_LINES - lines.length);
+
+  return (
+    <article className="sheet" data-testid="daily-report" lang="ja">
+      <header className="sheet-head">
+        <h1 className="sheet-title">{ja("print.title")}</h1>
+        <div className="sheet-meta">
+          <div>
+            <span className="sheet-facility">{facilityName}</span>
+            <span className="sheet-unit">
+              {ja("print.unit")}：{unitName}
+            </span>
+          </div>
+          <div className="sheet-date" data-testid="report-date">
+            {formatDay(day, "ja")}
+          </div>
+        </div>
+        <div className="sheet-writer">{ja("print.writer")}</div>
+      </header>
+      <table className="sheet-table">
+        <colgroup>
+          <col className="c-room" />
+          <col className="c-name" />
+          <col className="c-fever" />
+          {REPORT_COLUMNS.map((c) => (
+            <col key={c} className={`c-${c}`} />
+          ))}
+          <col className="c-remarks" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{ja("print.colRoom")}</th>
+            <th>{ja("print.colName")}</th>
+            <th>{ja("print.colFever")}</th>
+            {REPORT_COLUMNS.map((c) => (
+              <th key={c}>{ja(COLUMN_KEYS[c])}</th>
+            ))}
+            <th>{ja("print.colRemarks")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.personId} data-testid={`report-row-${line.personId}`}>
+              <td className="t-center">{line.room}</td>
+              <td>{line.name}</td>
+              <td className="t-center">
+                {line.temperature}
+                {line.temperatureClass === "fever" && (
+                  <span className="mark mark--fever">{ja("fever.fever")}</span>
+                )}
+                {line.temperatureClass === "low_grade_fever" && (
+                  <span className="mark mark--low">{ja("fever.low_grade_fever")}</span>
+                )}
+              </td>
+              {REPORT_COLUMNS.map((c) => (
+                <td key={c} className="t-center">
+                  {line.cells[c].join("・")}
+                </td>
+              ))}
+              <td>
+                {line.status === "unchecked" && <span className="muted">{ja("print.unchecked")}</span>}
+                {line.status === "clear" && line.notes.length === 0 && ja("print.clear")}
+                {line.notes.join("／")}
+              </td>
+            </tr>
+          ))}
+          {Array.from({ length: blanks }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blank lines have nothing else to tell them apart.
+            <tr key={`blank-${i}`} className="blank">
+              <td />
+              <td />
+              <td />
+              {REPORT_COLUMNS.map((c) => (
+                <td key={c} />
+              ))}
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <footer className="sheet-foot">
+        <p>{ja("print.noteFever")}</p>
+        <p>{ja("print.noteGi")}</p>
+        <p className="sheet-small">{ja("print.noteRule")}</p>
+        <p className="sheet-small">
+          {ja("print.source")}　{ja("print.printedAt", { at: formatInstant(printedAt, timeZone, "ja") })}
+        </p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import { classifyTemperature, type TemperatureClass } from "@mamori/domain/surveillance";
+import { useTranslation } from "react-i18next";
+
+type Props =
+  | { temperatureClass: TemperatureClass | null; tempC?: undefined; baselineTempC?: undefined }
+  | { tempC: number | null; baselineTempC: number | null; temperatureClass?: undefined };
+
+/**
+ * 発熱 or 微熱, decided from the person's usual temperature (38.0 °C or usual + 1.0 °C; 37.5 °C up to 38.0 °C —
+ * manual p.33–34 via `classifyTemperature`). Shows nothing for a normal reading or none.
+ */
+export function FeverBadge(props: Props) {
+  const { t } = useTranslation();
+  const cls =
+    props.temperatureClass !== undefined
+      ? props.temperatureClass
+      : props.tempC === null || props.tempC === undefined
+        ? null
+        : classifyTemperature(props.tempC, props.baselineTempC);
+  if (cls !== "fever" && cls !== "low_grade_fever") return null;
+  return (
+    <span className={`badge badge--${cls}`} data-testid="fever-badge" data-class={cls} role="status">
+      {t(`fever.${cls}`)}
+    </span>
+  );
+}

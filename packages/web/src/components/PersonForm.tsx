@@ -1,0 +1,199 @@
+import { PERSON_KINDS, type PersonKind, STAFF_JOBS, type StaffJob } from "@mamori/domain/surveillance";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/errors.ts";
+import type { Person, PersonInput, PersonPatch, Unit } from "../api/types.ts";
+import { errorText } from "../lib/error-text.ts";
+import { asLang, formatTempC, jobLabel, kindLabel } from "../lib/labels.ts";
+import { localizeServerMessage } from "../lib/server-messages.ts";
+import { readBaseline } from "../lib/temperature-entry.ts";
+
+interface Props {
+  units: readonly Unit[];
+  /** The person to edit; absent to add someone. */
+  person?: Person;
+  onSubmit: (input: PersonInput | PersonPatch) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Adds or edits one person: name, kana, kind (and job for staff), unit and room, usual temperature, and whether active. */
+export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = asLang(i18n.language);
+  const [name, setName] = useState(person?.name ?? "");
+  const [nameKana, setNameKana] = useState(person?.nameKana ?? "");
+  const [kind, setKind] = useState<PersonKind>(person?.kind ?? "resident");
+  const [job, setJob] = useState<StaffJob>(person?.job ?? "care");
+  const [unitId, setUnitId] = useState(person?.unitId ?? "");
+  const [roomId, setRoomId] = useState(person?.roomId ?? "");
+  const [baseline, setBaseline] = useState(
+    person?.baselineTempC == null ? "" : formatTempC(person.baselineTempC),
+  );
+  const [active, setActive] = useState(person?.active ?? true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const rooms = units.find((u) => u.id === unitId)?.rooms ?? [];
+  const baselineReading = readBaseline(baseline);
+  const fieldError = (field: string) =>
+    error instanceof ApiError
+      ? error.fields.find((f) => f.path === field || f.path.endsWith(`.${field}`))
+      : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (baselineReading.kind === "invalid") return;
+    setBusy(true);
+    setError(null);
+    const input: PersonInput & { active?: boolean } = {
+      name: name.trim(),
+      nameKana: nameKana.trim() === "" ? null : nameKana.trim(),
+      kind,
+      job: kind === "staff" ? job : null,
+      unitId: unitId === "" ? null : unitId,
+      roomId: roomId === "" ? null : roomId,
+      baselineTempC: baselineReading.kind === "valid" ? baselineReading.tempC : null,
+      ...(person ? { active } : {}),
+    };
+    try {
+      await onSubmit(input);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hint = (field: string) => {
+    const f = fieldError(field);
+    return f ? <span className="field-error">{localizeServerMessage(f.message, f.path, lang)}</span> : null;
+  };
+
+  return (
+    <form className="person-form" onSubmit={submit} data-testid="person-form">
+      <label className="field">
+        <span className="field-label">{t("people.name")}</span>
+        <input
+          data-testid="person-name"
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {hint("name")}
+      </label>
+      <label className="field">
+        <span className="field-label">{t("people.nameKana")}</span>
+        <input
+          data-testid="person-kana"
+          maxLength={100}
+          value={nameKana}
+          onChange={(e) => setNameKana(e.target.value)}
+        />
+        {hint("nameKana")}
+      </label>
+      <label className="field">
+        <span className="field-label">{t("people.kind")}</span>
+        <select
+          data-testid="person-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as PersonKind)}
+        >
+          {PERSON_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(k, lang)}
+            </option>
+          ))}
+        </select>
+        {hint("kind")}
+      </label>
+      {kind === "staff" && (
+        <label className="field">
+          <span className="field-label">{t("people.job")}</span>
+          <select data-testid="person-job" value={job} onChange={(e) => setJob(e.target.value as StaffJob)}>
+            {STAFF_JOBS.map((j) => (
+              <option key={j} value={j}>
+                {jobLabel(j, lang)}
+              </option>
+            ))}
+          </select>
+          {hint("job")}
+        </label>
+      )}
+      <label className="field">
+        <span className="field-label">{t("people.unit")}</span>
+        <select
+          data-testid="person-unit"
+          value={unitId}
+          onChange={(e) => {
+            setUnitId(e.target.value);
+            setRoomId("");
+          }}
+        >
+          <option value="">{t("people.noUnit")}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        {hint("unitId")}
+      </label>
+      <label className="field">
+        <span className="field-label">{t("people.room")}</span>
+        <select
+          data-testid="person-room"
+          value={roomId}
+          disabled={rooms.length === 0}
+          onChange={(e) => setRoomId(e.target.value)}
+        >
+          <option value="">{t("people.noUnit")}</option>
+          {rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        {hint("roomId")}
+      </label>
+      <label className="field">
+        <span className="field-label">{t("people.baselineTempC")}</span>
+        <input
+          data-testid="person-baseline"
+          inputMode="decimal"
+          value={baseline}
+          aria-invalid={baselineReading.kind === "invalid"}
+          onChange={(e) => setBaseline(e.target.value)}
+        />
+        <span className={baselineReading.kind === "invalid" ? "field-error" : "hint"}>
+          {baselineReading.kind === "invalid" ? t("people.baselineInvalid") : t("people.baselineHint")}
+        </span>
+        {hint("baselineTempC")}
+      </label>
+      {person && (
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            data-testid="person-active"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+          />
+          <span>{t("people.active")}</span>
+        </label>
+      )}
+      {error !== null && !(error instanceof ApiError && error.fields.length > 0) && (
+        <p className="error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t("people.cancel")}
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="person-save" disabled={busy}>
+          {t("people.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

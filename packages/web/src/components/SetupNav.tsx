@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "wouter";
+
+const LINKS = [
+  { href: "/setup/people", key: "setup.people", testId: "setup-people" },
+  { href: "/setup/units", key: "setup.units", testId: "setup-units" },
+  { href: "/setup/import", key: "setup.import", testId: "setup-import" },
+] as const;
+
+/** The tabs between the setup pages. */
+export function SetupNav() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <nav className="tabs" aria-label={t("setup.title")}>
+      {LINKS.map((l) => (
+        <Link
+          key={l.href}
+          href={l.href}
+          className={location === l.href ? "tab is-on" : "tab"}
+          aria-current={location === l.href ? "page" : undefined}
+          data-testid={l.testId}
+        >
+          {t(l.key)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { asLang, type Lang } from "../lib/labels.ts";
+import { en } from "./en.ts";
+import { ja } from "./ja.ts";
+
+const STORAGE_KEY = "mamori.lang";
+
+function storedLang(): Lang {
+  try {
+    return asLang(globalThis.localStorage?.getItem(STORAGE_KEY) ?? "ja");
+  } catch {
+    return "ja";
+  }
+}
+
+/** The app's i18next instance: Japanese by default, English on request; the choice is kept on the device. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { ja: { translation: ja }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: "ja",
+  supportedLngs: ["ja", "en"],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+function applyLang(lang: string) {
+  if (typeof document !== "undefined") document.documentElement.lang = asLang(lang);
+}
+applyLang(i18n.language);
+
+/** Switches the language and remembers it on this device. */
+export function setLang(lang: Lang): void {
+  void i18n.changeLanguage(lang);
+  applyLang(lang);
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode or full storage: the choice lasts for this visit only.
+  }
+}

@@ -1,0 +1,17 @@
+import type { Role } from "../api/types.ts";
+
+// Who may do what on screen; the server decides again on every call (docs/api.md, "who" columns).
+
+const OVERSEERS: readonly Role[] = ["health_centre_officer", "municipal_officer", "secretariat"];
+const RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director", "physician"];
+const PEOPLE_EDITORS: readonly Role[] = ["nurse", "ic_lead", "director", "admin"];
+const UNIT_EDITORS: readonly Role[] = ["ic_lead", "director", "admin"];
+
+/** Health-centre, municipal and secretariat users see only what facilities submit to them. */
+export const isOverseer = (role: Role): boolean => OVERSEERS.includes(role);
+/** May record and correct observations of the daily round. */
+export const canRecord = (role: Role): boolean => RECORDERS.includes(role);
+/** May add and edit people and import residents. */
+export const canEditPeople = (role: Role): boolean => PEOPLE_EDITORS.includes(role);
+/** May add units (floors) and rooms. */
+export const canEditUnits = (role: Role): boolean => UNIT_EDITORS.includes(role);

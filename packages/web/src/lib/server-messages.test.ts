@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { localizeServerMessage } from "./server-messages.ts";
+
+// The English messages are the server's own (packages/server/src/routes/people/import-people.ts,
+// routes/observations/record-observations.ts) and zod 4's defaults.
+describe("server messages in Japanese", () => {
+  it("explains the CSV import refusals", () => {
+    expect(
+      localizeServerMessage(
+        'unknown kind "入居者" (入所者, ショートステイ, 通所サービス, 職員)',
+        "rows[2].kind",
+        "ja",
+      ),
+    ).toBe("種別「入居者」は使えません。入所者・ショートステイ・通所サービス・職員のどれかにしてください");
+    expect(localizeServerMessage('unknown unit "3階"', "rows[4].unit", "ja")).toBe(
+      "ユニット「3階」は登録されていません",
+    );
+    expect(localizeServerMessage("name is required", "rows[1].name", "ja")).toBe("氏名を入れてください");
+    expect(localizeServerMessage("missing columns: kind", "header", "ja")).toBe(
+      "見出しの行に次の列がありません: kind",
+    );
+  });
+
+  it("explains a usual temperature out of 34–38 the same way whatever zod said", () => {
+    expect(
+      localizeServerMessage("Too big: expected number to be <=38", "rows[3].baseline_temp_c", "ja"),
+    ).toContain("34.0〜38.0");
+    expect(
+      localizeServerMessage("Invalid input: expected number, received NaN", "baselineTempC", "ja"),
+    ).toContain("34.0〜38.0");
+  });
+
+  it("explains refused round entries", () => {
+    expect(localizeServerMessage("expected a number between 30 and 45", "observations[0].tempC", "ja")).toBe(
+      "30〜45の数を入れてください",
+    );
+    expect(localizeServerMessage("is in the future", "observations[1].at", "ja")).toContain("先の日時");
+  });
+
+  it("keeps the server's words in English, and anything it does not know", () => {
+    expect(localizeServerMessage("is in the future", "observations[1].at", "en")).toBe("is in the future");
+    expect(localizeServerMessage("something new", "x", "ja")).toBe("something new");
+  });
+});

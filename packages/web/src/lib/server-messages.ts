@@ -1,0 +1,61 @@
+import type { Lang } from "./labels.ts";
+
+// The server names fields in English (docs/api.md); a care worker reads them in Japanese. Each rule turns one of the
+// server's messages (its own, or zod's defaults) into plain Japanese; anything unknown is shown as the server wrote it.
+type Rule = [RegExp, (m: RegExpMatchArray) => string];
+
+const BASELINE_PATH = /(baseline_temp_c|baselineTempC)$/;
+const BASELINE_JA = "平熱は34.0〜38.0（小数1桁）の数で入れてください";
+
+const JA: Rule[] = [
+  [/^name is required/, () => "氏名を入れてください"],
+  [
+    /^unknown kind "(.*)"/,
+    (m) => `種別「${m[1]}」は使えません。入所者・ショートステイ・通所サービス・職員のどれかにしてください`,
+  ],
+  [/^unknown unit "(.*)"/, (m) => `ユニット「${m[1]}」は登録されていません`],
+  [/^unknown room "(.*)"/, (m) => `部屋「${m[1]}」はそのユニットに登録されていません`],
+  [/^unknown unit$/, () => "登録されていないユニットです"],
+  [/^unknown room$/, () => "登録されていない部屋です"],
+  [/^room is not in that unit/, () => "その部屋は選んだユニットにありません"],
+  [/^only staff have a job/, () => "職種は職員にだけ登録できます"],
+  [/^missing columns: (.*)/, (m) => `見出しの行に次の列がありません: ${m[1]}`],
+  [/^no rows$/, () => "データの行がありません"],
+  [/^at most (\d+) rows/, (m) => `一度に取り込めるのは${m[1]}行までです`],
+  [/^expected a number between (\d+) and (\d+)/, (m) => `${m[1]}〜${m[2]}の数を入れてください`],
+  [/^unknown symptom code/, () => "使えない症状です"],
+  [/^unknown person/, () => "この施設に登録されていない人です"],
+  [/^is in the future/, () => "先の日時になっています。端末の時計を確かめてください"],
+  [
+    /^already recorded with other content/,
+    () => "同じ記録が別の内容ですでに保存されています。直すときは「訂正」を使ってください",
+  ],
+  [/^same id as observations\[(\d+)\]/, () => "同じ記録IDが、同じ送信の中で別の内容で使われています"],
+  [/^expected a UUID/, () => "記録IDの形式が正しくありません"],
+  [/^expected an ISO 8601 time/, () => "日時の形式が正しくありません"],
+  [/^expected a day as YYYY-MM-DD/, () => "日付の形式が正しくありません"],
+  [/^unknown time zone/, () => "使えない時間帯です"],
+  [/^Too big: expected string to have <=(\d+) characters/, (m) => `${m[1]}文字以内にしてください`],
+  [/^Too small: expected string to have >=1 characters/, () => "入力してください"],
+  [/^Too big: expected number to be <=([\d.]+)/, (m) => `${m[1]}以下にしてください`],
+  [/^Too small: expected number to be >=([\d.]+)/, (m) => `${m[1]}以上にしてください`],
+  [/^Invalid number: must be a multiple of/, () => "小数点以下は1桁にしてください"],
+  [/^Invalid input: expected number/, () => "数を入れてください"],
+  [/^Invalid input: expected string/, () => "文字を入れてください"],
+  [/^Invalid (UUID|option)/, () => "選べない値です"],
+];
+
+/**
+ * A server message about a field, in the user's language.
+ * @example localizeServerMessage('unknown kind "入居者" (…)', "rows[2].kind", "ja") // 種別「入居者」は使えません。…
+ */
+export function localizeServerMessage(message: string, path: string, lang: Lang): string {
+  if (lang !== "ja") return message;
+  if (BASELINE_PATH.test(path) && /^(Too (big|small)|Invalid (number|input))/.test(message))
+    return BASELINE_JA;
+  for (const [pattern, render] of JA) {
+    const match = pattern.exec(message);
+    if (match) return render(match);
+  }
+  return message;
+}

@@ -1,0 +1,127 @@
+import { type ChangeEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/errors.ts";
+import { ErrorNotice } from "../components/ErrorNotice.tsx";
+import { ImportErrors } from "../components/ImportErrors.tsx";
+import { SetupNav } from "../components/SetupNav.tsx";
+import { countDataLines, decodeCsv, templateCsv } from "../lib/csv.ts";
+import { canEditPeople } from "../lib/roles.ts";
+import { useApi } from "../state/ApiContext.tsx";
+import { useFacility } from "../state/FacilityProvider.tsx";
+import { useUser } from "../state/SessionProvider.tsx";
+
+type Outcome =
+  | { kind: "done"; imported: number }
+  | { kind: "refused"; error: ApiError }
+  | { kind: "failed"; error: unknown };
+
+/** CSV import of residents: a template to download, a file to choose, and every bad row listed when it is refused. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useUser();
+  const { facility } = useFacility();
+  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  if (!canEditPeople(user.role)) return <p className="notice">{t("setup.notAllowed")}</p>;
+
+  const downloadTemplate = () => {
+    const blob = new Blob([templateCsv(facility?.units ?? [])], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "mamori-residents-template.csv";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    setOutcome(null);
+    const chosen = event.target.files?.[0];
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    const csv = decodeCsv(new Uint8Array(await chosen.arrayBuffer()));
+    setFile({ name: chosen.name, csv });
+  };
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const { imported } = await api.importPeople(file.csv);
+      setOutcome({ kind: "done", imported });
+    } catch (error) {
+      setOutcome(
+        error instanceof ApiError && error.status === 400
+          ? { kind: "refused", error }
+          : { kind: "failed", error },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lines = file ? countDataLines(file.csv) : 0;
+
+  return (
+    <div className="setup">
+      <h1>{t("setup.title")}</h1>
+      <SetupNav />
+      <section className="card">
+        <h2>{t("setup.import")}</h2>
+        <p>{t("import.lead")}</p>
+        <p className="muted">{t("import.columns")}</p>
+        <p className="muted">{t("import.kinds")}</p>
+        <button type="button" className="btn" data-testid="import-template" onClick={downloadTemplate}>
+          ⬇ {t("import.template")}
+        </button>
+      </section>
+      <section className="card">
+        <label className="field">
+          <span className="field-label">{t("import.choose")}</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="import-file"
+            onChange={(e) => void choose(e)}
+          />
+        </label>
+        {file && (
+          <p data-testid="import-lines">
+            {lines === 0 ? t("import.empty") : t("import.rows", { count: lines })}
+          </p>
+        )}
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="import-submit"
+          disabled={!file || lines === 0 || busy}
+          onClick={() => void submit()}
+        >
+          {busy ? t("import.submitting") : t("import.submit")}
+        </button>
+      </section>
+      {outcome?.kind === "done" && (
+        <p className="notice notice--ok" role="status" data-testid="import-done">
+          {t("import.done", { count: outcome.imported })}
+        </p>
+      )}
+      {outcome?.kind === "refused" && (
+        <div className="notice notice--error" role="alert">
+          <p>{t("import.failed")}</p>
+          {outcome.error.fields.length > 0 ? (
+            <ImportErrors fields={outcome.error.fields} />
+          ) : (
+            <p>{outcome.error.message}</p>
+          )}
+        </div>
+      )}
+      {outcome?.kind === "failed" && <ErrorNotice error={outcome.error} />}
+    </div>
+  );
+}
