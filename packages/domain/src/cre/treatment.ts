@@ -1,0 +1,309 @@
+import type { InfectionSite, MechanismCategory, UrinaryType } from "./codes.ts";
+import type { CreDrugKey } from "./drugs.ts";
+import { type MicInterval, micAtMost } from "./mic.ts";
+import {
+  ORGAN_TABLE_GUIDE_3RD,
+  ORGAN_TABLE_ROWS,
+  type OrganMark,
+  type OrganTable,
+  type OrganTableRow,
+  organMark,
+  organRowOf,
+} from "./organ-table.ts";
+import type { SeverityAssessment } from "./severity.ts";
+import { isActive, type SusceptibilityResult } from "./susceptibility.ts";
+import type {
+  Caution,
+  CautionCode,
+  DoseKey,
+  OptionCode,
+  TreatmentAdvice,
+  TreatmentOption,
+  TreatmentPhase,
+} from "./treatment-types.ts";
+
+export type TreatmentContext = {
+  category: MechanismCategory;
+  /** S/I/R per drug (every drug reported; absent = not tested). */
+  susceptibility: Partial<Record<CreDrugKey, SusceptibilityResult>>;
+  meropenemMic: MicInterval | undefined;
+  site: InfectionSite;
+  urinaryType: UrinaryType | null;
+  severity: SeverityAssessment;
+  /** Drugs the hospital has. */
+  availability: readonly CreDrugKey[];
+  /** Whether the carbapenemase work-up still has a next test (CPE_UNTYPED, UNRESOLVED, NOT_TESTED with a screen). */
+  mechanismPending: boolean;
+  organTable?: OrganTable;
+};
+
+const FQ_ST: readonly CreDrugKey[] = ["levofloxacin", "ciprofloxacin", "trimethoprim_sulfamethoxazole"];
+const AMINOGLYCOSIDES: readonly CreDrugKey[] = ["amikacin", "gentamicin", "tobramycin"];
+const LEGACY_ROWS: readonly OrganTableRow[] = ["aminoglycoside", "tigecycline", "fosfomycin", "colistin"];
+const NON_MBL_CPE: readonly MechanismCategory[] = ["KPC", "OXA48", "CPE_SERINE_UNTYPED"];
+const MECHANISM_UNKNOWN: readonly MechanismCategory[] = ["CPE_UNTYPED", "UNRESOLVED", "NOT_TESTED"];
+const IDSA = "IDSA 2024 guidance (not covered by the Japanese guide; cre-reference.md §4.5)";
+
+/** The phase of treatment the rules answer for: low acuity (urinary or non-severe), acute severe, or step-down. */
+export function treatmentPhase(site: InfectionSite, severity: SeverityAssessment): TreatmentPhase {
+  if (site === "urinary" || severity.category !== "severe") return "low_acuity";
+  return severity.stabilised ? "step_down" : "acute_severe";
+}
+
+/**
+ * Treatment options for a CRE infection, in order, with cautions — the guide's ①–③, 表6 and ※1–※6 (図1's treatment
+ * path, rebuilt from its prose and footnotes):
+ * 1. Only drugs the isolate is susceptible to (※1) and the hospital has.
+ * 2. Non-β-lactams first: FQ or ST monotherapy for urinary and non-severe non-urinary infection, aminoglycoside too for
+ *    urinary infection (① まとめ, ②); FQ/ST as step-down once a severe case has stabilised, or a ○ legacy drug (①, ※2).
+ * 3. non-CP-CRE, imipenem non-susceptible and meropenem susceptible: high-dose extended-infusion meropenem, preferred
+ *    for urinary or mild infection (③, ※3; cystitis 1 g q8h per 表6).
+ * 4. MBL: cefiderocol alone, or ceftazidime-avibactam with aztreonam (②) — in acute severe non-urinary infection, or
+ *    when nothing else is left. KPC / OXA-48-like / serine: ceftazidime-avibactam (and imipenem-relebactam for KPC),
+ *    from IDSA 2024, marked as outside the Japanese guide.
+ * 5. No new β-lactam in an acute severe non-urinary infection (or nothing else at all): pairs of site-eligible drugs
+ *    by the organ table (※2): × never, ○ before △, △ never alone; never an aminoglycoside with colistin (※5);
+ *    meropenem as a partner when MIC ≤ 8 mg/L (※6); tigecycline at double dose in pneumonia (※4).
+ * 6. non-CP-CRE with nothing else: imipenem-relebactam or ceftazidime-avibactam, cefiderocol only if neither (③, ②).
+ *
+ * Source: guide pp.15–19 (①–③, 表6, ※1–※6); cre-stewardship.md §5. Units: MIC mg/L.
+ * @example adviseTreatment({ category: "MBL", site: "bloodstream", severity: severe, … }).options[0].drugs
+ *   // ["cefiderocol"]
+ */
+export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
+  const table = ctx.organTable ?? ORGAN_TABLE_GUIDE_3RD;
+  const available = new Set(ctx.availability);
+  const activity = (drug: CreDrugKey) => {
+    const result = ctx.susceptibility[drug];
+    return result ? isActive(result) : false;
+  };
+  const usable = (drug: CreDrugKey) => available.has(drug) && activity(drug) === true;
+  const markOf = (drug: CreDrugKey): OrganMark | null => {
+    const row = organRowOf(drug, table);
+    return row ? organMark(table, row, ctx.site) : null;
+  };
+  const lung = ctx.site === "lung";
+  const doseOf = (drug: CreDrugKey): DoseKey => {
+    if (drug === "tigecycline") return lung ? "tigecycline_pneumonia" : "tigecycline";
+    if (drug === "meropenem") return "meropenem_partner";
+    return drug as DoseKey;
+  };
+  const phase = treatmentPhase(ctx.site, ctx.severity);
+  const options: TreatmentOption[] = [];
+  const cautions: Caution[] = [];
+  const caution = (code: CautionCode, source: string, drugs: CreDrugKey[] = []) => {
+    const existing = cautions.find((c) => c.code === code);
+    if (existing) existing.drugs = [...new Set([...existing.drugs, ...drugs])];
+    else cautions.push({ code, drugs, source });
+  };
+  const option = (
+    code: OptionCode,
+    drugs: CreDrugKey[],
+    role: TreatmentOption["role"],
+    preferred: boolean,
+    source: string,
+    doses: DoseKey[] = drugs.map(doseOf),
+  ) => {
+    const marks = drugs.map(markOf);
+    options.push({
+      code,
+      drugs,
+      role,
+      preferred,
+      doses,
+      marks: marks.every((m) => m !== null) ? (marks as OrganMark[]) : null,
+      source,
+    });
+  };
+  const legacySingles = (excludeAminoglycosides: boolean) =>
+    LEGACY_ROWS.filter((row) => !(excludeAminoglycosides && row === "aminoglycoside"))
+      .map((row) => table.drugs[row].find(usable))
+      .filter((drug): drug is CreDrugKey => drug !== undefined && markOf(drug) === "o");
+
+  // 2. Non-β-lactams first.
+  if (phase === "low_acuity") {
+    const urinary = ctx.site === "urinary";
+    const mono = [...FQ_ST, ...(urinary ? AMINOGLYCOSIDES : [])].filter(usable);
+    for (const drug of mono) {
+      option(
+        "NON_BETA_LACTAM_MONOTHERAPY",
+        [drug],
+        "monotherapy",
+        true,
+        urinary ? "guide ① まとめ, ②" : "guide ① まとめ",
+      );
+    }
+    if (mono.length === 0) {
+      for (const drug of legacySingles(urinary))
+        option("LEGACY_MONOTHERAPY", [drug], "monotherapy", false, "guide ①, ※2");
+    }
+  } else if (phase === "step_down") {
+    for (const drug of FQ_ST.filter(usable)) {
+      option("NON_BETA_LACTAM_STEP_DOWN", [drug], "step_down", true, "guide ① まとめ");
+    }
+    for (const drug of legacySingles(false))
+      option("LEGACY_STEP_DOWN", [drug], "step_down", false, "guide ① まとめ, ※2");
+  }
+
+  // 3. ※3: non-CP-CRE, imipenem non-susceptible, meropenem susceptible.
+  const imipenem = ctx.susceptibility.imipenem;
+  const imipenemNonSusceptible =
+    imipenem !== undefined &&
+    (imipenem.category === "R" || imipenem.category === "I") &&
+    isActive(imipenem) === false;
+  if (ctx.category === "NON_CP" && imipenemNonSusceptible && usable("meropenem")) {
+    const dose: DoseKey =
+      ctx.urinaryType === "cystitis" ? "meropenem_cystitis" : "meropenem_extended_infusion";
+    const role = phase === "step_down" ? "step_down" : "monotherapy";
+    option("MEROPENEM_EXTENDED_INFUSION", ["meropenem"], role, phase === "low_acuity", "guide ③, ※3, 表6", [
+      dose,
+    ]);
+    caution("FOREIGN_DOSES", "guide 表6 ¶", ["meropenem"]);
+  }
+
+  // 4. New β-lactams by mechanism.
+  let newBetaLactams = 0;
+  const considerNewBetaLactam = phase === "acute_severe" || options.length === 0;
+  if (considerNewBetaLactam && ctx.category === "MBL") {
+    if (usable("cefiderocol")) {
+      option("MBL_CEFIDEROCOL", ["cefiderocol"], "monotherapy", true, "guide ②");
+      newBetaLactams++;
+    }
+    if (available.has("ceftazidime_avibactam") && available.has("aztreonam")) {
+      option(
+        "MBL_CEFTAZIDIME_AVIBACTAM_AZTREONAM",
+        ["ceftazidime_avibactam", "aztreonam"],
+        "combination",
+        true,
+        "guide ②",
+        ["ceftazidime_avibactam", "aztreonam_with_ceftazidime_avibactam"],
+      );
+      caution("CEFTAZIDIME_AVIBACTAM_AZTREONAM_TOGETHER", "guide ②; cre-reference.md §4.6 (IDSA 2024)");
+      newBetaLactams++;
+    }
+  }
+  if (considerNewBetaLactam && NON_MBL_CPE.includes(ctx.category)) {
+    const candidates: CreDrugKey[] =
+      ctx.category === "KPC" ? ["ceftazidime_avibactam", "imipenem_relebactam"] : ["ceftazidime_avibactam"];
+    for (const drug of candidates.filter(usable)) {
+      option("SERINE_CPE_NEW_BETA_LACTAM", [drug], "monotherapy", true, IDSA);
+      caution("OUTSIDE_JAPANESE_GUIDE", IDSA, [drug]);
+      newBetaLactams++;
+    }
+    if (ctx.category !== "KPC" && usable("imipenem_relebactam")) {
+      caution("IMIPENEM_RELEBACTAM_NOT_FOR_OXA48", "cre-reference.md §4.8 (IDSA 2024)", [
+        "imipenem_relebactam",
+      ]);
+    }
+  }
+
+  // 5. Combination of site-eligible drugs (※2, ※4–※6).
+  const needCombination =
+    (phase === "acute_severe" && newBetaLactams === 0) || (phase !== "acute_severe" && options.length === 0);
+  if (needCombination) {
+    if (ctx.site === "other") caution("SITE_NOT_IN_ORGAN_TABLE", "guide ※2");
+    const eligible: Array<{ row: OrganTableRow; drug: CreDrugKey; mark: OrganMark }> = [];
+    for (const row of ORGAN_TABLE_ROWS) {
+      let drug: CreDrugKey | undefined;
+      if (row === "meropenem") {
+        const max = table.meropenemPartnerMaxMicMgL;
+        const withinMic = ctx.meropenemMic ? micAtMost(ctx.meropenemMic, max) : false;
+        if (withinMic === "indeterminate") caution("MEROPENEM_PARTNER_UNDECIDED", "guide ※6", ["meropenem"]);
+        if (withinMic === true && available.has("meropenem")) drug = "meropenem";
+      } else {
+        drug = table.drugs[row].find(usable);
+      }
+      if (!drug) continue;
+      const mark = organMark(table, row, ctx.site);
+      if (mark === "x") caution("EXCLUDED_AT_SITE", "guide ※2", [drug]);
+      else eligible.push({ row, drug, mark });
+    }
+    const pairs: Array<[(typeof eligible)[number], (typeof eligible)[number]]> = [];
+    for (let i = 0; i < eligible.length; i++) {
+      for (let j = i + 1; j < eligible.length; j++) {
+        const a = eligible[i];
+        const b = eligible[j];
+        if (!a || !b) continue;
+        const rows = [a.row, b.row];
+        if (rows.includes("aminoglycoside") && rows.includes("colistin")) continue;
+        pairs.push([a, b]);
+      }
+    }
+    const rank = (p: (typeof pairs)[number]) => p.filter((e) => e.mark === "triangle").length;
+    pairs.sort((p, q) => rank(p) - rank(q));
+    for (const pair of pairs) {
+      const drugs = pair.map((e) => e.drug);
+      const notes = ["guide ① まとめ", "※2", "※5"];
+      if (drugs.includes("meropenem")) notes.push("※6");
+      if (lung && drugs.includes("tigecycline")) notes.push("※4");
+      option("LEGACY_COMBINATION", drugs, "combination", rank(pair) === 0, notes.join(", "));
+    }
+    if (pairs.some((p) => rank(p) > 0)) {
+      caution(
+        "TRIANGLE_NOT_ALONE",
+        "guide ※2",
+        eligible.filter((e) => e.mark === "triangle").map((e) => e.drug),
+      );
+    }
+    if (pairs.length > 0 && phase === "acute_severe") caution("STEP_DOWN_WHEN_STABLE", "guide ① まとめ");
+    if (pairs.length === 0) {
+      caution("COMBINATION_NOT_POSSIBLE", "guide ① まとめ, ※2");
+      const single = eligible.find((e) => e.mark === "o");
+      if (single && !options.some((o) => o.drugs.length === 1 && o.drugs[0] === single.drug)) {
+        option("SINGLE_ELIGIBLE_DRUG", [single.drug], "monotherapy", false, "guide ※2");
+      }
+    }
+  }
+
+  // 6. non-CP-CRE with nothing else: the new β-lactams of ③, cefiderocol last (②).
+  if (ctx.category === "NON_CP" && options.length === 0) {
+    const lastResort = (["imipenem_relebactam", "ceftazidime_avibactam"] as CreDrugKey[]).filter(usable);
+    if (lastResort.length === 0 && usable("cefiderocol")) lastResort.push("cefiderocol");
+    for (const drug of lastResort) option("NON_CP_LAST_RESORT", [drug], "monotherapy", false, "guide ③");
+  }
+
+  // General cautions.
+  const inOptions = (drug: CreDrugKey) => options.some((o) => o.drugs.includes(drug));
+  if (lung && inOptions("tigecycline"))
+    caution("TIGECYCLINE_DOUBLE_DOSE_PNEUMONIA", "guide ※4", ["tigecycline"]);
+  const foreign = (["colistin", "tigecycline"] as CreDrugKey[]).filter(inOptions);
+  if (options.some((o) => o.doses.includes("meropenem_partner"))) foreign.push("meropenem");
+  if (foreign.length > 0) caution("FOREIGN_DOSES", "guide 表6 ¶", foreign);
+  if (NON_MBL_CPE.includes(ctx.category) || ctx.category === "NON_CP") {
+    caution("CEFIDEROCOL_RESERVED_FOR_MBL", "guide ②");
+  }
+  if (MECHANISM_UNKNOWN.includes(ctx.category) && ctx.mechanismPending) {
+    caution("MECHANISM_PENDING", "guide 微生物学的診断, 図1");
+  }
+  if (inOptions("cefiderocol")) caution("CONSULT_BEFORE_CEFIDEROCOL", "MHLW 事務連絡 2024-01-25 記2");
+  const aminoglycosides = AMINOGLYCOSIDES.filter(usable);
+  if (aminoglycosides.length > 0 && usable("colistin")) {
+    caution("NO_AMINOGLYCOSIDE_WITH_COLISTIN", "guide ※5", [...aminoglycosides, "colistin"]);
+  }
+  const treatmentDrugs = new Set<CreDrugKey>([
+    ...FQ_ST,
+    ...ORGAN_TABLE_ROWS.flatMap((row) => table.drugs[row]),
+    "ceftazidime_avibactam",
+    "imipenem_relebactam",
+    "cefiderocol",
+    "aztreonam",
+  ]);
+  const undecided = [...treatmentDrugs].filter((d) => activity(d) === "indeterminate");
+  if (undecided.length > 0) caution("UNDECIDED_SUSCEPTIBILITY", "guide ※1", undecided);
+  const untestedClasses = [
+    FQ_ST.filter((d) => d !== "trimethoprim_sulfamethoxazole"),
+    ["trimethoprim_sulfamethoxazole"] as CreDrugKey[],
+    AMINOGLYCOSIDES,
+  ].filter((cls) => cls.every((d) => (ctx.susceptibility[d]?.category ?? "not_tested") === "not_tested"));
+  if (untestedClasses.length > 0) {
+    caution(
+      "SUSCEPTIBILITY_NOT_CONFIRMED",
+      "guide ※1",
+      untestedClasses.map((cls) => cls[0]).filter((d): d is CreDrugKey => d !== undefined),
+    );
+  }
+  const unavailable = [...treatmentDrugs].filter((d) => activity(d) === true && !available.has(d));
+  if (unavailable.length > 0) caution("NOT_AVAILABLE", "hospital formulary (configuration)", unavailable);
+  if (options.length === 0) caution("NO_OPTION", "MHLW 事務連絡 2024-01-25 記2");
+  return { phase, options, cautions };
+}
