@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import type { Result } from "autocannon";
 import { connect } from "../../packages/server/src/db/connect.ts";
 import { BENCH_PASSWORD, countStored, createBenchFacility } from "./bench-facility.ts";
+import { startCpuMeter } from "./cpu-meter.ts";
 import { ObservationLoad, signInAll } from "./load.ts";
 import { startThrowawayPostgres } from "./postgres.ts";
 import { type ServerDatabase, startServer } from "./server-process.ts";
@@ -115,14 +116,16 @@ async function benchBackend(
     console.log(`warm-up ${warmupS} s: ${fmt(warm["2xx"] / warm.duration)} req/s (not counted)`);
     for (let i = 1; i <= runs; i++) {
       const before = load.observationsBuilt;
+      const meter = startCpuMeter(server.pid);
       const result = await load.run(connections, durationS);
+      const cpu = meter();
       account(result);
       const f = figures(result, load.observationsBuilt - before);
       report.runs.push(f);
       console.log(
         `run ${i}/${runs}: ${fmt(f.reqPerS)} req/s (${fmt(f.obsPerS)} observations/s), latency p50 ${f.p50} ms, ` +
           `p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms; non-2xx ${result.non2xx}, errors ${result.errors}, ` +
-          `timeouts ${result.timeouts}`,
+          `timeouts ${result.timeouts}; ${cpu}`,
       );
     }
 
@@ -151,12 +154,15 @@ async function benchBackend(
     report.verified =
       load.failures.size === 0 &&
       report.non2xx === 0 &&
+      report.errors === 0 &&
+      report.timeouts === 0 &&
       load.outstanding.size === 0 &&
       stored.observations === load.observationsBuilt &&
       stored.auditCreates === load.observationsBuilt;
     console.log(
       `verification: ${fmt(load.observationsBuilt)} observations sent, ${fmt(stored.observations)} rows stored, ` +
-        `${fmt(stored.auditCreates)} audit entries, ${report.non2xx} non-2xx, ` +
+        `${fmt(stored.auditCreates)} audit entries, ${report.non2xx} non-2xx, ${report.errors} errors ` +
+        `(${report.timeouts} timeouts), ` +
         `${[...load.failures.values()].reduce((a, b) => a + b, 0)} failed answers → ` +
         (report.verified ? "OK" : "MISMATCH"),
     );
@@ -171,7 +177,7 @@ async function benchBackend(
 }
 
 function summary(r: BackendReport): string {
-  const ok = r.verified ? "all rows verified" : "VERIFICATION FAILED";
+  const ok = r.verified ? "every request answered 200, every row stored" : "FAILED";
   return (
     `api ${r.backend}: ${fmt(median(r.runs.map((x) => x.reqPerS)))} req/s ` +
     `(${fmt(median(r.runs.map((x) => x.obsPerS)))} observations/s), ` +
