@@ -105,7 +105,8 @@ export {
 } from "./organisms.ts";
 export { ENTEROBACTERALES_GENERA, ORGANISM_PICKER, type OrganismEntry } from "./organisms-data.ts";
 export {
-  availabilitySchema,
+  availabilityListSchema,
+  availabilityObjectSchema,
   type CreCase,
   type CreCaseInput,
   type CreIsolate,
@@ -117,6 +118,7 @@ export {
   infectionSchema,
   micStringSchema,
   organismNameSchema,
+  parseAvailability,
   severityInputSchema,
   standardSchema,
   ZONE_MAX_MM,

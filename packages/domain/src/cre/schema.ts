@@ -157,11 +157,22 @@ export const creCaseSchema = z
     }
   });
 
-/** Drug availability of a hospital: an array of drug keys, or `{ "drugs": [...] }`. */
-export const availabilitySchema = z.union([
-  z.array(z.enum(CRE_DRUG_KEYS, { error: `unknown drug key; ${knownDrugs}` })),
-  z.strictObject({ drugs: z.array(z.enum(CRE_DRUG_KEYS, { error: `unknown drug key; ${knownDrugs}` })) }),
-]);
+const drugKeySchema = z.enum(CRE_DRUG_KEYS, { error: `unknown drug key; ${knownDrugs}` });
+/** Drug availability of a hospital as a list of drug keys. */
+export const availabilityListSchema = z.array(drugKeySchema, { error: "expected an array of drug keys" });
+/** The same wrapped in an object, `{ "drugs": [...] }`. */
+export const availabilityObjectSchema = z.strictObject({ drugs: availabilityListSchema });
+
+/**
+ * Parses a hospital's drug availability: an array of drug keys, or `{ "drugs": [...] }`; unknown keys are errors.
+ *
+ * Source: contracts/cre-advise.md (`--availability`). @example parseAvailability(["levofloxacin"]).success // true
+ */
+export function parseAvailability(raw: unknown): z.ZodSafeParseResult<CreDrugKey[]> {
+  return Array.isArray(raw)
+    ? availabilityListSchema.safeParse(raw)
+    : availabilityObjectSchema.transform((o) => o.drugs).safeParse(raw);
+}
 
 export type CreIsolateInput = z.input<typeof creIsolateSchema>;
 export type CreIsolate = z.output<typeof creIsolateSchema>;
@@ -178,14 +189,15 @@ export type SeverityInput = z.output<typeof severityInputSchema>;
 export function formatFirstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "invalid input";
-  const path = issue.path.map(String);
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p)));
+  const join = (parts: string[]) => parts.join(".").replace(/\.\[/g, "[");
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
-    const where = [...path, key].join(".");
+    const where = join([...path, key]);
     const parent = path.at(-1);
     const list =
       parent === "mic" || parent === "zoneMm" ? `unknown drug key; ${knownDrugs}` : "unknown field";
     return `${where}: ${list}`;
   }
-  return `${path.join(".") || "(root)"}: ${issue.message}`;
+  return `${join(path) || "(root)"}: ${issue.message}`;
 }
