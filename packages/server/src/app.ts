@@ -13,6 +13,7 @@ import {
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
 import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
+import { alertRoutes } from "./routes/alerts/routes.ts";
 import { antibioticRoutes } from "./routes/antibiotics/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes(context), { prefix: "/api/cases" });
   await app.register(antibioticRoutes(context), { prefix: "/api/antibiotics" });
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
+  await app.register(alertRoutes(context), { prefix: "/api/facilities" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -1,3 +1,4 @@
+import type { SymptomCode } from "@mamori/domain/surveillance";
 import { index, integer, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { people } from "./people.ts";
@@ -19,7 +20,7 @@ export const observations = pgTable(
       .references(() => people.id),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
     tempC: numeric("temp_c", { precision: 3, scale: 1, mode: "number" }),
-    symptoms: text("symptoms").array().notNull(),
+    symptoms: text("symptoms").array().$type<SymptomCode[]>().notNull(),
     note: text("note"),
     version: integer("version").notNull().default(1),
     recordedBy: uuid("recorded_by")

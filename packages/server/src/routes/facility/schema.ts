@@ -1,3 +1,4 @@
+import { BUILT_IN_PROFILE_IDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
 
 const isTimeZone = (tz: string) => {
@@ -13,7 +14,11 @@ export const facilityPatchBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     timeZone: z.string().refine(isTimeZone, "unknown time zone"),
-    ruleProfile: z.string().trim().min(1).max(100),
+    ruleProfile: z
+      .string()
+      .refine((id) => BUILT_IN_PROFILE_IDS.includes(id), {
+        message: `one of ${BUILT_IN_PROFILE_IDS.join(", ")}`,
+      }),
     type: z.enum(["elderly_care", "childcare", "disability", "hospital"]),
     healthCentreId: z.uuid(),
     municipalityId: z.uuid(),

@@ -1,3 +1,4 @@
+import type { SymptomCode } from "@mamori/domain/surveillance";
 import { and, eq, inArray } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
@@ -13,7 +14,7 @@ type Normalised = {
   personId: string;
   at: Date;
   tempC: number | null;
-  symptoms: string[];
+  symptoms: SymptomCode[];
   note: string | null;
 };
 
