@@ -1,0 +1,173 @@
+import type { AlertCode } from "./alerts.ts";
+import type { OutcomeKind } from "./inputs.ts";
+import type { SyndromeGroup } from "./syndrome-groups.ts";
+
+/**
+ * Display text for alerts and groups, in Japanese and English, in the plain words a care worker uses. Keyed by code so
+ * that the API and the screens show the same words; the advice follows the manual's own instructions (p.33–35 for the
+ * person hints, p.48 for reporting, p.54 for the cluster, p.56 for the end of an outbreak).
+ */
+export type Bilingual = { readonly ja: string; readonly en: string };
+export type Language = keyof Bilingual;
+
+export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: Bilingual }>> = {
+  FEVER: {
+    title: { ja: "発熱", en: "Fever" },
+    advice: {
+      ja: "看護職員に伝え、全身の様子（ぐったりしていないか、意識、呼吸）を見てください。",
+      en: "Tell the nurse, and watch how the person is overall: drowsy, confused, breathing.",
+    },
+  },
+  LOW_GRADE_FEVER: {
+    title: { ja: "微熱", en: "Slight fever" },
+    advice: {
+      ja: "看護職員に伝え、熱と全身の様子を見続けてください。高齢者は高い熱が出にくいことがあります。",
+      en: "Tell the nurse and keep checking the temperature and how the person is. Older people may not run a high fever.",
+    },
+  },
+  REPORT_TO_NURSE: {
+    title: { ja: "看護職員へ報告", en: "Tell the nurse" },
+    advice: {
+      ja: "症状があります。すぐに看護職員か医師に伝え、記録してください。",
+      en: "This person has symptoms. Tell the nurse or doctor now, and write it down.",
+    },
+  },
+  CDI_CONSIDER: {
+    title: { ja: "C. ディフィシル腸炎の可能性", en: "Possible C. difficile" },
+    advice: {
+      ja: "最近抗菌薬を使った人の下痢・腹痛です。C. ディフィシル腸炎も考えて、看護職員・医師に伝えてください。",
+      en: "Diarrhoea or belly pain after recent antibiotics. Tell the nurse or doctor: it may be C. difficile.",
+    },
+  },
+  NOROVIRUS_CONSIDER: {
+    title: { ja: "ノロウイルスの可能性", en: "Possible norovirus" },
+    advice: {
+      ja: "冬の嘔吐・下痢はノロウイルスも疑います。手洗いは液体石けんと流水で（アルコールは効きにくい）。",
+      en: "Vomiting or diarrhoea in winter may be norovirus. Wash hands with liquid soap and running water; alcohol works poorly.",
+    },
+  },
+  EHEC_URGENT: {
+    title: { ja: "腸管出血性大腸菌（O157 など）の疑い・至急", en: "Possible EHEC (such as O157): urgent" },
+    advice: {
+      ja: "血便と腹痛があります。すぐに医師に伝え、便の検査を受けてください。",
+      en: "Bloody stool with belly pain. Tell the doctor now; a stool test is needed.",
+    },
+  },
+  TB_CONSIDER: {
+    title: { ja: "結核の可能性", en: "Possible tuberculosis" },
+    advice: {
+      ja: "咳が2週間続いています。医師に相談し、痰の検査と胸のレントゲンを。結果が出るまでマスクと個室で。",
+      en: "The cough has lasted two weeks. Ask the doctor about a sputum test and a chest X-ray; until then, a mask and a single room.",
+    },
+  },
+  SCABIES_CONSIDER: {
+    title: { ja: "疥癬の可能性", en: "Possible scabies" },
+    advice: {
+      ja: "かゆみと発疹があります。皮膚科医に診てもらい、手袋を着けてケアしてください。",
+      en: "Itch with a rash. Ask for a dermatologist, and wear gloves for care.",
+    },
+  },
+  LEGIONELLA_CONSIDER: {
+    title: { ja: "レジオネラ症の可能性", en: "Possible Legionnaires' disease" },
+    advice: {
+      ja: "共同浴場を使った後の発熱と呼吸器の症状です。入浴したことを医師に伝えてください。",
+      en: "Fever and chest or throat symptoms after using the shared bath. Tell the doctor about the bath.",
+    },
+  },
+  UTI_CONSIDER: {
+    title: { ja: "尿路感染症の可能性", en: "Possible urinary infection" },
+    advice: {
+      ja: "尿の臭い・濁りと発熱があります。医師に伝えてください。",
+      en: "Smelly or cloudy urine with a fever. Tell the doctor.",
+    },
+  },
+  NORO_CLUSTER_24H: {
+    title: {
+      ja: "24時間以内に嘔吐・水様便の人が複数",
+      en: "Several people vomiting or with watery stool within 24 hours",
+    },
+    advice: {
+      ja: "施設全体で緊急体制をとります。看護職員が記録して責任者に伝え、面会を最小限にし、消毒液と嘔吐物処理の用具を確認します。",
+      en: "Go on emergency footing: the nurse records it and tells the person in charge; keep visits to a minimum; check disinfectant and vomit clean-up kits.",
+    },
+  },
+  REPORT_CRITERION_A: {
+    title: {
+      ja: "行政への報告（死亡・重症の人）",
+      en: "Report to the city and health centre (deaths or serious cases)",
+    },
+    advice: {
+      ja: "施設長が市町村の担当部署と保健所に、まず電話で報告します。",
+      en: "The director reports to the municipality and the public health centre, by phone first.",
+    },
+  },
+  REPORT_CRITERION_B: {
+    title: {
+      ja: "行政への報告（症状のある人が多い）",
+      en: "Report to the city and health centre (many people ill)",
+    },
+    advice: {
+      ja: "施設長が市町村の担当部署と保健所に、まず電話で報告します。",
+      en: "The director reports to the municipality and the public health centre, by phone first.",
+    },
+  },
+  ABOVE_USUAL: {
+    title: { ja: "いつもより多い発症", en: "More people falling ill than usual" },
+    advice: {
+      ja: "普段より多くの人が発症しています。施設長が報告の必要を判断します（報告基準ウ）。",
+      en: "More people fell ill than usual. The director decides whether to report (criterion C).",
+    },
+  },
+  OUTBREAK_END_ELIGIBLE: {
+    title: { ja: "終息を判断できます", en: "The outbreak may be declared over" },
+    advice: {
+      ja: "1週間、新しく発症した人がいません。感染対策委員会で終息を判断してください。",
+      en: "No one new has fallen ill for a week. The infection-control committee can decide that the outbreak is over.",
+    },
+  },
+  NOTIFY_DEADLINE: {
+    title: { ja: "医師の届出期限", en: "Doctor's notification deadline" },
+    advice: {
+      ja: "感染症法で届出が必要な病気です。医師が期限までに保健所へ届け出ます。",
+      en: "This disease must be notified under the Infectious Diseases Control Law. The doctor notifies the health centre by the deadline.",
+    },
+  },
+};
+
+export const GROUP_TEXT: Readonly<Record<SyndromeGroup, { name: Bilingual; description: Bilingual }>> = {
+  GI: {
+    name: { ja: "嘔吐・下痢", en: "Vomiting and diarrhoea" },
+    description: { ja: "嘔吐、水様便、下痢のどれか", en: "Vomiting, watery stool or diarrhoea" },
+  },
+  RESP: {
+    name: { ja: "咳・のど・鼻の症状", en: "Cough, throat and nose" },
+    description: {
+      ja: "咳、痰の増加、のどの痛み、鼻水のどれか",
+      en: "Cough, more sputum, sore throat or runny nose",
+    },
+  },
+  ILI: {
+    name: { ja: "インフルエンザのような症状", en: "Flu-like illness" },
+    description: {
+      ja: "同じ日に発熱と、咳・痰・のどの痛み・鼻水のどれか",
+      en: "Fever on the same day as a cough, sputum, sore throat or runny nose",
+    },
+  },
+  FEVER: {
+    name: { ja: "発熱", en: "Fever" },
+    description: {
+      ja: "38.0℃以上、または平熱より1.0℃以上高い",
+      en: "38.0 °C or more, or 1.0 °C above the usual",
+    },
+  },
+  SKIN: {
+    name: { ja: "発疹・かゆみ", en: "Rash or itch" },
+    description: { ja: "発疹、かゆみのどちらか", en: "A rash or itching" },
+  },
+};
+
+export const OUTCOME_TEXT: Readonly<Record<OutcomeKind, Bilingual>> = {
+  hospitalised: { ja: "入院", en: "hospitalised" },
+  severe: { ja: "重症", en: "seriously ill" },
+  death: { ja: "死亡", en: "died" },
+};

@@ -1,0 +1,221 @@
+import { ALERT_TEXT, GROUP_TEXT, type Language, OUTCOME_TEXT } from "./alert-text.ts";
+import type { Alert } from "./alerts.ts";
+import { DISEASE_LABELS, type GroupedDisease } from "./diseases.ts";
+import type { FacilitySubject } from "./inputs.ts";
+import type { RuleSource } from "./rule-sources.ts";
+import { SYMPTOM_LABELS, type SymptomCode } from "./symptoms.ts";
+
+/**
+ * The "why" of an alert as one or two sentences a care worker can read: who, when, the count against the threshold,
+ * the rule and the manual page it comes from. Built only from the alert's evidence, so a screen, a report and the CLI
+ * say the same thing.
+ */
+export type WhyOptions = {
+  /** Name to show for a person id (default: the id). */
+  personName?: (personId: string) => string;
+};
+
+/**
+ * Renders the reason for an alert in Japanese or English.
+ *
+ * @example
+ * renderAlertWhy(noroAlert, "en")
+ * // "On 2026-01-10, 2 people (r01, r07) newly started vomiting or watery stool within 24 hours of each other
+ * //  (r01 08:30, r07 20:30). Rule: 2 or more people within 24 hours (manual p.54)."
+ */
+export function renderAlertWhy(alert: Alert, language: Language, options: WhyOptions = {}): string {
+  const ja = language === "ja";
+  const name = (id: string) => options.personName?.(id) ?? id;
+  const names = (ids: readonly string[]) => ids.map(name).join(ja ? "、" : ", ");
+  const symptoms = (codes: readonly SymptomCode[]) =>
+    codes.map((code) => SYMPTOM_LABELS[code][language]).join(ja ? "・" : ", ");
+  const source = sourceText(alert.evidence.source, language);
+  const day = alert.day;
+  const subjectName =
+    "personId" in alert.subject ? name(alert.subject.personId) : facilityName(alert.subject, language);
+
+  switch (alert.code) {
+    case "FEVER": {
+      const e = alert.evidence;
+      const temp = e.maxTempC === null ? (ja ? "発熱の記録" : "fever recorded") : `${fmt(e.maxTempC)} °C`;
+      const usual =
+        e.baselineTempC === null
+          ? ""
+          : ja
+            ? `、または平熱${fmt(e.baselineTempC)} °Cより${fmt(e.riseOverUsualC)} °C以上高い`
+            : `, or ${fmt(e.riseOverUsualC)} °C above the usual ${fmt(e.baselineTempC)} °C`;
+      return ja
+        ? `${subjectName}：${day} ${time(e.at)}に${temp}（基準：${fmt(e.thresholdC)} °C以上${usual}）。${source}`
+        : `${subjectName}: ${temp} on ${day} at ${time(e.at)} (rule: ${fmt(e.thresholdC)} °C or more${usual}). ${source}`;
+    }
+    case "LOW_GRADE_FEVER": {
+      const e = alert.evidence;
+      const temp = e.maxTempC === null ? "" : `${fmt(e.maxTempC)} °C`;
+      return ja
+        ? `${subjectName}：${day} ${time(e.at)}に${temp}（微熱：${fmt(e.fromC)} °C以上${fmt(e.belowC)} °C未満）。${source}`
+        : `${subjectName}: ${temp} on ${day} at ${time(e.at)} (slight fever: ${fmt(e.fromC)} °C up to ${fmt(e.belowC)} °C). ${source}`;
+    }
+    case "REPORT_TO_NURSE": {
+      const e = alert.evidence;
+      return ja
+        ? `${subjectName}：${day} ${time(e.at)}に${symptoms(e.symptoms)}。これらの症状はすぐに看護職員か医師へ報告します。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${day} at ${time(e.at)}. These symptoms are reported to the nurse or doctor at once. ${source}`;
+    }
+    case "CDI_CONSIDER": {
+      const e = alert.evidence;
+      const courses = e.antibiotics
+        .map(
+          (course) =>
+            `${course.drug ? `${course.drug} ` : ""}${course.start}–${course.end ?? (ja ? "継続中" : "ongoing")}`,
+        )
+        .join(ja ? "、" : "; ");
+      return ja
+        ? `${subjectName}：${day}に${symptoms(e.symptoms)}。${e.lookbackDays}日以内に抗菌薬を使用（${courses}）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${day}, with antibiotics in the last ${e.lookbackDays} days (${courses}). ${source}`;
+    }
+    case "NOROVIRUS_CONSIDER": {
+      const e = alert.evidence;
+      const months = e.months.join(ja ? "・" : ", ");
+      return ja
+        ? `${subjectName}：${day}に${symptoms(e.symptoms)}（${e.month}月。ノロウイルスを疑う月：${months}月）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${day} (month ${e.month}; norovirus months: ${months}). ${source}`;
+    }
+    case "EHEC_URGENT": {
+      const e = alert.evidence;
+      return ja
+        ? `${subjectName}：${day} ${time(e.at)}に${symptoms(e.symptoms)}が同じ日に。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${day} at ${time(e.at)}. ${source}`;
+    }
+    case "TB_CONSIDER": {
+      const e = alert.evidence;
+      const first = e.coughDays[0] ?? day;
+      return ja
+        ? `${subjectName}：記録のある${e.coughDays.length}日間（${first}〜${day}）すべてで咳（基準：${e.requiredDays}日続く）。${source}`
+        : `${subjectName}: cough on all ${e.coughDays.length} recorded days from ${first} to ${day} (rule: ${e.requiredDays} days in a row). ${source}`;
+    }
+    case "SCABIES_CONSIDER": {
+      const e = alert.evidence;
+      return ja
+        ? `${subjectName}：${day}に${symptoms(e.symptoms)}が同じ日に。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${day}. ${source}`;
+    }
+    case "LEGIONELLA_CONSIDER": {
+      const e = alert.evidence;
+      const baths = e.bathDates.join(ja ? "、" : ", ");
+      return ja
+        ? `${subjectName}：${day}に${symptoms(e.symptoms)}。共同浴場の利用：${baths}（基準：入浴後${e.withinDays}日以内）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${day}; used the shared bath on ${baths} (rule: within ${e.withinDays} days after bathing). ${source}`;
+    }
+    case "UTI_CONSIDER": {
+      const e = alert.evidence;
+      const temp = e.maxTempC === null ? "" : ja ? `（${fmt(e.maxTempC)} °C）` : ` (${fmt(e.maxTempC)} °C)`;
+      return ja
+        ? `${subjectName}：${day}に${symptoms(e.symptoms)}${temp}。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)}${temp} on ${day}. ${source}`;
+    }
+    case "NORO_CLUSTER_24H": {
+      const e = alert.evidence;
+      const times = e.onsets.map(
+        (onset) => `${name(onset.personId)} ${onset.at.slice(0, 10)} ${time(onset.at)}`,
+      );
+      return ja
+        ? `${day}：${e.count}人（${names(e.personIds)}）が${e.windowHours}時間以内に${symptoms(e.symptoms)}を新たに発症（${times.join("、")}）。基準：${e.windowHours}時間以内に${e.threshold}人以上。${source}`
+        : `On ${day}, ${e.count} people (${names(e.personIds)}) newly started ${e.symptoms.map((code) => SYMPTOM_LABELS[code].en.toLowerCase()).join(" or ")} within ${e.windowHours} hours of each other (${times.join("; ")}). Rule: ${e.threshold} or more people within ${e.windowHours} hours. ${source}`;
+    }
+    case "REPORT_CRITERION_A": {
+      const e = alert.evidence;
+      const outcomes = e.outcomes
+        .map((outcome) => `${name(outcome.personId)} ${OUTCOME_TEXT[outcome.kind][language]} ${outcome.date}`)
+        .join(ja ? "、" : "; ");
+      const met = e.conditions.filter((condition) => condition.met);
+      const rules = met
+        .map((condition) =>
+          ja
+            ? `${condition.windowDays}日間に${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].ja).join("・")}が${condition.threshold}人以上（${condition.window.from}〜${condition.window.to}：${condition.count}人）`
+            : `${condition.threshold} or more ${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].en).join(" or ")} in ${condition.windowDays} days (${condition.window.from} to ${condition.window.to}: ${condition.count})`,
+        )
+        .join(ja ? "、" : "; ");
+      return ja
+        ? `${subjectName}：${outcomes}。基準：${rules}。${source}`
+        : `${subjectName}: ${outcomes}. Rule: ${rules}. ${source}`;
+    }
+    case "REPORT_CRITERION_B": {
+      const e = alert.evidence;
+      const parts: string[] = [];
+      if (e.threshold !== null) {
+        parts.push(
+          ja
+            ? `${e.count}人（基準：${e.threshold}人以上）`
+            : `${e.count} people (rule: ${e.threshold} or more)`,
+        );
+      }
+      if (e.users) {
+        const percent = Math.round(e.users.fraction * 1000) / 10;
+        parts.push(
+          ja
+            ? `利用者${e.users.count}人／全${e.users.total}人（基準：${percent}%以上＝${e.users.threshold}人）`
+            : `${e.users.count} of ${e.users.total} users (rule: ${percent}% or more = ${e.users.threshold})`,
+        );
+      }
+      const who = ja
+        ? e.resolvedCasesDropOut
+          ? "発症し、まだ治っていない人"
+          : "発症した人"
+        : e.resolvedCasesDropOut
+          ? "people who fell ill and are not yet well"
+          : "people who fell ill";
+      return ja
+        ? `${subjectName}：${e.window.from}〜${e.window.to}に${who}が${parts.join("、")}（${names(e.personIds)}）。${source}`
+        : `${subjectName}: ${who} from ${e.window.from} to ${e.window.to}: ${parts.join("; ")} (${names(e.personIds)}). ${source}`;
+    }
+    case "ABOVE_USUAL": {
+      const e = alert.evidence;
+      const bound = fmt(Math.round(e.upperbound * 100) / 100);
+      return ja
+        ? `${subjectName}：${day}の新たな発症者${e.count}人が、これまで${e.historyDays}日の記録から見た上限${bound}人を超えました（EARS ${e.method}、α=${e.alpha}）。${source}`
+        : `${subjectName}: ${e.count} people fell ill on ${day}, above the usual upper bound of ${bound} from ${e.historyDays} days of records (EARS ${e.method}, alpha ${e.alpha}). ${source}`;
+    }
+    case "OUTBREAK_END_ELIGIBLE": {
+      const e = alert.evidence;
+      const openedBy = e.openedBy.map((code) =>
+        code === "DECLARED" ? (ja ? "宣言" : "declared") : ALERT_TEXT[code].title[language],
+      );
+      return ja
+        ? `${subjectName}：最後に新しく発症したのは${e.lastOnset}で、${e.daysWithoutNewOnset}日間新しい発症者がいません（基準：${e.requiredDays}日）。${e.openedOn}に始まった集団発生（${openedBy.join("、")}）。${source}`
+        : `${subjectName}: the last new case fell ill on ${e.lastOnset}, ${e.daysWithoutNewOnset} days ago, with none since (rule: ${e.requiredDays} days). Outbreak opened on ${e.openedOn} (${openedBy.join("; ")}). ${source}`;
+    }
+  }
+}
+
+function facilityName(subject: FacilitySubject, language: Language): string {
+  if ("group" in subject) return GROUP_TEXT[subject.group].name[language];
+  const label = Object.hasOwn(DISEASE_LABELS, subject.disease)
+    ? DISEASE_LABELS[subject.disease as GroupedDisease][language]
+    : subject.disease;
+  return label;
+}
+
+/**
+ * "manual p.33–34" / "マニュアル p.48, p.69".
+ *
+ * @example sourceText({ pages: [33, 34], section: "" }, "en") // "(manual p.33–34)"
+ */
+export function sourceText(source: RuleSource, language: Language): string {
+  const pages = [...source.pages].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const start = pages[i]!;
+    let end = start;
+    while (i + 1 < pages.length && pages[i + 1] === end + 1) end = pages[++i]!;
+    parts.push(end === start ? `p.${start}` : `p.${start}–${end}`);
+  }
+  return language === "ja" ? `（マニュアル ${parts.join(", ")}）` : `(manual ${parts.join(", ")})`;
+}
+
+function time(instant: string): string {
+  return instant.slice(11, 16);
+}
+
+function fmt(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}

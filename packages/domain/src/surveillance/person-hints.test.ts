@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { evaluateFacility } from "./evaluate-facility.ts";
+import type { AntibioticCourseInput, BathUseInput, ObservationInput, PersonInput } from "./inputs.ts";
+import { addIsoDays } from "./local-day.ts";
+import { scenario, seen, tokyo } from "./test-scenario.ts";
+
+// Person hints, facility-surveillance.md §5, from the manual's list of symptoms to report (p.33) and what to suspect
+// (p.34–35 and the disease pages p.53–63).
+const person: PersonInput = { id: "r01", kind: "resident", baselineTempC: 36.2 };
+function hints(
+  observations: ObservationInput[],
+  extra: { antibiotics?: AntibioticCourseInput[]; bathUse?: BathUseInput[]; people?: PersonInput[] } = {},
+  day = "2026-01-10",
+): string[] {
+  const result = evaluateFacility(
+    scenario({
+      people: extra.people ?? [person],
+      observations,
+      asOf: tokyo(day, "23:00"),
+      lookbackDays: 1,
+      ...extra,
+    }),
+  );
+  return result.alerts.filter((alert) => "personId" in alert.subject).map((alert) => alert.code);
+}
+const at = (time = "09:00", day = "2026-01-10") => tokyo(day, time);
+
+describe("FEVER and LOW_GRADE_FEVER (manual p.33–34, 付録4① p.83)", () => {
+  const noBaseline: PersonInput[] = [{ id: "r01", kind: "resident" }];
+  it("37.9 °C is a slight fever, 38.0 °C a fever", () => {
+    expect(hints([seen("r01", at(), [], 37.9)], { people: noBaseline })).toEqual(["LOW_GRADE_FEVER"]);
+    expect(hints([seen("r01", at(), [], 38.0)], { people: noBaseline })).toEqual([
+      "FEVER",
+      "REPORT_TO_NURSE",
+    ]);
+  });
+
+  it("usual + 0.9 °C is not a fever, usual + 1.0 °C is (平熱より1℃以上, p.34)", () => {
+    expect(hints([seen("r01", at(), [], 37.1)])).toEqual([]);
+    expect(hints([seen("r01", at(), [], 37.2)])).toEqual(["FEVER", "REPORT_TO_NURSE"]);
+  });
+
+  it("37.4 °C is normal and 37.5 °C a slight fever (付録4①: 通常 37.5°C以上をいう)", () => {
+    expect(hints([seen("r01", at(), [], 37.4)], { people: noBaseline })).toEqual([]);
+    expect(hints([seen("r01", at(), [], 37.5)], { people: noBaseline })).toEqual(["LOW_GRADE_FEVER"]);
+  });
+
+  it("a fever at any reading of the day outranks a slight fever at another, and says when and how high", () => {
+    const result = evaluateFacility(
+      scenario({
+        people: noBaseline,
+        observations: [seen("r01", at("08:00"), [], 37.6), seen("r01", at("16:00"), [], 38.4)],
+        asOf: at("23:00"),
+        lookbackDays: 1,
+      }),
+    );
+    expect(result.alerts.map((a) => a.code)).toEqual(["FEVER", "REPORT_TO_NURSE"]);
+    expect(result.alerts[0]!.evidence).toMatchObject({
+      at: "2026-01-10T16:00:00+09:00",
+      maxTempC: 38.4,
+      baselineTempC: null,
+      thresholdC: 38,
+      riseOverUsualC: 1,
+    });
+  });
+});
+
+describe("REPORT_TO_NURSE (manual p.33: report at once)", () => {
+  it("holds for any symptom, and not for a quiet check", () => {
+    expect(hints([seen("r01", at(), ["poor_intake"])])).toEqual(["REPORT_TO_NURSE"]);
+    expect(hints([seen("r01", at(), [], 36.5)])).toEqual([]);
+  });
+});
+
+describe("CDI_CONSIDER (manual p.34: 1ヶ月以内に抗菌薬の使用歴)", () => {
+  const course = (end: string): AntibioticCourseInput => ({
+    personId: "r01",
+    start: addIsoDays(end, -5),
+    end,
+  });
+  it("counts a course that ended 30 days before, not 31", () => {
+    expect(hints([seen("r01", at(), ["diarrhea"])], { antibiotics: [course("2025-12-11")] })).toContain(
+      "CDI_CONSIDER",
+    );
+    expect(hints([seen("r01", at(), ["diarrhea"])], { antibiotics: [course("2025-12-10")] })).not.toContain(
+      "CDI_CONSIDER",
+    );
+  });
+  it("holds for abdominal pain and for an ongoing course, not for a course starting later", () => {
+    expect(
+      hints([seen("r01", at(), ["abdominal_pain"])], {
+        antibiotics: [{ personId: "r01", start: "2026-01-08" }],
+      }),
+    ).toContain("CDI_CONSIDER");
+    expect(
+      hints([seen("r01", at(), ["abdominal_pain"])], {
+        antibiotics: [{ personId: "r01", start: "2026-01-11" }],
+      }),
+    ).not.toContain("CDI_CONSIDER");
+  });
+});
+
+describe("NOROVIRUS_CONSIDER (manual p.34: 冬季に嘔吐や下痢)", () => {
+  it("holds from November to March, not in October or April", () => {
+    for (const [day, expected] of [
+      ["2025-10-31", false],
+      ["2025-11-01", true],
+      ["2026-03-31", true],
+      ["2026-04-01", false],
+    ] as const) {
+      const codes = hints([seen("r01", tokyo(day), ["vomiting"])], {}, day);
+      expect(codes.includes("NOROVIRUS_CONSIDER"), day).toBe(expected);
+    }
+  });
+});
+
+describe("EHEC_URGENT (manual p.34 and p.59)", () => {
+  it("needs bloody stool and abdominal pain on the same day, even at different rounds", () => {
+    expect(
+      hints([seen("r01", at("08:00"), ["bloody_stool"]), seen("r01", at("15:00"), ["abdominal_pain"])]),
+    ).toContain("EHEC_URGENT");
+    expect(hints([seen("r01", at("08:00"), ["bloody_stool"])])).not.toContain("EHEC_URGENT");
+  });
+});
+
+describe("TB_CONSIDER (manual p.60: 咳が2週間以上続く場合は要注意)", () => {
+  const coughDays = (count: number, last = "2026-01-10") =>
+    Array.from({ length: count }, (_, i) => seen("r01", tokyo(addIsoDays(last, -i)), ["cough"]));
+  it("holds on the 14th recorded day of cough, not the 13th", () => {
+    expect(hints(coughDays(13))).not.toContain("TB_CONSIDER");
+    expect(hints(coughDays(14))).toContain("TB_CONSIDER");
+  });
+  it("skips days without a record but is broken by a recorded day without cough", () => {
+    const withGap = coughDays(15).filter((_, i) => i !== 5);
+    expect(hints(withGap)).toContain("TB_CONSIDER");
+    const broken = [...coughDays(14).filter((_, i) => i !== 5), seen("r01", tokyo("2026-01-05"))];
+    expect(hints(broken)).not.toContain("TB_CONSIDER");
+  });
+});
+
+describe("SCABIES_CONSIDER (manual p.35 and p.57)", () => {
+  it("needs itch with rash on the same day", () => {
+    expect(hints([seen("r01", at(), ["itch", "rash"])])).toContain("SCABIES_CONSIDER");
+    expect(hints([seen("r01", at(), ["itch"])])).not.toContain("SCABIES_CONSIDER");
+  });
+});
+
+describe("LEGIONELLA_CONSIDER (manual p.62–63: 共同入浴施設等を利用した後に肺炎の症状)", () => {
+  const ill = [seen("r01", at(), ["cough"], 38.6)];
+  it("holds up to 10 days after a bath, not 11", () => {
+    expect(hints(ill, { bathUse: [{ personId: "r01", date: "2025-12-31" }] })).toContain(
+      "LEGIONELLA_CONSIDER",
+    );
+    expect(hints(ill, { bathUse: [{ personId: "r01", date: "2025-12-30" }] })).not.toContain(
+      "LEGIONELLA_CONSIDER",
+    );
+  });
+  it("needs fever with the respiratory symptom, and a bath before, not after", () => {
+    expect(
+      hints([seen("r01", at(), ["cough"], 37.0)], { bathUse: [{ personId: "r01", date: "2026-01-08" }] }),
+    ).not.toContain("LEGIONELLA_CONSIDER");
+    expect(hints(ill, { bathUse: [{ personId: "r01", date: "2026-01-11" }] })).not.toContain(
+      "LEGIONELLA_CONSIDER",
+    );
+  });
+});
+
+describe("UTI_CONSIDER (manual p.35: 尿の臭いや混濁)", () => {
+  it("needs smelly or cloudy urine with a fever", () => {
+    expect(hints([seen("r01", at(), ["urine_abnormal"], 38.1)])).toContain("UTI_CONSIDER");
+    expect(
+      hints([seen("r01", at(), ["urine_abnormal"], 37.6)], { people: [{ id: "r01", kind: "resident" }] }),
+    ).toEqual(["LOW_GRADE_FEVER", "REPORT_TO_NURSE"]);
+  });
+});

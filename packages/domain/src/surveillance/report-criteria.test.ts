@@ -1,0 +1,259 @@
+import { describe, expect, it } from "vitest";
+import type { CriterionBEvidence } from "./alerts.ts";
+import { type EvaluateFacilityInput, evaluateFacility } from "./evaluate-facility.ts";
+import type { ObservationInput, PersonInput, RecordedCaseInput } from "./inputs.ts";
+import { addIsoDays } from "./local-day.ts";
+import { findBuiltInProfile } from "./profiles.ts";
+import { usersThreshold } from "./report-criteria.ts";
+import { alertLines, residents, scenario, seen, staff, tokyo } from "./test-scenario.ts";
+
+// Reporting criteria of the 2005 notice, item 4 (manual p.48 and 付録1① p.69):
+// ア "死亡者又は重篤患者が 1 週間以内に 2 名以上" and イ "患者又はそれらが疑われる者が 10 名以上又は全利用者の半数以上".
+// Windows [d−6, d] and "ill at one time" are the decisions of facility-surveillance.md §4.1.
+const cityStrict = findBuiltInProfile("city-strict")!;
+const childcare = findBuiltInProfile("childcare")!;
+
+const lines = (input: EvaluateFacilityInput, code: string) =>
+  alertLines(evaluateFacility(input)).filter((line) => line.includes(code));
+
+function outcomeCase(
+  personId: string,
+  disease: string,
+  kind: "death" | "severe" | "hospitalised",
+  date: string,
+) {
+  return {
+    personId,
+    disease,
+    status: "confirmed",
+    onsetDate: addIsoDays(date, -2),
+    outcomes: [{ kind, date }],
+  } satisfies RecordedCaseInput;
+}
+
+/** GI onsets for the first `count` people on `day`, nothing recorded afterwards. */
+const giOnsets = (people: readonly PersonInput[], count: number, day: string): ObservationInput[] =>
+  people.slice(0, count).map((person) => seen(person.id, tokyo(day), ["diarrhea"]));
+
+describe("REPORT_CRITERION_A (manual p.48 ア)", () => {
+  const people = residents(10);
+  const base = { people, asOf: "2026-01-11T20:00:00+09:00", lookbackDays: 2 };
+
+  it("holds with 2 persons dead or seriously ill whose outcomes lie 6 days apart, and not at 7", () => {
+    const cases = [
+      outcomeCase("r01", "norovirus", "death", "2026-01-04"),
+      outcomeCase("r02", "norovirus", "hospitalised", "2026-01-10"),
+    ];
+    const result = evaluateFacility(scenario({ ...base, cases }));
+    const alerts = result.alerts.filter((a) => a.code === "REPORT_CRITERION_A");
+    // On 2026-01-10 the window [d−6, d] = 01-04…01-10 holds both; on 01-11 the death of 01-04 is day d−7.
+    expect(alerts.map((a) => a.day)).toEqual(["2026-01-10"]);
+    expect(alerts[0]).toMatchObject({
+      subject: { group: "GI" },
+      evidence: {
+        personIds: ["r01", "r02"],
+        conditions: [{ count: 2, threshold: 2, window: { from: "2026-01-04", to: "2026-01-10" }, met: true }],
+        source: { pages: [48, 69] },
+      },
+    });
+  });
+
+  it("counts persons, not outcomes: one person hospitalised then dead is 1", () => {
+    const cases: RecordedCaseInput[] = [
+      {
+        personId: "r01",
+        disease: "influenza",
+        status: "confirmed",
+        onsetDate: "2026-01-05",
+        outcomes: [
+          { kind: "hospitalised", date: "2026-01-07" },
+          { kind: "death", date: "2026-01-10" },
+        ],
+      },
+    ];
+    expect(lines(scenario({ ...base, cases }), "REPORT_CRITERION_A")).toEqual([]);
+  });
+
+  it("needs the same infection: a norovirus death and an influenza death are not 2", () => {
+    const cases = [
+      outcomeCase("r01", "norovirus", "death", "2026-01-09"),
+      outcomeCase("r02", "influenza", "death", "2026-01-10"),
+    ];
+    expect(lines(scenario({ ...base, cases }), "REPORT_CRITERION_A")).toEqual([]);
+  });
+
+  it("runs on a disease in no group by itself", () => {
+    const cases = [
+      outcomeCase("r01", "tuberculosis", "severe", "2026-01-09"),
+      outcomeCase("r02", "tuberculosis", "death", "2026-01-10"),
+    ];
+    expect(lines(scenario({ ...base, cases }), "REPORT_CRITERION_A")).toEqual([
+      "2026-01-10 REPORT_CRITERION_A tuberculosis",
+      "2026-01-11 REPORT_CRITERION_A tuberculosis",
+    ]);
+  });
+
+  it("city-strict: a single influenza death is reported; the national profile waits for a second person", () => {
+    const cases = [outcomeCase("r01", "influenza", "death", "2026-01-11")];
+    expect(lines(scenario({ ...base, cases, profile: cityStrict }), "REPORT_CRITERION_A")).toEqual([
+      "2026-01-11 REPORT_CRITERION_A ILI",
+    ]);
+    expect(lines(scenario({ ...base, cases }), "REPORT_CRITERION_A")).toEqual([]);
+    // …but not for norovirus, where city-strict keeps the national rule.
+    const noro = [outcomeCase("r01", "norovirus", "death", "2026-01-11")];
+    expect(lines(scenario({ ...base, cases: noro, profile: cityStrict }), "REPORT_CRITERION_A")).toEqual([]);
+  });
+});
+
+describe("REPORT_CRITERION_B (manual p.48 イ)", () => {
+  it("9 persons ill is not enough, 10 is (40 users, so half is 20)", () => {
+    const people = residents(40);
+    const asOf = "2026-01-10T20:00:00+09:00";
+    expect(
+      lines(scenario({ people, observations: giOnsets(people, 9, "2026-01-10"), asOf }), "CRITERION_B"),
+    ).toEqual([]);
+    const result = evaluateFacility(
+      scenario({ people, observations: giOnsets(people, 10, "2026-01-10"), asOf }),
+    );
+    const alert = result.alerts.find((a) => a.code === "REPORT_CRITERION_B");
+    expect(alert).toMatchObject({
+      day: "2026-01-10",
+      subject: { group: "GI" },
+      evidence: {
+        count: 10,
+        threshold: 10,
+        met: ["persons"],
+        users: { count: 10, total: 40, threshold: 20 },
+      },
+    });
+  });
+
+  it("half of the users minus one is not enough, exactly half is (16 users: 7 / 8)", () => {
+    const people: PersonInput[] = [
+      ...residents(12),
+      ...residents(4, "d").map((p) => ({ ...p, kind: "day_service" as const })),
+    ];
+    const asOf = "2026-01-10T20:00:00+09:00";
+    expect(
+      lines(scenario({ people, observations: giOnsets(people, 7, "2026-01-10"), asOf }), "CRITERION_B"),
+    ).toEqual([]);
+    const result = evaluateFacility(
+      scenario({ people, observations: giOnsets(people, 8, "2026-01-10"), asOf }),
+    );
+    expect(result.alerts.find((a) => a.code === "REPORT_CRITERION_B")?.evidence).toMatchObject({
+      met: ["users"],
+      users: { count: 8, total: 16, fraction: 0.5, threshold: 8 },
+    });
+  });
+
+  it("with an odd number of users, half means rounding up (15 users: 7 is not half, 8 is)", () => {
+    expect(usersThreshold(0.5, 15)).toBe(8);
+    expect(usersThreshold(0.5, 16)).toBe(8);
+    expect(usersThreshold(0.2, 35)).toBe(7);
+    expect(usersThreshold(0.5, 1)).toBe(1);
+  });
+
+  it("staff count towards the 10 but not towards half of the users", () => {
+    const people = [...residents(30), ...staff(5)];
+    const observations = [
+      ...giOnsets(people.slice(0, 30), 6, "2026-01-10"),
+      ...giOnsets(people.slice(30), 4, "2026-01-10"),
+    ];
+    const result = evaluateFacility(scenario({ people, observations, asOf: "2026-01-10T20:00:00+09:00" }));
+    expect(result.alerts.find((a) => a.code === "REPORT_CRITERION_B")?.evidence).toMatchObject({
+      count: 10,
+      met: ["persons"],
+      users: { count: 6, total: 30, threshold: 15 },
+    });
+  });
+
+  it("counts onsets on day d−6 but not d−7 (a 7-day window)", () => {
+    const people = residents(40);
+    const observations = giOnsets(people, 10, "2026-01-04");
+    const result = evaluateFacility(
+      scenario({ people, observations, asOf: "2026-01-11T20:00:00+09:00", lookbackDays: 8 }),
+    );
+    expect(result.alerts.filter((a) => a.code === "REPORT_CRITERION_B").map((a) => a.day)).toEqual([
+      "2026-01-04",
+      "2026-01-05",
+      "2026-01-06",
+      "2026-01-07",
+      "2026-01-08",
+      "2026-01-09",
+      "2026-01-10",
+    ]);
+  });
+
+  it("counts people ill at one time: recovered people drop out (national), but still count under city-strict for ILI", () => {
+    const people = residents(40);
+    const ill = people.slice(0, 10);
+    const observations: ObservationInput[] = [];
+    for (const person of ill) {
+      observations.push(seen(person.id, tokyo("2026-01-04"), ["cough"], 38.5));
+      for (const day of ["2026-01-05", "2026-01-06", "2026-01-07"])
+        observations.push(seen(person.id, tokyo(day), [], 36.5));
+    }
+    const asOf = "2026-01-10T20:00:00+09:00";
+    const national = evaluateFacility(scenario({ people, observations, asOf, lookbackDays: 7 }));
+    // 3 recorded symptom-free days (01-05…01-07) resolve the implicit ILI cases on 01-07.
+    expect(national.alerts.filter((a) => a.code === "REPORT_CRITERION_B").map((a) => a.day)).toEqual([
+      "2026-01-04",
+      "2026-01-05",
+      "2026-01-06",
+    ]);
+    const strict = evaluateFacility(
+      scenario({ people, observations, asOf, lookbackDays: 7, profile: cityStrict }),
+    );
+    const strictB = strict.alerts.filter((a) => a.code === "REPORT_CRITERION_B");
+    expect(strictB.map((a) => a.day)).toEqual([
+      "2026-01-04",
+      "2026-01-05",
+      "2026-01-06",
+      "2026-01-07",
+      "2026-01-08",
+      "2026-01-09",
+      "2026-01-10",
+    ]);
+    expect((strictB[6]!.evidence as CriterionBEvidence).cases[0]).toMatchObject({
+      resolvedDate: "2026-01-07",
+    });
+  });
+
+  it("a recorded suspected case counts like an implicit one, and replaces it rather than counting twice", () => {
+    const people = residents(40);
+    const observations = giOnsets(people, 9, "2026-01-10");
+    const asOf = "2026-01-10T20:00:00+09:00";
+    const sameCase: RecordedCaseInput = {
+      personId: "r01",
+      disease: "norovirus",
+      status: "suspected",
+      onsetDate: "2026-01-10",
+    };
+    expect(lines(scenario({ people, observations, asOf, cases: [sameCase] }), "CRITERION_B")).toEqual([]);
+    const newCase: RecordedCaseInput = {
+      personId: "r10",
+      disease: "norovirus",
+      status: "suspected",
+      onsetDate: "2026-01-09",
+    };
+    expect(lines(scenario({ people, observations, asOf, cases: [newCase] }), "CRITERION_B")).toEqual([
+      "2026-01-10 REPORT_CRITERION_B GI",
+    ]);
+  });
+
+  it("childcare: one fifth of the users (20 children: 3 is not enough, 4 is)", () => {
+    const people = residents(20, "c");
+    const asOf = "2026-01-10T20:00:00+09:00";
+    const base = { people, asOf, profile: childcare };
+    expect(
+      lines(scenario({ ...base, observations: giOnsets(people, 3, "2026-01-10") }), "CRITERION_B"),
+    ).toEqual([]);
+    expect(
+      lines(scenario({ ...base, observations: giOnsets(people, 4, "2026-01-10") }), "CRITERION_B"),
+    ).toEqual(["2026-01-10 REPORT_CRITERION_B GI"]);
+    // The national profile needs half (10) for the same facility.
+    expect(
+      lines(scenario({ people, asOf, observations: giOnsets(people, 4, "2026-01-10") }), "CRITERION_B"),
+    ).toEqual([]);
+  });
+});
