@@ -39,6 +39,14 @@ export {
   checkCefiderocol,
 } from "./cefiderocol.ts";
 export * from "./codes.ts";
+export {
+  aloneAllowedAtSite,
+  type CombinationCandidate,
+  type CombinationPair,
+  type EligibleDrug,
+  type SiteCombinations,
+  siteCombinations,
+} from "./combinations.ts";
 export { type CreCheck, type CreClassification, classifyCre } from "./cre-criteria.ts";
 export {
   CRE_DRUG_KEYS,

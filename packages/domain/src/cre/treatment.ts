@@ -1,4 +1,5 @@
 import type { InfectionSite, MechanismCategory, UrinaryType } from "./codes.ts";
+import { aloneAllowedAtSite, type CombinationCandidate, siteCombinations } from "./combinations.ts";
 import type { CreDrugKey } from "./drugs.ts";
 import { type MicInterval, micAtMost } from "./mic.ts";
 import {
@@ -118,7 +119,10 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
   const legacySingles = (excludeAminoglycosides: boolean) =>
     LEGACY_ROWS.filter((row) => !(excludeAminoglycosides && row === "aminoglycoside"))
       .map((row) => table.drugs[row].find(usable))
-      .filter((drug): drug is CreDrugKey => drug !== undefined && markOf(drug) === "o");
+      .filter((drug): drug is CreDrugKey => {
+        const row = drug ? organRowOf(drug, table) : null;
+        return row !== null && aloneAllowedAtSite(table, row, ctx.site);
+      });
 
   // 2. Non-β-lactams first.
   if (phase === "low_acuity") {
@@ -202,53 +206,36 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     (phase === "acute_severe" && newBetaLactams === 0) || (phase !== "acute_severe" && options.length === 0);
   if (needCombination) {
     if (ctx.site === "other") caution("SITE_NOT_IN_ORGAN_TABLE", "guide ※2");
-    const eligible: Array<{ row: OrganTableRow; drug: CreDrugKey; mark: OrganMark }> = [];
+    const candidates: CombinationCandidate[] = [];
     for (const row of ORGAN_TABLE_ROWS) {
-      let drug: CreDrugKey | undefined;
       if (row === "meropenem") {
         const max = table.meropenemPartnerMaxMicMgL;
         const withinMic = ctx.meropenemMic ? micAtMost(ctx.meropenemMic, max) : false;
         if (withinMic === "indeterminate") caution("MEROPENEM_PARTNER_UNDECIDED", "guide ※6", ["meropenem"]);
-        if (withinMic === true && available.has("meropenem")) drug = "meropenem";
+        if (withinMic === true && available.has("meropenem")) candidates.push({ row, drug: "meropenem" });
       } else {
-        drug = table.drugs[row].find(usable);
-      }
-      if (!drug) continue;
-      const mark = organMark(table, row, ctx.site);
-      if (mark === "x") caution("EXCLUDED_AT_SITE", "guide ※2", [drug]);
-      else eligible.push({ row, drug, mark });
-    }
-    const pairs: Array<[(typeof eligible)[number], (typeof eligible)[number]]> = [];
-    for (let i = 0; i < eligible.length; i++) {
-      for (let j = i + 1; j < eligible.length; j++) {
-        const a = eligible[i];
-        const b = eligible[j];
-        if (!a || !b) continue;
-        const rows = [a.row, b.row];
-        if (rows.includes("aminoglycoside") && rows.includes("colistin")) continue;
-        pairs.push([a, b]);
+        const drug = table.drugs[row].find(usable);
+        if (drug) candidates.push({ row, drug });
       }
     }
-    const rank = (p: (typeof pairs)[number]) => p.filter((e) => e.mark === "triangle").length;
-    pairs.sort((p, q) => rank(p) - rank(q));
-    for (const pair of pairs) {
-      const drugs = pair.map((e) => e.drug);
+    const combos = siteCombinations(table, ctx.site, candidates);
+    if (combos.excluded.length > 0) caution("EXCLUDED_AT_SITE", "guide ※2", combos.excluded);
+    if (combos.withheld.length > 0)
+      caution("NO_AMINOGLYCOSIDE_WITH_COLISTIN", "guide ※5", combos.withheld.flat());
+    for (const pair of combos.pairs) {
+      const drugs = [...pair.drugs];
       const notes = ["guide ① まとめ", "※2", "※5"];
       if (drugs.includes("meropenem")) notes.push("※6");
       if (lung && drugs.includes("tigecycline")) notes.push("※4");
-      option("LEGACY_COMBINATION", drugs, "combination", rank(pair) === 0, notes.join(", "));
+      option("LEGACY_COMBINATION", drugs, "combination", pair.preferred, notes.join(", "));
     }
-    if (pairs.some((p) => rank(p) > 0)) {
-      caution(
-        "TRIANGLE_NOT_ALONE",
-        "guide ※2",
-        eligible.filter((e) => e.mark === "triangle").map((e) => e.drug),
-      );
-    }
-    if (pairs.length > 0 && phase === "acute_severe") caution("STEP_DOWN_WHEN_STABLE", "guide ① まとめ");
-    if (pairs.length === 0) {
+    const triangles = combos.eligible.filter((e) => e.mark === "triangle").map((e) => e.drug);
+    if (combos.pairs.length > 0 && triangles.length > 0) caution("TRIANGLE_NOT_ALONE", "guide ※2", triangles);
+    if (combos.pairs.length > 0 && phase === "acute_severe")
+      caution("STEP_DOWN_WHEN_STABLE", "guide ① まとめ");
+    if (combos.pairs.length === 0) {
       caution("COMBINATION_NOT_POSSIBLE", "guide ① まとめ, ※2");
-      const single = eligible.find((e) => e.mark === "o");
+      const single = combos.eligible.find((e) => e.mark === "o");
       if (single && !options.some((o) => o.drugs.length === 1 && o.drugs[0] === single.drug)) {
         option("SINGLE_ELIGIBLE_DRUG", [single.drug], "monotherapy", false, "guide ※2");
       }
