@@ -1,0 +1,336 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { run } from "./evaluate-command.ts";
+
+// contracts/evaluate.md: one JSON document on stdout and exit 0; an invalid scenario or profile exits 2 with nothing on
+// stdout and a message on stderr that names the first bad field.
+const contractScenario = {
+  facility: { id: "f1", type: "elderly_care", timeZone: "Asia/Tokyo", units: [{ id: "1F" }, { id: "2F" }] },
+  people: [
+    { id: "r01", kind: "resident", unit: "1F", room: "101", baselineTempC: 36.2 },
+    { id: "r07", kind: "resident", unit: "2F" },
+    { id: "d01", kind: "day_service" },
+    { id: "s01", kind: "staff", job: "care" },
+  ],
+  observations: [
+    { personId: "r01", at: "2026-01-10T08:30:00+09:00", tempC: 38.1, symptoms: ["vomiting"] },
+    { personId: "r02", at: "2026-01-10T09:00:00+09:00", symptoms: [] },
+    { personId: "r07", at: "2026-01-10T21:10:00+09:00", symptoms: ["watery_stool"] },
+    { personId: "r01", at: "2026-01-11T08:30:00+09:00", tempC: 37.0, symptoms: [] },
+  ],
+  cases: [
+    {
+      personId: "r03",
+      disease: "norovirus",
+      status: "confirmed",
+      onsetDate: "2026-01-09",
+      resolvedDate: null,
+      outcomes: [{ kind: "hospitalised", date: "2026-01-10" }],
+    },
+  ],
+  antibiotics: [{ personId: "r04", start: "2026-01-01", end: "2026-01-07" }],
+  bathUse: [{ personId: "r05", date: "2026-01-02" }],
+  asOf: "2026-01-11T09:00:00+09:00",
+  profile: "mhlw-2005",
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "mamori-evaluate-"));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function file(name: string, content: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+async function call(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await run(args);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+/** The contract scenario with one field changed by `edit`. */
+async function variant(
+  name: string,
+  edit: (scenario: typeof contractScenario & Record<string, unknown>) => void,
+) {
+  const copy = structuredClone(contractScenario) as typeof contractScenario & Record<string, unknown>;
+  edit(copy);
+  return file(name, copy);
+}
+
+describe("mamori evaluate", () => {
+  it("prints asOf, profile, the 7 days and the alerts of the contract's scenario", async () => {
+    const { code, stdout, stderr } = await call([await file("contract.json", contractScenario)]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.asOf).toBe("2026-01-11T09:00:00+09:00");
+    expect(output.profile).toBe("mhlw-2005");
+    expect(output.days).toEqual([
+      "2026-01-05",
+      "2026-01-06",
+      "2026-01-07",
+      "2026-01-08",
+      "2026-01-09",
+      "2026-01-10",
+      "2026-01-11",
+    ]);
+    const lines = output.alerts.map(
+      (a: { day: string; code: string; subject: object }) =>
+        `${a.day} ${a.code} ${Object.values(a.subject).join("/")}`,
+    );
+    // r01 vomiting 08:30 and r07 watery stool 21:10 on 01-10: 12 h 40 min apart (manual p.54).
+    expect(lines).toContain("2026-01-10 NORO_CLUSTER_24H GI");
+    expect(lines).toContain("2026-01-10 FEVER r01");
+    const cluster = output.alerts.find((a: { code: string }) => a.code === "NORO_CLUSTER_24H");
+    expect(cluster).toMatchObject({
+      subject: { group: "GI" },
+      profile: "mhlw-2005",
+      evidence: { personIds: ["r01", "r07"], count: 2, threshold: 2, source: { pages: [54] } },
+    });
+    expect(lines).toEqual(
+      [...lines].sort((a: string, b: string) => (a.split(" ")[0]! < b.split(" ")[0]! ? -1 : 0) || 0),
+    );
+  });
+
+  it("takes --as-of, --lookback and --profile over the scenario's own", async () => {
+    const path = await file("contract.json", contractScenario);
+    const { code, stdout } = await call([
+      path,
+      "--as-of",
+      "2026-01-20T09:00:00+09:00",
+      "--lookback",
+      "3",
+      "--profile",
+      "childcare",
+    ]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output).toMatchObject({
+      asOf: "2026-01-20T09:00:00+09:00",
+      profile: "childcare",
+      days: ["2026-01-18", "2026-01-19", "2026-01-20"],
+    });
+    // The GI cluster of 01-10 has had no new onset for 7 days (manual p.56).
+    expect(output.alerts.map((a: { code: string; day: string }) => `${a.day} ${a.code}`)).toEqual([
+      "2026-01-18 OUTBREAK_END_ELIGIBLE",
+      "2026-01-19 OUTBREAK_END_ELIGIBLE",
+      "2026-01-20 OUTBREAK_END_ELIGIBLE",
+    ]);
+  });
+
+  it("reads a profile file, and names the bad field of an invalid one", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const city = JSON.parse(
+      await readFile(
+        new URL("../../../domain/src/surveillance/profiles/city-strict.json", import.meta.url),
+        "utf8",
+      ),
+    );
+    const good = await file("my-profile.json", { ...city, id: "my-city" });
+    const scenarioPath = await file("contract.json", contractScenario);
+    const ok = await call([scenarioPath, "--profile", good]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).profile).toBe("my-city");
+
+    const bad = await file("bad-profile.json", {
+      ...city,
+      criteria: {
+        ...city.criteria,
+        default: { ...city.criteria.default, B: { ...city.criteria.default.B, usersFraction: 1.5 } },
+      },
+    });
+    const failed = await call([scenarioPath, "--profile", bad]);
+    expect(failed).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `mamori evaluate: ${bad}: criteria.default.B.usersFraction: expected a number above 0 up to 1\n`,
+    });
+  });
+
+  it("resolves a scenario's profile file next to the scenario", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const childcare = JSON.parse(
+      await readFile(
+        new URL("../../../domain/src/surveillance/profiles/childcare.json", import.meta.url),
+        "utf8",
+      ),
+    );
+    await file("local-profile.json", { ...childcare, id: "local" });
+    const path = await variant("with-profile-file.json", (s) => {
+      s.profile = "./local-profile.json";
+    });
+    const result = await call([path]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).profile).toBe("local");
+  });
+
+  const invalid: [string, (s: typeof contractScenario & Record<string, unknown>) => void, string][] = [
+    [
+      "a temperature out of range",
+      (s) => {
+        s.observations.push({ personId: "r01", at: "2026-01-11T10:00:00+09:00", tempC: 50, symptoms: [] });
+      },
+      "observations[4].tempC: expected a number between 30 and 45",
+    ],
+    [
+      "a temperature that is not a number",
+      (s) => {
+        (s.observations[3] as Record<string, unknown>).tempC = "37.0";
+      },
+      "observations[3].tempC: expected a number between 30 and 45",
+    ],
+    [
+      "an unknown symptom",
+      (s) => {
+        (s.observations[0] as Record<string, unknown>).symptoms = ["vomiting", "fainting"];
+      },
+      'observations[0].symptoms[1]: expected one of fever, nausea, vomiting, diarrhea, watery_stool, bloody_stool, abdominal_pain, cough, sputum, sore_throat, runny_nose, rash, skin_redness_swelling, itch, poor_intake, headache, reduced_consciousness, abnormal_pulse, tachypnea, pallor_cyanosis, urine_abnormal, other (got "fainting")',
+    ],
+    [
+      "a misspelt field",
+      (s) => {
+        (s.observations[1] as Record<string, unknown>).tempc = 38.2;
+      },
+      "observations[1].tempc: unknown field",
+    ],
+    [
+      "an instant without an offset",
+      (s) => {
+        s.observations[2]!.at = "2026-01-10T21:10:00";
+      },
+      "observations[2].at: expected an ISO instant with offset, such as 2026-01-10T08:30:00+09:00",
+    ],
+    [
+      "an impossible date",
+      (s) => {
+        s.cases[0]!.onsetDate = "2026-02-30";
+      },
+      "cases[0].onsetDate: expected a date YYYY-MM-DD",
+    ],
+    [
+      "an unknown person kind",
+      (s) => {
+        (s.people[2] as Record<string, unknown>).kind = "visitor";
+      },
+      'people[2].kind: expected one of resident, short_stay, day_service, staff (got "visitor")',
+    ],
+    [
+      "a duplicate person",
+      (s) => {
+        s.people.push({ id: "r01", kind: "resident" } as (typeof s.people)[number]);
+      },
+      'people[4].id: duplicate person id "r01"',
+    ],
+    [
+      "an unknown unit",
+      (s) => {
+        s.people[0]!.unit = "3F";
+      },
+      'people[0].unit: unknown unit "3F" (facility units: 1F, 2F)',
+    ],
+    [
+      "an unknown time zone",
+      (s) => {
+        s.facility.timeZone = "Asia/Edo";
+      },
+      "facility.timeZone: expected an IANA time zone such as Asia/Tokyo",
+    ],
+    [
+      "an antibiotic course ending before it starts",
+      (s) => {
+        s.antibiotics[0]!.end = "2025-12-31";
+      },
+      "antibiotics[0].end: expected a date on or after start",
+    ],
+    [
+      "a missing people list",
+      (s) => {
+        delete (s as Record<string, unknown>).people;
+      },
+      "people: expected a list of people",
+    ],
+    [
+      "no asOf anywhere",
+      (s) => {
+        delete (s as Record<string, unknown>).asOf;
+      },
+      "asOf: required (in the scenario or as --as-of)",
+    ],
+    [
+      "an unknown profile id",
+      (s) => {
+        s.profile = "osaka";
+      },
+      'profile: unknown profile "osaka" (built in: mhlw-2005, childcare, city-strict; or a profile file)',
+    ],
+  ];
+
+  it.each(invalid)("exits 2 on %s, naming the field, with nothing on stdout", async (_, edit, message) => {
+    const path = await variant("invalid.json", edit);
+    expect(await call([path])).toEqual({ code: 2, stdout: "", stderr: `mamori evaluate: ${message}\n` });
+  });
+
+  it("exits 2 on bad options, unreadable or non-JSON files and a missing argument", async () => {
+    const path = await file("contract.json", contractScenario);
+    expect((await call([path, "--lookback", "0"])).stderr).toBe(
+      "mamori evaluate: --lookback: expected a whole number of days from 1 to 3660\n",
+    );
+    expect((await call([path, "--as-of", "tomorrow"])).stderr).toBe(
+      "mamori evaluate: --as-of: expected an ISO instant with offset, such as 2026-01-11T09:00:00+09:00\n",
+    );
+    expect((await call([path, "--profile", "nowhere"])).stderr).toContain(
+      '--profile: unknown profile "nowhere"',
+    );
+    expect((await call([path, "--colour"])).code).toBe(2);
+    const missing = await call([join(dir, "missing.json")]);
+    expect(missing).toMatchObject({ code: 2, stdout: "" });
+    expect(missing.stderr).toContain("cannot read scenario file");
+    const notJson = await call([await file("broken.json", "{ facility: ")]);
+    expect(notJson).toMatchObject({ code: 2, stdout: "" });
+    expect(notJson.stderr).toContain("is not JSON");
+    expect(await call([])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "usage: mamori evaluate SCENARIO.json [--as-of ISO-INSTANT] [--profile ID-or-FILE] [--lookback DAYS]\n",
+    });
+  });
+
+  it("runs through the mamori binary", async () => {
+    const path = await file("contract.json", contractScenario);
+    const bin = new URL("../../bin/mamori.mjs", import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      bin,
+      "evaluate",
+      path,
+      "--lookback",
+      "1",
+    ]);
+    expect(JSON.parse(stdout)).toMatchObject({ profile: "mhlw-2005", days: ["2026-01-11"] });
+    const failure = await promisify(execFile)(process.execPath, [
+      bin,
+      "evaluate",
+      join(dir, "missing.json"),
+    ]).catch((error: { code: number; stdout: string }) => error);
+    expect(failure).toMatchObject({ code: 2, stdout: "" });
+  }, 30_000);
+});
