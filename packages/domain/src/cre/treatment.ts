@@ -235,7 +235,8 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
       caution("STEP_DOWN_WHEN_STABLE", "guide ① まとめ");
     if (combos.pairs.length === 0) {
       caution("COMBINATION_NOT_POSSIBLE", "guide ① まとめ, ※2");
-      const single = combos.eligible.find((e) => e.mark === "o");
+      // A single drug must itself be active: ※6 lets a non-susceptible meropenem be a partner, never alone.
+      const single = combos.eligible.find((e) => e.mark === "o" && usable(e.drug));
       if (single && !options.some((o) => o.drugs.length === 1 && o.drugs[0] === single.drug)) {
         option("SINGLE_ELIGIBLE_DRUG", [single.drug], "monotherapy", false, "guide ※2");
       }
