@@ -168,14 +168,14 @@ const SYMPTOMS: SymptomCode[] = [
   "urine_abnormal",
 ];
 const START = "2026-01-01";
-const AS_OF = tokyo("2026-01-20", "12:00");
+const AS_OF = tokyo("2026-02-04", "12:00");
 const time = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 const observationArb = fc
   .record({
     person: fc.integer({ min: 0, max: PEOPLE.length - 1 }),
-    day: fc.integer({ min: 0, max: 19 }),
+    day: fc.integer({ min: 0, max: 34 }),
     minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
     symptoms: fc.subarray(SYMPTOMS, { maxLength: 3 }),
     tenths: fc.option(fc.integer({ min: 355, max: 400 }), { nil: undefined }),
@@ -192,7 +192,7 @@ const caseArb = fc
   .record({
     person: fc.integer({ min: 0, max: PEOPLE.length - 1 }),
     disease: fc.constantFrom("norovirus", "influenza", "tuberculosis"),
-    onset: fc.integer({ min: 0, max: 19 }),
+    onset: fc.integer({ min: 0, max: 34 }),
     outcome: fc.option(
       fc.record({ kind: fc.constantFrom("death", "severe", "hospitalised"), after: fc.nat(3) }),
       {
@@ -210,10 +210,10 @@ const caseArb = fc
     }),
   );
 const scenarioArb = fc.record({
-  observations: fc.array(observationArb, { maxLength: 80 }),
+  observations: fc.array(observationArb, { maxLength: 120 }),
   cases: fc.array(caseArb, { maxLength: 4 }),
   antibiotics: fc.array(
-    fc.record({ person: fc.nat(PEOPLE.length - 1), start: fc.nat(19) }).map(({ person, start }) => ({
+    fc.record({ person: fc.nat(PEOPLE.length - 1), start: fc.nat(34) }).map(({ person, start }) => ({
       personId: PEOPLE[person]!.id,
       start: addIsoDays(START, start),
       end: addIsoDays(START, start + 5),
@@ -221,7 +221,7 @@ const scenarioArb = fc.record({
     { maxLength: 2 },
   ),
   bathUse: fc.array(
-    fc.record({ person: fc.nat(PEOPLE.length - 1), day: fc.nat(19) }).map(({ person, day }) => ({
+    fc.record({ person: fc.nat(PEOPLE.length - 1), day: fc.nat(34) }).map(({ person, day }) => ({
       personId: PEOPLE[person]!.id,
       date: addIsoDays(START, day),
     })),
@@ -229,7 +229,7 @@ const scenarioArb = fc.record({
   ),
 });
 const build = (parts: Omit<EvaluateFacilityInput, "facility" | "people" | "asOf">) =>
-  scenario({ people: PEOPLE, asOf: AS_OF, lookbackDays: 20, ...parts });
+  scenario({ people: PEOPLE, asOf: AS_OF, lookbackDays: 35, ...parts });
 const keyOf = (alert: Alert) => `${alert.day}|${alert.code}|${subjectKey(alert.subject)}`;
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
@@ -268,7 +268,7 @@ describe("evaluateFacility invariants (fast-check)", () => {
       fc.property(
         scenarioArb,
         fc.nat(PEOPLE.length - 1),
-        fc.nat(19),
+        fc.nat(34),
         fc.integer({ min: 0, max: 11 * 60 }),
         fc.boolean(),
         (parts, person, day, minute, withTemperature) => {

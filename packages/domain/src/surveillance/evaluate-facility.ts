@@ -1,3 +1,4 @@
+import { aboveUsualAlerts } from "./above-usual.ts";
 import type { Alert, EpisodeTrigger, FacilityAlert } from "./alerts.ts";
 import { compareAlerts } from "./alerts.ts";
 import { buildCaseRegistry, type CaseRegistry, casesOfSameInfection, type FacilityCase } from "./cases.ts";
@@ -228,6 +229,17 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
         },
       });
     }
+  }
+
+  // Above the usual trend (§4.4).
+  for (const alert of aboveUsualAlerts({
+    registry,
+    profile,
+    firstDay: index.firstDay,
+    firstLookbackDay,
+    asOfDay,
+  })) {
+    alerts.push(alert);
   }
 
   alerts.sort(compareAlerts);

@@ -1,3 +1,4 @@
+export * from "./above-usual.ts";
 export * from "./alert-text.ts";
 export * from "./alert-why.ts";
 export * from "./alerts.ts";
