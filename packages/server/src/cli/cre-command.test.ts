@@ -1,0 +1,205 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { run } from "./cre-command.ts";
+
+// The command contract: contracts/cre-advise.md — JSON on stdout and exit 0; an invalid case exits 2 with a message on
+// stderr that names the first bad field, and nothing on stdout.
+const contractCase = {
+  isolate: {
+    organism: "Klebsiella pneumoniae",
+    specimen: { type: "blood", sterileSite: true },
+    mic: {
+      meropenem: "4",
+      imipenem: "2",
+      cefmetazole: ">32",
+      levofloxacin: "≤0.12",
+      trimethoprim_sulfamethoxazole: "≤0.5",
+      amikacin: "≤4",
+      colistin: "≤0.5",
+      tigecycline: "1",
+      cefiderocol: "1",
+      imipenem_relebactam: "≥16",
+      ceftazidime_avibactam: ">16",
+      aztreonam: ">16",
+    },
+    zoneMm: {},
+    standard: { body: "CLSI", edition: "M100-Ed35" },
+    carbapenemase: {
+      mCIM: { zoneMm: 6, pinpointColonies: false },
+      eCIM: { zoneMm: 17 },
+      immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] },
+    },
+  },
+  infection: { site: "bloodstream", urinaryType: null, causative: true },
+  severity: {
+    hemodynamicallyStable: false,
+    noImmunodeficiencyOrStable: true,
+    sourceControlled: true,
+    stabilisedAfterTreatment: false,
+  },
+  cefiderocolOrdered: true,
+  consultation: { idPhysicianOrAst: true },
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "mamori-cre-"));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function file(name: string, content: unknown): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+async function call(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await run(args);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+function withIsolate(patch: Record<string, unknown>) {
+  return { ...contractCase, isolate: { ...contractCase.isolate, ...patch } };
+}
+
+describe("mamori cre advise — success", () => {
+  it("prints the advice as JSON and exits 0", async () => {
+    const result = await call(["advise", await file("case.json", contractCase)]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const advice = JSON.parse(result.stdout);
+    expect(advice.cre).toMatchObject({ value: true, criterion: "meropenem_mic_ge_2" });
+    expect(advice.mechanism).toEqual({ category: "MBL", enzymes: ["IMP"], nextTests: [] });
+    expect(advice.options[0]).toMatchObject({
+      drugs: ["cefiderocol"],
+      role: "monotherapy",
+      source: "guide ②",
+    });
+    expect(advice.cefiderocol.verdict).toBe("appropriate");
+    expect(advice.survey).toEqual({ required: true });
+  });
+
+  it("reads the hospital's drugs from --availability (array or { drugs })", async () => {
+    const caseFile = await file("case-av.json", contractCase);
+    const array = await file("av.json", ["levofloxacin", "trimethoprim_sulfamethoxazole"]);
+    const result = await call(["advise", caseFile, "--availability", array]);
+    expect(result.code).toBe(0);
+    const advice = JSON.parse(result.stdout);
+    expect(advice.options).toEqual([
+      expect.objectContaining({
+        drugs: ["levofloxacin", "trimethoprim_sulfamethoxazole"],
+        role: "combination",
+      }),
+    ]);
+    const object = await file("av-object.json", { drugs: ["cefiderocol"] });
+    const second = await call(["advise", caseFile, `--availability=${object}`]);
+    expect(JSON.parse(second.stdout).options.map((o: { drugs: string[] }) => o.drugs)).toEqual([
+      ["cefiderocol"],
+    ]);
+  });
+
+  it("answers indeterminate for a qualified MIC that does not decide", async () => {
+    const path = await file(
+      "qualified.json",
+      withIsolate({ mic: { meropenem: "≤4", imipenem: "≤1" }, carbapenemase: {} }),
+    );
+    const result = await call(["advise", path]);
+    expect(result.code).toBe(0);
+    const advice = JSON.parse(result.stdout);
+    expect(advice.cre.value).toBe("indeterminate");
+    expect(advice.notification.notifiable).toBe("indeterminate");
+    expect(advice.cpeScreen.positive).toBe("indeterminate");
+  });
+});
+
+describe("mamori cre advise — invalid case: exit 2, first bad field on stderr, nothing on stdout", () => {
+  it.each([
+    ["unknown drug key", withIsolate({ mic: { meropenum: "4" } }), "isolate.mic.meropenum: unknown drug key"],
+    [
+      "MIC that is not an MIC",
+      withIsolate({ mic: { meropenem: "R" } }),
+      'isolate.mic.meropenem: "R" is not an MIC',
+    ],
+    [
+      "zone out of range",
+      withIsolate({ zoneMm: { meropenem: 80 } }),
+      "isolate.zoneMm.meropenem: zone out of range",
+    ],
+    [
+      "unknown organism",
+      withIsolate({ organism: "Klebsiela pneumonia" }),
+      'isolate.organism: unknown organism "Klebsiela pneumonia"; nearest names: Klebsiella pneumoniae',
+    ],
+    ["missing severity", { ...contractCase, severity: undefined }, "severity: severity (表7) is required"],
+  ])("%s", async (_what, caseFile, message) => {
+    const result = await call(["advise", await file("bad.json", caseFile)]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(message);
+  });
+
+  it("a file that is not JSON", async () => {
+    const result = await call(["advise", await file("broken.json", "{ not json")]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toMatch(/is not JSON/);
+  });
+
+  it("a file that does not exist", async () => {
+    const result = await call(["advise", join(dir, "missing.json")]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toMatch(/cannot read case file .*missing\.json \(ENOENT\)/);
+  });
+
+  it("an availability file with an unknown drug", async () => {
+    const caseFile = await file("case-bad-av.json", contractCase);
+    const av = await file("bad-av.json", ["levofloxacin", "plazomicin"]);
+    const result = await call(["advise", caseFile, "--availability", av]);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toMatch(/\[1\]: unknown drug key/);
+  });
+
+  it("wrong calls: no file, unknown sub-command, unknown option", async () => {
+    expect((await call(["advise"])).code).toBe(2);
+    expect((await call([])).stderr).toMatch(/^usage: mamori cre advise/);
+    const unknown = await call(["explain", "x.json"]);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toMatch(/unknown sub-command "explain"/);
+    const option = await call(["advise", await file("case-opt.json", contractCase), "--verbose"]);
+    expect(option).toMatchObject({ code: 2, stdout: "" });
+  });
+});
+
+describe("through the mamori executable", () => {
+  it("`mamori cre advise CASE.json` prints JSON and exits 0; a bad case exits 2", async () => {
+    const bin = fileURLToPath(new URL("../../bin/mamori.mjs", import.meta.url));
+    const exec = promisify(execFile);
+    const ok = await exec(process.execPath, [bin, "cre", "advise", await file("exec.json", contractCase)]);
+    expect(JSON.parse(ok.stdout).enterobacterales).toBe(true);
+    const bad = await exec(process.execPath, [
+      bin,
+      "cre",
+      "advise",
+      await file("exec-bad.json", withIsolate({ mic: { x: "1" } })),
+    ]).catch((error: { code: number; stderr: string }) => error);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr).toContain("isolate.mic.x: unknown drug key");
+  });
+});
