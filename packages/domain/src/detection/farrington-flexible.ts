@@ -170,7 +170,10 @@ export class FarringtonEngine {
     selectReferenceValues(k, observed.length, { frequency: series.frequency, ...control }, refs);
     const input = this.buildInput(series, k);
 
-    const model = this.fitModel(input, control, control.trend);
+    // R fits the trend model even when b < 3 and then always drops the trend (it needs three years); the final
+    // model is then the trend-free fit, so we go straight to it (same result, and no rounding-noise failure of
+    // a trend fit on one or two years that R would discard anyway).
+    const model = this.fitModel(input, control, control.trend && control.b >= 3);
     if (model === null) return noModel();
     let phi = model.phi;
     let doTrend = false;

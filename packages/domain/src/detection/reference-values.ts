@@ -151,6 +151,34 @@ export function selectReferenceValues(
   out.count = count;
   out.levelCount = levelCount;
   out.currentLevel = levelOfValue[p]!;
+  assertFittable(out, k, s);
+}
+
+/**
+ * Refuses reference sets on which R's fit is numerically undefined: a seasonal level with a single reference value
+ * (its hat value is 1, so its Anscombe residual divides by zero and R's result depends on rounding noise in its QR
+ * decomposition), or no residual degrees of freedom (R stops with an error). Only degenerate settings reach this —
+ * w = 0 with b ≤ 2, or many periods with few years.
+ */
+function assertFittable(out: ReferenceValues, k: number, s: ReferenceSelection): void {
+  const perLevel = new Int32Array(out.levelCount);
+  for (let i = 0; i < out.count; i++) perLevel[out.level[i]!]! += 1;
+  const lonely = perLevel.indexOf(1);
+  if (lonely >= 0) {
+    throw new DetectionInputError(
+      "control",
+      `at time point ${k} a seasonal level has a single reference value (b = ${s.b}, w = ${s.w}, ` +
+        `noPeriods = ${s.noPeriods}, pastWeeksNotIncluded = ${s.pastWeeksNotIncluded}): the model cannot be fitted; ` +
+        "use more years (b) or a wider window (w)",
+    );
+  }
+  // Levels + trend + 1 residual degree of freedom at least.
+  if (out.count < out.levelCount + 2) {
+    throw new DetectionInputError(
+      "control",
+      `at time point ${k} there are only ${out.count} reference values for ${out.levelCount + 1} parameters`,
+    );
+  }
 }
 
 /** R's `x[a:b] <- v` for positions 0…length: the range may run downwards, and index 0 is ignored. */
