@@ -31,8 +31,8 @@ export function App() {
     );
   if (user === null) return <SignInPage />;
 
-  if (isOverseer(user.role)) {
-    // Overseers record nothing; the outbox is there only because the header shows its count.
+  if (isOverseer(user.role) || user.organisation.kind !== "facility") {
+    // Overseers and hospital staff have no facility round; the outbox is there only because the header shows its count.
     return (
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />

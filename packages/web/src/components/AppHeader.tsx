@@ -36,7 +36,7 @@ export function AppHeader() {
         </span>
         <span className="app-user" data-testid="header-user">
           {user.displayName}
-          <span className="muted">（{t(`roles.${user.role}`)}）</span>
+          <span className="muted"> · {t(`roles.${user.role}`)}</span>
         </span>
       </div>
       {pending > 0 && (

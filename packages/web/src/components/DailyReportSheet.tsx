@@ -1,3 +1,5 @@
+import { PERSON_KIND_LABELS } from "@mamori/domain/surveillance";
+import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDay, formatInstant } from "../lib/dates.ts";
 import { REPORT_COLUMNS, type ReportColumn, type ReportLine } from "../round/daily-report.ts";
@@ -11,7 +13,7 @@ interface Props {
   printedAt: string;
 }
 
-const COLUMN_KEYS: Record<ReportColumn, string> = {
+const COLUMN_KEYS: Record<ReportColumn, ParseKeys> = {
   vomiting: "print.colVomiting",
   diarrhea: "print.colDiarrhea",
   cough: "print.colCough",
@@ -30,7 +32,7 @@ const MIN_LINES = 20;
  */
 export function DailyReportSheet({ facilityName, unitName, day, lines, timeZone, printedAt }: Props) {
   const { t } = useTranslation();
-  const ja = (key: string, options?: Record<string, unknown>) => t(key, { lng: "ja", ...options });
+  const ja = (key: ParseKeys, options?: Record<string, unknown>) => t(key, { lng: "ja", ...options });
   const blanks = Math.max(MIN_BLANK_LINES, MIN_LINES - lines.length);
 
   return (
@@ -75,7 +77,12 @@ export function DailyReportSheet({ facilityName, unitName, day, lines, timeZone,
           {lines.map((line) => (
             <tr key={line.personId} data-testid={`report-row-${line.personId}`}>
               <td className="t-center">{line.room}</td>
-              <td>{line.name}</td>
+              <td>
+                {line.name}
+                {line.kind !== "resident" && (
+                  <span className="sheet-kind">{PERSON_KIND_LABELS[line.kind].ja}</span>
+                )}
+              </td>
               <td className="t-center">
                 {line.temperature}
                 {line.temperatureClass === "fever" && (

@@ -1,4 +1,4 @@
-import { classifyTemperature, type TemperatureClass } from "@mamori/domain/surveillance";
+import { classifyTemperature, FEVER_THRESHOLD_C, type TemperatureClass } from "@mamori/domain/surveillance";
 import { useTranslation } from "react-i18next";
 
 type Props =
@@ -18,9 +18,19 @@ export function FeverBadge(props: Props) {
         ? null
         : classifyTemperature(props.tempC, props.baselineTempC);
   if (cls !== "fever" && cls !== "low_grade_fever") return null;
+  // Say why when the usual temperature, not the 38.0 °C line, made it a fever.
+  const byBaseline =
+    cls === "fever" && props.tempC != null && Math.round(props.tempC * 10) < FEVER_THRESHOLD_C * 10;
   return (
-    <span className={`badge badge--${cls}`} data-testid="fever-badge" data-class={cls} role="status">
-      {t(`fever.${cls}`)}
+    <span className="fever">
+      <span className={`badge badge--${cls}`} data-testid="fever-badge" data-class={cls} role="status">
+        {t(`fever.${cls}`)}
+      </span>
+      {byBaseline && (
+        <span className="fever-why" data-testid="fever-by-baseline">
+          {t("fever.byBaseline")}
+        </span>
+      )}
     </span>
   );
 }

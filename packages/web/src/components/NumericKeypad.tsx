@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId } from "react";
+import { type KeyboardEvent, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import {
   KEYPAD_KEYS,
@@ -14,6 +14,8 @@ interface Props {
   /** Enter on a keyboard: usually "save". */
   onEnter?: () => void;
   label: string;
+  /** Shown beside the label as soon as the reading means something (the fever badge). */
+  status?: ReactNode;
   invalid?: boolean;
   autoFocus?: boolean;
 }
@@ -43,6 +45,7 @@ export function NumericKeypad({
   onChange,
   onEnter,
   label,
+  status,
   invalid = false,
   autoFocus = false,
 }: Props) {
@@ -65,9 +68,14 @@ export function NumericKeypad({
 
   return (
     <div className="keypad">
-      <label className="keypad-label" htmlFor={id}>
-        {label}
-      </label>
+      <div className="keypad-head">
+        <label className="keypad-label" htmlFor={id}>
+          {label}
+        </label>
+        <span className="keypad-status" aria-live="polite">
+          {status}
+        </span>
+      </div>
       <div className="keypad-display">
         <input
           id={id}

@@ -124,16 +124,16 @@ export function ObservationEditor(props: Props) {
   const title = (
     <>
       <span className="dialog-room">{person.room ?? ""}</span> {person.name} <KindBadge kind={person.kind} />
+      <span className="usual-temp">
+        {person.baselineTempC === null
+          ? t("round.noUsualTemp")
+          : t("round.usualTemp", { temp: formatTempC(person.baselineTempC) })}
+      </span>
     </>
   );
 
   return (
     <Dialog title={title} onClose={onClose} closeLabel={t("editor.cancel")} testId="observation-editor">
-      <p className="usual-temp">
-        {person.baselineTempC === null
-          ? t("round.noUsualTemp")
-          : t("round.usualTemp", { temp: formatTempC(person.baselineTempC) })}
-      </p>
       {row.entries.length > 0 && (
         <EntryList
           entries={row.entries}
@@ -152,40 +152,40 @@ export function ObservationEditor(props: Props) {
           data-testid="entry-form"
           data-mode={editing ? "correct" : "new"}
         >
-          <div className="editor-form-head">
-            <h3>
-              {editing
-                ? `${t("editor.titleCorrect")}（${formatTime(editing.at, timeZone)}）`
-                : row.entries.length > 0
-                  ? t("editor.newEntry")
-                  : t("editor.titleNew")}
-            </h3>
-            {editing && (
-              <button type="button" className="btn btn-small btn-ghost" onClick={startNew}>
-                {t("editor.newEntry")}
-              </button>
-            )}
-          </div>
+          {(editing || row.entries.length > 0) && (
+            <div className="editor-form-head">
+              <h3>
+                {editing
+                  ? `${t("editor.titleCorrect")}（${formatTime(editing.at, timeZone)}）`
+                  : t("editor.newEntry")}
+              </h3>
+              {editing && (
+                <button type="button" className="btn btn-small btn-ghost" onClick={startNew}>
+                  {t("editor.newEntry")}
+                </button>
+              )}
+            </div>
+          )}
           <div className="editor-grid">
             <div className="editor-temp">
               <NumericKeypad
                 label={t("editor.temperature")}
+                status={
+                  reading.kind === "valid" ? (
+                    <FeverBadge tempC={reading.tempC} baselineTempC={person.baselineTempC} />
+                  ) : null
+                }
                 value={form.tempText}
                 onChange={(tempText) => setForm((f) => ({ ...f, tempText }))}
                 onEnter={() => void submit()}
                 invalid={tempError !== null}
                 autoFocus
               />
-              <div className="editor-fever" aria-live="polite">
-                {reading.kind === "valid" && (
-                  <FeverBadge tempC={reading.tempC} baselineTempC={person.baselineTempC} />
-                )}
-                {tempError && (
-                  <p className="error" data-testid="temp-error">
-                    {tempError}
-                  </p>
-                )}
-              </div>
+              {tempError && (
+                <p className="error" role="alert" data-testid="temp-error">
+                  {tempError}
+                </p>
+              )}
             </div>
             <div className="editor-right">
               <div className="editor-symptoms">

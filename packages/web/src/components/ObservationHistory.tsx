@@ -48,7 +48,7 @@ export function ObservationHistory({ observationId, timeZone, load }: Props) {
               : t("editor.nothingNew")}
             {r.note ? ` — ${r.note}` : ""}
           </div>
-          {r.reason && <div className="muted">{`${t("editor.reason")}: ${r.reason}`}</div>}
+          {r.reason && <div className="muted">{`${t("editor.reasonShort")}: ${r.reason}`}</div>}
         </li>
       ))}
     </ol>

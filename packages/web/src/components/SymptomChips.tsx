@@ -18,22 +18,24 @@ export function SymptomChips({ selected, onToggle, disabled = false }: Props) {
       {symptomGroups().map((group) => (
         <fieldset key={group.key} className="chip-group">
           <legend>{t(`editor.groups.${group.key}`)}</legend>
-          {group.codes.map((code) => {
-            const on = selected.includes(code);
-            return (
-              <button
-                key={code}
-                type="button"
-                className={on ? "chip is-on" : "chip"}
-                data-testid={`symptom-${code}`}
-                aria-pressed={on}
-                disabled={disabled}
-                onClick={() => onToggle(code)}
-              >
-                {symptomLabel(code, lang)}
-              </button>
-            );
-          })}
+          <div className="chip-row">
+            {group.codes.map((code) => {
+              const on = selected.includes(code);
+              return (
+                <button
+                  key={code}
+                  type="button"
+                  className={on ? "chip is-on" : "chip"}
+                  data-testid={`symptom-${code}`}
+                  aria-pressed={on}
+                  disabled={disabled}
+                  onClick={() => onToggle(code)}
+                >
+                  {symptomLabel(code, lang)}
+                </button>
+              );
+            })}
+          </div>
         </fieldset>
       ))}
     </div>

@@ -69,6 +69,7 @@ export const en: Messages = {
     lead: "Here you see the reports your facilities submit to you and the daily counts they share.",
     nothing: "Nothing has been submitted yet.",
     privacy: "Records of individual residents are never visible outside their facility.",
+    noFacility: "This organisation is not a facility, so it has no daily health round.",
   },
   round: {
     title: "Health round",
@@ -108,6 +109,7 @@ export const en: Messages = {
     notePlaceholder: "Anything you noticed (optional)",
     otherHint: "Write what “Other” is in the note.",
     reason: "Reason for the correction (optional)",
+    reasonShort: "Reason",
     save: "Save",
     saveCorrection: "Save correction",
     saving: "Saving…",
@@ -127,7 +129,7 @@ export const en: Messages = {
     groups: { gi: "Stomach and bowel", resp: "Throat and cough", skin: "Skin", general: "General and other" },
   },
   keypad: { back: "Delete one", clear: "Clear", dot: "Decimal point" },
-  fever: { fever: "Fever", low_grade_fever: "Low-grade fever" },
+  fever: { fever: "Fever", low_grade_fever: "Low-grade fever", byBaseline: "1 °C or more above usual" },
   print: {
     title: "健 康 調 査 日 報",
     button: "Print",

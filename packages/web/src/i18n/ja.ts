@@ -57,7 +57,7 @@ export const ja = {
     todayRound: "今日の健康チェック",
     unchecked: "未確認 {{count}}人",
     allChecked: "全員確認済み",
-    people: "{{count}}人",
+    people: "全{{count}}人",
     start: "健康チェックへ",
     noUnits: "ユニット（フロア）がまだ登録されていません。",
     setUpUnits: "ユニットと部屋を登録する",
@@ -70,6 +70,7 @@ export const ja = {
     lead: "この画面では、担当の施設から提出された報告と、共有された日ごとの集計を見ることができます。",
     nothing: "まだ何も提出されていません。",
     privacy: "施設の入所者一人ひとりの記録は、施設の外からは見られません。",
+    noFacility: "この組織は施設ではないため、健康チェック（健康調査日報）の画面はありません。",
   },
   round: {
     title: "健康チェック",
@@ -109,6 +110,7 @@ export const ja = {
     notePlaceholder: "気づいたこと（任意）",
     otherHint: "「その他」の内容をメモに書いてください。",
     reason: "訂正の理由（任意）",
+    reasonShort: "訂正の理由",
     save: "保存",
     saveCorrection: "訂正を保存",
     saving: "保存しています…",
@@ -128,7 +130,7 @@ export const ja = {
     groups: { gi: "おなか", resp: "のど・せき", skin: "皮膚", general: "全身・その他" },
   },
   keypad: { back: "1文字消す", clear: "消す", dot: "小数点" },
-  fever: { fever: "発熱", low_grade_fever: "微熱" },
+  fever: { fever: "発熱", low_grade_fever: "微熱", byBaseline: "平熱より1℃以上高い" },
   print: {
     title: "健 康 調 査 日 報",
     button: "印刷する",

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { ApiError, NetworkError } from "../api/errors.ts";
 import type { FieldError } from "../api/types.ts";
+import { ja } from "../i18n/ja.ts";
 import { asLang } from "./labels.ts";
 import { localizeServerMessage } from "./server-messages.ts";
 
@@ -25,9 +26,7 @@ export function fieldName(t: TFunction, path: string): string {
       .split(".")
       .at(-1)
       ?.replace(/\[\d+\]$/, "") ?? path;
-  const key = `fields.${last}`;
-  const name = t(key);
-  return name === key ? last : name;
+  return last in ja.fields ? t(`fields.${last as keyof typeof ja.fields}`) : last;
 }
 
 /** "種別: 種別「入居者」は使えません…" — a field error with its field name and message in the user's language. */

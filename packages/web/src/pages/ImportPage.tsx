@@ -78,7 +78,7 @@ export function ImportPage() {
         <p className="muted">{t("import.columns")}</p>
         <p className="muted">{t("import.kinds")}</p>
         <button type="button" className="btn" data-testid="import-template" onClick={downloadTemplate}>
-          ⬇ {t("import.template")}
+          {t("import.template")}
         </button>
       </section>
       <section className="card">

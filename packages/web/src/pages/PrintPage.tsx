@@ -48,7 +48,7 @@ export function PrintPage({ unitId, date }: { unitId: string; date: string }) {
           disabled={round === null}
           onClick={() => globalThis.print()}
         >
-          🖨 {t("print.button")}
+          {t("print.button")}
         </button>
       </div>
       <ErrorNotice error={error} />

@@ -161,7 +161,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
               </button>
             )}
             <Link href={`/print/${activeUnitId}/${day}`} className="btn" data-testid="print-link">
-              🖨 {t("round.print")}
+              {t("round.print")}
             </Link>
           </div>
           {!roleCanRecord(user.role) && <p className="notice">{t("round.readOnly")}</p>}

@@ -33,6 +33,7 @@ export interface ReportLine {
   personId: string;
   room: string;
   name: string;
+  kind: RoundRow["person"]["kind"];
   /** "38.4" — the highest reading of the day — or "" when none was taken. */
   temperature: string;
   temperatureClass: TemperatureClass | null;
@@ -59,6 +60,7 @@ export function reportLines(rows: readonly RoundRow[]): ReportLine[] {
       personId: row.person.id,
       room: row.person.room ?? "",
       name: row.person.name,
+      kind: row.person.kind,
       temperature: row.maxTempC === null ? "" : row.maxTempC.toFixed(1),
       temperatureClass: row.temperatureClass,
       cells,

@@ -6,6 +6,20 @@ import { useApi } from "./ApiContext.tsx";
 /** Fired by the API client on any 401, so an expired session returns to the sign-in page. */
 export const UNAUTHENTICATED_EVENT = "mamori:unauthenticated";
 
+// The session cookie is HttpOnly, so the page cannot see it. This flag only remembers that someone signed in on this
+// device, so a first visit goes straight to sign-in instead of asking the server and getting a 401.
+const SIGNED_IN_FLAG = "mamori.signedIn";
+
+function flag(on: boolean | null): boolean {
+  try {
+    if (on === true) globalThis.localStorage?.setItem(SIGNED_IN_FLAG, "1");
+    if (on === false) globalThis.localStorage?.removeItem(SIGNED_IN_FLAG);
+    return globalThis.localStorage?.getItem(SIGNED_IN_FLAG) === "1";
+  } catch {
+    return true;
+  }
+}
+
 interface Session {
   user: User | null;
   /** `loading` until the first /api/auth/me has answered; `offline` when it could not be asked. */
@@ -26,6 +40,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-asks the server on demand.
   useEffect(() => {
     let cancelled = false;
+    if (!flag(null)) {
+      setStatus("ready");
+      return;
+    }
     api.me().then(
       (me) => {
         if (cancelled) return;
@@ -34,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       (error: unknown) => {
         if (cancelled) return;
+        if (error instanceof ApiError && error.status === 401) flag(false);
         setUser(null);
         setStatus(error instanceof ApiError && error.status < 500 ? "ready" : "offline");
       },
@@ -44,7 +63,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [api, attempt]);
 
   useEffect(() => {
-    const expire = () => setUser(null);
+    const expire = () => {
+      flag(false);
+      setUser(null);
+    };
     globalThis.addEventListener(UNAUTHENTICATED_EVENT, expire);
     return () => globalThis.removeEventListener(UNAUTHENTICATED_EVENT, expire);
   }, []);
@@ -54,6 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.login(username, password);
       // The login answer and /me carry the same user; /me also confirms the cookie was kept.
       const me = await api.me();
+      flag(true);
       setUser(me);
       setStatus("ready");
       return me;
@@ -65,6 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout();
     } finally {
+      flag(false);
       setUser(null);
     }
   }, [api]);

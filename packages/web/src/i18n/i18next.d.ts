@@ -1,0 +1,9 @@
+import type { Messages } from "./ja.ts";
+
+// Keys given to t() are checked against the Japanese messages at compile time.
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: Messages };
+  }
+}

@@ -1,0 +1,98 @@
+import { cleanup, render } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { afterEach } from "vitest";
+import { Router } from "wouter";
+import { memoryLocation } from "wouter/memory-location";
+import type { ApiClient } from "../api/client.ts";
+import type { Facility, User } from "../api/types.ts";
+import { i18n, setLang } from "../i18n/index.ts";
+import { ApiProvider } from "../state/ApiContext.tsx";
+import { FacilityProvider } from "../state/FacilityProvider.tsx";
+import { OutboxProvider } from "../state/OutboxProvider.tsx";
+import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  setLang("ja");
+});
+
+export const TEST_USER: User = {
+  id: "u-care",
+  username: "demo-care",
+  displayName: "介護 花子",
+  role: "care_worker",
+  organisation: { id: "f1", name: "特別養護老人ホーム さくらの里", kind: "facility" },
+};
+
+export const TEST_FACILITY: Facility = {
+  id: "f1",
+  name: "特別養護老人ホーム さくらの里",
+  type: "elderly_care",
+  timeZone: "Asia/Tokyo",
+  ruleProfile: "mhlw-2005",
+  healthCentre: { id: "hc", name: "みなと市保健所" },
+  municipality: { id: "m", name: "みなと市" },
+  units: [
+    { id: "unit-1", name: "1階 さくらユニット", floor: "1F", rooms: [{ id: "r101", name: "101号室" }] },
+  ],
+};
+
+/** A client whose every call fails unless the test gives it; tests pass only the calls the page should make. */
+export function fakeApi(calls: Partial<ApiClient>): ApiClient {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call ${name}`));
+  const base = {
+    health: unexpected("health"),
+    login: unexpected("login"),
+    logout: unexpected("logout"),
+    me: () => Promise.resolve(TEST_USER),
+    facility: () => Promise.resolve(TEST_FACILITY),
+    updateFacility: unexpected("updateFacility"),
+    createUnit: unexpected("createUnit"),
+    createRoom: unexpected("createRoom"),
+    people: unexpected("people"),
+    createPerson: unexpected("createPerson"),
+    updatePerson: unexpected("updatePerson"),
+    importPeople: unexpected("importPeople"),
+    round: unexpected("round"),
+    saveObservations: unexpected("saveObservations"),
+    correctObservation: unexpected("correctObservation"),
+    observationHistory: unexpected("observationHistory"),
+    observations: unexpected("observations"),
+  } satisfies ApiClient;
+  return { ...base, ...calls };
+}
+
+/** Renders a component in plain i18n only (for small components). */
+export function renderWithI18n(ui: ReactNode) {
+  return render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
+}
+
+/** Holds the page back until the session has loaded, as App does. */
+function WhenSignedIn({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  return user === null ? null : children;
+}
+
+/** Renders a page signed in as a care worker of the test facility, at `path`. */
+export function renderSignedIn(ui: ReactNode, api: ApiClient, path = "/") {
+  localStorage.setItem("mamori.signedIn", "1");
+  const location = memoryLocation({ path });
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <ApiProvider client={api}>
+        <SessionProvider>
+          <Router hook={location.hook}>
+            <WhenSignedIn>
+              <OutboxProvider userId={TEST_USER.id}>
+                <FacilityProvider>{ui}</FacilityProvider>
+              </OutboxProvider>
+            </WhenSignedIn>
+          </Router>
+        </SessionProvider>
+      </ApiProvider>
+    </I18nextProvider>,
+  );
+  return { ...view, location };
+}
