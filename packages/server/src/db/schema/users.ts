@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ROLES } from "../../auth/roles.ts";
 import { organisations } from "./organisations.ts";
 
 export const users = pgTable("users", {
@@ -8,21 +9,7 @@ export const users = pgTable("users", {
     .references(() => organisations.id),
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
-  role: text("role", {
-    enum: [
-      "care_worker",
-      "nurse",
-      "ic_lead",
-      "director",
-      "physician",
-      "lab_technologist",
-      "ast_member",
-      "health_centre_officer",
-      "municipal_officer",
-      "secretariat",
-      "admin",
-    ],
-  }).notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

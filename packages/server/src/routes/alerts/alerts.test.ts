@@ -1,30 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
 const NOW = new Date("2026-01-11T09:00:00+09:00");
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
 
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db, clock: () => NOW });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp({ clock: () => NOW });
 
 type AlertBody = { code: string; subject: Record<string, string>; day: string };
 
 describe("GET /api/facilities/:id/alerts", () => {
   it("raises the 24-hour cluster and the person hints from stored rounds", async () => {
-    const f = await makeFacility(db, {
+    const f = await makeFacility(ctx.db, {
       roles: ["care_worker"],
       people: [
         { kind: "resident", unit: 0 },
@@ -32,9 +19,9 @@ describe("GET /api/facilities/:id/alerts", () => {
         { kind: "resident", unit: 1 },
       ],
     });
-    const cookie = await signIn(app, f.usernames.care_worker!);
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
     const [a, b, c] = f.people;
-    const saved = await app.inject({
+    const saved = await ctx.app.inject({
       method: "POST",
       url: "/api/observations",
       headers: { cookie },
@@ -48,7 +35,7 @@ describe("GET /api/facilities/:id/alerts", () => {
       },
     });
     expect(saved.statusCode).toBe(200);
-    const response = await app.inject({
+    const response = await ctx.app.inject({
       method: "GET",
       url: `/api/facilities/${f.facility.id}/alerts`,
       headers: { cookie },
@@ -65,9 +52,9 @@ describe("GET /api/facilities/:id/alerts", () => {
   });
 
   it("sees nothing before the as-of instant", async () => {
-    const f = await makeFacility(db, { roles: ["care_worker"] });
-    const cookie = await signIn(app, f.usernames.care_worker!);
-    await app.inject({
+    const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
+    await ctx.app.inject({
       method: "POST",
       url: "/api/observations",
       headers: { cookie },
@@ -83,13 +70,13 @@ describe("GET /api/facilities/:id/alerts", () => {
         ],
       },
     });
-    const before = await app.inject({
+    const before = await ctx.app.inject({
       method: "GET",
       url: `/api/facilities/${f.facility.id}/alerts?asOf=${encodeURIComponent("2026-01-11T07:59:00+09:00")}`,
       headers: { cookie },
     });
     expect(before.json().alerts.filter((x: AlertBody) => x.code === "FEVER")).toEqual([]);
-    const after = await app.inject({
+    const after = await ctx.app.inject({
       method: "GET",
       url: `/api/facilities/${f.facility.id}/alerts?asOf=${encodeURIComponent("2026-01-11T08:00:00+09:00")}`,
       headers: { cookie },
@@ -98,19 +85,19 @@ describe("GET /api/facilities/:id/alerts", () => {
   });
 
   it("answers another facility's alerts with 404 and a bad as-of with the field's name", async () => {
-    const f = await makeFacility(db);
-    const other = await makeFacility(db);
-    const cookie = await signIn(app, f.usernames.care_worker!);
+    const f = await makeFacility(ctx.db);
+    const other = await makeFacility(ctx.db);
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
     expect(
       (
-        await app.inject({
+        await ctx.app.inject({
           method: "GET",
           url: `/api/facilities/${other.facility.id}/alerts`,
           headers: { cookie },
         })
       ).statusCode,
     ).toBe(404);
-    const bad = await app.inject({
+    const bad = await ctx.app.inject({
       method: "GET",
       url: `/api/facilities/${f.facility.id}/alerts?asOf=yesterday`,
       headers: { cookie },

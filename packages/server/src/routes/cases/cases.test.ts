@@ -1,27 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp();
 
 async function nurse() {
-  const f = await makeFacility(db, { roles: ["nurse", "care_worker"] });
-  return { ...f, cookie: await signIn(app, f.usernames.nurse!) };
+  const f = await makeFacility(ctx.db, { roles: ["nurse", "care_worker"] });
+  return { ...f, cookie: await signIn(ctx.app, f.usernames.nurse!) };
 }
 
 describe("cases", () => {
@@ -35,35 +21,35 @@ describe("cases", () => {
       onsetDate: "2026-01-09",
       outcomes: [{ kind: "hospitalised", date: "2026-01-10" }],
     };
-    const first = await app.inject({
+    const first = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
       payload: body,
     });
     expect(first.statusCode).toBe(201);
-    const again = await app.inject({
+    const again = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
       payload: body,
     });
     expect(again.statusCode).toBe(200);
-    const changed = await app.inject({
+    const changed = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
       payload: { ...body, status: "suspected" },
     });
     expect(changed.statusCode).toBe(409);
-    const list = await app.inject({ method: "GET", url: "/api/cases", headers: { cookie: f.cookie } });
+    const list = await ctx.app.inject({ method: "GET", url: "/api/cases", headers: { cookie: f.cookie } });
     expect(list.json().cases).toHaveLength(1);
   });
 
   it("resolves a case and refuses a resolution before the onset", async () => {
     const f = await nurse();
     const id = randomUUID();
-    await app.inject({
+    await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
@@ -75,7 +61,7 @@ describe("cases", () => {
         onsetDate: "2026-01-09",
       },
     });
-    const early = await app.inject({
+    const early = await ctx.app.inject({
       method: "PATCH",
       url: `/api/cases/${id}`,
       headers: { cookie: f.cookie },
@@ -84,7 +70,7 @@ describe("cases", () => {
     expect(early.json().error.fields).toEqual([
       { path: "resolvedDate", message: "must not be before the onset" },
     ]);
-    const ok = await app.inject({
+    const ok = await ctx.app.inject({
       method: "PATCH",
       url: `/api/cases/${id}`,
       headers: { cookie: f.cookie },
@@ -95,8 +81,8 @@ describe("cases", () => {
 
   it("names bad fields, refuses another facility's person and a care worker", async () => {
     const f = await nurse();
-    const other = await makeFacility(db);
-    const bad = await app.inject({
+    const other = await makeFacility(ctx.db);
+    const bad = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
@@ -114,7 +100,7 @@ describe("cases", () => {
         .error.fields.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(["disease", "onsetDate", "status"]);
-    const foreign = await app.inject({
+    const foreign = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: f.cookie },
@@ -127,8 +113,8 @@ describe("cases", () => {
       },
     });
     expect(foreign.json().error.fields).toEqual([{ path: "personId", message: "unknown person" }]);
-    const care = await signIn(app, f.usernames.care_worker!);
-    const refused = await app.inject({
+    const care = await signIn(ctx.app, f.usernames.care_worker!);
+    const refused = await ctx.app.inject({
       method: "POST",
       url: "/api/cases",
       headers: { cookie: care },
@@ -148,21 +134,21 @@ describe("antibiotic courses and bath use", () => {
   it("records a course and ends it", async () => {
     const f = await nurse();
     const id = randomUUID();
-    const created = await app.inject({
+    const created = await ctx.app.inject({
       method: "POST",
       url: "/api/antibiotics",
       headers: { cookie: f.cookie },
       payload: { id, personId: f.people[1]!.id, drug: "レボフロキサシン", startDate: "2026-01-01" },
     });
     expect(created.statusCode).toBe(201);
-    const ended = await app.inject({
+    const ended = await ctx.app.inject({
       method: "PATCH",
       url: `/api/antibiotics/${id}`,
       headers: { cookie: f.cookie },
       payload: { endDate: "2026-01-07" },
     });
     expect(ended.json()).toMatchObject({ endDate: "2026-01-07" });
-    const early = await app.inject({
+    const early = await ctx.app.inject({
       method: "PATCH",
       url: `/api/antibiotics/${id}`,
       headers: { cookie: f.cookie },
@@ -173,23 +159,23 @@ describe("antibiotic courses and bath use", () => {
 
   it("records the day's bathers once, whatever is resent", async () => {
     const f = await nurse();
-    const care = await signIn(app, f.usernames.care_worker!);
+    const care = await signIn(ctx.app, f.usernames.care_worker!);
     const ids = [f.people[0]!.id, f.people[1]!.id];
-    const first = await app.inject({
+    const first = await ctx.app.inject({
       method: "POST",
       url: "/api/bath-uses",
       headers: { cookie: care },
       payload: { date: "2026-01-02", personIds: ids },
     });
     expect(first.json()).toEqual({ saved: 2, duplicates: 0 });
-    const again = await app.inject({
+    const again = await ctx.app.inject({
       method: "POST",
       url: "/api/bath-uses",
       headers: { cookie: care },
       payload: { date: "2026-01-02", personIds: ids },
     });
     expect(again.json()).toEqual({ saved: 0, duplicates: 2 });
-    const list = await app.inject({
+    const list = await ctx.app.inject({
       method: "GET",
       url: "/api/bath-uses?from=2026-01-01&to=2026-01-31",
       headers: { cookie: care },

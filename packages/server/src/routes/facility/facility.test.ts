@@ -1,28 +1,14 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp();
 
 describe("facility setup", () => {
   it("shows the facility with its overseers, units and rooms", async () => {
-    const f = await makeFacility(db);
-    const cookie = await signIn(app, f.usernames.care_worker!);
-    const response = await app.inject({ method: "GET", url: "/api/facility", headers: { cookie } });
+    const f = await makeFacility(ctx.db);
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
+    const response = await ctx.app.inject({ method: "GET", url: "/api/facility", headers: { cookie } });
     expect(response.json().facility).toMatchObject({
       id: f.facility.id,
       timeZone: "Asia/Tokyo",
@@ -36,24 +22,24 @@ describe("facility setup", () => {
   });
 
   it("lets the director add a unit and a room, change the time zone and choose another health centre", async () => {
-    const f = await makeFacility(db, { roles: ["director"] });
-    const other = await makeFacility(db);
-    const cookie = await signIn(app, f.usernames.director!);
-    const unit = await app.inject({
+    const f = await makeFacility(ctx.db, { roles: ["director"] });
+    const other = await makeFacility(ctx.db);
+    const cookie = await signIn(ctx.app, f.usernames.director!);
+    const unit = await ctx.app.inject({
       method: "POST",
       url: "/api/facility/units",
       headers: { cookie },
       payload: { name: "3階", floor: "3F" },
     });
     expect(unit.statusCode).toBe(201);
-    const room = await app.inject({
+    const room = await ctx.app.inject({
       method: "POST",
       url: `/api/facility/units/${unit.json().unit.id}/rooms`,
       headers: { cookie },
       payload: { name: "301" },
     });
     expect(room.statusCode).toBe(201);
-    const patched = await app.inject({
+    const patched = await ctx.app.inject({
       method: "PATCH",
       url: "/api/facility",
       headers: { cookie },
@@ -66,16 +52,16 @@ describe("facility setup", () => {
   });
 
   it("refuses an unknown time zone and a municipality given as health centre", async () => {
-    const f = await makeFacility(db, { roles: ["director"] });
-    const cookie = await signIn(app, f.usernames.director!);
-    const tz = await app.inject({
+    const f = await makeFacility(ctx.db, { roles: ["director"] });
+    const cookie = await signIn(ctx.app, f.usernames.director!);
+    const tz = await ctx.app.inject({
       method: "PATCH",
       url: "/api/facility",
       headers: { cookie },
       payload: { timeZone: "Tokyo/Mars" },
     });
     expect(tz.json().error.fields[0].path).toBe("timeZone");
-    const swapped = await app.inject({
+    const swapped = await ctx.app.inject({
       method: "PATCH",
       url: "/api/facility",
       headers: { cookie },
@@ -88,10 +74,10 @@ describe("facility setup", () => {
   });
 
   it("does not let a care worker add rooms to another facility's unit", async () => {
-    const f = await makeFacility(db, { roles: ["ic_lead"] });
-    const other = await makeFacility(db);
-    const cookie = await signIn(app, f.usernames.ic_lead!);
-    const response = await app.inject({
+    const f = await makeFacility(ctx.db, { roles: ["ic_lead"] });
+    const other = await makeFacility(ctx.db);
+    const cookie = await signIn(ctx.app, f.usernames.ic_lead!);
+    const response = await ctx.app.inject({
       method: "POST",
       url: `/api/facility/units/${other.units[0]!.id}/rooms`,
       headers: { cookie },

@@ -14,11 +14,9 @@ export const facilityPatchBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     timeZone: z.string().refine(isTimeZone, "unknown time zone"),
-    ruleProfile: z
-      .string()
-      .refine((id) => BUILT_IN_PROFILE_IDS.includes(id), {
-        message: `one of ${BUILT_IN_PROFILE_IDS.join(", ")}`,
-      }),
+    ruleProfile: z.string().refine((id) => BUILT_IN_PROFILE_IDS.includes(id), {
+      message: `one of ${BUILT_IN_PROFILE_IDS.join(", ")}`,
+    }),
     type: z.enum(["elderly_care", "childcare", "disability", "hospital"]),
     healthCentreId: z.uuid(),
     municipalityId: z.uuid(),

@@ -1,35 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
+import { describe, expect, it } from "vitest";
 import { auditLog, observations } from "../../db/schema/index.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
 const NOW = new Date("2026-01-10T09:00:00+09:00");
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
 
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db, clock: () => NOW });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp({ clock: () => NOW });
 
 async function setup() {
-  const f = await makeFacility(db, { roles: ["care_worker", "nurse"] });
-  const cookie = await signIn(app, f.usernames.care_worker!);
+  const f = await makeFacility(ctx.db, { roles: ["care_worker", "nurse"] });
+  const cookie = await signIn(ctx.app, f.usernames.care_worker!);
   return { ...f, cookie };
 }
 
 function post(cookie: string, payload: unknown) {
-  return app.inject({
+  return ctx.app.inject({
     method: "POST",
     url: "/api/observations",
     headers: { cookie },
@@ -57,7 +44,7 @@ describe("POST /api/observations", () => {
     expect(first.json()).toEqual({ saved: 2, duplicates: 0 });
     const again = await post(cookie, { observations: batch });
     expect(again.json()).toEqual({ saved: 0, duplicates: 2 });
-    const stored = await db.select().from(observations).where(eq(observations.personId, people[0]!.id));
+    const stored = await ctx.db.select().from(observations).where(eq(observations.personId, people[0]!.id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tempC).toBe(38.4);
   });
@@ -78,9 +65,9 @@ describe("POST /api/observations", () => {
     const response = await post(cookie, { observations: [other, { ...e, tempC: 37.0 }] });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.fields).toEqual([expect.objectContaining({ path: "observations[1].id" })]);
-    const [stored] = await db.select().from(observations).where(eq(observations.id, e.id));
+    const [stored] = await ctx.db.select().from(observations).where(eq(observations.id, e.id));
     expect(stored!.tempC).toBe(36.5);
-    expect(await db.select().from(observations).where(eq(observations.id, other.id))).toHaveLength(0);
+    expect(await ctx.db.select().from(observations).where(eq(observations.id, other.id))).toHaveLength(0);
   });
 
   it("refuses the whole batch when any entry is invalid, naming every bad field", async () => {
@@ -107,7 +94,7 @@ describe("POST /api/observations", () => {
         "observations[5].tempC",
       ]),
     );
-    expect(await db.select().from(observations).where(eq(observations.id, good.id))).toHaveLength(0);
+    expect(await ctx.db.select().from(observations).where(eq(observations.id, good.id))).toHaveLength(0);
   });
 
   it("accepts the edges of the thermometer range, 30.0 and 45.0 °C", async () => {
@@ -142,7 +129,7 @@ describe("POST /api/observations", () => {
 
   it("treats a person of another facility as unknown and saves nothing", async () => {
     const mine = await setup();
-    const theirs = await makeFacility(db);
+    const theirs = await makeFacility(ctx.db);
     const response = await post(mine.cookie, {
       observations: [entry(mine.people[0]!.id), entry(theirs.people[0]!.id)],
     });
@@ -151,7 +138,7 @@ describe("POST /api/observations", () => {
       { path: "observations[1].personId", message: "unknown person" },
     ]);
     expect(
-      await db.select().from(observations).where(eq(observations.personId, mine.people[0]!.id)),
+      await ctx.db.select().from(observations).where(eq(observations.personId, mine.people[0]!.id)),
     ).toHaveLength(0);
   });
 
@@ -168,7 +155,7 @@ describe("POST /api/observations", () => {
     const e = entry(people[0]!.id, { symptoms: ["cough"] });
     await post(cookie, { observations: [e] });
     await post(cookie, { observations: [e] });
-    const audit = await db.select().from(auditLog).where(eq(auditLog.entityId, e.id));
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, e.id));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.action).toBe("create");
     expect(audit[0]!.before).toBeNull();
@@ -181,7 +168,7 @@ describe("corrections", () => {
     const { people, cookie } = await setup();
     const e = entry(people[0]!.id, { tempC: 37.2 });
     await post(cookie, { observations: [e] });
-    const put = await app.inject({
+    const put = await ctx.app.inject({
       method: "PUT",
       url: `/api/observations/${e.id}`,
       headers: { cookie },
@@ -189,7 +176,7 @@ describe("corrections", () => {
     });
     expect(put.statusCode).toBe(200);
     expect(put.json().observation).toMatchObject({ tempC: 38.2, version: 2, temperatureClass: "fever" });
-    const history = await app.inject({
+    const history = await ctx.app.inject({
       method: "GET",
       url: `/api/observations/${e.id}/history`,
       headers: { cookie },
@@ -208,14 +195,14 @@ describe("corrections", () => {
     const theirs = await setup();
     const e = entry(theirs.people[0]!.id);
     await post(theirs.cookie, { observations: [e] });
-    const put = await app.inject({
+    const put = await ctx.app.inject({
       method: "PUT",
       url: `/api/observations/${e.id}`,
       headers: { cookie: mine.cookie },
       payload: { symptoms: [] },
     });
     expect(put.statusCode).toBe(404);
-    const history = await app.inject({
+    const history = await ctx.app.inject({
       method: "GET",
       url: `/api/observations/${e.id}/history`,
       headers: { cookie: mine.cookie },
@@ -234,7 +221,7 @@ describe("GET /api/observations", () => {
         entry(people[0]!.id, { at: "2026-01-10T00:00:00+09:00", tempC: 37.2 }),
       ],
     });
-    const day9 = await app.inject({
+    const day9 = await ctx.app.inject({
       method: "GET",
       url: `/api/observations?personId=${people[0]!.id}&from=2026-01-09&to=2026-01-09`,
       headers: { cookie },
@@ -248,7 +235,7 @@ describe("GET /api/observations", () => {
           o.temperatureClass,
         ]),
     ).toEqual([["2026-01-09", 37.1, "normal"]]);
-    const day10 = await app.inject({
+    const day10 = await ctx.app.inject({
       method: "GET",
       url: `/api/observations?personId=${people[0]!.id}&from=2026-01-10&to=2026-01-10`,
       headers: { cookie },
@@ -258,7 +245,7 @@ describe("GET /api/observations", () => {
 
   it("names the bad query field", async () => {
     const { cookie } = await setup();
-    const response = await app.inject({
+    const response = await ctx.app.inject({
       method: "GET",
       url: "/api/observations?personId=x&from=2026-01-10&to=2026-13-01",
       headers: { cookie },
@@ -276,9 +263,9 @@ describe("audit log", () => {
     const e = entry(people[0]!.id);
     await post(cookie, { observations: [e] });
     await expect(
-      db.execute(sql`update audit_log set action = 'x' where entity_id = ${e.id}`),
+      ctx.db.execute(sql`update audit_log set action = 'x' where entity_id = ${e.id}`),
     ).rejects.toThrow();
-    await expect(db.execute(sql`delete from audit_log where entity_id = ${e.id}`)).rejects.toThrow();
-    expect(await db.select().from(auditLog).where(eq(auditLog.entityId, e.id))).toHaveLength(1);
+    await expect(ctx.db.execute(sql`delete from audit_log where entity_id = ${e.id}`)).rejects.toThrow();
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, e.id))).toHaveLength(1);
   });
 });

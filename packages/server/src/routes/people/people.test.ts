@@ -1,32 +1,18 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
+import { describe, expect, it } from "vitest";
 import { people } from "../../db/schema/index.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp();
 
 async function nurse() {
-  const f = await makeFacility(db, { roles: ["nurse"] });
-  return { ...f, cookie: await signIn(app, f.usernames.nurse!) };
+  const f = await makeFacility(ctx.db, { roles: ["nurse"] });
+  return { ...f, cookie: await signIn(ctx.app, f.usernames.nurse!) };
 }
 
 const importCsv = (cookie: string, csv: string) =>
-  app.inject({
+  ctx.app.inject({
     method: "POST",
     url: "/api/people/import",
     headers: { cookie, "content-type": "text/csv" },
@@ -36,7 +22,7 @@ const importCsv = (cookie: string, csv: string) =>
 describe("people", () => {
   it("adds a resident to a room and lists them with unit and room names", async () => {
     const f = await nurse();
-    const response = await app.inject({
+    const response = await ctx.app.inject({
       method: "POST",
       url: "/api/people",
       headers: { cookie: f.cookie },
@@ -61,15 +47,15 @@ describe("people", () => {
 
   it("refuses a room of another unit or facility, naming the field", async () => {
     const f = await nurse();
-    const other = await makeFacility(db);
-    const wrongUnit = await app.inject({
+    const other = await makeFacility(ctx.db);
+    const wrongUnit = await ctx.app.inject({
       method: "POST",
       url: "/api/people",
       headers: { cookie: f.cookie },
       payload: { name: "X", kind: "resident", unitId: f.units[1]!.id, roomId: f.rooms[0]!.id },
     });
     expect(wrongUnit.json().error.fields).toEqual([{ path: "roomId", message: "room is not in that unit" }]);
-    const foreign = await app.inject({
+    const foreign = await ctx.app.inject({
       method: "POST",
       url: "/api/people",
       headers: { cookie: f.cookie },
@@ -81,7 +67,7 @@ describe("people", () => {
   it("edits the usual temperature and deactivates, keeping an audit trail", async () => {
     const f = await nurse();
     const id = f.people[1]!.id;
-    const response = await app.inject({
+    const response = await ctx.app.inject({
       method: "PATCH",
       url: `/api/people/${id}`,
       headers: { cookie: f.cookie },
@@ -99,7 +85,7 @@ describe("CSV import of residents", () => {
     const response = await importCsv(f.cookie, csv);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ imported: 3 });
-    const rows = await db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    const rows = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
     expect(rows.find((p) => p.name === "鈴木 茂")).toMatchObject({
       kind: "short_stay",
       roomId: f.rooms[2]!.id,
@@ -109,7 +95,7 @@ describe("CSV import of residents", () => {
 
   it("lists every bad row and saves none", async () => {
     const f = await nurse();
-    const before = await db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    const before = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
     const csv =
       "name,name_kana,kind,unit,room,baseline_temp_c\n良い 行,,入所者,1階,101,36.2\n,,入所者,1階,,\n悪い 種別,,来客,1階,,\n悪い 部屋,,入所者,1階,999,\n悪い 体温,,入所者,,,40.5\n";
     const response = await importCsv(f.cookie, csv);
@@ -120,7 +106,7 @@ describe("CSV import of residents", () => {
       "rows[4].room",
       "rows[5].baseline_temp_c",
     ]);
-    expect(await db.select().from(people).where(eq(people.facilityId, f.facility.id))).toHaveLength(
+    expect(await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id))).toHaveLength(
       before.length,
     );
   });

@@ -1,27 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../app.ts";
-import type { Database } from "../../db/database.ts";
-import { openTestDatabase } from "../../test/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
-let db: Database;
-let close: () => Promise<void>;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  ({ db, close } = await openTestDatabase());
-  app = await buildApp({ db, clock: () => new Date("2026-01-11T09:00:00+09:00") });
-});
-afterAll(async () => {
-  await app.close();
-  await close();
-});
+const ctx = useTestApp({ clock: () => new Date("2026-01-11T09:00:00+09:00") });
 
 describe("GET /api/rounds", () => {
   it("gives a unit's active people with the observations of the facility day, 00:00 to 24:00 Tokyo time", async () => {
-    const f = await makeFacility(db, {
+    const f = await makeFacility(ctx.db, {
       roles: ["care_worker"],
       people: [
         { kind: "resident", unit: 0, baselineTempC: 36.0 },
@@ -29,9 +15,9 @@ describe("GET /api/rounds", () => {
         { kind: "resident", unit: 1 },
       ],
     });
-    const cookie = await signIn(app, f.usernames.care_worker!);
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
     const [a, b] = f.people;
-    await app.inject({
+    await ctx.app.inject({
       method: "POST",
       url: "/api/observations",
       headers: { cookie },
@@ -44,7 +30,7 @@ describe("GET /api/rounds", () => {
         ],
       },
     });
-    const response = await app.inject({
+    const response = await ctx.app.inject({
       method: "GET",
       url: `/api/rounds?unitId=${f.units[0]!.id}&date=2026-01-10`,
       headers: { cookie },
