@@ -160,7 +160,7 @@ export function evaluateCre(caseFile: CreCase, options: AdviseOptions = {}): Cre
     extra.push({ code: "CRE_UNDECIDED", drugs: [], source: "cre-stewardship.md §2" });
   }
   const meropenemResult = susceptibility.meropenem;
-  if (applicable && isCpe && meropenemResult && isActive(meropenemResult) === true) {
+  if (applicable && isCpe && meropenemResult?.category === "S") {
     extra.push({ code: "STEALTH_CPE", drugs: ["meropenem"], source: "guide 微生物学的診断" });
   }
   if (

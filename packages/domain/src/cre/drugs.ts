@@ -181,7 +181,11 @@ export const CRE_DRUGS: Readonly<Record<CreDrugKey, CreDrug>> = {
   },
 };
 
-/** Type guard for drug keys. @example isCreDrugKey("meropenem") // true; isCreDrugKey("mero") // false */
+/**
+ * Type guard for the drug keys of the case file.
+ *
+ * Source: contracts/cre-advise.md (drug keys). @example isCreDrugKey("meropenem") // true; isCreDrugKey("mero") // false
+ */
 export function isCreDrugKey(key: string): key is CreDrugKey {
   return Object.hasOwn(CRE_DRUGS, key);
 }

@@ -235,8 +235,8 @@ export const CRE_MESSAGES = {
       en: "Once stable, one legacy drug marked ○ at the site",
     },
     MEROPENEM_EXTENDED_INFUSION: {
-      ja: "イミペネム非感性・メロペネム感性のnon-CP-CREでは高用量・長時間投与のメロペネムを選択肢とできる（特に尿路感染症や軽症例）",
-      en: "Imipenem non-susceptible, meropenem susceptible non-CP-CRE: high-dose extended-infusion meropenem, above all for urinary or mild infection",
+      ja: "イミペネム非感性・メロペネム感性のnon-CP-CREでは高用量・長時間投与のメロペネム（膀胱炎では1回1g 8時間毎）を選択肢とできる（特に尿路感染症や軽症例）",
+      en: "Imipenem non-susceptible, meropenem susceptible non-CP-CRE: meropenem (high-dose extended infusion; 1 g q8h for cystitis), above all for urinary or mild infection",
     },
     MBL_CEFIDEROCOL: {
       ja: "MBL産生CPEではセフィデロコル単剤治療がESCMID・IDSAの推奨",
@@ -306,7 +306,7 @@ export const CRE_MESSAGES = {
     },
     NO_AMINOGLYCOSIDE_WITH_COLISTIN: {
       ja: "アミノグリコシド系とコリスチンの併用は腎障害のリスクを高めるため避ける",
-      en: "Never combine an aminoglycoside with colistin (kidney injury)",
+      en: "Never combine an aminoglycoside with colistin: it raises the risk of kidney injury",
     },
     TIGECYCLINE_DOUBLE_DOSE_PNEUMONIA: {
       ja: "肺炎でチゲサイクリンを用いる場合は倍量（1回100mg 12時間毎）を検討",

@@ -53,7 +53,11 @@ function isDilutionStep(valueMgL: number): boolean {
   return onDilutionScale(valueMgL) === 2 ** Math.round(Math.log2(valueMgL));
 }
 
-/** Why a string is not an MIC; `null` when it is one. */
+/**
+ * Why a string is not an MIC, for validation messages; `null` when it is one.
+ *
+ * Source: contracts/cre-advise.md (MIC strings). Units: mg/L. @example micProblem("R") // "\"R\" is not an MIC (…)"
+ */
 export function micProblem(raw: string): string | null {
   const result = parseMicInternal(raw);
   return typeof result === "string" ? result : null;
@@ -167,7 +171,11 @@ export function micAbove(mic: MicInterval, thresholdMgL: number): Tri {
   return atMost === "indeterminate" ? atMost : !atMost;
 }
 
-/** The MIC as written, with a Unicode qualifier: for evidence text. @example formatMic(parseMic("<=2")) // "≤2" */
+/**
+ * The MIC as written, with a Unicode qualifier: for evidence text.
+ *
+ * Source: contracts/cre-advise.md (evidence strings). @example formatMic(parseMic("<=2")) // "≤2"
+ */
 export function formatMic(mic: MicInterval): string {
   const signs: Record<MicQualifier, string> = { "=": "", "<=": "≤", "<": "<", ">=": "≥", ">": ">" };
   const number = mic.raw.normalize("NFKC").replace(/^[^\d.]+/, "");

@@ -110,7 +110,11 @@ export function organMark(table: OrganTable, row: OrganTableRow, site: Infection
   return marks[site];
 }
 
-/** The organ-table row a drug belongs to, or null (new β-lactams, aztreonam, imipenem …). @example organRowOf("amikacin") // "aminoglycoside" */
+/**
+ * The organ-table row a drug belongs to, or null (new β-lactams, aztreonam, imipenem …).
+ *
+ * Source: guide ※2 rows (drug classes). @example organRowOf("amikacin") // "aminoglycoside"
+ */
 export function organRowOf(
   drug: CreDrugKey,
   table: OrganTable = ORGAN_TABLE_GUIDE_3RD,

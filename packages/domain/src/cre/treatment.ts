@@ -45,7 +45,13 @@ const NON_MBL_CPE: readonly MechanismCategory[] = ["KPC", "OXA48", "CPE_SERINE_U
 const MECHANISM_UNKNOWN: readonly MechanismCategory[] = ["CPE_UNTYPED", "UNRESOLVED", "NOT_TESTED"];
 const IDSA = "IDSA 2024 guidance (not covered by the Japanese guide; cre-reference.md §4.5)";
 
-/** The phase of treatment the rules answer for: low acuity (urinary or non-severe), acute severe, or step-down. */
+/**
+ * The phase of treatment the rules answer for: low acuity (urinary, or non-severe non-urinary), acute severe
+ * (non-urinary, not yet stable), or step-down (severe, stabilised on treatment).
+ *
+ * Source: guide ① まとめ (monotherapy for urinary and mild cases; combination for severe non-urinary cases; step-down
+ * once stable). @example treatmentPhase("lung", { category: "severe", stabilised: true, … }) // "step_down"
+ */
 export function treatmentPhase(site: InfectionSite, severity: SeverityAssessment): TreatmentPhase {
   if (site === "urinary" || severity.category !== "severe") return "low_acuity";
   return severity.stabilised ? "step_down" : "acute_severe";
@@ -162,7 +168,8 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     option("MEROPENEM_EXTENDED_INFUSION", ["meropenem"], role, phase === "low_acuity", "guide ③, ※3, 表6", [
       dose,
     ]);
-    caution("FOREIGN_DOSES", "guide 表6 ¶", ["meropenem"]);
+    // 1 g q8h (cystitis) is within the Japanese label; 2 g q8h is one of 表6's overseas doses (¶).
+    if (dose === "meropenem_extended_infusion") caution("FOREIGN_DOSES", "guide 表6 ¶", ["meropenem"]);
   }
 
   // 4. New β-lactams by mechanism.

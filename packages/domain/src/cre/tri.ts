@@ -31,6 +31,7 @@ export function triAnd(...values: Tri[]): Tri {
 /**
  * Kleene "not": swaps true and false and keeps indeterminate.
  *
+ * Source: Kleene's strong three-valued logic.
  * @example triNot("indeterminate") // "indeterminate"; triNot(true) // false
  */
 export function triNot(value: Tri): Tri {

@@ -18,7 +18,11 @@ export function findBreakpointTable(body: StandardBody, edition: string): Breakp
   return BREAKPOINT_TABLES.find((t) => t.body === body && t.edition === edition);
 }
 
-/** The editions Mamori has a table for, per body, for error messages and pickers. @example editionsOf("EUCAST") // ["v15.0"] */
+/**
+ * The editions Mamori has a table for, per body, for error messages and pickers.
+ *
+ * Source: the tables of this folder. @example editionsOf("EUCAST") // ["v15.0"]
+ */
 export function editionsOf(body: StandardBody): string[] {
   return BREAKPOINT_TABLES.filter((t) => t.body === body).map((t) => t.edition);
 }
