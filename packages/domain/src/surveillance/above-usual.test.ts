@@ -11,7 +11,7 @@ import { quietRounds, residents, scenario, seen, tokyo } from "./test-scenario.t
 // facility-surveillance.md §4.4: EARS C2, alpha 0.001, minSigma 0.5 on daily new onsets per group, ≥ 28 days of history,
 // ≥ 2 onsets on the day; criterion ウ of the 2005 notice (manual p.48), "日常的な発生状況" vs "現時点" (manual p.33).
 // Reference: on a flat zero baseline, sd = 0 < minSigma, so the C2 upper bound is 0 + qnorm(0.999) × 0.5
-// = 3.090232306167813 × 0.5 = 1.5451161530839065 (R 4.2: `qnorm(0.999) * 0.5`).
+// = 3.090232306167813 × 0.5 = 1.545116153083907 (R 4.2: `qnorm(0.999) * 0.5`).
 const DAY = "2026-02-20";
 const people = residents(40);
 const ids = people.map((person) => person.id);
@@ -66,7 +66,7 @@ describe("ABOVE_USUAL (EARS C2, facility-surveillance.md §4.4)", () => {
       personIds: ["r01", "r02"],
       source: { pages: [33, 48] },
     });
-    expect(evidence.upperbound).toBeCloseTo(1.5451161530839065, 12);
+    expect(evidence.upperbound).toBeCloseTo(1.545116153083907, 12);
     expect(renderAlertWhy(alerts[0]!, "ja")).toBe(
       "嘔吐・下痢：2026-02-20の新たな発症者2人が、これまで28日の記録から見た上限1.55人を超えました（EARS C2、α=0.001）。（マニュアル p.33, p.48）",
     );
@@ -95,7 +95,7 @@ describe("ABOVE_USUAL (EARS C2, facility-surveillance.md §4.4)", () => {
     expect(facility(40, 2, baseline)).toEqual([]);
     const alerts = facility(40, 4, baseline);
     expect(alerts).toHaveLength(1);
-    expect((alerts[0]!.evidence as AboveUsualEvidence).upperbound).toBeCloseTo(2 + 1.5451161530839065, 12);
+    expect((alerts[0]!.evidence as AboveUsualEvidence).upperbound).toBeCloseTo(2 + 1.545116153083907, 12);
   });
 
   it("runs per group of the profile", () => {

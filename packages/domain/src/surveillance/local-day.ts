@@ -112,6 +112,10 @@ function twoDigits(text: string, index: number): number {
   return digit(text, index) * 10 + digit(text, index + 1);
 }
 
+// Rounds are read in time order, so consecutive timestamps mostly share their date: remember the last one.
+let lastDatePrefix: string | undefined;
+let lastDateDay = 0;
+
 // `YYYY-MM-DDTHH:mm:ss[.fff…](Z|±HH:mm)`; returns undefined when the text has another shape, NaN for an impossible date.
 function parseInstantFast(text: string): number | undefined {
   if (text.length < 20 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":")
@@ -147,8 +151,15 @@ function parseInstantFast(text: string): number | undefined {
   } else {
     return undefined;
   }
-  const day = civilDayOf(text, 0);
-  if (Number.isNaN(day)) return twoDigits(text, 0) < 0 ? undefined : Number.NaN;
+  let day: number;
+  if (lastDatePrefix !== undefined && text.startsWith(lastDatePrefix)) {
+    day = lastDateDay;
+  } else {
+    day = civilDayOf(text, 0);
+    if (Number.isNaN(day)) return twoDigits(text, 0) < 0 ? undefined : Number.NaN;
+    lastDatePrefix = text.slice(0, 11);
+    lastDateDay = day;
+  }
   return day * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + ms;
 }
 

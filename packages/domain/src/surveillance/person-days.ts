@@ -18,10 +18,11 @@ export type PersonTimeline = {
   readonly person: PersonInput | undefined;
   /** Counts among the users (residents, short stay, day service); unlisted persons do not. */
   readonly isUser: boolean;
-  readonly obsMs: readonly number[];
-  readonly obsMask: readonly number[];
+  /** Epoch milliseconds of each observation. */
+  readonly obsMs: ArrayLike<number>;
+  readonly obsMask: ArrayLike<number>;
   /** Temperature of each observation in °C, `NaN` when none was taken. */
-  readonly obsTempC: readonly number[];
+  readonly obsTempC: ArrayLike<number>;
   readonly days: readonly number[];
   readonly dayMask: readonly number[];
   readonly dayObsStart: readonly number[];
@@ -36,15 +37,6 @@ export type ObservationIndex = {
   readonly byPersonId: ReadonlyMap<string, PersonTimeline>;
   /** Day number of the earliest observation, if any. */
   readonly firstDay: number | undefined;
-};
-
-type TimelineBuilder = {
-  personId: string;
-  person: PersonInput | undefined;
-  ms: number[];
-  mask: number[];
-  tempC: number[];
-  sorted: boolean;
 };
 
 /**
@@ -79,7 +71,9 @@ export function observationMask(
 /**
  * Indexes observations by person and local day, parsing each timestamp once.
  *
- * Observations after `asOfMs` are left out (contracts/evaluate.md: "Observations after `asOf` are ignored").
+ * Observations after `asOfMs` are left out (contracts/evaluate.md: "Observations after `asOf` are ignored"). The work is
+ * one pass over the observations into flat typed arrays, a counting sort by person (stable, so observations that arrive
+ * in time order need no sorting), and one pass per person to group days; timelines are views into the flat arrays.
  *
  * @throws RangeError naming the observation when its `at` is not an instant with an offset
  * @example
@@ -92,44 +86,78 @@ export function indexObservations(input: {
   resolver: LocalDayResolver;
   asOfMs: number;
 }): ObservationIndex {
-  const { resolver, asOfMs } = input;
+  const { resolver, asOfMs, observations } = input;
   const people = new Map<string, PersonInput>();
   for (const person of input.people) people.set(person.id, person);
 
-  const builders = new Map<string, TimelineBuilder>();
-  const observations = input.observations;
-  for (let i = 0; i < observations.length; i++) {
+  const count = observations.length;
+  const personOf = new Int32Array(count);
+  const msAll = new Float64Array(count);
+  const maskAll = new Int32Array(count);
+  const tempAll = new Float64Array(count);
+  const indexOfId = new Map<string, number>();
+  const ids: string[] = [];
+  const baselines: (number | null | undefined)[] = [];
+  const perPerson: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
     const observation = observations[i]!;
     const at = observation.at;
     const ms = typeof at === "string" ? parseInstant(at) : at.getTime();
     if (Number.isNaN(ms)) throw new RangeError(`observations[${i}].at: not an ISO instant with offset`);
-    if (ms > asOfMs) continue;
-    let builder = builders.get(observation.personId);
-    if (!builder) {
-      builder = {
-        personId: observation.personId,
-        person: people.get(observation.personId),
-        ms: [],
-        mask: [],
-        tempC: [],
-        sorted: true,
-      };
-      builders.set(observation.personId, builder);
+    if (ms > asOfMs) {
+      personOf[i] = -1;
+      continue;
     }
-    const last = builder.ms.length > 0 ? builder.ms[builder.ms.length - 1]! : Number.NEGATIVE_INFINITY;
-    if (ms < last) builder.sorted = false;
-    builder.ms.push(ms);
-    builder.mask.push(
-      observationMask(observation.symptoms, observation.tempC, builder.person?.baselineTempC),
-    );
-    builder.tempC.push(observation.tempC ?? Number.NaN);
+    let p = indexOfId.get(observation.personId);
+    if (p === undefined) {
+      p = ids.length;
+      indexOfId.set(observation.personId, p);
+      ids.push(observation.personId);
+      baselines.push(people.get(observation.personId)?.baselineTempC);
+      perPerson.push(0);
+    }
+    personOf[i] = p;
+    perPerson[p]! += 1;
+    kept += 1;
+    msAll[i] = ms;
+    maskAll[i] = observationMask(observation.symptoms, observation.tempC, baselines[p]);
+    tempAll[i] = observation.tempC ?? Number.NaN;
+  }
+
+  // Counting sort by person, keeping the input order within a person.
+  const start = new Int32Array(ids.length + 1);
+  for (let p = 0; p < ids.length; p++) start[p + 1] = start[p]! + perPerson[p]!;
+  const cursor = start.slice(0, ids.length);
+  const obsMs = new Float64Array(kept);
+  const obsMask = new Int32Array(kept);
+  const obsTempC = new Float64Array(kept);
+  for (let i = 0; i < count; i++) {
+    const p = personOf[i]!;
+    if (p < 0) continue;
+    const position = cursor[p]!;
+    cursor[p] = position + 1;
+    obsMs[position] = msAll[i]!;
+    obsMask[position] = maskAll[i]!;
+    obsTempC[position] = tempAll[i]!;
   }
 
   const timelines: PersonTimeline[] = [];
   let firstDay: number | undefined;
-  const ids = [...builders.keys()].sort(compareText);
-  for (const id of ids) {
-    const timeline = buildTimeline(builders.get(id)!, resolver);
+  const order = ids.map((_, p) => p).sort((a, b) => compareText(ids[a]!, ids[b]!));
+  for (const p of order) {
+    const from = start[p]!;
+    const to = start[p + 1]!;
+    sortSegment(obsMs, obsMask, obsTempC, from, to);
+    const personId = ids[p]!;
+    const timeline = buildTimeline(
+      personId,
+      people.get(personId),
+      obsMs.subarray(from, to),
+      obsMask.subarray(from, to),
+      obsTempC.subarray(from, to),
+      resolver,
+    );
     const first = timeline.days[0];
     if (first !== undefined && (firstDay === undefined || first < firstDay)) firstDay = first;
     timelines.push(timeline);
@@ -143,16 +171,35 @@ export function indexObservations(input: {
   };
 }
 
-function buildTimeline(builder: TimelineBuilder, resolver: LocalDayResolver): PersonTimeline {
-  let { ms, mask, tempC } = builder;
-  if (!builder.sorted) {
-    // Order by time; equal times by mask and temperature so that the input order never shows.
-    const order = ms.map((_, i) => i);
-    order.sort((a, b) => ms[a]! - ms[b]! || mask[a]! - mask[b]! || compareNumber(tempC[a]!, tempC[b]!));
-    ms = order.map((i) => builder.ms[i]!);
-    mask = order.map((i) => builder.mask[i]!);
-    tempC = order.map((i) => builder.tempC[i]!);
+/** Puts one person's observations in time order (equal times by mask, then temperature, so input order never shows). */
+function sortSegment(ms: Float64Array, mask: Int32Array, tempC: Float64Array, from: number, to: number): void {
+  let sorted = true;
+  for (let i = from + 1; i < to && sorted; i++) {
+    if (ms[i]! < ms[i - 1]! || (ms[i] === ms[i - 1] && compareTies(mask, tempC, i - 1, i) > 0)) sorted = false;
   }
+  if (sorted) return;
+  const order = Array.from({ length: to - from }, (_, k) => from + k);
+  order.sort((a, b) => ms[a]! - ms[b]! || compareTies(mask, tempC, a, b));
+  const ms2 = order.map((i) => ms[i]!);
+  const mask2 = order.map((i) => mask[i]!);
+  const temp2 = order.map((i) => tempC[i]!);
+  ms.set(ms2, from);
+  mask.set(mask2, from);
+  tempC.set(temp2, from);
+}
+
+function compareTies(mask: Int32Array, tempC: Float64Array, a: number, b: number): number {
+  return mask[a]! - mask[b]! || compareNumber(tempC[a]!, tempC[b]!);
+}
+
+function buildTimeline(
+  personId: string,
+  person: PersonInput | undefined,
+  ms: Float64Array,
+  mask: Int32Array,
+  tempC: Float64Array,
+  resolver: LocalDayResolver,
+): PersonTimeline {
   const days: number[] = [];
   const dayMask: number[] = [];
   const dayObsStart: number[] = [];
@@ -172,9 +219,8 @@ function buildTimeline(builder: TimelineBuilder, resolver: LocalDayResolver): Pe
   for (let i = 0; i < dayMask.length; i++) {
     if (dayMask[i]! & SYMPTOM_BIT.fever) dayMask[i]! &= ~LOW_GRADE_FEVER_BIT;
   }
-  const person = builder.person;
   return {
-    personId: builder.personId,
+    personId,
     person,
     isUser: person !== undefined && isUser(person.kind),
     obsMs: ms,
