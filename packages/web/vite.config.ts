@@ -10,6 +10,11 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,
+    rolldownOptions: {
+      // The domain package is pure (no I/O, no side effects at import), so whatever of it the app does not use —
+      // rule profiles, their zod schemas — is left out of the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes("/packages/domain/src/") },
+    },
   },
   server: {
     port: 5173,
