@@ -172,10 +172,17 @@ export function indexObservations(input: {
 }
 
 /** Puts one person's observations in time order (equal times by mask, then temperature, so input order never shows). */
-function sortSegment(ms: Float64Array, mask: Int32Array, tempC: Float64Array, from: number, to: number): void {
+function sortSegment(
+  ms: Float64Array,
+  mask: Int32Array,
+  tempC: Float64Array,
+  from: number,
+  to: number,
+): void {
   let sorted = true;
   for (let i = from + 1; i < to && sorted; i++) {
-    if (ms[i]! < ms[i - 1]! || (ms[i] === ms[i - 1] && compareTies(mask, tempC, i - 1, i) > 0)) sorted = false;
+    if (ms[i]! < ms[i - 1]! || (ms[i] === ms[i - 1] && compareTies(mask, tempC, i - 1, i) > 0))
+      sorted = false;
   }
   if (sorted) return;
   const order = Array.from({ length: to - from }, (_, k) => from + k);
