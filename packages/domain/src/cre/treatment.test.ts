@@ -79,11 +79,22 @@ describe("non-CP-CRE, imipenem non-susceptible, meropenem susceptible (guide ③
     });
   });
 
-  it("upper UTI: 2 g q8h over 3 h", () => {
+  it("upper UTI: 2 g q8h over 3 h, flagged as one of 表6's overseas doses (¶); cystitis 1 g is not", () => {
     const advice = adviseTreatment(
       treatmentContext({ category: "NON_CP", site: "urinary", phase: "low_acuity", mic }),
     );
     expect(advice.options[0]?.doses).toEqual(["meropenem_extended_infusion"]);
+    expect(codes(advice)).toContain("FOREIGN_DOSES");
+    const cystitis = adviseTreatment(
+      treatmentContext({
+        category: "NON_CP",
+        site: "urinary",
+        urinaryType: "cystitis",
+        phase: "low_acuity",
+        mic,
+      }),
+    );
+    expect(codes(cystitis)).not.toContain("FOREIGN_DOSES");
   });
 
   it("severe bloodstream infection: offered, not preferred", () => {
