@@ -65,7 +65,7 @@ export function earsDefaultRange(method: EarsMethod, baseline: number, length: n
  * baseline with minSigma 0, R computes 0·∞ = NaN — we return a null upper bound and no alarm (R's NA).
  *
  * @example earsC([2, 3, 2, 4, 3, 2, 3, 9], { method: "C1", range: [8] })
- * // { range: [8], upperbound: [5.2773…], alarm: [true] }
+ * // { range: [8], upperbound: [5.050281764439327], alarm: [true] }
  * @throws DetectionInputError for negative or non-integer counts, unknown control keys or methods, or a range that
  *   needs more history than the series has.
  */
