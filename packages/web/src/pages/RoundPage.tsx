@@ -165,6 +165,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
             </Link>
           </div>
           {!roleCanRecord(user.role) && <p className="notice">{t("round.readOnly")}</p>}
+          {day > today && <p className="notice">{t("round.future")}</p>}
           <ErrorNotice error={error} onRetry={() => void load(false)} />
           {round === null && !error && <p className="muted">{t("app.loading")}</p>}
           {round !== null && rows.length === 0 && <p className="notice">{t("round.noPeople")}</p>}
