@@ -243,8 +243,17 @@ export function createLocalDayResolver(timeZone: string = DEFAULT_TIME_ZONE): Lo
     return entry;
   };
 
+  // Instants arrive mostly in time order: the UTC day of the previous one usually serves the next.
+  let lastUtcDay = Number.NaN;
+  let lastEntry: DayOffsets | undefined;
   const offsetMinutesAt = (epochMs: number): number => {
-    const entry = offsetsOfUtcDay(Math.floor(epochMs / MS_PER_DAY));
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    let entry = lastEntry;
+    if (utcDay !== lastUtcDay || entry === undefined) {
+      entry = offsetsOfUtcDay(utcDay);
+      lastUtcDay = utcDay;
+      lastEntry = entry;
+    }
     return epochMs < entry.transitionMs ? entry.start : entry.after;
   };
 
