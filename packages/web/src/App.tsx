@@ -3,7 +3,7 @@ import { Redirect, Route, Switch } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
-import { isOverseer } from "./lib/roles.ts";
+import { canReadFacility, isOverseer } from "./lib/roles.ts";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -31,8 +31,8 @@ export function App() {
     );
   if (user === null) return <SignInPage />;
 
-  if (isOverseer(user.role) || user.organisation.kind !== "facility") {
-    // Overseers and hospital staff have no facility round; the outbox is there only because the header shows its count.
+  if (isOverseer(user.role) || user.organisation.kind !== "facility" || !canReadFacility(user.role)) {
+    // No facility round for these users; the outbox is there only because the header shows its count.
     return (
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />

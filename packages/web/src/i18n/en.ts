@@ -68,7 +68,7 @@ export const en: Messages = {
     lead: "Here you see the reports your facilities submit to you and the daily counts they share.",
     nothing: "Nothing has been submitted yet.",
     privacy: "Records of individual residents are never visible outside their facility.",
-    noFacility: "This organisation is not a facility, so it has no daily health round.",
+    noFacility: "This account does not use the facility's daily health round.",
   },
   round: {
     title: "Health round",

@@ -3,12 +3,22 @@ import type { Role } from "../api/types.ts";
 // Who may do what on screen; the server decides again on every call (docs/api.md, "who" columns).
 
 const OVERSEERS: readonly Role[] = ["health_centre_officer", "municipal_officer", "secretariat"];
+const FACILITY_READERS: readonly Role[] = [
+  "care_worker",
+  "nurse",
+  "ic_lead",
+  "director",
+  "physician",
+  "admin",
+];
 const RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director", "physician"];
 const PEOPLE_EDITORS: readonly Role[] = ["nurse", "ic_lead", "director", "admin"];
 const UNIT_EDITORS: readonly Role[] = ["ic_lead", "director", "admin"];
 
 /** Health-centre, municipal and secretariat users see only what facilities submit to them. */
 export const isOverseer = (role: Role): boolean => OVERSEERS.includes(role);
+/** May see the facility, its people and its rounds (lab technologists and AST members work on hospital records). */
+export const canReadFacility = (role: Role): boolean => FACILITY_READERS.includes(role);
 /** May record and correct observations of the daily round. */
 export const canRecord = (role: Role): boolean => RECORDERS.includes(role);
 /** May add and edit people and import residents. */

@@ -4,8 +4,8 @@ import { useUser } from "../state/SessionProvider.tsx";
 
 /**
  * For health-centre, municipal and secretariat users: what they will see here (submitted reports and shared daily
- * counts) and that nothing has been submitted yet. No facility's own records are shown or fetched. Users of other
- * organisations without a facility (a hospital) are told that the daily round belongs to facilities.
+ * counts) and that nothing has been submitted yet. No facility's own records are shown or fetched. Other users
+ * without the facility's round (a hospital's lab technologists and AST members) are told so plainly.
  */
 export function OverseerHomePage() {
   const { t } = useTranslation();
