@@ -32,6 +32,19 @@ export const PERMISSIONS = {
   manageFacility: ["director", "admin"],
   /** Create accounts for the facility's staff and reset their passwords. */
   manageUsers: ["admin"],
+  /** CRE stewardship (hospitals): see the CRE cases with their evaluation and advice. */
+  readCreCases: ["physician", "lab_technologist", "ast_member"],
+  /** Enter and import isolates and their laboratory tests. */
+  enterCreIsolates: ["lab_technologist"],
+  /** Record the infection, severity (表7), diagnosis and notification dates, and the cefiderocol order. */
+  recordCreClinical: ["physician"],
+  /** Record a consultation with the AST or an infectious-disease physician. */
+  recordCreConsultation: ["physician", "ast_member"],
+  /** Approve or decline a cefiderocol order. */
+  decideCefiderocol: ["ast_member"],
+  readCreAvailability: ["physician", "lab_technologist", "ast_member", "admin"],
+  /** The hospital's drug availability used by the CRE advice. */
+  manageCreAvailability: ["ast_member", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./cases.ts";
+export * from "./cre.ts";
 export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
