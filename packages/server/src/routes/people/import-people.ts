@@ -19,27 +19,63 @@ function kindFromText(text: string): PersonKind | undefined {
 
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
-const importRow = z.object({
-  name: z.string().trim().min(1, "name is required").max(100),
-  name_kana: z.preprocess(emptyToNull, z.string().trim().max(100).nullable()),
-  kind: z.string().transform((v, ctx) => {
-    const kind = kindFromText(v);
-    if (!kind) {
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown kind "${v}" (入所者, ショートステイ, 通所サービス, 職員)`,
-      });
-      return z.NEVER;
-    }
-    return kind;
-  }),
-  unit: z.preprocess(emptyToNull, z.string().trim().nullable()),
-  room: z.preprocess(emptyToNull, z.string().trim().nullable()),
-  baseline_temp_c: z.preprocess(
-    (v) => (emptyToNull(v) === null ? null : Number(v)),
-    baselineTempC.nullable(),
-  ),
-});
+type Place = { id: string; name: string };
+type UnitPlace = Place & { floor: string };
+type RoomPlace = Place & { unitId: string };
+
+/**
+ * One CSV row, checked against the facility's units and rooms at field level, so that an unknown unit or room is
+ * reported in the same pass as the row's other problems.
+ */
+function importRowSchema(unitRows: UnitPlace[], roomRows: RoomPlace[]) {
+  const place = <T extends Place>(rows: T[], what: string, matches: (row: T, text: string) => boolean) =>
+    z.preprocess(
+      emptyToNull,
+      z
+        .string()
+        .trim()
+        .nullable()
+        .transform((text, ctx) => {
+          if (text === null) return null;
+          const found = rows.filter((row) => matches(row, text));
+          if (found.length === 0) {
+            ctx.addIssue({ code: "custom", message: `unknown ${what} "${text}"` });
+            return z.NEVER;
+          }
+          return found;
+        }),
+    );
+  return z
+    .object({
+      name: z.string().trim().min(1, "name is required").max(100),
+      name_kana: z.preprocess(emptyToNull, z.string().trim().max(100).nullable()),
+      kind: z.string().transform((v, ctx) => {
+        const kind = kindFromText(v);
+        if (!kind) {
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown kind "${v}" (入所者, ショートステイ, 通所サービス, 職員)`,
+          });
+          return z.NEVER;
+        }
+        return kind;
+      }),
+      unit: place(unitRows, "unit", (u, text) => u.name === text || u.floor === text),
+      room: place(roomRows, "room", (r, text) => r.name === text),
+      baseline_temp_c: z.preprocess(
+        (v) => (emptyToNull(v) === null ? null : Number(v)),
+        baselineTempC.nullable(),
+      ),
+    })
+    .transform((r, ctx) => {
+      const unit = r.unit?.[0];
+      // Room names may repeat across units: take the one in the row's unit.
+      const room = r.room ? (unit ? r.room.find((x) => x.unitId === unit.id) : r.room[0]) : undefined;
+      if (r.room && !room)
+        ctx.addIssue({ code: "custom", path: ["room"], message: "room is not in that unit" });
+      return { ...r, unitId: unit?.id ?? room?.unitId ?? null, roomId: room?.id ?? null };
+    });
+}
 
 export type ImportedPerson = {
   name: string;
@@ -82,31 +118,22 @@ export async function parsePeopleCsv(
     .innerJoin(units, eq(units.id, rooms.unitId))
     .where(eq(units.facilityId, facilityId));
 
+  const importRow = importRowSchema(unitRows, roomRows);
   const result: ImportedPerson[] = [];
   parsed.data.forEach((raw, index) => {
-    const rowPath = `rows[${index + 1}]`;
     const row = importRow.safeParse(raw);
     if (!row.success) {
       for (const issue of row.error.issues)
-        errors.push({ path: `${rowPath}.${formatPath(issue.path)}`, message: issue.message });
+        errors.push({ path: `rows[${index + 1}].${formatPath(issue.path)}`, message: issue.message });
       return;
     }
     const r = row.data;
-    const unit = r.unit === null ? undefined : unitRows.find((u) => u.name === r.unit || u.floor === r.unit);
-    if (r.unit !== null && !unit)
-      errors.push({ path: `${rowPath}.unit`, message: `unknown unit "${r.unit}"` });
-    const room =
-      r.room === null
-        ? undefined
-        : roomRows.find((x) => x.name === r.room && (!unit || x.unitId === unit.id));
-    if (r.room !== null && !room)
-      errors.push({ path: `${rowPath}.room`, message: `unknown room "${r.room}"` });
     result.push({
       name: r.name,
       nameKana: r.name_kana,
       kind: r.kind,
-      unitId: unit?.id ?? room?.unitId ?? null,
-      roomId: room?.id ?? null,
+      unitId: r.unitId,
+      roomId: r.roomId,
       baselineTempC: r.baseline_temp_c,
     });
   });

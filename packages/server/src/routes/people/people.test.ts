@@ -97,7 +97,7 @@ describe("CSV import of residents", () => {
     const f = await nurse();
     const before = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
     const csv =
-      "name,name_kana,kind,unit,room,baseline_temp_c\n良い 行,,入所者,1階,101,36.2\n,,入所者,1階,,\n悪い 種別,,来客,1階,,\n悪い 部屋,,入所者,1階,999,\n悪い 体温,,入所者,,,40.5\n";
+      "name,name_kana,kind,unit,room,baseline_temp_c\n良い 行,,入所者,1階,101,36.2\n,,入所者,1階,,\n悪い 種別,,来客,1階,,\n悪い 部屋,,入所者,1階,999,\n悪い 体温,,入所者,,,40.5\n二つ 悪い,,来客,9階,,\n";
     const response = await importCsv(f.cookie, csv);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields.map((e: { path: string }) => e.path)).toEqual([
@@ -105,6 +105,8 @@ describe("CSV import of residents", () => {
       "rows[3].kind",
       "rows[4].room",
       "rows[5].baseline_temp_c",
+      "rows[6].kind",
+      "rows[6].unit",
     ]);
     expect(await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id))).toHaveLength(
       before.length,
