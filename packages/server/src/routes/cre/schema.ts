@@ -1,0 +1,130 @@
+import {
+  availabilityObjectSchema,
+  CRE_DRUG_KEYS,
+  creIsolateSchema,
+  infectionSchema,
+  SEVERITY_TABLE_7,
+  severityInputSchema,
+} from "@mamori/domain/cre";
+import { z } from "zod";
+
+const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+
+/** The hospital's own patient number or the patient's initials — never a name: CRE records keep patient data minimal. */
+export const patientLabel = z
+  .string({ error: "expected the hospital's patient number or initials" })
+  .trim()
+  .min(1, { error: "expected the hospital's patient number or initials" })
+  .max(40, { error: "at most 40 characters: a patient number or initials" });
+
+const CHECKLIST_CODES = SEVERITY_TABLE_7.flatMap((d) => d.items.map((i) => i.code)) as [string, ...string[]];
+
+/**
+ * Guide 表7 as the physician answers it: the three domains, the guide's examples that are present (a ticked example
+ * means its domain is not met, unless the immunodeficient patient is stable), and whether a severe case has stabilised.
+ */
+export const severityRecordSchema = z.strictObject({
+  ...severityInputSchema.shape,
+  checklist: z
+    .array(z.enum(CHECKLIST_CODES, { error: "not an example of guide 表7" }))
+    .max(CHECKLIST_CODES.length)
+    .default([]),
+  stableDespiteImmunodeficiency: z.boolean().default(false),
+});
+export type SeverityRecordInput = z.output<typeof severityRecordSchema>;
+
+/** POST /api/cre/cases — the laboratory reports an isolate. */
+export const creCaseCreateBody = z.strictObject({
+  id: z.uuid({ error: "expected a UUID made by the client" }),
+  patientLabel,
+  isolate: creIsolateSchema,
+});
+export type CreCaseCreate = z.output<typeof creCaseCreateBody>;
+
+/** PATCH /api/cre/cases/:id — each field is owned by a role (routes/cre/update-case.ts); `version` is the one read. */
+export const creCasePatchBody = z.strictObject({
+  version: z.int({ error: "expected the version of the case you read" }).positive(),
+  patientLabel: patientLabel.optional(),
+  isolate: creIsolateSchema.optional(),
+  infection: infectionSchema.optional(),
+  severity: severityRecordSchema.nullable().optional(),
+  diagnosedOn: day.nullable().optional(),
+  notifiedOn: day.nullable().optional(),
+  cefiderocolOrdered: z.boolean().optional(),
+});
+export type CreCasePatch = z.output<typeof creCasePatchBody>;
+
+/** POST /api/cre/cases/:id/consultation — a consultation, and for the AST the decision on a cefiderocol order. */
+export const consultationBody = z.strictObject({
+  id: z.uuid({ error: "expected a UUID made by the client" }),
+  note: z
+    .string({ error: "expected a note" })
+    .trim()
+    .min(1, { error: "expected a note of the consultation" })
+    .max(2000, { error: "at most 2000 characters" }),
+  decision: z.enum(["approved", "declined"], { error: "expected approved or declined" }).optional(),
+});
+export type ConsultationInput = z.output<typeof consultationBody>;
+
+export const availabilityBody = availabilityObjectSchema;
+
+export const caseParams = z.object({ id: z.uuid({ error: "expected a case id (UUID)" }) });
+
+export const langQuery = z.object({
+  lang: z.enum(["ja", "en"], { error: "expected ja or en" }).default("ja"),
+});
+
+export const importQuery = z.object({
+  importId: z.uuid({ error: "expected a UUID made by the client for this import" }),
+  standard: z.enum(["CLSI", "EUCAST"], { error: "expected CLSI or EUCAST" }).default("CLSI"),
+  edition: z.string().min(1).default("M100-Ed35"),
+  lang: z.enum(["ja", "en"]).default("ja"),
+});
+
+const consultationResponse = z.object({
+  id: z.string(),
+  note: z.string(),
+  decision: z.enum(["approved", "declined"]).nullable(),
+  caseVersion: z.number(),
+  recordedAt: z.string(),
+  recordedBy: z.object({ id: z.string(), displayName: z.string(), role: z.string() }),
+});
+
+/** The stored case as entered (raw values only; everything derived is in `evaluation`). */
+export const caseRecordResponse = z.object({
+  id: z.string(),
+  patientLabel: z.string(),
+  isolate: z.looseObject({}),
+  infection: z
+    .object({ site: z.string(), urinaryType: z.string().nullable(), causative: z.boolean().nullable() })
+    .nullable(),
+  severity: z.looseObject({}).nullable(),
+  diagnosedOn: z.string().nullable(),
+  notifiedOn: z.string().nullable(),
+  reportedOn: z.string(),
+  cefiderocolOrdered: z.boolean(),
+  cefiderocolOrderedAt: z.string().nullable(),
+  order: z.object({
+    status: z.enum(["not_ordered", "awaiting_decision", "approved", "declined"]),
+    decidedAt: z.string().nullable(),
+  }),
+  consultations: z.array(consultationResponse),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const caseDetailResponse = z.object({ case: caseRecordResponse, evaluation: z.looseObject({}) });
+export const caseListResponse = z.object({ cases: z.array(z.looseObject({ id: z.string() })) });
+export const consultationResultResponse = z.object({ consultation: consultationResponse });
+export const availabilityResponse = z.object({
+  drugs: z.array(z.enum(CRE_DRUG_KEYS)),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export const importResponse = z.object({
+  imported: z.number(),
+  duplicates: z.number(),
+  cases: z.array(z.object({ row: z.number(), id: z.string() })),
+  ignoredColumns: z.array(z.string()),
+});
