@@ -86,3 +86,24 @@ describe("facility setup", () => {
     expect(response.statusCode).toBe(404);
   });
 });
+
+describe("overseers", () => {
+  it("lists health centres and municipalities for the director to choose from", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["director", "care_worker"] });
+    const cookie = await signIn(ctx.app, f.usernames.director!);
+    const response = await ctx.app.inject({
+      method: "GET",
+      url: "/api/facility/overseers",
+      headers: { cookie },
+    });
+    const body = response.json();
+    expect(body.healthCentres).toContainEqual({ id: f.healthCentre.id, name: f.healthCentre.name });
+    expect(body.municipalities).toContainEqual({ id: f.municipality.id, name: f.municipality.name });
+    expect(body.healthCentres.map((o: { id: string }) => o.id)).not.toContain(f.municipality.id);
+    const care = await signIn(ctx.app, f.usernames.care_worker!);
+    expect(
+      (await ctx.app.inject({ method: "GET", url: "/api/facility/overseers", headers: { cookie: care } }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

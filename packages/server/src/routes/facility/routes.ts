@@ -67,6 +67,16 @@ export const facilityRoutes =
       },
     );
 
+    app.get("/overseers", { schema: { response: { 200: overseersResponse } } }, async (request) => {
+      authorizeFacility(request, "manageFacility");
+      const rows = await ctx.db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+        .from(organisations)
+        .orderBy(asc(organisations.name));
+      const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id, name }));
+      return { healthCentres: of("health_centre"), municipalities: of("municipality") };
+    });
+
     app.post(
       "/units",
       { schema: { body: unitBody, response: { 201: unitResponse } } },
