@@ -6,9 +6,12 @@ import { appendAudit } from "../../audit/audit.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { bathUses, people } from "../../db/schema/index.ts";
 import { validationFailed } from "../../errors.ts";
-import { bathDayBody, bathQuery, bathResponse } from "./schema.ts";
+import { bathDayBody, bathQuery, bathRemoveQuery, bathRemoveResponse, bathResponse } from "./schema.ts";
 
-/** Communal bath use per day, which the Legionella hint reads (manual p.23: bath hygiene; §5 legionellosis). */
+/**
+ * Communal bath use per day, which the Legionella hint reads (manual p.23: bath hygiene; §5 legionellosis). A day's
+ * list grows by POST and loses a person by DELETE (a tick made by mistake), each change audited.
+ */
 export const bathUseRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -68,6 +71,39 @@ export const bathUseRoutes =
             })),
           );
           return { saved: inserted.length, duplicates: personIds.length - inserted.length };
+        });
+      },
+    );
+
+    app.delete(
+      "/",
+      { schema: { querystring: bathRemoveQuery, response: { 200: bathRemoveResponse } } },
+      async (request) => {
+        const { user, facilityId } = authorizeFacility(request, "recordBathUse");
+        const { date, personId } = request.query;
+        return ctx.db.transaction(async (tx) => {
+          const removed = await tx
+            .delete(bathUses)
+            .where(
+              and(
+                eq(bathUses.facilityId, facilityId),
+                eq(bathUses.personId, personId),
+                eq(bathUses.date, date),
+              ),
+            )
+            .returning();
+          await appendAudit(
+            tx,
+            removed.map((row) => ({
+              actorUserId: user.id,
+              organisationId: facilityId,
+              action: "delete" as const,
+              entity: "bath_use",
+              entityId: `${row.personId}/${row.date}`,
+              before: row,
+            })),
+          );
+          return { removed: removed.length };
         });
       },
     );

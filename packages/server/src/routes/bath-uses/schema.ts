@@ -10,3 +10,7 @@ export const bathQuery = z
 export const bathResponse = z.object({
   bathUses: z.array(z.object({ personId: z.string(), date: z.string() })),
 });
+
+/** One person off one day's list: a tick made by mistake. */
+export const bathRemoveQuery = z.object({ date: day, personId: z.uuid() });
+export const bathRemoveResponse = z.object({ removed: z.number() });
