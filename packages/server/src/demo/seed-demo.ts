@@ -7,6 +7,7 @@ import type { Role } from "../auth/roles.ts";
 import type { Database, Executor } from "../db/database.ts";
 import { observations, organisations, people, rooms, units } from "../db/schema/index.ts";
 import { dayInZone } from "../time/facility-day.ts";
+import { seedDemoCre } from "./demo-cre.ts";
 import { FAMILY_NAMES, GIVEN_NAMES_ELDER, GIVEN_NAMES_STAFF } from "./demo-names.ts";
 import { type DemoPerson, planDemoRounds } from "./demo-rounds.ts";
 import { pick, seededRandom } from "./random.ts";
@@ -103,6 +104,8 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       }),
     );
   }
+
+  await seedDemoCre(tx, { hospitalId: hospital!.id, userIds, now, timeZone: TIME_ZONE });
 
   const floorUnits = await tx
     .insert(units)

@@ -322,7 +322,12 @@ export function parseIsolateCsv(
         rowErrors.push({ path: at(column ?? path.join(".")), message });
       }
     }
-    errors.push(...rowErrors);
+    // In the order of the file's columns, so a row reads left to right.
+    const columnIndex = (path: string) => {
+      const i = header.indexOf(path.slice(`rows[${row}].`.length));
+      return i === -1 ? header.length : i;
+    };
+    errors.push(...rowErrors.sort((a, b) => columnIndex(a.path) - columnIndex(b.path)));
     if (rowErrors.length === 0 && result.success && label.success) {
       isolates.push({ row, patientLabel: label.data, isolate: result.data });
     }
