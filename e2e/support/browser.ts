@@ -11,7 +11,8 @@ export const SCREENSHOT_DIR = new URL("../../test-results/screenshots/", import.
  * command that installs it, never pass silently.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!CHROMIUM) throw new Error("Chromium is needed for the browser journeys: apt-get install chromium fonts-noto-cjk");
+  if (!CHROMIUM)
+    throw new Error("Chromium is needed for the browser journeys: apt-get install chromium fonts-noto-cjk");
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -11,7 +11,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -30,13 +32,17 @@ export function buildWeb(): void {
 export async function startServer(): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "mamori-e2e-"));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), MAMORI_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MAMORI_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [join(root, "packages/server/bin/mamori.mjs"), "start"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, "packages/server/bin/mamori.mjs"), "start"],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
