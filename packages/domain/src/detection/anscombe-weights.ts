@@ -23,7 +23,9 @@ export function anscombeWeights(
   let denominator = 0;
   for (let i = 0; i < n; i++) {
     const mu = fit.mu[i]!;
-    const raw = 1.5 * (yPow23[i]! * mu ** (-1 / 6) - Math.sqrt(mu));
+    // μ^(−1/6) as 1/∛√μ: two native roots instead of a power (within a few ulps of R's pow).
+    const rootMu = Math.sqrt(mu);
+    const raw = 1.5 * (yPow23[i]! / Math.cbrt(rootMu) - rootMu);
     const s = raw / Math.sqrt(phi * (1 - fit.hat(input, i)));
     if (Number.isNaN(s)) return false;
     out[i] = s;

@@ -1,4 +1,5 @@
 import { anscombeWeights } from "./anscombe-weights.ts";
+import { yLogY, yPow23 } from "./count-tables.ts";
 import { pt } from "./distributions.ts";
 import { DetectionInputError } from "./errors.ts";
 import {
@@ -73,7 +74,8 @@ export function farringtonFlexible(
   observed: readonly number[],
   options: FarringtonOptions,
 ): FarringtonResult {
-  const engine = new FarringtonEngine();
+  sharedEngine ??= new FarringtonEngine();
+  const engine = sharedEngine;
   const prepared = engine.prepare(observed, options);
   const { range } = prepared.control;
   const result: FarringtonResult = {
@@ -92,6 +94,9 @@ export function farringtonFlexible(
   }
   return result;
 }
+
+/** Working memory reused by {@link farringtonFlexible}; the computation is synchronous, so one per thread is safe. */
+let sharedEngine: FarringtonEngine | undefined;
 
 /** A validated series with its resolved control, ready for {@link FarringtonEngine.evaluate}. */
 export interface PreparedSeries {
@@ -282,8 +287,8 @@ export class FarringtonEngine {
       const index = refs.index[i]!;
       const y = observed[index - 1]!;
       input.y[i] = y;
-      input.yLogY[i] = y > 0 ? y * Math.log(y) : 0;
-      this.yPow23[i] = y ** (2 / 3);
+      input.yLogY[i] = yLogY(y);
+      this.yPow23[i] = yPow23(y);
       input.t[i] = index - k;
       input.level[i] = refs.level[i]!;
       if (logPopulation !== null) this.offsetBuffer[i] = logPopulation[index - 1]!;

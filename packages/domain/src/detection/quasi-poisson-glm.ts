@@ -1,3 +1,5 @@
+import { startEta, startMu } from "./count-tables.ts";
+
 /**
  * Quasi-Poisson log-linear GLM fitted by iteratively reweighted least squares, reproducing R's `glm.fit` step by
  * step for the models of farringtonFlexible: log μ_i = α_{level(i)} + β·t_i + offset_i, i.e. one intercept per
@@ -9,16 +11,21 @@
  * the end are those of the last iteration's weighted least-squares step (computed from the μ *before* that step);
  * the residuals use the final μ. The dispersion is R's `summary.glm` estimate Σ w·r² / (n − rank).
  *
- * The design has a block structure, so each step is solved in closed form: per level the weighted means of t and of
- * the working response z, then β = S_tz / S_tt from the within-level sums (two passes, for accuracy) and
- * α_l = z̄_l − β·t̄_l. The same structure gives the unscaled covariance of the prediction for level l at t = 0
- * (1/A_l + t̄_l²/S_tt) and the hat values h_i = w_i·(1/A_l + (t_i − t̄_l)²/S_tt) without forming a matrix.
+ * The design has a block structure, so each step is solved in closed form from per-level sums: with
+ * A_l = Σw, T_l = Σw·t, Z_l = Σw·z and the within-level sums S_tt = Σ_l (Σw·t² − T_l²/A_l),
+ * S_tz = Σ_l (Σw·t·z − T_l·Z_l/A_l): β = S_tz / S_tt and α_l = (Z_l − β·T_l)/A_l. The same structure gives the
+ * unscaled variance of the prediction for level l at t = 0 (1/A_l + t̄_l²/S_tt) and the hat values
+ * h_i = w_i·(1/A_l + (t_i − t̄_l)²/S_tt) without forming a matrix. (t is centred on the evaluated week, so the
+ * one-pass within-level sums lose at most a digit.) One pass over the data per iteration computes the new μ, the
+ * deviance, and the sums of the next step. Without trend and offset, μ is constant within a level after the first
+ * step, so the iterations run on per-level sufficient statistics — the same iterates, without the pass.
  *
  * Source: McCullagh P., Nelder J. A. (1989) Generalized Linear Models, 2nd ed., §2.5 (IRLS) and §9.2
  * (quasi-likelihood); R Core Team, R 4.2 `glm.fit`, `summary.glm`, `predict.glm`, `lm.influence`.
  */
 
 const DBL_EPSILON = 2.220446049250313e-16;
+const LOG_DBL_EPSILON = Math.log(DBL_EPSILON);
 const MAX_ITERATIONS = 25;
 const CONVERGENCE_EPSILON = 1e-8;
 
@@ -37,6 +44,29 @@ export interface GlmInput {
   offset: Float64Array | null;
 }
 
+/** Per-level sums of one least-squares step. */
+class StepSums {
+  a: Float64Array;
+  t: Float64Array;
+  tt: Float64Array;
+  z: Float64Array;
+  tz: Float64Array;
+  constructor(levels: number) {
+    this.a = new Float64Array(levels);
+    this.t = new Float64Array(levels);
+    this.tt = new Float64Array(levels);
+    this.z = new Float64Array(levels);
+    this.tz = new Float64Array(levels);
+  }
+  clear(levels: number): void {
+    this.a.fill(0, 0, levels);
+    this.t.fill(0, 0, levels);
+    this.tt.fill(0, 0, levels);
+    this.z.fill(0, 0, levels);
+    this.tz.fill(0, 0, levels);
+  }
+}
+
 export class GlmFit {
   converged = false;
   withTrend = false;
@@ -45,7 +75,6 @@ export class GlmFit {
   alpha: Float64Array;
   /** Trend per time point (log scale); 0 without trend. */
   beta = 0;
-  eta: Float64Array;
   mu: Float64Array;
   /** Prior weights used in the fit. */
   priorWeights: Float64Array;
@@ -65,39 +94,58 @@ export class GlmFit {
    */
   priorWeightedDispersion = 0;
   dfResidual = 0;
+  /** Σ prior·(y·log y − y): the part of the deviance that does not depend on μ. */
+  private devianceConstant = 0;
   /** Whether the fit could be computed at all (false when R's glm would fail or alias a column). */
   ok = true;
-  private z: Float64Array;
-  private levelZ: Float64Array;
+  // Two sets of step sums and working weights: the step being solved and the next one being accumulated.
+  private sumsA: StepSums;
+  private sumsB: StepSums;
+  private weightsA: Float64Array;
+  private weightsB: Float64Array;
   private alphaOld: Float64Array;
+  // Per-level sufficient statistics of the levels-only fit.
+  private levelPrior: Float64Array;
+  private levelY: Float64Array;
+  private levelYLogY: Float64Array;
 
   constructor(capacity = 512, levels = 16) {
-    this.eta = new Float64Array(capacity);
     this.mu = new Float64Array(capacity);
-    this.z = new Float64Array(capacity);
     this.priorWeights = new Float64Array(capacity);
-    this.workingWeights = new Float64Array(capacity);
+    this.weightsA = new Float64Array(capacity);
+    this.weightsB = new Float64Array(capacity);
+    this.workingWeights = this.weightsA;
     this.alpha = new Float64Array(levels);
     this.alphaOld = new Float64Array(levels);
     this.levelWeight = new Float64Array(levels);
     this.levelMeanT = new Float64Array(levels);
-    this.levelZ = new Float64Array(levels);
+    this.sumsA = new StepSums(levels);
+    this.sumsB = new StepSums(levels);
+    this.levelPrior = new Float64Array(levels);
+    this.levelY = new Float64Array(levels);
+    this.levelYLogY = new Float64Array(levels);
   }
 
   ensureCapacity(n: number, levels: number): void {
-    if (this.eta.length < n) {
-      this.eta = new Float64Array(n);
+    if (this.mu.length < n) {
+      const priorWeights = new Float64Array(n);
+      priorWeights.set(this.priorWeights);
+      this.priorWeights = priorWeights;
       this.mu = new Float64Array(n);
-      this.z = new Float64Array(n);
-      this.priorWeights = new Float64Array(n);
-      this.workingWeights = new Float64Array(n);
+      this.weightsA = new Float64Array(n);
+      this.weightsB = new Float64Array(n);
+      this.workingWeights = this.weightsA;
     }
     if (this.alpha.length < levels) {
       this.alpha = new Float64Array(levels);
       this.alphaOld = new Float64Array(levels);
       this.levelWeight = new Float64Array(levels);
       this.levelMeanT = new Float64Array(levels);
-      this.levelZ = new Float64Array(levels);
+      this.sumsA = new StepSums(levels);
+      this.sumsB = new StepSums(levels);
+      this.levelPrior = new Float64Array(levels);
+      this.levelY = new Float64Array(levels);
+      this.levelYLogY = new Float64Array(levels);
     }
   }
 
@@ -123,169 +171,307 @@ export class GlmFit {
   }
 
   /**
-   * Fits the model to `input` with the prior weights already in `priorWeights`. Returns false (and sets `ok`)
+   * Fits the model to `input` with the prior weights already in `priorWeights`. Returns false (and clears `ok`)
    * when the model cannot be fitted the way R would (a level without positive weight, an unidentifiable trend, or
    * R's "no valid set of coefficients" failure).
    */
   fit(input: GlmInput, withTrend: boolean): boolean {
-    const { n, y, yLogY, t, level, levels, offset } = input;
-    const {
-      eta,
-      mu,
-      z,
-      priorWeights: pw,
-      workingWeights: ww,
-      alpha,
-      alphaOld,
-      levelWeight,
-      levelMeanT,
-      levelZ,
-    } = this;
+    this.ensureCapacity(input.n, input.levels);
     this.withTrend = withTrend;
     this.converged = false;
     this.ok = true;
-
-    let nGood = 0;
-    for (let i = 0; i < n; i++) {
-      const m = y[i]! + 0.1;
-      eta[i] = Math.log(m);
-      mu[i] = Math.max(Math.exp(eta[i]!), DBL_EPSILON);
-      if (pw[i]! > 0) nGood++;
+    this.beta = 0;
+    const ok =
+      withTrend || input.offset !== null ? this.iterate(input, withTrend) : this.iterateLevels(input);
+    if (!ok) {
+      this.ok = false;
+      return false;
     }
-    let devOld = deviance(n, y, yLogY, mu, eta, pw);
+    this.summarise(input);
+    return true;
+  }
+
+  /** The general IRLS loop: one fused pass per iteration. */
+  private iterate(input: GlmInput, withTrend: boolean): boolean {
+    const { n, y, yLogY, t, level, levels, offset } = input;
+    const { mu, priorWeights: pw, alpha, alphaOld } = this;
+
+    // Start (glm.fit: mustart = y + 0.1, eta = log(mustart), mu = linkinv(eta)) and the first step's sums.
+    let sums = this.sumsA;
+    let weights = this.weightsA;
+    let nextSums = this.sumsB;
+    let nextWeights = this.weightsB;
+    sums.clear(levels);
+    let devOld = 0;
+    let constant = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i]!;
+      const e = startEta(yi);
+      const m = startMu(yi);
+      mu[i] = m;
+      const p = pw[i]!;
+      devOld += yi > 0 ? p * (yLogY[i]! - yi * e - (yi - m)) : p * m;
+      constant += p * (yLogY[i]! - yi);
+      accumulate(sums, weights, i, p * m, offset === null ? e : e - offset[i]!, yi, m, t[i]!, level[i]!);
+    }
+    devOld *= 2;
+    this.devianceConstant = constant;
+
     let betaOld = 0;
     let haveOld = false;
-    let iter = 0;
-    for (iter = 1; iter <= MAX_ITERATIONS; iter++) {
-      // Weighted least squares on the working response z = (η − offset) + (y − μ)/μ with weights prior·μ.
-      levelWeight.fill(0, 0, levels);
-      levelMeanT.fill(0, 0, levels);
-      levelZ.fill(0, 0, levels);
-      for (let i = 0; i < n; i++) {
-        const m = mu[i]!;
-        const wi = pw[i]! * m;
-        ww[i] = wi;
-        const zi = (offset === null ? eta[i]! : eta[i]! - offset[i]!) + (y[i]! - m) / m;
-        z[i] = zi;
-        if (wi > 0) {
-          const l = level[i]!;
-          levelWeight[l] = levelWeight[l]! + wi;
-          levelMeanT[l] = levelMeanT[l]! + wi * t[i]!;
-          levelZ[l] = levelZ[l]! + wi * zi;
-        }
-      }
-      for (let l = 0; l < levels; l++) {
-        const a = levelWeight[l]!;
-        if (!(a > 0)) return this.fail();
-        levelMeanT[l] = levelMeanT[l]! / a;
-        levelZ[l] = levelZ[l]! / a;
-      }
-      let beta = 0;
-      if (withTrend) {
-        let sxx = 0;
-        let sxz = 0;
-        let stt = 0;
-        for (let i = 0; i < n; i++) {
-          const wi = ww[i]!;
-          if (wi > 0) {
-            const l = level[i]!;
-            const d = t[i]! - levelMeanT[l]!;
-            sxx += wi * d * d;
-            sxz += wi * d * (z[i]! - levelZ[l]!);
-            stt += wi * t[i]! * t[i]!;
-          }
-        }
-        // R's QR (glm.fit passes tolerance min(1e-7, epsilon/1000) = 1e-11 on column norms) would alias the trend.
-        if (!(sxx > 1e-22 * stt)) return this.fail();
-        this.sxx = sxx;
-        beta = sxz / sxx;
-      }
-      for (let l = 0; l < levels; l++) alpha[l] = levelZ[l]! - beta * levelMeanT[l]!;
-
-      let dev = this.update(input, beta);
+    let iter = 1;
+    for (; iter <= MAX_ITERATIONS; iter++) {
+      // Solve the step whose sums were just accumulated; its weights are R's model$weights if it is the last.
+      this.workingWeights = weights;
+      if (!this.solve(sums, levels, withTrend)) return false;
+      nextSums.clear(levels);
+      let dev = this.updateAndAccumulate(input, nextSums, nextWeights);
       if (!Number.isFinite(dev)) {
-        // R: step halving towards the previous coefficients ("step size truncated due to divergence").
-        if (!haveOld) return this.fail();
+        // glm.fit: step halving towards the previous coefficients ("step size truncated due to divergence").
+        if (!haveOld) return false;
         for (let halving = 1; !Number.isFinite(dev); halving++) {
-          if (halving > MAX_ITERATIONS) return this.fail();
+          if (halving > MAX_ITERATIONS) return false;
           for (let l = 0; l < levels; l++) alpha[l] = (alpha[l]! + alphaOld[l]!) / 2;
-          beta = (beta + betaOld) / 2;
-          dev = this.update(input, beta);
+          this.beta = (this.beta + betaOld) / 2;
+          nextSums.clear(levels);
+          dev = this.updateAndAccumulate(input, nextSums, nextWeights);
         }
       }
-      this.beta = beta;
       if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < CONVERGENCE_EPSILON) {
         this.converged = true;
         break;
       }
       devOld = dev;
       alphaOld.set(alpha.subarray(0, levels));
-      betaOld = beta;
+      betaOld = this.beta;
       haveOld = true;
+      [sums, nextSums] = [nextSums, sums];
+      [weights, nextWeights] = [nextWeights, weights];
     }
     this.iterations = Math.min(iter, MAX_ITERATIONS);
+    return true;
+  }
 
-    // summary.glm: dispersion = Σ w·((y − μ)/μ)² over positive working weights / (n.ok − rank).
-    const rank = levels + (withTrend ? 1 : 0);
-    this.dfResidual = nGood - rank;
+  /** Weighted least squares from per-level sums; keeps what the covariance and hat values need. */
+  private solve(sums: StepSums, levels: number, withTrend: boolean): boolean {
+    const { alpha, levelWeight, levelMeanT } = this;
+    let beta = 0;
+    if (withTrend) {
+      let sxx = 0;
+      let sxz = 0;
+      let stt = 0;
+      for (let l = 0; l < levels; l++) {
+        const a = sums.a[l]!;
+        if (!(a > 0)) return false;
+        sxx += sums.tt[l]! - (sums.t[l]! * sums.t[l]!) / a;
+        sxz += sums.tz[l]! - (sums.t[l]! * sums.z[l]!) / a;
+        stt += sums.tt[l]!;
+      }
+      // R's QR (glm.fit passes tolerance min(1e-7, epsilon/1000) = 1e-11 on column norms) would alias the trend.
+      if (!(sxx > 1e-22 * stt)) return false;
+      this.sxx = sxx;
+      beta = sxz / sxx;
+    }
+    for (let l = 0; l < levels; l++) {
+      const a = sums.a[l]!;
+      if (!(a > 0)) return false;
+      levelWeight[l] = a;
+      levelMeanT[l] = sums.t[l]! / a;
+      alpha[l] = (sums.z[l]! - beta * sums.t[l]!) / a;
+    }
+    this.beta = beta;
+    return true;
+  }
+
+  /**
+   * New μ from the coefficients, the deviance Σ 2·p·(y·log(y/μ) − (y − μ)) (non-finite when μ overflowed — R's
+   * validmu check), and the next step's working weights and per-level sums, in one pass.
+   */
+  private updateAndAccumulate(input: GlmInput, sums: StepSums, weights: Float64Array): number {
+    const { n, t, level, offset, y } = input;
+    const { mu, alpha, priorWeights: pw } = this;
+    const beta = this.beta;
+    let dev = 0;
+    // Reference values come in time order, so levels come in runs: sum each run in registers and store it once.
+    let run = n > 0 ? level[0]! : 0;
+    let sa = 0;
+    let st = 0;
+    let stt = 0;
+    let sz = 0;
+    let stz = 0;
+    for (let i = 0; i < n; i++) {
+      const l = level[i]!;
+      if (l !== run) {
+        sums.a[run] = sums.a[run]! + sa;
+        sums.t[run] = sums.t[run]! + st;
+        sums.tt[run] = sums.tt[run]! + stt;
+        sums.z[run] = sums.z[run]! + sz;
+        sums.tz[run] = sums.tz[run]! + stz;
+        sa = st = stt = sz = stz = 0;
+        run = l;
+      }
+      const ti = t[i]!;
+      const linear = alpha[l]! + beta * ti;
+      const e = offset === null ? linear : linear + offset[i]!;
+      let m = Math.exp(e);
+      // The log link's floor: μ = max(e^η, DBL_EPSILON); then log μ is no longer η.
+      let logMu = e;
+      if (m < DBL_EPSILON) {
+        m = DBL_EPSILON;
+        logMu = LOG_DBL_EPSILON;
+      }
+      mu[i] = m;
+      const yi = y[i]!;
+      const p = pw[i]!;
+      // The deviance's μ-dependent part; Σ p·(y·log y − y) is added once (see `devianceConstant`).
+      dev += p * (m - yi * logMu);
+      // Next step: weight prior·μ, working response z = η − offset + (y − μ)/μ.
+      const w = p * m;
+      weights[i] = w;
+      if (w > 0) {
+        const z = linear + (yi - m) / m;
+        const wt = w * ti;
+        sa += w;
+        st += wt;
+        stt += wt * ti;
+        sz += w * z;
+        stz += wt * z;
+      }
+    }
+    if (n > 0) {
+      sums.a[run] = sums.a[run]! + sa;
+      sums.t[run] = sums.t[run]! + st;
+      sums.tt[run] = sums.tt[run]! + stt;
+      sums.z[run] = sums.z[run]! + sz;
+      sums.tz[run] = sums.tz[run]! + stz;
+    }
+    return 2 * (this.devianceConstant + dev);
+  }
+
+  /**
+   * IRLS for α_l only (no trend, no offset). After the first step every μ in a level is the same, so the step
+   * α_l ← α_l + (Σp·y − μ_l·Σp)/(μ_l·Σp) and the deviance need only per-level sums — glm.fit's iterates, computed
+   * in O(levels) instead of O(n) per iteration.
+   */
+  private iterateLevels(input: GlmInput): boolean {
+    const { n, y, yLogY, t, level, levels } = input;
+    const { mu, priorWeights: pw, alpha, levelWeight, levelPrior, levelY, levelYLogY } = this;
+    const sums = this.sumsA;
+    const firstWeights = this.weightsA;
+    sums.clear(levels);
+    levelPrior.fill(0, 0, levels);
+    levelY.fill(0, 0, levels);
+    levelYLogY.fill(0, 0, levels);
+    let devOld = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i]!;
+      const e = startEta(yi);
+      const m = startMu(yi);
+      const p = pw[i]!;
+      const l = level[i]!;
+      devOld += yi > 0 ? p * (yLogY[i]! - yi * e - (yi - m)) : p * m;
+      accumulate(sums, firstWeights, i, p * m, e, yi, m, t[i]!, l);
+      levelPrior[l] = levelPrior[l]! + p;
+      levelY[l] = levelY[l]! + p * yi;
+      levelYLogY[l] = levelYLogY[l]! + p * yLogY[i]!;
+    }
+    devOld *= 2;
+    // The first step starts from the observation-wise μ = y + 0.1.
+    if (!this.solve(sums, levels, false)) return false;
+    let iter = 1;
+    for (; iter <= MAX_ITERATIONS; iter++) {
+      if (iter > 1) {
+        // Step from the current μ_l: weights prior·μ_l, working response α_l + (y − μ_l)/μ_l.
+        for (let l = 0; l < levels; l++) {
+          const a = levelMu(alpha[l]!) * levelPrior[l]!;
+          if (!(a > 0)) return false;
+          levelWeight[l] = a;
+          alpha[l] = alpha[l]! + (levelY[l]! - a) / a;
+        }
+      }
+      let dev = 0;
+      for (let l = 0; l < levels; l++) {
+        const e = alpha[l]!;
+        let m = Math.exp(e);
+        let logMu = e;
+        if (m < DBL_EPSILON) {
+          m = DBL_EPSILON;
+          logMu = LOG_DBL_EPSILON;
+        }
+        dev += levelYLogY[l]! - logMu * levelY[l]! - levelY[l]! + m * levelPrior[l]!;
+      }
+      dev *= 2;
+      if (!Number.isFinite(dev)) return false;
+      if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < CONVERGENCE_EPSILON) {
+        this.converged = true;
+        break;
+      }
+      devOld = dev;
+    }
+    this.iterations = Math.min(iter, MAX_ITERATIONS);
+    // Observation-wise state as glm.fit leaves it: the final μ, and the working weights of the last step
+    // (prior·μ_l of the μ before that step, which is levelWeight/levelPrior).
+    const lastStepWasFirst = iter === 1;
+    const weights = lastStepWasFirst ? firstWeights : this.weightsB;
+    for (let i = 0; i < n; i++) {
+      const l = level[i]!;
+      const e = alpha[l]!;
+      mu[i] = levelMu(e);
+      if (!lastStepWasFirst) weights[i] = pw[i]! * (levelWeight[l]! / levelPrior[l]!);
+    }
+    this.workingWeights = weights;
+    return true;
+  }
+
+  /** summary.glm: dispersion = Σ w·((y − μ)/μ)² over positive working weights / (n.ok − rank). */
+  private summarise(input: GlmInput): void {
+    const { n, y } = input;
+    const { mu, priorWeights: pw, workingWeights: ww } = this;
+    let nGood = 0;
     let pearson = 0;
     let priorWeighted = 0;
     for (let i = 0; i < n; i++) {
       const r = (y[i]! - mu[i]!) / mu[i]!;
       const wi = ww[i]!;
       if (wi > 0) pearson += wi * r * r;
-      const pi = pw[i]!;
-      if (pi > 0) priorWeighted += pi * r * r;
+      const p = pw[i]!;
+      if (p > 0) {
+        priorWeighted += p * r * r;
+        nGood++;
+      }
     }
+    this.dfResidual = nGood - (input.levels + (this.withTrend ? 1 : 0));
     this.dispersion = pearson / this.dfResidual;
     this.priorWeightedDispersion = priorWeighted / this.dfResidual;
-    return true;
-  }
-
-  /** η and μ from the coefficients; returns the deviance (NaN or ∞ when μ overflowed). */
-  private update(input: GlmInput, beta: number): number {
-    const { n, t, level, offset, y, yLogY } = input;
-    const { eta, mu, alpha } = this;
-    for (let i = 0; i < n; i++) {
-      let e = alpha[level[i]!]! + beta * t[i]!;
-      if (offset !== null) e += offset[i]!;
-      eta[i] = e;
-      mu[i] = Math.max(Math.exp(e), DBL_EPSILON);
-    }
-    let dev = deviance(n, y, yLogY, mu, eta, this.priorWeights);
-    for (let i = 0; i < n; i++) if (!Number.isFinite(mu[i]!)) dev = Number.NaN;
-    return dev;
-  }
-
-  private fail(): false {
-    this.ok = false;
-    return false;
   }
 }
 
-/**
- * Poisson deviance Σ 2·w·(y·log(y/μ) − (y − μ)), with y·log(y/μ) taken as y·log y − y·η where μ = e^η (exact up to
- * rounding, and one logarithm fewer per observation and iteration); where μ was floored at DBL_EPSILON, log μ is used.
- */
-function deviance(
-  n: number,
-  y: Float64Array,
-  yLogY: Float64Array,
-  mu: Float64Array,
-  eta: Float64Array,
-  pw: Float64Array,
-): number {
-  let dev = 0;
-  for (let i = 0; i < n; i++) {
-    const yi = y[i]!;
-    const m = mu[i]!;
-    if (yi > 0) {
-      const e = eta[i]!;
-      const logMu = m > DBL_EPSILON ? e : Math.log(m);
-      dev += pw[i]! * (yLogY[i]! - yi * logMu - (yi - m));
-    } else {
-      dev += pw[i]! * m;
-    }
+/** μ = max(e^η, DBL_EPSILON), the log link's inverse in R. */
+function levelMu(e: number): number {
+  const m = Math.exp(e);
+  return m < DBL_EPSILON ? DBL_EPSILON : m;
+}
+
+/** Adds observation i to the next step: weight w = prior·μ, working response z = η − offset + (y − μ)/μ. */
+function accumulate(
+  sums: StepSums,
+  weights: Float64Array,
+  i: number,
+  w: number,
+  linear: number,
+  y: number,
+  m: number,
+  t: number,
+  l: number,
+): void {
+  weights[i] = w;
+  if (w > 0) {
+    const z = linear + (y - m) / m;
+    const wt = w * t;
+    sums.a[l] = sums.a[l]! + w;
+    sums.t[l] = sums.t[l]! + wt;
+    sums.tt[l] = sums.tt[l]! + wt * t;
+    sums.z[l] = sums.z[l]! + w * z;
+    sums.tz[l] = sums.tz[l]! + wt * z;
   }
-  return 2 * dev;
 }
