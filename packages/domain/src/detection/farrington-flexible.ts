@@ -10,7 +10,12 @@ import {
 import { deltaUpperBound, noufailyUpperBound } from "./farrington-threshold.ts";
 import { qnorm } from "./qnorm.ts";
 import { GlmFit, type GlmInput } from "./quasi-poisson-glm.ts";
-import { assertReferenceHistory, ReferenceValues, selectReferenceValues } from "./reference-values.ts";
+import {
+  assertReferenceHistory,
+  type ReferenceSelection,
+  ReferenceValues,
+  selectReferenceValues,
+} from "./reference-values.ts";
 import { assertCounts, assertInteger } from "./validate.ts";
 
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -104,6 +109,8 @@ export interface PreparedSeries {
   frequency: number;
   logPopulation: Float64Array | null;
   control: ResolvedFarringtonControl;
+  /** The reference-value parameters of `control`. */
+  selection: ReferenceSelection;
   /** qnorm(1 − alpha), computed once. */
   z: number;
 }
@@ -155,9 +162,16 @@ export class FarringtonEngine {
         }
       }
     }
+    const selection: ReferenceSelection = {
+      frequency,
+      b: control.b,
+      w: control.w,
+      noPeriods: control.noPeriods,
+      pastWeeksNotIncluded: control.pastWeeksNotIncluded,
+    };
     for (let i = 0; i < control.range.length; i++) {
       const k = control.range[i]!;
-      assertReferenceHistory(k, observed.length, { frequency, ...control }, `control.range[${i}]`);
+      assertReferenceHistory(k, observed.length, selection, `control.range[${i}]`);
       if (k - control.limit54Weeks < 0) {
         throw new DetectionInputError(
           `control.range[${i}]`,
@@ -165,14 +179,14 @@ export class FarringtonEngine {
         );
       }
     }
-    return { observed, frequency, logPopulation, control, z: qnorm(1 - control.alpha) };
+    return { observed, frequency, logPopulation, control, selection, z: qnorm(1 - control.alpha) };
   }
 
   /** Evaluates one 1-based time point k of a prepared series. */
   evaluate(series: PreparedSeries, k: number): FarringtonPoint {
     const { observed, control } = series;
     const refs = this.refs;
-    selectReferenceValues(k, observed.length, { frequency: series.frequency, ...control }, refs);
+    selectReferenceValues(k, observed.length, series.selection, refs);
     const input = this.buildInput(series, k);
 
     // R fits the trend model even when b < 3 and then always drops the trend (it needs three years); the final

@@ -36,6 +36,15 @@ export class ReferenceValues {
     this.levelOfValue = new Int32Array(64);
   }
 
+  private perLevel = new Int32Array(64);
+
+  /** @internal Zeroed scratch counts, one per level. */
+  levelCounts(): Int32Array {
+    if (this.perLevel.length < this.levelCount) this.perLevel = new Int32Array(this.levelCount);
+    this.perLevel.fill(0, 0, this.levelCount);
+    return this.perLevel;
+  }
+
   /** @internal */
   prepare(length: number, noPeriods: number): { blocks: Int32Array; levelOfValue: Int32Array } {
     if (this.blocks.length < length + 1) {
@@ -161,9 +170,9 @@ export function selectReferenceValues(
  * w = 0 with b ≤ 2, or many periods with few years.
  */
 function assertFittable(out: ReferenceValues, k: number, s: ReferenceSelection): void {
-  const perLevel = new Int32Array(out.levelCount);
+  const perLevel = out.levelCounts();
   for (let i = 0; i < out.count; i++) perLevel[out.level[i]!]! += 1;
-  const lonely = perLevel.indexOf(1);
+  const lonely = perLevel.subarray(0, out.levelCount).indexOf(1);
   if (lonely >= 0) {
     throw new DetectionInputError(
       "control",
