@@ -4,6 +4,7 @@ import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
 import { canReadFacility, isOverseer } from "./lib/roles.ts";
+import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -11,6 +12,10 @@ import { OverseerHomePage } from "./pages/OverseerHomePage.tsx";
 import { PeopleSetupPage } from "./pages/PeopleSetupPage.tsx";
 import { PrintPage } from "./pages/PrintPage.tsx";
 import { RoundPage } from "./pages/RoundPage.tsx";
+import { AntibioticsPage } from "./pages/records/AntibioticsPage.tsx";
+import { BathPage } from "./pages/records/BathPage.tsx";
+import { CasesPage } from "./pages/records/CasesPage.tsx";
+import { canRecordCases } from "./pages/records/records-roles.ts";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
@@ -63,6 +68,14 @@ export function App() {
             <Route path="/setup/people" component={PeopleSetupPage} />
             <Route path="/setup/units" component={UnitsSetupPage} />
             <Route path="/setup/import" component={ImportPage} />
+            <Route path="/setup/rules" component={RuleProfilePage} />
+            <Route path="/records">
+              <Redirect to={canRecordCases(user.role) ? "/records/cases" : "/records/bath"} replace />
+            </Route>
+            <Route path="/records/cases" component={CasesPage} />
+            <Route path="/records/antibiotics" component={AntibioticsPage} />
+            <Route path="/records/bath">{() => <BathPage date={null} />}</Route>
+            <Route path="/records/bath/:date">{(p) => <BathPage date={p.date} />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </main>

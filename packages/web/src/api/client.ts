@@ -1,4 +1,15 @@
+import { createCreApi } from "./cre.ts";
 import { ApiError, NetworkError } from "./errors.ts";
+import type {
+  AlertsQuery,
+  AlertsResult,
+  AntibioticCourse,
+  BathUse,
+  CasePatch,
+  NewAntibioticCourse,
+  NewCase,
+  RecordedCase,
+} from "./records-types.ts";
 import type {
   Facility,
   FieldError,
@@ -100,6 +111,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
   return {
+    /** CRE stewardship of a hospital (src/api/cre.ts). */
+    cre: createCreApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>
@@ -153,6 +166,36 @@ export function createApiClient(options: ApiClientOptions = {}) {
           `/api/observations?${q({ personId, from, to })}`,
         )
       ).observations,
+
+    /** The facility's alerts (person hints and facility rules) for the `lookback` days ending with `asOf`. */
+    alerts: (facilityId: string, query: AlertsQuery = {}) =>
+      request<AlertsResult>(
+        "GET",
+        `/api/facilities/${encodeURIComponent(facilityId)}/alerts?${q({
+          ...(query.asOf ? { asOf: query.asOf } : {}),
+          ...(query.lookback ? { lookback: String(query.lookback) } : {}),
+        })}`,
+      ),
+    /** Recorded cases; with `from`, those with an onset or resolution on or after it, or not resolved. */
+    cases: async (from?: string) =>
+      (await request<{ cases: RecordedCase[] }>("GET", `/api/cases${from ? `?${q({ from })}` : ""}`)).cases,
+    createCase: (newCase: NewCase) => request<RecordedCase>("POST", "/api/cases", { body: newCase }),
+    updateCase: (id: string, patch: CasePatch) =>
+      request<RecordedCase>("PATCH", `/api/cases/${encodeURIComponent(id)}`, { body: patch }),
+    antibiotics: async () =>
+      (await request<{ courses: AntibioticCourse[] }>("GET", "/api/antibiotics")).courses,
+    createAntibiotic: (course: NewAntibioticCourse) =>
+      request<AntibioticCourse>("POST", "/api/antibiotics", { body: course }),
+    endAntibiotic: (id: string, endDate: string) =>
+      request<AntibioticCourse>("PATCH", `/api/antibiotics/${encodeURIComponent(id)}`, { body: { endDate } }),
+    bathUses: async (from: string, to: string) =>
+      (await request<{ bathUses: BathUse[] }>("GET", `/api/bath-uses?${q({ from, to })}`)).bathUses,
+    /** Adds who used the communal bath on a day; sending the same people again changes nothing. */
+    saveBathDay: (date: string, personIds: string[]) =>
+      request<{ saved: number; duplicates: number }>("POST", "/api/bath-uses", { body: { date, personIds } }),
+    /** Takes a person off a day's bath list (a tick made by mistake). */
+    removeBathUse: (date: string, personId: string) =>
+      request<{ removed: number }>("DELETE", `/api/bath-uses?${q({ date, personId })}`),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { canEditPeople, isOverseer } from "../lib/roles.ts";
+import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
@@ -24,6 +25,11 @@ export function AppHeader() {
       </Link>
       <nav className="app-nav">
         <Link href="/">{t("header.home")}</Link>
+        {!isOverseer(user.role) && canUseRecords(user.role) && (
+          <Link href="/records" data-testid="nav-records">
+            {t("records.nav", { ns: "alerts" })}
+          </Link>
+        )}
         {!isOverseer(user.role) && canEditPeople(user.role) && (
           <Link href="/setup/people" data-testid="nav-setup">
             {t("header.setup")}

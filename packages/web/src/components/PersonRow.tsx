@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { asLang, formatTempC, symptomLabel } from "../lib/labels.ts";
 import type { RoundRow } from "../round/round-state.ts";
@@ -10,13 +11,15 @@ interface Props {
   canRecord: boolean;
   onClear: (row: RoundRow) => void;
   onOpen: (row: RoundRow) => void;
+  /** The person's hints of the day (the surveillance rules), shown under the row. */
+  hints?: ReactNode;
 }
 
 /**
  * One person of the round: room, name, kind; what the day holds so far; and, while nobody has checked them, a one-tap
  * "変わりなし". Tapping the row opens the entry for temperature and symptoms.
  */
-export function PersonRow({ row, canRecord, onClear, onOpen }: Props) {
+export function PersonRow({ row, canRecord, onClear, onOpen, hints }: Props) {
   const { t, i18n } = useTranslation();
   const lang = asLang(i18n.language);
   const { person, status } = row;
@@ -73,6 +76,7 @@ export function PersonRow({ row, canRecord, onClear, onOpen }: Props) {
           )}
         </span>
       </button>
+      {hints}
       {canRecord && status === "unchecked" && (
         <button
           type="button"

@@ -6,10 +6,13 @@ const LINKS = [
   { href: "/setup/units", key: "setup.units", testId: "setup-units" },
   { href: "/setup/import", key: "setup.import", testId: "setup-import" },
 ] as const;
+// The reporting rules (rule profile), a page of the surveillance rules.
+const RULES_LINK = { href: "/setup/rules", testId: "setup-rules" } as const;
 
 /** The tabs between the setup pages. */
 export function SetupNav() {
   const { t } = useTranslation();
+  const { t: tAlerts } = useTranslation("alerts");
   const [location] = useLocation();
   return (
     <nav className="tabs" aria-label={t("setup.title")}>
@@ -24,6 +27,14 @@ export function SetupNav() {
           {t(l.key)}
         </Link>
       ))}
+      <Link
+        href={RULES_LINK.href}
+        className={location === RULES_LINK.href ? "tab is-on" : "tab"}
+        aria-current={location === RULES_LINK.href ? "page" : undefined}
+        data-testid={RULES_LINK.testId}
+      >
+        {tAlerts("profiles.title")}
+      </Link>
     </nav>
   );
 }

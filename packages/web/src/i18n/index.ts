@@ -1,6 +1,10 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { asLang, type Lang } from "../lib/labels.ts";
+import { alertsEn } from "./alerts.en.ts";
+import { alertsJa } from "./alerts.ja.ts";
+import { creEn } from "./cre.en.ts";
+import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 
@@ -18,7 +22,10 @@ function storedLang(): Lang {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: {
+    ja: { translation: ja, alerts: alertsJa, cre: creJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn },
+  },
   lng: storedLang(),
   fallbackLng: "ja",
   supportedLngs: ["ja", "en"],

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { Round } from "../api/types.ts";
+import { AlertsPanel } from "../components/alerts/AlertsPanel.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { formatDay, todayIn } from "../lib/dates.ts";
 import { canEditPeople, canEditUnits } from "../lib/roles.ts";
@@ -59,6 +60,7 @@ export function HomePage() {
           {t("home.pendingNotice", { count: pending })}
         </p>
       )}
+      <AlertsPanel facility={facility} />
       <section className="home-rounds" aria-labelledby="home-rounds-title">
         <h2 id="home-rounds-title">{t("home.todayRound")}</h2>
         <ErrorNotice error={error} />

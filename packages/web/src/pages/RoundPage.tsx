@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
+import { usePersonHints } from "../alerts/use-alerts.ts";
 import type { NewObservation, ObservationCorrection, Round } from "../api/types.ts";
+import { HintsUnavailable, PersonHints } from "../components/alerts/PersonHints.tsx";
 import { DayPicker } from "../components/DayPicker.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { type NewEntry, ObservationEditor } from "../components/ObservationEditor.tsx";
@@ -79,6 +81,9 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
     const timer = setTimeout(() => void load(true), RELOAD_AFTER_SEND_MS);
     return () => clearTimeout(timer);
   }, [sentHere, load]);
+
+  // The day's person hints, asked once per round view and again each time the round reloads.
+  const hints = usePersonHints(facility?.id ?? null, day, today, timeZone, round);
 
   const rows = useMemo(
     () => (round && round.date === day ? buildRows(round, items) : []),
@@ -167,6 +172,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
           {!roleCanRecord(user.role) && <p className="notice">{t("round.readOnly")}</p>}
           {day > today && <p className="notice">{t("round.future")}</p>}
           <ErrorNotice error={error} onRetry={() => void load(false)} />
+          <HintsUnavailable error={error ? null : hints.error} />
           {round === null && !error && <p className="muted">{t("app.loading")}</p>}
           {round !== null && rows.length === 0 && <p className="notice">{t("round.noPeople")}</p>}
           <ul className="rows" data-testid="round-rows">
@@ -177,6 +183,13 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
                 canRecord={canRecord}
                 onClear={clearOne}
                 onOpen={(r) => setOpenId(r.person.id)}
+                hints={
+                  <PersonHints
+                    personId={row.person.id}
+                    personName={row.person.name}
+                    hints={hints.byPerson.get(row.person.id) ?? []}
+                  />
+                }
               />
             ))}
           </ul>
