@@ -1,4 +1,3 @@
-import { createCreApi } from "./cre.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import type {
   AlertsQuery,
@@ -111,8 +110,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
   return {
-    /** CRE stewardship of a hospital (src/api/cre.ts). */
-    cre: createCreApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -11,7 +11,6 @@ import { ApiProvider } from "../state/ApiContext.tsx";
 import { FacilityProvider } from "../state/FacilityProvider.tsx";
 import { OutboxProvider } from "../state/OutboxProvider.tsx";
 import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
-import { fakeCreApi } from "./cre-fake.ts";
 
 afterEach(() => {
   cleanup();
@@ -44,7 +43,6 @@ export const TEST_FACILITY: Facility = {
 export function fakeApi(calls: Partial<ApiClient>): ApiClient {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call ${name}`));
   const base = {
-    cre: fakeCreApi(),
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),
