@@ -100,7 +100,7 @@ export class ObservationLoad {
   }
 
   /** One autocannon run with `connections` connections for `durationS` seconds; each connection is one client. */
-  async run(connections: number, durationS: number): Promise<Result> {
+  async run(connections: number, durationS: number, timeoutS = 30): Promise<Result> {
     if (connections > this.clients.length)
       throw new Error(`${connections} connections but ${this.clients.length} clients`);
     this.nextClient = 0;
@@ -108,7 +108,8 @@ export class ObservationLoad {
       url: this.url,
       connections,
       duration: durationS,
-      timeout: 10,
+      // Long enough that slow answers are measured, not dropped from the latency figures as timeouts.
+      timeout: timeoutS,
       method: "POST",
       path: "/api/observations",
       setupClient: (client) => {

@@ -13,7 +13,13 @@ import { parseArgs } from "node:util";
 import type { Result } from "autocannon";
 import { connect } from "../../packages/server/src/db/connect.ts";
 import { BENCH_PASSWORD, countStored, createBenchFacility } from "./bench-facility.ts";
-import { startCpuMeter } from "./cpu-meter.ts";
+import {
+  type CpuShares,
+  describeCpu,
+  postmasterPid,
+  startCpuMeter,
+  waitForQuietMachine,
+} from "./cpu-meter.ts";
 import { ObservationLoad, signInAll } from "./load.ts";
 import { startThrowawayPostgres } from "./postgres.ts";
 import { type ServerDatabase, startServer } from "./server-process.ts";
@@ -28,6 +34,8 @@ const { values: args } = parseArgs({
     people: { type: "string", default: "50" },
     only: { type: "string" },
     "start-postgres": { type: "boolean", default: false },
+    "quiet-cores": { type: "string", default: "0.5" },
+    "max-wait": { type: "string", default: "120" },
   },
 });
 const connections = Number(args.connections);
@@ -36,8 +44,18 @@ const warmupS = Number(args.warmup);
 const runs = Number(args.runs);
 const maxBatch = Number(args["max-batch"]);
 const peopleCount = Number(args.people);
+const quietCores = Number(args["quiet-cores"]);
+const maxWaitS = Number(args["max-wait"]);
 
-type RunFigures = { reqPerS: number; obsPerS: number; p50: number; p90: number; p99: number; max: number };
+type RunFigures = {
+  reqPerS: number;
+  obsPerS: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  cpu: CpuShares;
+};
 type BackendReport = {
   backend: "postgres" | "pglite";
   runs: RunFigures[];
@@ -60,8 +78,9 @@ const median = (xs: number[]) => {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-function figures(result: Result, observations: number): RunFigures {
+function figures(result: Result, observations: number, cpu: CpuShares): RunFigures {
   return {
+    cpu,
     reqPerS: result["2xx"] / result.duration,
     obsPerS: observations / result.duration,
     p50: result.latency.p50,
@@ -74,6 +93,7 @@ function figures(result: Result, observations: number): RunFigures {
 async function benchBackend(
   backend: "postgres" | "pglite",
   database: ServerDatabase,
+  postgresDataDir?: string,
 ): Promise<BackendReport> {
   console.log(`\n== ${backend} ==`);
   // Set up before the server starts: the embedded database admits one process at a time.
@@ -115,17 +135,27 @@ async function benchBackend(
     account(warm);
     console.log(`warm-up ${warmupS} s: ${fmt(warm["2xx"] / warm.duration)} req/s (not counted)`);
     for (let i = 1; i <= runs; i++) {
+      if (maxWaitS > 0) {
+        const quiet = await waitForQuietMachine(quietCores, maxWaitS);
+        console.log(
+          `machine before run ${i}: ${quiet.busyCores?.toFixed(2) ?? "?"} cores busy with other work` +
+            (quiet.waitedS > 3 ? ` (waited ${quiet.waitedS} s for it to calm down)` : ""),
+        );
+      }
       const before = load.observationsBuilt;
-      const meter = startCpuMeter(server.pid);
+      const meter = startCpuMeter({
+        server: server.pid,
+        postmaster: postgresDataDir ? postmasterPid(postgresDataDir) : null,
+      });
       const result = await load.run(connections, durationS);
       const cpu = meter();
       account(result);
-      const f = figures(result, load.observationsBuilt - before);
+      const f = figures(result, load.observationsBuilt - before, cpu);
       report.runs.push(f);
       console.log(
         `run ${i}/${runs}: ${fmt(f.reqPerS)} req/s (${fmt(f.obsPerS)} observations/s), latency p50 ${f.p50} ms, ` +
           `p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms; non-2xx ${result.non2xx}, errors ${result.errors}, ` +
-          `timeouts ${result.timeouts}; ${cpu}`,
+          `timeouts ${result.timeouts}; ${describeCpu(cpu)}`,
       );
     }
 
@@ -176,6 +206,11 @@ async function benchBackend(
   return report;
 }
 
+function otherWork(r: BackendReport): string {
+  const others = r.runs.map((x) => x.cpu.other).filter((x): x is number => x !== null);
+  return others.length ? median(others).toFixed(2) : "?";
+}
+
 function summary(r: BackendReport): string {
   const ok = r.verified ? "every request answered 200, every row stored" : "FAILED";
   return (
@@ -184,6 +219,7 @@ function summary(r: BackendReport): string {
     `p50 ${median(r.runs.map((x) => x.p50))} ms, p99 ${median(r.runs.map((x) => x.p99))} ms ` +
     `(median of ${r.runs.length} × ${durationS} s, ${connections} connections, 1–${maxBatch} observations per request); ` +
     `non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ` +
+    `other work on the machine ${otherWork(r)} cores; ` +
     `${fmt(r.rows)} rows = ${fmt(r.observationsBuilt)} sent: ${ok}`
   );
 }
@@ -201,7 +237,7 @@ try {
       url = throwaway.url;
       console.log(`throwaway PostgreSQL at ${url}`);
     }
-    reports.push(await benchBackend("postgres", { kind: "postgres", url: url! }));
+    reports.push(await benchBackend("postgres", { kind: "postgres", url: url! }, throwaway?.dataDir));
   } else if (args.only === "postgres") {
     throw new Error("--only postgres needs DATABASE_URL or --start-postgres");
   }

@@ -64,6 +64,10 @@ export async function startServer(options: {
   port?: number;
   pollMs?: number;
   timeoutMs?: number;
+  /** Extra flags for node (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+  /** Another entry point instead of `mamori start`, taking the same environment (the profiling server). */
+  entry?: string[];
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -80,11 +84,15 @@ export async function startServer(options: {
   });
 
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [MAMORI_BIN, "start"], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), ...(options.entry ?? [MAMORI_BIN, "start"])],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   let readyLineMs: number | null = null;
   let selfReportedMs: number | null = null;
