@@ -20,21 +20,35 @@ export function anscombeWeights(
   out: Float64Array,
 ): boolean {
   const n = input.n;
+  const { level, t } = input;
+  const { mu: fitted, workingWeights, levelWeight, levelMeanT, withTrend, sxx } = fit;
   let denominator = 0;
   for (let i = 0; i < n; i++) {
-    const mu = fit.mu[i]!;
+    const mu = fitted[i]!;
+    // Hat value of the last least-squares step (GlmFit.hat, inlined).
+    const w = workingWeights[i]!;
+    let hat = 0;
+    if (w !== 0) {
+      const l = level[i]!;
+      let h = 1 / levelWeight[l]!;
+      if (withTrend) {
+        const d = t[i]! - levelMeanT[l]!;
+        h += (d * d) / sxx;
+      }
+      hat = w * h;
+    }
     // μ^(−1/6) as 1/∛√μ: two native roots instead of a power (within a few ulps of R's pow).
     const rootMu = Math.sqrt(mu);
     const raw = 1.5 * (yPow23[i]! / Math.cbrt(rootMu) - rootMu);
-    const s = raw / Math.sqrt(phi * (1 - fit.hat(input, i)));
+    const s = raw / Math.sqrt(phi * (1 - hat));
     if (Number.isNaN(s)) return false;
     out[i] = s;
-    denominator += s > threshold ? s ** -2 : 1;
+    denominator += s > threshold ? 1 / (s * s) : 1;
   }
   const gamma = n / denominator;
   for (let i = 0; i < n; i++) {
     const s = out[i]!;
-    out[i] = s > threshold ? gamma * s ** -2 : gamma;
+    out[i] = s > threshold ? gamma * (1 / (s * s)) : gamma;
   }
   return true;
 }

@@ -108,6 +108,7 @@ export class GlmFit {
   private levelPrior: Float64Array;
   private levelY: Float64Array;
   private levelYLogY: Float64Array;
+  private expAlpha: Float64Array;
 
   constructor(capacity = 512, levels = 16) {
     this.mu = new Float64Array(capacity);
@@ -124,6 +125,7 @@ export class GlmFit {
     this.levelPrior = new Float64Array(levels);
     this.levelY = new Float64Array(levels);
     this.levelYLogY = new Float64Array(levels);
+    this.expAlpha = new Float64Array(levels);
   }
 
   ensureCapacity(n: number, levels: number): void {
@@ -146,6 +148,7 @@ export class GlmFit {
       this.levelPrior = new Float64Array(levels);
       this.levelY = new Float64Array(levels);
       this.levelYLogY = new Float64Array(levels);
+      this.expAlpha = new Float64Array(levels);
     }
   }
 
@@ -291,6 +294,14 @@ export class GlmFit {
     const { n, t, level, offset, y } = input;
     const { mu, alpha, priorWeights: pw } = this;
     const beta = this.beta;
+    // μ_i = e^α_l · e^(β·t_i): one exponential per level, and along consecutive weeks e^(β·t) advances by the
+    // factor e^β (re-anchored with an exponential every 32 values and at every gap, so rounding cannot build up:
+    // the product agrees with exp(η) to about 1e-15). With a population offset, exp(η) is taken directly.
+    const expAlpha = this.expAlpha;
+    for (let l = 0; l < input.levels; l++) expAlpha[l] = Math.exp(alpha[l]!);
+    const q = Math.exp(beta);
+    let previousT = Number.NaN;
+    let trendFactor = 1;
     let dev = 0;
     // Reference values come in time order, so levels come in runs: sum each run in registers and store it once.
     let run = n > 0 ? level[0]! : 0;
@@ -312,8 +323,17 @@ export class GlmFit {
       }
       const ti = t[i]!;
       const linear = alpha[l]! + beta * ti;
-      const e = offset === null ? linear : linear + offset[i]!;
-      let m = Math.exp(e);
+      let e: number;
+      let m: number;
+      if (offset === null) {
+        e = linear;
+        trendFactor = ti === previousT + 1 && (i & 31) !== 0 ? trendFactor * q : Math.exp(beta * ti);
+        previousT = ti;
+        m = expAlpha[l]! * trendFactor;
+      } else {
+        e = linear + offset[i]!;
+        m = Math.exp(e);
+      }
       // The log link's floor: μ = max(e^η, DBL_EPSILON); then log μ is no longer η.
       let logMu = e;
       if (m < DBL_EPSILON) {
@@ -413,10 +433,11 @@ export class GlmFit {
     // (prior·μ_l of the μ before that step, which is levelWeight/levelPrior).
     const lastStepWasFirst = iter === 1;
     const weights = lastStepWasFirst ? firstWeights : this.weightsB;
+    const finalMu = this.expAlpha;
+    for (let l = 0; l < levels; l++) finalMu[l] = levelMu(alpha[l]!);
     for (let i = 0; i < n; i++) {
       const l = level[i]!;
-      const e = alpha[l]!;
-      mu[i] = levelMu(e);
+      mu[i] = finalMu[l]!;
       if (!lastStepWasFirst) weights[i] = pw[i]! * (levelWeight[l]! / levelPrior[l]!);
     }
     this.workingWeights = weights;
