@@ -171,6 +171,86 @@ try {
   add("recordObservations (person check + the transaction)", () =>
     recordObservations(db, sessionUser, facility.facilityId, batch().observations, new Date()),
   );
+  // What the write could cost as one statement: the person check, the conflict check, the insert and its audit rows
+  // in one round trip, atomic without BEGIN/COMMIT. Nothing is inserted when any entry names an unknown person or an id
+  // already stored with other content; the caller then asks for the details (the error path only).
+  const oneStatementWrite = async () => {
+    const input = JSON.stringify(
+      batch().observations.map((o) => ({
+        id: o.id,
+        person_id: o.personId,
+        at: o.at,
+        temp_c: o.tempC ?? null,
+        symptoms: [...new Set(o.symptoms)].sort(),
+        note: o.note ?? null,
+      })),
+    );
+    const result = await db.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb)
+          as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text)
+      ),
+      unknown_person as (
+        select i.id from input i
+        left join people p on p.id = i.person_id and p.facility_id = ${facility.facilityId}
+        where p.id is null
+      ),
+      conflict as (
+        select i.id from input i join observations o on o.id = i.id
+        where o.facility_id <> ${facility.facilityId} or o.person_id <> i.person_id or o.at <> i.at
+          or o.temp_c is distinct from i.temp_c or o.symptoms <> i.symptoms or o.note is distinct from i.note
+      ),
+      ins as (
+        insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by)
+        select id, ${facility.facilityId}, person_id, at, temp_c, symptoms, note, ${sessionUser.id} from input
+        where not exists (select 1 from unknown_person) and not exists (select 1 from conflict)
+        on conflict (id) do nothing
+        returning *
+      ),
+      audit as (
+        insert into audit_log (actor_user_id, organisation_id, action, entity, entity_id, after)
+        select ${sessionUser.id}, ${facility.facilityId}, 'create', 'observation', ins.id::text,
+          jsonb_build_object('id', ins.id, 'facilityId', ins.facility_id, 'personId', ins.person_id, 'at', ins.at,
+            'tempC', ins.temp_c, 'symptoms', ins.symptoms, 'note', ins.note, 'version', ins.version,
+            'recordedBy', ins.recorded_by, 'recordedAt', ins.recorded_at)
+        from ins
+      )
+      select (select count(*) from ins)::int as saved, (select count(*) from unknown_person)::int as unknown,
+        (select count(*) from conflict)::int as conflicts`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      saved: number;
+    }[];
+    if (Number(rows[0]?.saved) !== 3) throw new Error(`one-statement write saved ${JSON.stringify(rows)}`);
+  };
+  add(
+    "proposal: the write as ONE statement (person check + insert + audit, no BEGIN/COMMIT)",
+    oneStatementWrite,
+  );
+  const preparedSessionLookup = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(sessions.tokenDigest, sql.placeholder("digest")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("mamori_session_lookup");
+  const tokenDigest = createHash("sha256").update(token).digest("hex");
+  add("proposal: session lookup as a prepared statement (Drizzle .prepare)", async () => {
+    const [row] = await preparedSessionLookup.execute({ digest: tokenDigest, now: new Date() });
+    if (!row) throw new Error("prepared session lookup found no session");
+  });
   add("whole request in process: app.inject POST /api/observations", async () => {
     const r = await app.inject({
       method: "POST",

@@ -72,7 +72,10 @@ pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   );
 };
 const poolConnect = pg.Pool.prototype.connect;
-pg.Pool.prototype.connect = function (this: unknown, ...args: unknown[]) {
+// An experiment: another pool size than the server's (20), to see what the waits for a connection depend on.
+const poolMax = process.env.MAMORI_PROFILE_POOL_MAX ? Number(process.env.MAMORI_PROFILE_POOL_MAX) : null;
+pg.Pool.prototype.connect = function (this: { options?: { max?: number } }, ...args: unknown[]) {
+  if (poolMax !== null && this.options) this.options.max = poolMax;
   const store = als.getStore();
   const startedAt = performance.now();
   const cb = args[0];

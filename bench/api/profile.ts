@@ -7,7 +7,7 @@
  * delay, Argon2 calls, and — on PostgreSQL with pg_stat_statements — each statement's execution time inside
  * PostgreSQL.
  *
- *   node --import tsx bench/api/profile.ts --start-postgres [--duration 15] [--pool-note]
+ *   node --import tsx bench/api/profile.ts --start-postgres [--duration 15] [--pool-max 50]
  *   DATABASE_URL=… node --import tsx bench/api/profile.ts
  *   node --import tsx bench/api/profile.ts --pglite
  */
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     "save-profile": { type: "string" },
     "quiet-cores": { type: "string", default: "0.5" },
     "max-wait": { type: "string", default: "120" },
+    "pool-max": { type: "string" },
   },
 });
 const connections = Number(args.connections);
@@ -254,6 +255,7 @@ try {
   const setup = await connect(database);
   const facility = await createBenchFacility(setup.db, { peopleCount: 50, userCount: connections });
   if (database.kind === "pglite") await setup.close();
+  if (args["pool-max"]) process.env.MAMORI_PROFILE_POOL_MAX = args["pool-max"];
   const server = await startServer({ database, entry: ["--import", "tsx", "bench/api/profile-server.ts"] });
   try {
     const clients = await signInAll(server.url, facility.usernames, BENCH_PASSWORD);
