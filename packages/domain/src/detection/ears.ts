@@ -33,7 +33,11 @@ export interface EarsResult {
 
 const EARS_KEYS = ["method", "alpha", "baseline", "minSigma", "range"] as const;
 
-/** How many days before t a method needs: the baseline, plus C2's 2-day guard band, plus C3's two lagged C2s. */
+/**
+ * How many days before t an EARS method needs: the baseline, plus C2's 2-day guard band, plus C3's two lagged C2
+ * statistics (surveillance 1.20.3, `earsC`: maxLag). Days.
+ * @example earsHistoryDays("C3", 7) // 11
+ */
 export function earsHistoryDays(method: EarsMethod, baseline: number): number {
   return method === "C1" ? baseline : method === "C2" ? baseline + 2 : baseline + 4;
 }

@@ -132,7 +132,10 @@ const THRESHOLD_METHODS: readonly ThresholdMethod[] = ["delta", "nbPlugin", "mua
 const POWER_TRANSFORMS: readonly PowerTransform[] = ["2/3", "1/2", "none"];
 
 /**
- * Validates a farringtonFlexible control list and fills R's defaults (`surveillance` 1.20.3, `farringtonFlexible`).
+ * Validates a farringtonFlexible control list and fills R's defaults (`surveillance` 1.20.3, `farringtonFlexible`):
+ * b = 5, w = 3, reweight, weightsThreshold 2.58, alpha 0.05, trend, pThresholdTrend 0.05, limit54 [5, 4],
+ * powertrans "2/3", noPeriods 1, pastWeeksNotIncluded = w, thresholdMethod "delta", range from frequency·b + w + 1.
+ * @example resolveFarringtonControl({ b: 3 }, 200, 52).range[0] // 160
  * @throws DetectionInputError naming the bad key (unknown key, unknown thresholdMethod, out-of-range value).
  */
 export function resolveFarringtonControl(

@@ -11,7 +11,7 @@ import type { PowerTransform } from "./farrington-control.ts";
  *
  * Source: Farrington C. P., Andrews N. J., Beale A. D., Catchpole M. A. (1996) "A statistical algorithm for the
  * early detection of outbreaks of infectious disease", J R Stat Soc A 159:547–563, §3.4.
- * @example deltaUpperBound(10, 1.2, 1.5, "2/3", 1.6448536269514722) // 17.47…
+ * @example deltaUpperBound(10, 1.2, 1.5, "2/3", qnorm(0.95)) // 17.363188089606613 (R: (10^(2/3) + qnorm(0.95) * sqrt(4/9 * 10^(1/3) * (1.5 + 1.2^2/10)))^(3/2))
  */
 export function deltaUpperBound(
   mu0: number,
@@ -49,7 +49,7 @@ export function deltaUpperBound(
  * Exactly R's `algo.farrington.threshold.noufaily` (surveillance 1.20.3).
  * Source: Noufaily A., Enki D. G., Farrington P., Garthwaite P., Andrews N., Charlett A. (2013) "An improved
  * algorithm for outbreak detection in multiple surveillance systems", Stat Med 32:1206–1222, §3.3.
- * @example noufailyUpperBound(Math.log(10), 0.1, 2, "nbPlugin", 0.05, 1.6448536269514722) // 19
+ * @example noufailyUpperBound(Math.log(10), 0.1, 2, "nbPlugin", 0.05, qnorm(0.95)) // 18 (R: qnbinom(0.95, 10, 0.5))
  */
 export function noufailyUpperBound(
   eta0: number,

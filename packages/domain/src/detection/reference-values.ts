@@ -58,8 +58,10 @@ export class ReferenceValues {
 }
 
 /**
- * First time index (1-based) that the reference values of time point k can touch, and the check R makes: the
- * reference points k − frequency·i (i = 1…b) must exist, and R fails on windows reaching below index 0.
+ * Checks that time point k (1-based) has the history farringtonFlexible needs, as R does: the reference points
+ * k − frequency·i (i = 1…b) must exist, and no window may reach below index 0 (R stops with an error there).
+ * @example assertReferenceHistory(262, 364, { frequency: 52, b: 5, w: 3, noPeriods: 1, pastWeeksNotIncluded: 3 }, "range")
+ * // throws DetectionInputError: time point 262 needs 263 time points before it
  */
 export function assertReferenceHistory(
   k: number,
