@@ -4,7 +4,7 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { connect } from "../db/connect.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
-import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemoIfEmpty } from "../demo/seed-demo.ts";
+import { DEMO_PASSWORD, DEMO_USERNAMES, demoUsersPresent, seedDemoIfEmpty } from "../demo/seed-demo.ts";
 
 const webRoot = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
@@ -36,10 +36,9 @@ export async function run(_args: string[]): Promise<number> {
       ? `embedded database in ${config.database.dataDir}`
       : "PostgreSQL server";
   process.stdout.write(`Mamori is ready on http://localhost:${config.port} (${where})\n`);
-  if (seeded) {
-    process.stdout.write(
-      `Demo data created. Sign in as one of: ${DEMO_USERNAMES.join(", ")} — password "${DEMO_PASSWORD}"\n`,
-    );
+  if (seeded) process.stdout.write("Demo data created in the empty database.\n");
+  if (seeded || (await demoUsersPresent(connection.db))) {
+    process.stdout.write(`Demo users: ${DEMO_USERNAMES.join(", ")} — password "${DEMO_PASSWORD}"\n`);
   }
   process.stdout.write(`ready in ${Math.round(performance.now() - startedAt)} ms\n`);
 

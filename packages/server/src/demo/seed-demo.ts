@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { PersonKind, StaffJob } from "@mamori/domain/surveillance";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { createUser } from "../accounts/create-user.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { Role } from "../auth/roles.ts";
 import type { Database, Executor } from "../db/database.ts";
-import { observations, organisations, people, rooms, units } from "../db/schema/index.ts";
+import { observations, organisations, people, rooms, units, users } from "../db/schema/index.ts";
 import { dayInZone } from "../time/facility-day.ts";
 import { seedDemoCre } from "./demo-cre.ts";
 import { FAMILY_NAMES, GIVEN_NAMES_ELDER, GIVEN_NAMES_STAFF } from "./demo-names.ts";
@@ -31,6 +31,15 @@ export const DEMO_USERS: readonly { username: string; role: Role; org: DemoOrg; 
   { username: "demo-admin", role: "admin", org: "facility", displayName: "管理者 亮" },
 ];
 export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
+
+/** Whether the database holds the demo's users (to remind whoever starts the server how to sign in). */
+export async function demoUsersPresent(db: Database): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(eq(users.username, DEMO_USERS[0]!.username));
+  return (row?.n ?? 0) > 0;
+}
 
 /** Seeds the demo only into a database without any organisation; an existing database is never touched. */
 export async function seedDemoIfEmpty(db: Database, now: Date): Promise<boolean> {
