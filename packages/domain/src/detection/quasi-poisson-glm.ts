@@ -294,14 +294,14 @@ export class GlmFit {
     const { n, t, level, offset, y } = input;
     const { mu, alpha, priorWeights: pw } = this;
     const beta = this.beta;
-    // μ_i = e^α_l · e^(β·t_i): one exponential per level, and along consecutive weeks e^(β·t) advances by the
-    // factor e^β (re-anchored with an exponential every 32 values and at every gap, so rounding cannot build up:
-    // the product agrees with exp(η) to about 1e-15). With a population offset, exp(η) is taken directly.
-    const expAlpha = this.expAlpha;
-    for (let l = 0; l < input.levels; l++) expAlpha[l] = Math.exp(alpha[l]!);
+    // Along consecutive weeks of one level, μ advances by the factor e^β: an exponential is taken only at the start
+    // of each such run (and every 32 values, so rounding cannot build up: the product agrees with exp(η) to about
+    // 1e-15). With a population offset, or an extreme β, exp(η) is taken for every value.
     const q = Math.exp(beta);
+    const stepping = offset === null && q > 0 && q < Number.POSITIVE_INFINITY;
     let previousT = Number.NaN;
-    let trendFactor = 1;
+    let previousLevel = -1;
+    let m = 0;
     let dev = 0;
     // Reference values come in time order, so levels come in runs: sum each run in registers and store it once.
     let run = n > 0 ? level[0]! : 0;
@@ -323,33 +323,28 @@ export class GlmFit {
       }
       const ti = t[i]!;
       const linear = alpha[l]! + beta * ti;
-      let e: number;
-      let m: number;
-      if (offset === null) {
-        e = linear;
-        trendFactor = ti === previousT + 1 && (i & 31) !== 0 ? trendFactor * q : Math.exp(beta * ti);
-        previousT = ti;
-        m = expAlpha[l]! * trendFactor;
-      } else {
-        e = linear + offset[i]!;
-        m = Math.exp(e);
-      }
+      const e = offset === null ? linear : linear + offset[i]!;
+      if (stepping && l === previousLevel && ti === previousT + 1 && (i & 31) !== 0) m *= q;
+      else m = Math.exp(e);
+      previousT = ti;
+      previousLevel = l;
       // The log link's floor: μ = max(e^η, DBL_EPSILON); then log μ is no longer η.
+      let mi = m;
       let logMu = e;
-      if (m < DBL_EPSILON) {
-        m = DBL_EPSILON;
+      if (mi < DBL_EPSILON) {
+        mi = DBL_EPSILON;
         logMu = LOG_DBL_EPSILON;
       }
-      mu[i] = m;
+      mu[i] = mi;
       const yi = y[i]!;
       const p = pw[i]!;
       // The deviance's μ-dependent part; Σ p·(y·log y − y) is added once (see `devianceConstant`).
-      dev += p * (m - yi * logMu);
+      dev += p * (mi - yi * logMu);
       // Next step: weight prior·μ, working response z = η − offset + (y − μ)/μ.
-      const w = p * m;
+      const w = p * mi;
       weights[i] = w;
       if (w > 0) {
-        const z = linear + (yi - m) / m;
+        const z = linear + (yi - mi) / mi;
         const wt = w * ti;
         sa += w;
         st += wt;
