@@ -62,6 +62,29 @@ describe("quasi-Poisson log-linear GLM (IRLS as R's glm.fit)", () => {
     close(Math.sqrt(fit.predictionVariance(2) * fit.dispersion), R.predictionSe);
   });
 
+  it("trend without offset, levels in runs of consecutive weeks with a gap (the run-wise exponential path)", () => {
+    // R: g4 <- factor(rep(1:3, each = 4)); t2 <- c(1:6, 9:14); m <- glm(y ~ 1 + t2 + g4, family = quasipoisson)
+    //    m$iter = 4; coef(m) = 1.164705085930696 0.13144031038282455 -0.13913490842966814 -1.2603358825523552
+    //    summary(m)$dispersion = 1.0179977406163796; hatvalues(m)[c(1, 12)] = 0.26287919516013697 0.36167636775507722
+    const times = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14];
+    const data = {
+      ...input(14, false),
+      t: Float64Array.from(times, (x) => x - 14),
+      level: Int32Array.from(times, (_, i) => Math.floor(i / 4)),
+    };
+    const fit = new GlmFit();
+    fit.priorWeights.fill(1);
+    expect(fit.fit(data, true)).toBe(true);
+    expect(fit.iterations).toBe(4);
+    close(fit.beta, 0.13144031038282455);
+    close(fit.alpha[0]! - 14 * fit.beta, 1.164705085930696);
+    close(fit.alpha[1]! - fit.alpha[0]!, -0.13913490842966814);
+    close(fit.alpha[2]! - fit.alpha[0]!, -1.2603358825523552);
+    close(fit.dispersion, 1.0179977406163796);
+    close(fit.hat(data, 0), 0.26287919516013697);
+    close(fit.hat(data, 11), 0.36167636775507722);
+  });
+
   it("intercept-only with prior weights: R glm(y ~ 1, quasipoisson, weights = w)", () => {
     // R: m0 <- glm(y ~ 1, family = quasipoisson, weights = c(1,1,1,0.5,1,1,1,2,1,1,1,1))
     //    m0$iter = 4; coef(m0) = 1.8050046964649611; summary(m0)$dispersion = 1.9127391110018572
