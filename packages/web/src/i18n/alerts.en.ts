@@ -54,8 +54,7 @@ export const alertsEn: AlertMessages = {
   steps: {
     reportContacts: "Contacts: {{municipality}}, {{healthCentre}}.",
     reportContactsUnknown: "Enter the municipality and health centre in the facility settings.",
-    reportPhoneThenWriting:
-      "Call the municipality and the public health centre first, then send the written report.",
+    reportPhoneThenWriting: "After the first call, send the written report as well.",
     reportRecord: "Keep a record of how the ill people are and what was done.",
     reportSpecimens: "After reporting, keep specimens such as blood, stool and vomit.",
     aboveUsualRecord: "Record the decision (to report or not) and the reason.",

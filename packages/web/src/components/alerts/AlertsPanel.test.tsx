@@ -66,8 +66,9 @@ describe("AlertsPanel", () => {
     expect(c.getByTestId("alert-why").textContent).toContain("入所者1 花子");
     expect(c.getByTestId("alert-who").textContent).toContain("入所者1 花子（101号室）");
     const advice = c.getByTestId("alert-advice").textContent ?? "";
-    expect(advice).toContain("まず電話で第一報");
-    expect(advice).toContain("その後、書面で報告");
+    // Manual p.48 and 付録1①: the director reports by phone first, then in writing.
+    expect(advice).toContain("市町村の担当部署と保健所に、まず電話で報告します");
+    expect(advice).toContain("電話で第一報を入れた後、書面（報告書）でも報告します");
     expect(advice).toContain("みなと市 介護保険課、みなと市保健所");
     expect(advice).toContain("検体を保管");
     expect(c.getByTestId("alert-source").textContent).toContain("p.48, p.69");
@@ -124,7 +125,7 @@ describe("AlertsPanel", () => {
     show(fixtureAlerts(`${CLUSTER_DAY}T12:00:00+09:00`, 7));
     const criterion = await screen.findByTestId("alert-card-REPORT_CRITERION_B-GI");
     expect(criterion.textContent).toContain("Reporting criterion met");
-    expect(within(criterion).getByTestId("alert-advice").textContent).toContain("Call the municipality");
+    expect(within(criterion).getByTestId("alert-advice").textContent).toContain("by phone first");
     expect(within(criterion).getByTestId("alert-count").textContent).toContain(
       "11 people (rule: 10 or more)",
     );

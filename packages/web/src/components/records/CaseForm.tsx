@@ -152,14 +152,13 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
         <legend className="field-label">{t("cases.status")}</legend>
         <div className="status-choice">
           {CASE_STATUSES.map((s) => (
-            <label key={s} className={status === s ? "seg is-on" : "seg"}>
+            <label key={s} className={status === s ? "seg is-on" : "seg"} data-testid={`case-status-${s}`}>
               <input
                 type="radio"
                 className="sr-only"
                 name={`${formId}-status`}
                 value={s}
                 checked={status === s}
-                data-testid={`case-status-${s}`}
                 onChange={() => setStatus(s)}
               />
               {t(`cases.status_${s}`)}

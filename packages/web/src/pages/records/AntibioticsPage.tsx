@@ -60,8 +60,8 @@ export function AntibioticsPage() {
 
   const done = async () => {
     setEditing(null);
-    setSaved(true);
     await load();
+    setSaved(true);
   };
   const create = async (course: NewAntibioticCourse) => {
     await api.createAntibiotic(course);

@@ -61,8 +61,8 @@ export function CasesPage() {
 
   const done = async () => {
     setEditing(null);
-    setSaved(true);
     await load();
+    setSaved(true);
   };
   const create = async (newCase: NewCase) => {
     await api.createCase(newCase);
