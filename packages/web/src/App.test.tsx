@@ -9,6 +9,7 @@ import type { User } from "./api/types.ts";
 import { i18n } from "./i18n/index.ts";
 import { ApiProvider } from "./state/ApiContext.tsx";
 import { SessionProvider } from "./state/SessionProvider.tsx";
+import { fakeCreApi } from "./test/cre-fake.ts";
 import { fakeApi, TEST_USER } from "./test/render.tsx";
 
 function renderApp(api: ApiClient, signedIn = true) {
@@ -63,11 +64,12 @@ describe("App", () => {
     expect(people).not.toHaveBeenCalled();
   });
 
-  it("tells a lab technologist that the facility round is not theirs", async () => {
+  it("opens a lab technologist on the hospital's CRE cases, not the facility round", async () => {
     const facility = vi.fn(() => Promise.reject(new Error("must not be called")));
     const lab: User = { ...TEST_USER, role: "lab_technologist" };
-    renderApp(fakeApi({ me: () => Promise.resolve(lab), facility }));
-    expect(await screen.findByTestId("no-facility-home")).toBeTruthy();
+    const cre = fakeCreApi({ cases: () => Promise.resolve([]) });
+    renderApp(fakeApi({ me: () => Promise.resolve(lab), facility, cre }));
+    expect(await screen.findByTestId("cre-empty")).toBeTruthy();
     expect(facility).not.toHaveBeenCalled();
   });
 });

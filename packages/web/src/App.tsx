@@ -2,9 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
+import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
 import { canReadFacility, isOverseer } from "./lib/roles.ts";
+import { AccountsSetupPage } from "./pages/AccountsSetupPage.tsx";
 import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
+import { CreRoutes } from "./pages/cre/CreRoutes.tsx";
+import { FacilitySetupPage } from "./pages/FacilitySetupPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -35,6 +39,18 @@ export function App() {
       </main>
     );
   if (user === null) return <SignInPage />;
+
+  if (isCreOnlyRole(user.role) && user.organisation.kind === "facility") {
+    // A hospital's laboratory and AST work on CRE stewardship only: the CRE case list is their home.
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <CreRoutes atRoot />
+        </main>
+      </OutboxProvider>
+    );
+  }
 
   if (isOverseer(user.role) || user.organisation.kind !== "facility" || !canReadFacility(user.role)) {
     // No facility round for these users; the outbox is there only because the header shows its count.
@@ -69,6 +85,8 @@ export function App() {
             <Route path="/setup/units" component={UnitsSetupPage} />
             <Route path="/setup/import" component={ImportPage} />
             <Route path="/setup/rules" component={RuleProfilePage} />
+            <Route path="/setup/facility" component={FacilitySetupPage} />
+            <Route path="/setup/accounts" component={AccountsSetupPage} />
             <Route path="/records">
               <Redirect to={canRecordCases(user.role) ? "/records/cases" : "/records/bath"} replace />
             </Route>
@@ -76,6 +94,7 @@ export function App() {
             <Route path="/records/antibiotics" component={AntibioticsPage} />
             <Route path="/records/bath">{() => <BathPage date={null} />}</Route>
             <Route path="/records/bath/:date">{(p) => <BathPage date={p.date} />}</Route>
+            <Route path="/cre/*?">{() => <CreRoutes />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </main>

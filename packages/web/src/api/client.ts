@@ -1,3 +1,4 @@
+import { createCreApi } from "./cre.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import type {
   AlertsQuery,
@@ -110,6 +111,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
   return {
+    /** CRE stewardship of a hospital (src/api/cre.ts). */
+    cre: createCreApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -3,6 +3,8 @@ import { initReactI18next } from "react-i18next";
 import { asLang, type Lang } from "../lib/labels.ts";
 import { alertsEn } from "./alerts.en.ts";
 import { alertsJa } from "./alerts.ja.ts";
+import { creEn } from "./cre.en.ts";
+import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 
@@ -21,8 +23,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa },
-    en: { translation: en, alerts: alertsEn },
+    ja: { translation: ja, alerts: alertsJa, cre: creJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn },
   },
   lng: storedLang(),
   fallbackLng: "ja",

@@ -11,6 +11,7 @@ import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useOutboxItems, usePendingCount } from "../state/OutboxProvider.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
+import { CreCasesPage } from "./cre/CreCasesPage.tsx";
 
 /**
  * The facility's start page: today's round per unit with how many are not yet checked. The page is a grid whose
@@ -46,6 +47,8 @@ export function HomePage() {
 
   if (facilityError) return <ErrorNotice error={facilityError} onRetry={() => void reload()} />;
   if (!facility || today === null) return <p className="muted">{t("app.loading")}</p>;
+  // A hospital's physician and administrator start from its CRE cases (pages/cre).
+  if (facility.type === "hospital") return <CreCasesPage />;
 
   return (
     <div className="home">

@@ -11,6 +11,7 @@ import { ApiProvider } from "../state/ApiContext.tsx";
 import { FacilityProvider } from "../state/FacilityProvider.tsx";
 import { OutboxProvider } from "../state/OutboxProvider.tsx";
 import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
+import { fakeCreApi } from "./cre-fake.ts";
 
 afterEach(() => {
   cleanup();
@@ -43,6 +44,7 @@ export const TEST_FACILITY: Facility = {
 export function fakeApi(calls: Partial<ApiClient>): ApiClient {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call ${name}`));
   const base = {
+    cre: fakeCreApi(),
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),

@@ -64,6 +64,7 @@ describe("CRE cases: the laboratory reports an isolate", () => {
     await post(h.cookies.lab_technologist!, body);
     const ja = await get(h.cookies.physician!, `/api/cre/cases/${body.id}`);
     expect(ja.statusCode).toBe(200);
+    expect(ja.json().timeZone).toBe("Asia/Tokyo");
     const e = ja.json().evaluation;
     // contracts/cre-advise.md example: MEPM 4 → criterion ア; IMP by immunochromatography → MBL.
     expect(e.cre).toMatchObject({ value: true, criterion: "meropenem_mic_ge_2" });

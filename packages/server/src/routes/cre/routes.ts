@@ -65,6 +65,7 @@ export const creRoutes =
           dayInZone(ctx.clock(), actor.timeZone),
           lang,
         ),
+        timeZone: actor.timeZone,
       };
     };
 

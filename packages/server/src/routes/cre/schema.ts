@@ -114,7 +114,12 @@ export const caseRecordResponse = z.object({
   updatedAt: z.string(),
 });
 
-export const caseDetailResponse = z.object({ case: caseRecordResponse, evaluation: z.looseObject({}) });
+export const caseDetailResponse = z.object({
+  case: caseRecordResponse,
+  evaluation: z.looseObject({}),
+  /** The hospital's time zone, for showing the instants of the record. */
+  timeZone: z.string(),
+});
 export const caseListResponse = z.object({ cases: z.array(z.looseObject({ id: z.string() })) });
 export const consultationResultResponse = z.object({ consultation: consultationResponse });
 export const availabilityResponse = z.object({

@@ -1,0 +1,159 @@
+import { type ChangeEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import type { CreImportResult } from "../../api/cre.ts";
+import { ApiError } from "../../api/errors.ts";
+import { CreImportErrors } from "../../components/cre/CreImportErrors.tsx";
+import { CreNav } from "../../components/cre/CreNav.tsx";
+import { canEnterIsolates } from "../../components/cre/cre-roles.ts";
+import { STANDARDS, standardKey } from "../../components/cre/isolate-form.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { countDataLines, decodeCsv } from "../../lib/csv.ts";
+import { newId } from "../../lib/ids.ts";
+import { useApi } from "../../state/ApiContext.tsx";
+import { useUser } from "../../state/SessionProvider.tsx";
+
+/** A sample export in the format of docs/api.md ("CSV of isolates"), with a BOM so Excel opens it as UTF-8. */
+export const CRE_TEMPLATE_CSV = `\uFEFF${[
+  "patient,organism,specimen,collected,MEPM,IPM,CMZ,LVFX,ST,AMK,mcim_zone_mm,ecim_zone_mm,ic_kit,ic_detected",
+  "0012-3456,Klebsiella pneumoniae,blood,2026/1/15,4,2,>32,≤0.12,≤20,≤4,6,17,NG-Test CARBA 5,IMP",
+  "0012-7788,Enterobacter cloacae,urine,2026/1/16,2,4,≥64,≤0.25,≤20,≤4,22,,,",
+].join("\r\n")}\r\n`;
+
+type Outcome =
+  | { kind: "done"; result: CreImportResult }
+  | { kind: "refused"; error: ApiError }
+  | { kind: "failed"; error: unknown };
+
+/**
+ * The laboratory imports isolates from its system's CSV export, all or nothing, with every bad row listed. The import
+ * id is made once per chosen file, so sending the same file again after a lost answer adds nothing.
+ */
+export function CreImportPage() {
+  const { t } = useTranslation("cre");
+  const api = useApi();
+  const user = useUser();
+  const [file, setFile] = useState<{ name: string; csv: string; importId: string } | null>(null);
+  const [standard, setStandard] = useState(standardKey(STANDARDS[0]!));
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  if (!canEnterIsolates(user.role)) return <p className="notice">{t("list.notAllowed")}</p>;
+
+  const downloadTemplate = () => {
+    const url = URL.createObjectURL(new Blob([CRE_TEMPLATE_CSV], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "mamori-cre-isolates-sample.csv";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    setOutcome(null);
+    const chosen = event.target.files?.[0];
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    const csv = decodeCsv(new Uint8Array(await chosen.arrayBuffer()));
+    setFile({ name: chosen.name, csv, importId: newId() });
+  };
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setOutcome(null);
+    const [body, edition] = standard.split(" ") as ["CLSI" | "EUCAST", string];
+    try {
+      const result = await api.cre.importIsolates(file.csv, {
+        importId: file.importId,
+        standard: body,
+        edition,
+      });
+      setOutcome({ kind: "done", result });
+    } catch (error) {
+      setOutcome(
+        error instanceof ApiError && (error.status === 400 || error.status === 409)
+          ? { kind: "refused", error }
+          : { kind: "failed", error },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lines = file ? countDataLines(file.csv) : 0;
+  return (
+    <div className="cre">
+      <h1>{t("import.title")}</h1>
+      <CreNav />
+      <section className="card">
+        <p>{t("import.lead")}</p>
+        <p className="muted">{t("import.columns")}</p>
+        <button type="button" className="btn" data-testid="cre-import-template" onClick={downloadTemplate}>
+          {t("import.template")}
+        </button>
+      </section>
+      <section className="card">
+        <label className="field">
+          <span className="field-label">{t("import.choose")}</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="cre-import-file"
+            onChange={(e) => void choose(e)}
+          />
+        </label>
+        {file && <p data-testid="cre-import-lines">{t("import.rows", { count: lines })}</p>}
+        <label className="field">
+          <span className="field-label">{t("isolate.standard")}</span>
+          <select
+            value={standard}
+            data-testid="cre-import-standard"
+            onChange={(e) => setStandard(e.target.value)}
+          >
+            {STANDARDS.map((s) => (
+              <option key={standardKey(s)} value={standardKey(s)}>
+                {standardKey(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="cre-import-submit"
+          disabled={!file || lines === 0 || busy}
+          onClick={() => void submit()}
+        >
+          {busy ? t("import.submitting") : t("import.submit")}
+        </button>
+      </section>
+      {outcome?.kind === "done" && (
+        <div className="notice notice--ok" role="status" data-testid="cre-import-done">
+          <p>
+            {t("import.done", { imported: outcome.result.imported, duplicates: outcome.result.duplicates })}{" "}
+            <Link href="/cre">{t("nav.list")}</Link>
+          </p>
+          {outcome.result.ignoredColumns.length > 0 && (
+            <p className="small" data-testid="cre-import-ignored">
+              {t("import.ignored", { columns: outcome.result.ignoredColumns.join(", ") })}
+            </p>
+          )}
+        </div>
+      )}
+      {outcome?.kind === "refused" && (
+        <div className="notice notice--error" role="alert">
+          <p>{t("import.failed")}</p>
+          {outcome.error.fields.length > 0 ? (
+            <CreImportErrors fields={outcome.error.fields} />
+          ) : (
+            <p>{outcome.error.message}</p>
+          )}
+        </div>
+      )}
+      {outcome?.kind === "failed" && <ErrorNotice error={outcome.error} />}
+    </div>
+  );
+}
