@@ -1,7 +1,7 @@
 # The R side of the detection benchmark: the same series, the same parameters, R's surveillance package.
 #   Rscript bench/detection/surveillance.R farrington|ears SERIES.txt OUT.txt
 # SERIES.txt holds one series per line (counts separated by spaces). Only the evaluation loop is timed (not R's start-up
-# or loading the package); the last line of OUT.txt is "elapsed <seconds>".
+# or loading the package); the last line of OUT.txt is "elapsed <seconds> cpu <seconds of CPU time>".
 suppressMessages(library(surveillance))
 args <- commandArgs(trailingOnly = TRUE)
 kind <- args[1]
@@ -13,7 +13,7 @@ noufaily <- list(b = 5, w = 3, reweight = TRUE, weightsThreshold = 2.58, alpha =
                  pThresholdTrend = 0.05, limit54 = c(5, 4), powertrans = "2/3", noPeriods = 10,
                  pastWeeksNotIncluded = 26, thresholdMethod = "nbPlugin", populationOffset = FALSE)
 
-started <- proc.time()[["elapsed"]]
+started <- proc.time()
 for (i in seq_along(series)) {
   x <- series[[i]]
   n <- length(x)
@@ -28,5 +28,5 @@ for (i in seq_along(series)) {
     out[i] <- paste(as.integer(alarms(r)), collapse = "")
   }
 }
-elapsed <- proc.time()[["elapsed"]] - started
-writeLines(c(out, sprintf("elapsed %.6f", elapsed)), args[3])
+used <- proc.time() - started
+writeLines(c(out, sprintf("elapsed %.6f cpu %.6f", used[["elapsed"]], used[["user.self"]] + used[["sys.self"]])), args[3])
