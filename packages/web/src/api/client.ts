@@ -1,3 +1,4 @@
+import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import type {
@@ -127,8 +128,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     me: async () => (await request<{ user: User }>("GET", "/api/auth/me", { quiet401: true })).user,
 
     facility: async () => (await request<{ facility: Facility }>("GET", "/api/facility")).facility,
-    updateFacility: async (patch: { name?: string; timeZone?: string; ruleProfile?: string }) =>
+    updateFacility: async (patch: FacilityPatch) =>
       (await request<{ facility: Facility }>("PATCH", "/api/facility", { body: patch })).facility,
+    /** The health centres and municipalities a facility may report to (director, admin). */
+    overseers: () => request<Overseers>("GET", "/api/facility/overseers"),
     createUnit: async (unit: { name: string; floor: string }) =>
       (await request<{ unit: Unit }>("POST", "/api/facility/units", { body: unit })).unit,
     createRoom: async (unitId: string, room: { name: string }) =>
@@ -137,6 +140,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
           body: room,
         })
       ).room,
+
+    /** The facility's accounts (admin only). */
+    users: async () => (await request<{ users: Account[] }>("GET", "/api/users")).users,
+    /** Creates an account; a taken username is a 409 ApiError naming the field `username`. */
+    createUser: async (account: AccountInput) =>
+      (await request<{ user: Account }>("POST", "/api/users", { body: account })).user,
+    updateUser: async (id: string, patch: AccountPatch) =>
+      (await request<{ user: Account }>("PATCH", `/api/users/${encodeURIComponent(id)}`, { body: patch }))
+        .user,
 
     people: async () => (await request<{ people: Person[] }>("GET", "/api/people")).people,
     createPerson: async (person: PersonInput) =>

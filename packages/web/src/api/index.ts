@@ -1,3 +1,4 @@
+export * from "./account-types.ts";
 export { type ApiClient, type ApiClientOptions, createApiClient } from "./client.ts";
 export { ApiError, indexOfPath, isRetryable, NetworkError } from "./errors.ts";
 export * from "./records-types.ts";

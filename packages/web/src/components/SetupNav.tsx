@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
+import { canManageUsers } from "../lib/roles.ts";
+import { useUser } from "../state/SessionProvider.tsx";
 
 const LINKS = [
   { href: "/setup/people", key: "setup.people", testId: "setup-people" },
@@ -8,12 +10,18 @@ const LINKS = [
 ] as const;
 // The reporting rules (rule profile), a page of the surveillance rules.
 const RULES_LINK = { href: "/setup/rules", testId: "setup-rules" } as const;
+// The facility itself (everyone reads, director and admin edit) and its accounts (admin only).
+const ADMIN_LINKS = [
+  { href: "/setup/facility", key: "facilitySettings.tab", testId: "setup-facility", show: () => true },
+  { href: "/setup/accounts", key: "accounts.tab", testId: "setup-accounts", show: canManageUsers },
+] as const;
 
 /** The tabs between the setup pages. */
 export function SetupNav() {
   const { t } = useTranslation();
   const { t: tAlerts } = useTranslation("alerts");
   const [location] = useLocation();
+  const user = useUser();
   return (
     <nav className="tabs" aria-label={t("setup.title")}>
       {LINKS.map((l) => (
@@ -35,6 +43,17 @@ export function SetupNav() {
       >
         {tAlerts("profiles.title")}
       </Link>
+      {ADMIN_LINKS.filter((l) => l.show(user.role)).map((l) => (
+        <Link
+          key={l.href}
+          href={l.href}
+          className={location === l.href ? "tab is-on" : "tab"}
+          aria-current={location === l.href ? "page" : undefined}
+          data-testid={l.testId}
+        >
+          {t(l.key)}
+        </Link>
+      ))}
     </nav>
   );
 }

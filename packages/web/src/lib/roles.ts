@@ -14,6 +14,8 @@ const FACILITY_READERS: readonly Role[] = [
 const RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director", "physician"];
 const PEOPLE_EDITORS: readonly Role[] = ["nurse", "ic_lead", "director", "admin"];
 const UNIT_EDITORS: readonly Role[] = ["ic_lead", "director", "admin"];
+const FACILITY_MANAGERS: readonly Role[] = ["director", "admin"];
+const USER_MANAGERS: readonly Role[] = ["admin"];
 
 /** Health-centre, municipal and secretariat users see only what facilities submit to them. */
 export const isOverseer = (role: Role): boolean => OVERSEERS.includes(role);
@@ -25,3 +27,7 @@ export const canRecord = (role: Role): boolean => RECORDERS.includes(role);
 export const canEditPeople = (role: Role): boolean => PEOPLE_EDITORS.includes(role);
 /** May add units (floors) and rooms. */
 export const canEditUnits = (role: Role): boolean => UNIT_EDITORS.includes(role);
+/** May change the facility's name, type, time zone, health centre and municipality (others see them). */
+export const canManageFacility = (role: Role): boolean => FACILITY_MANAGERS.includes(role);
+/** May list the facility's accounts, create them, change roles and reset passwords. */
+export const canManageUsers = (role: Role): boolean => USER_MANAGERS.includes(role);

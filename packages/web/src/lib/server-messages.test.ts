@@ -37,6 +37,31 @@ describe("server messages in Japanese", () => {
     expect(localizeServerMessage("is in the future", "observations[1].at", "ja")).toContain("先の日時");
   });
 
+  it("explains refused facility settings and accounts", () => {
+    // Messages of packages/server/src/routes/facility/ (routes.ts, schema.ts) and routes/users/schema.ts, and zod 4's
+    // default for a string shorter than min(3).
+    expect(localizeServerMessage("unknown time zone", "timeZone", "ja")).toContain("使えない時間帯");
+    expect(localizeServerMessage("unknown health centre", "healthCentreId", "ja")).toBe(
+      "一覧にある保健所を選んでください",
+    );
+    expect(localizeServerMessage("unknown municipality", "municipalityId", "ja")).toBe(
+      "一覧にある市町村を選んでください",
+    );
+    expect(localizeServerMessage("already taken", "username", "ja")).toContain("すでに使われています");
+    expect(localizeServerMessage("at least 10 characters", "password", "ja")).toBe(
+      "10文字以上にしてください",
+    );
+    expect(
+      localizeServerMessage("lower-case letters, digits, dot, hyphen and underscore", "username", "ja"),
+    ).toContain("小文字英字");
+    expect(localizeServerMessage("Too small: expected string to have >=3 characters", "username", "ja")).toBe(
+      "3文字以上にしてください",
+    );
+    expect(localizeServerMessage("Too small: expected string to have >=1 characters", "name", "ja")).toBe(
+      "入力してください",
+    );
+  });
+
   it("keeps the server's words in English, and anything it does not know", () => {
     expect(localizeServerMessage("is in the future", "observations[1].at", "en")).toBe("is in the future");
     expect(localizeServerMessage("something new", "x", "ja")).toBe("something new");
