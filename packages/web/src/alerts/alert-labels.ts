@@ -79,7 +79,7 @@ export function subjectLabel(t: TFunction<"alerts">, alert: FacilityAlert, lang:
 export function personLabel(t: TFunction<"alerts">, person: Person | undefined): string {
   if (!person) return t("records.unknownPerson");
   const where = person.kind === "staff" ? t("card.staff") : person.room;
-  return where ? `${person.name}（${where}）` : person.name;
+  return where ? t("card.personWhere", { name: person.name, where }) : person.name;
 }
 
 /** The manual and pages a rule comes from, with the section as the manual numbers it. */

@@ -10,7 +10,6 @@ export const alertsEn: AlertMessages = {
     asOf: "as of {{time}}",
     refresh: "Refresh",
     print: "Print the alerts",
-    printedAt: "Printed {{at}}",
     loading: "Checking for alerts…",
     calm: "Nothing needs attention right now.",
     calmWeek: "Nothing needed attention in the past 7 days.",
@@ -20,11 +19,15 @@ export const alertsEn: AlertMessages = {
     facilityHeading: "Whole facility",
     hintsHeading: "From the daily round",
     hintsLead: "Each person's hints show next to their name in the daily round.",
-    noHints: "Nothing from the daily round.",
     openRound: "Open the round",
     noUnit: "No unit",
     persons: "{{label}}: {{count}}",
-    profile: "Reporting rules: {{name}}",
+    profile: "Reporting rules used: {{name}}",
+    profileNames: {
+      "mhlw-2005": "national criteria",
+      childcare: "nurseries and schools (one fifth of users)",
+      "city-strict": "city-style example",
+    },
   },
   category: {
     REPORT_CRITERION_A: "Reporting criterion met",
@@ -35,7 +38,6 @@ export const alertsEn: AlertMessages = {
   },
   card: {
     about: "About: {{subject}}",
-    day: "{{day}}",
     days: "Days: {{days}}",
     why: "Why",
     who: "Who",
@@ -44,6 +46,7 @@ export const alertsEn: AlertMessages = {
     source: "Source",
     sourceText: "Infection control manual for elderly-care facilities, revised 2019, {{pages}} “{{section}}”",
     staff: "staff",
+    personWhere: "{{name}} ({{where}})",
     countNoro: "{{count}} people (rule: {{threshold}} or more within {{hours}} hours)",
     countA: "{{count}} people (rule: {{threshold}} or more in {{days}} days)",
     countB: "{{count}} people (rule: {{threshold}} or more)",
@@ -132,7 +135,6 @@ export const alertsEn: AlertMessages = {
     outcome_hospitalised: "Hospitalised",
     outcome_severe: "Seriously ill",
     outcome_death: "Died",
-    showResolved: "Show recovered people too",
     count: "{{count}} records",
   },
   diseases: {
@@ -162,7 +164,6 @@ export const alertsEn: AlertMessages = {
   },
   bath: {
     lead: "Tick who used the shared bath and save. Fever with chest or throat symptoms within 10 days afterwards raises “Possible Legionnaires' disease”.",
-    day: "Bath day",
     save: "Save",
     saved: "Saved ({{count}} bathed).",
     count: "✓ {{count}}",
@@ -171,7 +172,6 @@ export const alertsEn: AlertMessages = {
     none: "Untick this unit",
     nobody: "Nobody is registered at this facility yet.",
     future: "Days ahead cannot be recorded.",
-    staffGroup: "Staff",
   },
   profiles: {
     title: "Reporting rules",
@@ -199,7 +199,6 @@ export const alertsEn: AlertMessages = {
     half: "half",
     fraction: "{{percent}}%",
     fifth: "one fifth",
-    or: "or",
   },
   fields: {
     personId: "Person",

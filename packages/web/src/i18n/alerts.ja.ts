@@ -9,7 +9,6 @@ export const alertsJa = {
     asOf: "{{time}} 時点",
     refresh: "最新にする",
     print: "お知らせを印刷",
-    printedAt: "印刷 {{at}}",
     loading: "お知らせを確かめています…",
     calm: "現在、注意が必要なお知らせはありません。",
     calmWeek: "過去7日間に、注意が必要なお知らせはありませんでした。",
@@ -19,11 +18,15 @@ export const alertsJa = {
     facilityHeading: "施設全体のお知らせ",
     hintsHeading: "健康チェックでの気づき",
     hintsLead: "一人ひとりの気づきは、健康チェックの画面で名前の横に表示されます。",
-    noHints: "健康チェックでの気づきはありません。",
     openRound: "健康チェックで見る",
     noUnit: "ユニットなし",
     persons: "{{label}} {{count}}人",
-    profile: "報告基準の設定：{{name}}",
+    profile: "判定に使った報告基準：{{name}}",
+    profileNames: {
+      "mhlw-2005": "国の基準",
+      childcare: "保育所・学校等（全利用者の2割）",
+      "city-strict": "市区町村型の例",
+    },
   },
   category: {
     REPORT_CRITERION_A: "報告基準に該当",
@@ -34,7 +37,6 @@ export const alertsJa = {
   },
   card: {
     about: "対象：{{subject}}",
-    day: "{{day}}",
     days: "該当した日：{{days}}",
     why: "なぜ",
     who: "該当する人",
@@ -43,6 +45,7 @@ export const alertsJa = {
     source: "根拠",
     sourceText: "高齢者介護施設における感染対策マニュアル 改訂版（2019）{{pages}}「{{section}}」",
     staff: "職員",
+    personWhere: "{{name}}（{{where}}）",
     countNoro: "{{count}}人（基準：{{hours}}時間以内に{{threshold}}人以上）",
     countA: "{{count}}人（基準：{{days}}日間に{{threshold}}人以上）",
     countB: "{{count}}人（基準：{{threshold}}人以上）",
@@ -130,7 +133,6 @@ export const alertsJa = {
     outcome_hospitalised: "入院",
     outcome_severe: "重症",
     outcome_death: "死亡",
-    showResolved: "治った人も表示",
     count: "{{count}}件",
   },
   diseases: {
@@ -160,7 +162,6 @@ export const alertsJa = {
   },
   bath: {
     lead: "共同浴場を使った人に✓を付けて保存します。入浴後10日以内の発熱と呼吸器の症状で「レジオネラ症の可能性」を知らせるのに使います。",
-    day: "入浴した日",
     save: "保存",
     saved: "保存しました（入浴 {{count}}人）。",
     count: "✓ {{count}}人",
@@ -169,7 +170,6 @@ export const alertsJa = {
     none: "このユニットの✓を外す",
     nobody: "この施設には、まだ人が登録されていません。",
     future: "先の日付には記録できません。",
-    staffGroup: "職員",
   },
   profiles: {
     title: "報告基準の設定",
@@ -197,7 +197,6 @@ export const alertsJa = {
     half: "半数",
     fraction: "{{percent}}%",
     fifth: "2割",
-    or: "または",
   },
   fields: {
     personId: "対象者",

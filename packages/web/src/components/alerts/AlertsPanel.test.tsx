@@ -44,6 +44,7 @@ describe("AlertsPanel", () => {
       "現在、注意が必要なお知らせはありません。",
     );
     expect(screen.queryByTestId("alerts-show-week")).toBeNull();
+    expect(screen.getByTestId("alerts-profile").textContent).toBe("判定に使った報告基準：国の基準");
     // One call for today and the week before it (the API's lookback).
     expect(alerts).toHaveBeenCalledTimes(1);
     expect(alerts).toHaveBeenCalledWith("f1", { lookback: 7 });

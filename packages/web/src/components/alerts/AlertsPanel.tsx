@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { groupFacilityAlerts, isPersonAlert, summariseHints } from "../../alerts/alert-view.ts";
 import { useFacilityAlerts, usePeopleById } from "../../alerts/use-alerts.ts";
 import type { Facility } from "../../api/types.ts";
+import { alertsJa } from "../../i18n/alerts.ja.ts";
 import { formatInstant } from "../../lib/dates.ts";
 import { ErrorNotice } from "../ErrorNotice.tsx";
 import { FacilityAlertCard } from "./FacilityAlertCard.tsx";
@@ -13,6 +14,7 @@ import "./alerts.css";
 const WEEK_DAYS = 7;
 
 type Period = "today" | "week";
+type ProfileId = keyof typeof alertsJa.panel.profileNames;
 
 /**
  * The home page's alerts: the facility rules first (reporting criteria, the 24-hour cluster, more than usual, end of
@@ -52,6 +54,8 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
   };
 
   const shown = view ? view[period] : null;
+  const profileName = (id: string) =>
+    id in alertsJa.panel.profileNames ? t(`panel.profileNames.${id as ProfileId}`) : id;
   const weekFacility = view?.week.groups.length ?? 0;
   const weekPersons = view?.weekPersons ?? 0;
   const nothing = shown !== null && shown.groups.length === 0 && shown.hints.length === 0;
@@ -138,6 +142,11 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
               <HintSummary counts={shown.hints} units={facility.units} showDay={period === "week"} />
               <p className="muted small">{t("panel.hintsLead")}</p>
             </div>
+          )}
+          {result && (
+            <p className="muted small alerts-profile" data-testid="alerts-profile">
+              {t("panel.profile", { name: profileName(result.profile) })}
+            </p>
           )}
         </>
       )}

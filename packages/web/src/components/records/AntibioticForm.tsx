@@ -100,6 +100,7 @@ export function AntibioticForm({ people, units, today, onSubmit, onCancel }: Pro
         <input
           type="date"
           data-testid="antibiotic-end"
+          min={startDate || undefined}
           value={endDate}
           onChange={(e) => setEndDate(e.target.value)}
         />
