@@ -116,7 +116,9 @@ describe("earsC", () => {
             observed.map((x) => x + c),
             { method: m, range },
           );
-          a.upperbound.forEach((u, i) => expect(b.upperbound[i]!).toBeCloseTo(u! + c, 9));
+          a.upperbound.forEach((u, i) => {
+            expect(b.upperbound[i]!).toBeCloseTo(u! + c, 9);
+          });
           expect(b.alarm).toEqual(a.alarm);
         },
       ),

@@ -66,9 +66,9 @@ describe("farringtonFlexible", () => {
     });
     expect(result.upperbound).toEqual([43, 42, 44]);
     expect(result.alarm).toEqual([false, false, false]);
-    [16.376115499107449, 15.626362425115339, 16.678466902922352].forEach((e, i) =>
-      expect(Math.abs(result.expected[i]! / e - 1)).toBeLessThan(1e-9),
-    );
+    [16.376115499107449, 15.626362425115339, 16.678466902922352].forEach((e, i) => {
+      expect(Math.abs(result.expected[i]! / e - 1)).toBeLessThan(1e-9);
+    });
     expect(result.trend).toEqual([true, true, true]);
   });
 
@@ -89,12 +89,12 @@ describe("farringtonFlexible", () => {
         range: [298, 299, 300],
       },
     });
-    [56.158400268176116, 56.81044697390999, 58.409462557807224].forEach((u, i) =>
-      expect(Math.abs(result.upperbound[i]! / u - 1)).toBeLessThan(1e-9),
-    );
-    [27.21211538461543, 27.655387469216755, 27.383270034787596].forEach((e, i) =>
-      expect(Math.abs(result.expected[i]! / e - 1)).toBeLessThan(1e-9),
-    );
+    [56.158400268176116, 56.81044697390999, 58.409462557807224].forEach((u, i) => {
+      expect(Math.abs(result.upperbound[i]! / u - 1)).toBeLessThan(1e-9);
+    });
+    [27.21211538461543, 27.655387469216755, 27.383270034787596].forEach((e, i) => {
+      expect(Math.abs(result.expected[i]! / e - 1)).toBeLessThan(1e-9);
+    });
     expect(result.alarm).toEqual([false, false, false]);
   });
 

@@ -56,7 +56,9 @@ describe("quasi-Poisson log-linear GLM (IRLS as R's glm.fit)", () => {
     close(fit.alpha[1]! - fit.alpha[0]!, R.g2);
     close(fit.alpha[2]! - fit.alpha[0]!, R.g3);
     close(fit.dispersion, R.dispersion);
-    R.hat.forEach((h, i) => close(fit.hat(data, i), h));
+    R.hat.forEach((h, i) => {
+      close(fit.hat(data, i), h);
+    });
     // Prediction for level 3 at t = 13 with population 140.
     close(fit.alpha[2]! + Math.log(140), R.predictionFit);
     close(Math.sqrt(fit.predictionVariance(2) * fit.dispersion), R.predictionSe);
