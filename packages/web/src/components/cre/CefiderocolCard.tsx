@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CreCaseRecord, CreEvaluation } from "../../api/cre.ts";
 import { formatInstant } from "../../lib/dates.ts";
+import { useParen } from "./cre-lang.ts";
 
 type Clinical = NonNullable<CreEvaluation["clinical"]>;
 
@@ -18,6 +19,7 @@ export function CefiderocolCard({
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation("cre");
+  const paren = useParen();
   const c = clinical.cefiderocol;
   const status = record.order.status;
   return (
@@ -40,7 +42,7 @@ export function CefiderocolCard({
           <ul className="cre-reasons" data-testid="cre-verdict-reasons">
             {c.reasons.map((r) => (
               <li key={r.code} data-code={r.code}>
-                {r.text} <span className="cre-source">（{r.source}）</span>
+                {r.text} <span className="cre-source">{paren(r.source)}</span>
               </li>
             ))}
           </ul>

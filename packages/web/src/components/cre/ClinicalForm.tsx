@@ -31,6 +31,8 @@ type Causative = "yes" | "no" | "";
 interface Props {
   record: CreCaseRecord;
   onSaved: (detail: CreCaseDetail) => void;
+  /** Leaves the form without saving (when correcting a record already made). */
+  onCancel?: (() => void) | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ interface Props {
  * caused it, 表7 severity for a non-urinary infection, the cefiderocol order, and the diagnosis and notification days.
  * Saved on the version read; a 400 is shown at each field.
  */
-export function ClinicalForm({ record, onSaved }: Props) {
+export function ClinicalForm({ record, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation("cre");
   const lang = asLang(i18n.language);
   const apiLang = useCreLang();
@@ -209,6 +211,11 @@ export function ClinicalForm({ record, onSaved }: Props) {
           <span className="cre-saved" role="status" data-testid="cre-clinical-saved">
             {t("clinicalForm.saved")}
           </span>
+        )}
+        {onCancel && (
+          <button type="button" className="btn" data-testid="cre-clinical-cancel" onClick={onCancel}>
+            {t("isolate.cancel")}
+          </button>
         )}
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="cre-clinical-save">
           {busy ? t("clinicalForm.saving") : t("clinicalForm.save")}

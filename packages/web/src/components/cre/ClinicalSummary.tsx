@@ -2,12 +2,14 @@ import { SEVERITY_TABLE_7 } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
 import type { CreCaseRecord, CreEvaluation } from "../../api/cre.ts";
 import { asLang } from "../../lib/labels.ts";
+import { useParen } from "./cre-lang.ts";
 
 type Clinical = NonNullable<CreEvaluation["clinical"]>;
 
 /** The physician's record as read: site, whether causative, 表7 severity with the failed domains and ticked examples. */
 export function ClinicalSummary({ clinical, record }: { clinical: Clinical; record: CreCaseRecord }) {
   const { t, i18n } = useTranslation("cre");
+  const paren = useParen();
   const lang = asLang(i18n.language);
   const ticked = SEVERITY_TABLE_7.flatMap((d) => d.items).filter((i) =>
     record.severity?.checklist.includes(i.code),
@@ -17,7 +19,7 @@ export function ClinicalSummary({ clinical, record }: { clinical: Clinical; reco
       <dt>{t("case.site")}</dt>
       <dd data-testid="cre-site-text">
         {clinical.site.text}
-        {clinical.urinaryType && `（${clinical.urinaryType.text}）`}
+        {clinical.urinaryType && paren(clinical.urinaryType.text)}
       </dd>
       <dt>{t("case.causative")}</dt>
       <dd>

@@ -83,6 +83,7 @@ export function ConsultationPanel({ record, timeZone, onRecorded }: Props) {
                   role: tr(`roles.${c.recordedBy.role as "physician"}`),
                   at: formatInstant(c.recordedAt, timeZone, i18n.language),
                 })}
+                {c.decision && " "}
                 {c.decision && (
                   <span
                     className={c.decision === "approved" ? "badge cre-badge--ok" : "badge cre-badge--alert"}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CreCaseState } from "../../api/cre.ts";
 import { formatDay } from "../../lib/dates.ts";
+import { useParen } from "./cre-lang.ts";
 
 /**
  * The state of a case in words, as badges: work-up pending with the next test, notification by its day (or done, or
@@ -8,6 +9,7 @@ import { formatDay } from "../../lib/dates.ts";
  */
 export function CreStateBadges({ state }: { state: CreCaseState }) {
   const { t, i18n } = useTranslation("cre");
+  const paren = useParen();
   const day = (d: string) => formatDay(d, i18n.language);
   const n = state.notification;
   return (
@@ -61,7 +63,7 @@ export function CreStateBadges({ state }: { state: CreCaseState }) {
           data-status={state.cefiderocol.orderStatus}
         >
           {t(`state.order_${state.cefiderocol.orderStatus}`)}
-          {state.cefiderocol.verdictText && `（${state.cefiderocol.verdictText}）`}
+          {state.cefiderocol.verdictText && paren(state.cefiderocol.verdictText)}
         </li>
       )}
     </ul>

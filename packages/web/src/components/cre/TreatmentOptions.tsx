@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { CreEvaluation } from "../../api/cre.ts";
+import { useParen } from "./cre-lang.ts";
 
 type Clinical = NonNullable<CreEvaluation["clinical"]>;
 
@@ -9,6 +10,7 @@ type Clinical = NonNullable<CreEvaluation["clinical"]>;
  */
 export function TreatmentOptions({ clinical }: { clinical: Clinical }) {
   const { t } = useTranslation("cre");
+  const paren = useParen();
   return (
     <section className="card cre-card" aria-labelledby="cre-options-title">
       <h2 id="cre-options-title">{t("case.options")}</h2>
@@ -55,7 +57,7 @@ export function TreatmentOptions({ clinical }: { clinical: Clinical }) {
           <ul className="cre-cautions" data-testid="cre-cautions">
             {clinical.cautions.map((c) => (
               <li key={`${c.code}-${c.text}`} data-code={c.code}>
-                {c.text} <span className="cre-source">（{c.source}）</span>
+                {c.text} <span className="cre-source">{paren(c.source)}</span>
               </li>
             ))}
           </ul>

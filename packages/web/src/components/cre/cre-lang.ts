@@ -7,3 +7,9 @@ export function useCreLang(): CreLang {
   const { i18n } = useTranslation();
   return asLang(i18n.language);
 }
+
+/** Text in brackets as each language writes them: "（膀胱炎）" in Japanese, " (cystitis)" in English. */
+export function useParen(): (text: string) => string {
+  const lang = useCreLang();
+  return (text) => (lang === "ja" ? `（${text}）` : ` (${text})`);
+}

@@ -6,7 +6,7 @@ import { CefiderocolCard } from "../../components/cre/CefiderocolCard.tsx";
 import { ClinicalForm } from "../../components/cre/ClinicalForm.tsx";
 import { ClinicalSummary } from "../../components/cre/ClinicalSummary.tsx";
 import { ConsultationPanel } from "../../components/cre/ConsultationPanel.tsx";
-import { useCreLang } from "../../components/cre/cre-lang.ts";
+import { useCreLang, useParen } from "../../components/cre/cre-lang.ts";
 import { canEnterIsolates, canRecordClinical } from "../../components/cre/cre-roles.ts";
 import {
   ClassificationCard,
@@ -29,6 +29,7 @@ import { useUser } from "../../state/SessionProvider.tsx";
  */
 export function CreCasePage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation("cre");
+  const paren = useParen();
   const lang = useCreLang();
   const api = useApi();
   const user = useUser();
@@ -90,14 +91,15 @@ export function CreCasePage({ caseId }: { caseId: string }) {
         <h1 data-testid="cre-case-title">
           <span className="cre-patient">{record.patientLabel}</span>{" "}
           <span className="cre-organism-name">
-            {evaluation.organism.ja ?? ""}{" "}
+            {lang === "ja" ? (evaluation.organism.ja ?? "") : ""}{" "}
             <i lang="la">{evaluation.organism.name ?? evaluation.organism.input}</i>
           </span>
         </h1>
         <dl className="facts cre-case-facts">
           <dt>{t("case.specimen")}</dt>
           <dd>
-            {specimen}（{record.isolate.specimen.sterileSite ? t("case.sterile") : t("case.nonSterile")}）
+            {specimen}
+            {paren(record.isolate.specimen.sterileSite ? t("case.sterile") : t("case.nonSterile"))}
           </dd>
           {record.isolate.collectedAt && (
             <>
@@ -147,6 +149,7 @@ export function CreCasePage({ caseId }: { caseId: string }) {
                     setDetail(saved);
                     setEditing(false);
                   }}
+                  onCancel={clinical ? () => setEditing(false) : undefined}
                 />
               </div>
             )}
