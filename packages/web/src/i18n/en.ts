@@ -306,7 +306,6 @@ export const en: Messages = {
   offline: {
     offline: "You are offline. Entries are kept on this device and sent once the connection is back.",
     fromDevice: "Showing what this device kept from {{at}}.",
-    online: "Connected to the server again.",
     refresh: "Load the latest",
     update: "A new version of Mamori is available.",
     updateNow: "Update",

@@ -307,7 +307,6 @@ export const ja = {
   offline: {
     offline: "オフラインです。記録はこの端末に保存され、つながったら自動で送信されます。",
     fromDevice: "表示しているのは、この端末に残っている{{at}}時点の内容です。",
-    online: "サーバーにつながりました。",
     refresh: "最新の内容を読み込む",
     update: "Mamoriの新しい版があります。",
     updateNow: "更新する",
