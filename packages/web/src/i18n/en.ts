@@ -282,7 +282,8 @@ export const en: Messages = {
     showPassword: "Show password",
     usernameHint: "3–60 lower-case letters, digits and . _ -; it cannot be changed later.",
     usernameInvalid: "Use lower-case letters, digits and . _ - only, starting with a letter or digit (3–60).",
-    passwordHint: "At least 10 characters. Hand it over in person and have it changed after sign-in.",
+    passwordHint:
+      "At least 10 characters. Hand it to the person directly (never by e-mail or on a notice board).",
     passwordShort: "At least 10 characters (now {{count}}).",
     displayNameRequired: "Enter a display name.",
     add: "Create an account",

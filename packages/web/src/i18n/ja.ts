@@ -283,7 +283,7 @@ export const ja = {
     showPassword: "パスワードを表示",
     usernameHint: "半角の小文字英字・数字と . _ - で3〜60文字。あとから変えられません。",
     usernameInvalid: "半角の小文字英字・数字と . _ - だけで、英字か数字で始めてください（3〜60文字）。",
-    passwordHint: "10文字以上。本人に直接伝え、サインイン後に変えてもらってください。",
+    passwordHint: "10文字以上。本人に直接伝えてください（メールや掲示には書かないでください）。",
     passwordShort: "10文字以上にしてください（いま{{count}}文字）。",
     displayNameRequired: "表示名を入力してください。",
     add: "アカウントを作る",

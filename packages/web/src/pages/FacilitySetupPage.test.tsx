@@ -158,7 +158,7 @@ describe("FacilitySetupPage", () => {
     renderSignedIn(<FacilitySetupPage />, fakeApi({ overseers }), "/setup/facility");
     const facts = await screen.findByTestId("facility-facts");
     expect(facts.textContent).toContain("特別養護老人ホーム等の高齢者施設");
-    expect(facts.textContent).toContain("Asia/Tokyo");
+    expect(facts.textContent).toContain("日本（Asia/Tokyo）");
     expect(facts.textContent).toContain("みなと市保健所");
     expect(screen.getByText("施設の設定の変更は、施設長・管理者ができます。")).toBeTruthy();
     expect(screen.queryByTestId("facility-form")).toBeNull();

@@ -63,7 +63,11 @@ function FacilityFacts({ facility }: { facility: Facility }) {
         <dt>{t("facilitySettings.type")}</dt>
         <dd>{type ? t(`facilitySettings.types.${type}`) : facility.type}</dd>
         <dt>{t("facilitySettings.timeZone")}</dt>
-        <dd>{facility.timeZone}</dd>
+        <dd>
+          {isOfferedTimeZone(facility.timeZone)
+            ? t(`facilitySettings.zones.${facility.timeZone}`)
+            : facility.timeZone}
+        </dd>
         <dt>{t("facilitySettings.healthCentre")}</dt>
         <dd>{facility.healthCentre?.name ?? t("facilitySettings.notSet")}</dd>
         <dt>{t("facilitySettings.municipality")}</dt>
