@@ -264,7 +264,7 @@ export const creEn: CreMessages = {
   },
   availability: {
     title: "Hospital formulary",
-    lead: "Treatment options are taken from the drugs marked available here. An active drug the hospital lacks is listed under the cautions.",
+    lead: "Treatment options are taken from the drugs ticked here (available in the hospital). An active drug the hospital lacks is listed under the cautions.",
     default: "Using the default: every guide treatment drug marketed in Japan.",
     updated: "Last changed: {{at}}",
     notMarketed: "not marketed in Japan",

@@ -95,20 +95,24 @@ export function CreCasePage({ caseId }: { caseId: string }) {
             <i lang="la">{evaluation.organism.name ?? evaluation.organism.input}</i>
           </span>
         </h1>
-        <dl className="facts cre-case-facts">
-          <dt>{t("case.specimen")}</dt>
-          <dd>
-            {specimen}
-            {paren(record.isolate.specimen.sterileSite ? t("case.sterile") : t("case.nonSterile"))}
-          </dd>
+        <dl className="cre-case-facts">
+          <div>
+            <dt>{t("case.specimen")}</dt>
+            <dd>
+              {specimen}
+              {paren(record.isolate.specimen.sterileSite ? t("case.sterile") : t("case.nonSterile"))}
+            </dd>
+          </div>
           {record.isolate.collectedAt && (
-            <>
+            <div>
               <dt>{t("case.collectedAt")}</dt>
               <dd>{formatDay(record.isolate.collectedAt.slice(0, 10), i18n.language)}</dd>
-            </>
+            </div>
           )}
-          <dt>{t("case.reportedOn")}</dt>
-          <dd>{formatDay(record.reportedOn, i18n.language)}</dd>
+          <div>
+            <dt>{t("case.reportedOn")}</dt>
+            <dd>{formatDay(record.reportedOn, i18n.language)}</dd>
+          </div>
         </dl>
       </header>
       <ErrorNotice error={error} />
