@@ -87,7 +87,9 @@ describe("CRE stewardship in the browser", () => {
     await page.getByTestId("cre-mic-aztreonam").fill(">16");
     await page.getByTestId("cre-mcim-zone").fill("6");
     await page.getByTestId("cre-ecim-zone").fill("17");
-    await expect(page.getByTestId("cre-ecim-reading").getAttribute("data-result")).resolves.toBe("mbl_positive");
+    await expect(page.getByTestId("cre-ecim-reading").getAttribute("data-result")).resolves.toBe(
+      "mbl_positive",
+    );
     await page.getByTestId("cre-ic-kit").selectOption("NG-Test CARBA 5");
     await page.getByTestId("cre-ic-enzyme-IMP").check();
     await screenshot(page, "cre-03-lab-isolate-form");
@@ -114,9 +116,9 @@ describe("CRE stewardship in the browser", () => {
     await page.getByTestId("cre-site").selectOption("bloodstream");
     await page.getByTestId("cre-causative").selectOption("yes");
     await page.getByTestId("cre-severity-item-VASOPRESSOR_REQUIRED").check();
-    await expect(page.getByTestId("cre-severity-hemodynamicallyStable-notmet").getAttribute("aria-pressed")).resolves.toBe(
-      "true",
-    );
+    await expect(
+      page.getByTestId("cre-severity-hemodynamicallyStable-notmet").getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
     await page.getByTestId("cre-order-cefiderocol").check();
     await page.getByTestId("cre-diagnosed-on").fill(today());
     await screenshot(page, "cre-05-physician-form");
@@ -126,14 +128,18 @@ describe("CRE stewardship in the browser", () => {
     await expect(page.getByTestId("cre-classification").getAttribute("data-value")).resolves.toBe("true");
     await expect(page.getByTestId("cre-mechanism").getAttribute("data-category")).resolves.toBe("MBL");
     await expect(page.getByTestId("cre-option-0").getAttribute("data-drugs")).resolves.toBe("cefiderocol");
-    await expect(page.getByTestId("cre-notification-due").getAttribute("data-basis")).resolves.toBe("diagnosis");
+    await expect(page.getByTestId("cre-notification-due").getAttribute("data-basis")).resolves.toBe(
+      "diagnosis",
+    );
     const due = await page.getByTestId("cre-notification-due").getAttribute("data-date");
     // 感染症法 第12条: within 7 days of the diagnosis (today), the first day not counted.
     const expected = new Date(`${today()}T12:00:00+09:00`);
     expected.setUTCDate(expected.getUTCDate() + 7);
     expect(due).toBe(expected.toISOString().slice(0, 10));
     await expect(page.getByTestId("cre-verdict").getAttribute("data-verdict")).resolves.toBe("appropriate");
-    await expect(page.getByTestId("cre-order-status").getAttribute("data-status")).resolves.toBe("awaiting_decision");
+    await expect(page.getByTestId("cre-order-status").getAttribute("data-status")).resolves.toBe(
+      "awaiting_decision",
+    );
     await expect(page.getByTestId("cre-survey").isVisible()).resolves.toBe(true);
     await screenshot(page, "cre-06-physician-case");
   });
@@ -147,15 +153,21 @@ describe("CRE stewardship in the browser", () => {
     ).resolves.toBe("awaiting_decision");
     await screenshot(page, "cre-07-ast-list");
     await page.getByTestId(`cre-case-link-${caseId}`).click();
-    await page.getByTestId("cre-consultation-note").fill("IMP型MBL産生・敗血症性ショック: セフィデロコルを承認。");
+    await page
+      .getByTestId("cre-consultation-note")
+      .fill("IMP型MBL産生・敗血症性ショック: セフィデロコルを承認。");
     await page.getByTestId("cre-decision-approve").check();
     await page.getByTestId("cre-consultation-save").click();
     await expect
       .poll(() => page.getByTestId("cre-order-status").getAttribute("data-status"))
       .toBe("approved");
-    await expect(page.locator('[data-testid^="cre-consultation-"][data-decision="approved"]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('[data-testid^="cre-consultation-"][data-decision="approved"]').count(),
+    ).resolves.toBe(1);
     // The consultation on record removes the "no consultation" finding (MHLW 事務連絡 2024-01-25 記2).
-    await expect(page.locator('[data-testid="cre-verdict-reasons"] [data-code="NO_CONSULTATION"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-testid="cre-verdict-reasons"] [data-code="NO_CONSULTATION"]').count(),
+    ).resolves.toBe(0);
     await screenshot(page, "cre-08-ast-approved");
   });
 
