@@ -32,7 +32,7 @@ function familyCpuSeconds(pid: number): number {
 }
 
 /** Busy CPU seconds of the whole machine (all cores), from the first line of /proc/stat. */
-function machineBusySeconds(): number | null {
+export function machineBusySeconds(): number | null {
   try {
     const [line] = readFileSync("/proc/stat", "utf8").split("\n");
     const ticks = line!.trim().split(/\s+/).slice(1).map(Number);

@@ -142,6 +142,7 @@ async function benchBackend(
             (quiet.waitedS > 3 ? ` (waited ${quiet.waitedS} s for it to calm down)` : ""),
         );
       }
+      server.assertRunning();
       const before = load.observationsBuilt;
       const meter = startCpuMeter({
         server: server.pid,
@@ -149,6 +150,7 @@ async function benchBackend(
       });
       const result = await load.run(connections, durationS);
       const cpu = meter();
+      server.assertRunning();
       account(result);
       const f = figures(result, load.observationsBuilt - before, cpu);
       report.runs.push(f);
@@ -159,6 +161,7 @@ async function benchBackend(
       );
     }
 
+    server.assertRunning();
     const resent = await load.resendOutstanding();
     console.log(
       `resent ${resent.batches} batches cut off when runs stopped: ${resent.saved} saved, ` +

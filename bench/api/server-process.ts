@@ -19,6 +19,10 @@ export type RunningServer = {
   selfReportedMs: number | null;
   /** Everything the server printed so far. */
   output: () => string;
+  /** Null while the process runs; how it ended otherwise. */
+  exit: () => { code: number | null; signal: NodeJS.Signals | null; afterMs: number } | null;
+  /** Throws, with how the server ended and what it printed, when it is no longer running. */
+  assertRunning: () => void;
   /** SIGTERM, then wait for the process to exit (SIGKILL after 15 s). */
   stop: () => Promise<number | null>;
 };
@@ -94,6 +98,13 @@ export async function startServer(options: {
     },
   );
   let output = "";
+  let exit: { code: number | null; signal: NodeJS.Signals | null; afterMs: number } | null = null;
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    exit = { code, signal, afterMs: performance.now() - spawnedAt };
+    if (!stopping)
+      process.stderr.write(`mamori start (pid ${child.pid}) ended unexpectedly: ${code ?? signal}\n`);
+  });
   let readyLineMs: number | null = null;
   let selfReportedMs: number | null = null;
   child.stdout!.setEncoding("utf8");
@@ -111,6 +122,7 @@ export async function startServer(options: {
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     const done = exited(child);
+    stopping = true;
     child.kill("SIGTERM");
     const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     const code = await done;
@@ -150,6 +162,15 @@ export async function startServer(options: {
     firstHealthMs,
     selfReportedMs,
     output: () => output,
+    exit: () => exit,
+    assertRunning: () => {
+      if (exit) {
+        throw new Error(
+          `mamori start (pid ${child.pid}) ended after ${Math.round(exit.afterMs / 1000)} s with ` +
+            `${exit.code ?? exit.signal}; it printed:\n${output}`,
+        );
+      }
+    },
     stop,
   };
 }
