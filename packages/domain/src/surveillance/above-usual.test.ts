@@ -68,10 +68,10 @@ describe("ABOVE_USUAL (EARS C2, facility-surveillance.md §4.4)", () => {
     });
     expect(evidence.upperbound).toBeCloseTo(1.545116153083907, 12);
     expect(renderAlertWhy(alerts[0]!, "ja")).toBe(
-      "嘔吐・下痢：2026-02-20の新たな発症者2人が、これまで28日の記録から見た上限1.55人を超えました（EARS C2、α=0.001）。（マニュアル p.33, p.48）",
+      "嘔吐・下痢：2月20日(金)の新たな発症者2人が、これまで28日の記録から見た上限1.55人を超えました（過去の記録と比べる統計の方法 EARS C2 による）。（マニュアル p.33, p.48）",
     );
     expect(renderAlertWhy(alerts[0]!, "en")).toContain(
-      "2 people fell ill on 2026-02-20, above the usual upper bound of 1.55",
+      "2 people fell ill on 20 Feb, above the usual upper bound of 1.55",
     );
   });
 

@@ -83,46 +83,48 @@ describe("renderAlertWhy", () => {
 
   const expectations: Record<string, { ja: string[]; en: string[] }> = {
     FEVER: {
-      ja: ["r01：2026-01-20 08:00に38.4 °C", "38.0 °C以上", "平熱36.2 °C", "p.33–34"],
-      en: ["38.4 °C on 2026-01-20 at 08:00", "(manual p.33–34)"],
+      ja: ["r01：1月20日(火) 08:00に38.4 °C", "38.0 °C以上", "平熱36.2 °C", "p.33–34"],
+      en: ["38.4 °C on 20 Jan at 08:00", "(manual p.33–34)"],
     },
     LOW_GRADE_FEVER: { ja: ["r02", "37.6 °C", "微熱"], en: ["37.6 °C", "37.5 °C up to 38.0 °C"] },
     REPORT_TO_NURSE: { ja: ["看護職員か医師", "p.33"], en: ["reported to the nurse"] },
-    CDI_CONSIDER: { ja: ["30日以内に抗菌薬", "LVFX 2026-01-01–2026-01-05"], en: ["last 30 days"] },
+    CDI_CONSIDER: { ja: ["30日以内に抗菌薬", "LVFX 1月1日(木)–1月5日(月)"], en: ["last 30 days"] },
     NOROVIRUS_CONSIDER: { ja: ["1月", "11・12・1・2・3月"], en: ["month 1"] },
     EHEC_URGENT: { ja: ["血便・腹痛"], en: ["Bloody stool, Abdominal pain", "p.34, p.59"] },
     TB_CONSIDER: {
-      ja: ["14日間", "2026-01-07〜2026-01-20", "14日続く"],
+      ja: ["14日間", "1月7日(水)〜1月20日(火)", "14日続く"],
       en: ["all 14 recorded days", "p.35, p.60"],
     },
     SCABIES_CONSIDER: { ja: ["発疹・掻痒感"], en: ["Rash, Itch"] },
     LEGIONELLA_CONSIDER: {
-      ja: ["2026-01-14", "10日以内"],
-      en: ["shared bath on 2026-01-14", "within 10 days"],
+      ja: ["1月14日(水)", "10日以内"],
+      en: ["shared bath on 14 Jan", "within 10 days"],
     },
     UTI_CONSIDER: { ja: ["尿の臭い・混濁", "38.4 °C"], en: ["Smelly or cloudy urine"] },
     NORO_CLUSTER_24H: {
-      ja: ["2人（r01、r02）", "24時間以内", "r01 2026-01-20 08:00", "マニュアル p.54"],
+      ja: ["2人（r01、r02）", "24時間以内", "r01 1月20日(火) 08:00", "マニュアル p.54"],
       en: ["2 people (r01, r02)", "within 24 hours", "(manual p.54)"],
     },
     REPORT_CRITERION_A: {
-      ja: ["嘔吐・下痢：", "r05 死亡 2026-01-15", "2人以上", "（2026-01-14〜2026-01-20：2人）", "p.48, p.69"],
-      en: ["r05 died 2026-01-15", "2 or more died or seriously ill or hospitalised in 7 days"],
+      ja: [
+        "嘔吐・下痢：",
+        "r05 死亡 1月15日(木)",
+        "2人以上",
+        "（1月14日(水)〜1月20日(火)：2人）",
+        "p.48, p.69",
+      ],
+      en: ["r05 died 15 Jan", "2 or more died or seriously ill or hospitalised in 7 days"],
     },
     REPORT_CRITERION_B: {
       ja: [
-        "嘔吐・下痢：2026-01-14〜2026-01-20に発症し、まだ治っていない人が",
+        "嘔吐・下痢：1月14日(水)〜1月20日(火)に発症し、まだ治っていない人が",
         "利用者3人／全6人（基準：50%以上＝3人）",
         "r01、r02、r03",
       ],
-      en: [
-        "from 2026-01-14 to 2026-01-20",
-        "3 of 6 users (rule: 50% or more = 3)",
-        "3 people (rule: 10 or more)",
-      ],
+      en: ["from 14 Jan to 20 Jan", "3 of 6 users (rule: 50% or more = 3)", "3 people (rule: 10 or more)"],
     },
     OUTBREAK_END_ELIGIBLE: {
-      ja: ["tuberculosis：最後に新しく発症したのは2026-01-03", "17日間", "基準：7日", "宣言", "p.56"],
+      ja: ["tuberculosis：最後に新しく発症したのは1月3日(土)", "17日間", "基準：7日", "宣言", "p.56"],
       en: ["17 days ago", "declared", "(manual p.56)"],
     },
   };

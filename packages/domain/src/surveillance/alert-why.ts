@@ -1,3 +1,5 @@
+import { format } from "date-fns";
+import { ja as jaLocale } from "date-fns/locale/ja";
 import { ALERT_TEXT, GROUP_TEXT, type Language, OUTCOME_TEXT } from "./alert-text.ts";
 import type { Alert } from "./alerts.ts";
 import { DISEASE_LABELS, type GroupedDisease } from "./diseases.ts";
@@ -31,6 +33,7 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
     codes.map((code) => SYMPTOM_LABELS[code][language]).join(ja ? "・" : ", ");
   const source = sourceText(alert.evidence.source, language);
   const day = alert.day;
+  const when = (isoDay: string) => dayText(isoDay, language);
   const subjectName =
     "personId" in alert.subject ? name(alert.subject.personId) : facilityName(alert.subject, language);
 
@@ -45,94 +48,97 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
             ? `、または平熱${fmt(e.baselineTempC)} °Cより${fmt(e.riseOverUsualC)} °C以上高い`
             : `, or ${fmt(e.riseOverUsualC)} °C above the usual ${fmt(e.baselineTempC)} °C`;
       return ja
-        ? `${subjectName}：${day} ${time(e.at)}に${temp}（基準：${fmt(e.thresholdC)} °C以上${usual}）。${source}`
-        : `${subjectName}: ${temp} on ${day} at ${time(e.at)} (rule: ${fmt(e.thresholdC)} °C or more${usual}). ${source}`;
+        ? `${subjectName}：${when(day)} ${time(e.at)}に${temp}（基準：${fmt(e.thresholdC)} °C以上${usual}）。${source}`
+        : `${subjectName}: ${temp} on ${when(day)} at ${time(e.at)} (rule: ${fmt(e.thresholdC)} °C or more${usual}). ${source}`;
     }
     case "LOW_GRADE_FEVER": {
       const e = alert.evidence;
       const temp = e.maxTempC === null ? "" : `${fmt(e.maxTempC)} °C`;
       return ja
-        ? `${subjectName}：${day} ${time(e.at)}に${temp}（微熱：${fmt(e.fromC)} °C以上${fmt(e.belowC)} °C未満）。${source}`
-        : `${subjectName}: ${temp} on ${day} at ${time(e.at)} (slight fever: ${fmt(e.fromC)} °C up to ${fmt(e.belowC)} °C). ${source}`;
+        ? `${subjectName}：${when(day)} ${time(e.at)}に${temp}（微熱：${fmt(e.fromC)} °C以上${fmt(e.belowC)} °C未満）。${source}`
+        : `${subjectName}: ${temp} on ${when(day)} at ${time(e.at)} (slight fever: ${fmt(e.fromC)} °C up to ${fmt(e.belowC)} °C). ${source}`;
     }
     case "REPORT_TO_NURSE": {
       const e = alert.evidence;
       return ja
-        ? `${subjectName}：${day} ${time(e.at)}に${symptoms(e.symptoms)}。これらの症状はすぐに看護職員か医師へ報告します。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on ${day} at ${time(e.at)}. These symptoms are reported to the nurse or doctor at once. ${source}`;
+        ? `${subjectName}：${when(day)} ${time(e.at)}に${symptoms(e.symptoms)}。これらの症状はすぐに看護職員か医師へ報告します。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${when(day)} at ${time(e.at)}. These symptoms are reported to the nurse or doctor at once. ${source}`;
     }
     case "CDI_CONSIDER": {
       const e = alert.evidence;
       const courses = e.antibiotics
         .map(
           (course) =>
-            `${course.drug ? `${course.drug} ` : ""}${course.start}–${course.end ?? (ja ? "継続中" : "ongoing")}`,
+            `${course.drug ? `${course.drug} ` : ""}${when(course.start)}–${course.end ? when(course.end) : ja ? "継続中" : "ongoing"}`,
         )
         .join(ja ? "、" : "; ");
       return ja
-        ? `${subjectName}：${day}に${symptoms(e.symptoms)}。${e.lookbackDays}日以内に抗菌薬を使用（${courses}）。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on ${day}, with antibiotics in the last ${e.lookbackDays} days (${courses}). ${source}`;
+        ? `${subjectName}：${when(day)}に${symptoms(e.symptoms)}。${e.lookbackDays}日以内に抗菌薬を使用（${courses}）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${when(day)}, with antibiotics in the last ${e.lookbackDays} days (${courses}). ${source}`;
     }
     case "NOROVIRUS_CONSIDER": {
       const e = alert.evidence;
       const months = e.months.join(ja ? "・" : ", ");
       return ja
-        ? `${subjectName}：${day}に${symptoms(e.symptoms)}（${e.month}月。ノロウイルスを疑う月：${months}月）。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on ${day} (month ${e.month}; norovirus months: ${months}). ${source}`;
+        ? `${subjectName}：${when(day)}に${symptoms(e.symptoms)}（${e.month}月。ノロウイルスを疑う月：${months}月）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${when(day)} (month ${e.month}; norovirus months: ${months}). ${source}`;
     }
     case "EHEC_URGENT": {
       const e = alert.evidence;
       return ja
-        ? `${subjectName}：${day} ${time(e.at)}に${symptoms(e.symptoms)}が同じ日に。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${day} at ${time(e.at)}. ${source}`;
+        ? `${subjectName}：${when(day)} ${time(e.at)}に${symptoms(e.symptoms)}が同じ日に。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${when(day)} at ${time(e.at)}. ${source}`;
     }
     case "TB_CONSIDER": {
       const e = alert.evidence;
       const first = e.coughDays[0] ?? day;
       return ja
-        ? `${subjectName}：記録のある${e.coughDays.length}日間（${first}〜${day}）すべてで咳（基準：${e.requiredDays}日続く）。${source}`
-        : `${subjectName}: cough on all ${e.coughDays.length} recorded days from ${first} to ${day} (rule: ${e.requiredDays} days in a row). ${source}`;
+        ? `${subjectName}：記録のある${e.coughDays.length}日間（${when(first)}〜${when(day)}）すべてで咳（基準：${e.requiredDays}日続く）。${source}`
+        : `${subjectName}: cough on all ${e.coughDays.length} recorded days from ${when(first)} to ${when(day)} (rule: ${e.requiredDays} days in a row). ${source}`;
     }
     case "SCABIES_CONSIDER": {
       const e = alert.evidence;
       return ja
-        ? `${subjectName}：${day}に${symptoms(e.symptoms)}が同じ日に。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${day}. ${source}`;
+        ? `${subjectName}：${when(day)}に${symptoms(e.symptoms)}が同じ日に。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${when(day)}. ${source}`;
     }
     case "LEGIONELLA_CONSIDER": {
       const e = alert.evidence;
-      const baths = e.bathDates.join(ja ? "、" : ", ");
+      const baths = e.bathDates.map(when).join(ja ? "、" : ", ");
       return ja
-        ? `${subjectName}：${day}に${symptoms(e.symptoms)}。共同浴場の利用：${baths}（基準：入浴後${e.withinDays}日以内）。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on ${day}; used the shared bath on ${baths} (rule: within ${e.withinDays} days after bathing). ${source}`;
+        ? `${subjectName}：${when(day)}に${symptoms(e.symptoms)}。共同浴場の利用：${baths}（基準：入浴後${e.withinDays}日以内）。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)} on ${when(day)}; used the shared bath on ${baths} (rule: within ${e.withinDays} days after bathing). ${source}`;
     }
     case "UTI_CONSIDER": {
       const e = alert.evidence;
       const temp = e.maxTempC === null ? "" : ja ? `（${fmt(e.maxTempC)} °C）` : ` (${fmt(e.maxTempC)} °C)`;
       return ja
-        ? `${subjectName}：${day}に${symptoms(e.symptoms)}${temp}。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)}${temp} on ${day}. ${source}`;
+        ? `${subjectName}：${when(day)}に${symptoms(e.symptoms)}${temp}。${source}`
+        : `${subjectName}: ${symptoms(e.symptoms)}${temp} on ${when(day)}. ${source}`;
     }
     case "NORO_CLUSTER_24H": {
       const e = alert.evidence;
       const times = e.onsets.map(
-        (onset) => `${name(onset.personId)} ${onset.at.slice(0, 10)} ${time(onset.at)}`,
+        (onset) => `${name(onset.personId)} ${when(onset.at.slice(0, 10))} ${time(onset.at)}`,
       );
       return ja
-        ? `${day}：${e.count}人（${names(e.personIds)}）が${e.windowHours}時間以内に${symptoms(e.symptoms)}を新たに発症（${times.join("、")}）。基準：${e.windowHours}時間以内に${e.threshold}人以上。${source}`
-        : `On ${day}, ${e.count} people (${names(e.personIds)}) newly started ${e.symptoms.map((code) => SYMPTOM_LABELS[code].en.toLowerCase()).join(" or ")} within ${e.windowHours} hours of each other (${times.join("; ")}). Rule: ${e.threshold} or more people within ${e.windowHours} hours. ${source}`;
+        ? `${when(day)}：${e.count}人（${names(e.personIds)}）が${e.windowHours}時間以内に${symptoms(e.symptoms)}を新たに発症（${times.join("、")}）。基準：${e.windowHours}時間以内に${e.threshold}人以上。${source}`
+        : `On ${when(day)}, ${e.count} people (${names(e.personIds)}) newly started ${e.symptoms.map((code) => SYMPTOM_LABELS[code].en.toLowerCase()).join(" or ")} within ${e.windowHours} hours of each other (${times.join("; ")}). Rule: ${e.threshold} or more people within ${e.windowHours} hours. ${source}`;
     }
     case "REPORT_CRITERION_A": {
       const e = alert.evidence;
       const outcomes = e.outcomes
-        .map((outcome) => `${name(outcome.personId)} ${OUTCOME_TEXT[outcome.kind][language]} ${outcome.date}`)
+        .map(
+          (outcome) =>
+            `${name(outcome.personId)} ${OUTCOME_TEXT[outcome.kind][language]} ${when(outcome.date)}`,
+        )
         .join(ja ? "、" : "; ");
       const met = e.conditions.filter((condition) => condition.met);
       const rules = met
         .map((condition) =>
           ja
-            ? `${condition.windowDays}日間に${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].ja).join("・")}が${condition.threshold}人以上（${condition.window.from}〜${condition.window.to}：${condition.count}人）`
-            : `${condition.threshold} or more ${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].en).join(" or ")} in ${condition.windowDays} days (${condition.window.from} to ${condition.window.to}: ${condition.count})`,
+            ? `${condition.windowDays}日間に${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].ja).join("・")}が${condition.threshold}人以上（${when(condition.window.from)}〜${when(condition.window.to)}：${condition.count}人）`
+            : `${condition.threshold} or more ${condition.outcomes.map((kind) => OUTCOME_TEXT[kind].en).join(" or ")} in ${condition.windowDays} days (${when(condition.window.from)} to ${when(condition.window.to)}: ${condition.count})`,
         )
         .join(ja ? "、" : "; ");
       return ja
@@ -165,15 +171,15 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
           ? "people who fell ill and are not yet well"
           : "people who fell ill";
       return ja
-        ? `${subjectName}：${e.window.from}〜${e.window.to}に${who}が${parts.join("、")}（${names(e.personIds)}）。${source}`
-        : `${subjectName}: ${who} from ${e.window.from} to ${e.window.to}: ${parts.join("; ")} (${names(e.personIds)}). ${source}`;
+        ? `${subjectName}：${when(e.window.from)}〜${when(e.window.to)}に${who}が${parts.join("、")}（${names(e.personIds)}）。${source}`
+        : `${subjectName}: ${who} from ${when(e.window.from)} to ${when(e.window.to)}: ${parts.join("; ")} (${names(e.personIds)}). ${source}`;
     }
     case "ABOVE_USUAL": {
       const e = alert.evidence;
       const bound = fmt(Math.round(e.upperbound * 100) / 100);
       return ja
-        ? `${subjectName}：${day}の新たな発症者${e.count}人が、これまで${e.historyDays}日の記録から見た上限${bound}人を超えました（EARS ${e.method}、α=${e.alpha}）。${source}`
-        : `${subjectName}: ${e.count} people fell ill on ${day}, above the usual upper bound of ${bound} from ${e.historyDays} days of records (EARS ${e.method}, alpha ${e.alpha}). ${source}`;
+        ? `${subjectName}：${when(day)}の新たな発症者${e.count}人が、これまで${e.historyDays}日の記録から見た上限${bound}人を超えました（過去の記録と比べる統計の方法 EARS ${e.method} による）。${source}`
+        : `${subjectName}: ${e.count} people fell ill on ${when(day)}, above the usual upper bound of ${bound} from ${e.historyDays} days of records (EARS ${e.method}, alpha ${e.alpha}). ${source}`;
     }
     case "OUTBREAK_END_ELIGIBLE": {
       const e = alert.evidence;
@@ -181,8 +187,8 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
         code === "DECLARED" ? (ja ? "宣言" : "declared") : ALERT_TEXT[code].title[language],
       );
       return ja
-        ? `${subjectName}：最後に新しく発症したのは${e.lastOnset}で、${e.daysWithoutNewOnset}日間新しい発症者がいません（基準：${e.requiredDays}日）。${e.openedOn}に始まった集団発生（${openedBy.join("、")}）。${source}`
-        : `${subjectName}: the last new case fell ill on ${e.lastOnset}, ${e.daysWithoutNewOnset} days ago, with none since (rule: ${e.requiredDays} days). Outbreak opened on ${e.openedOn} (${openedBy.join("; ")}). ${source}`;
+        ? `${subjectName}：最後に新しく発症したのは${when(e.lastOnset)}で、${e.daysWithoutNewOnset}日間新しい発症者がいません（基準：${e.requiredDays}日）。${when(e.openedOn)}に始まった集団発生（${openedBy.join("、")}）。${source}`
+        : `${subjectName}: the last new case fell ill on ${when(e.lastOnset)}, ${e.daysWithoutNewOnset} days ago, with none since (rule: ${e.requiredDays} days). Outbreak opened on ${when(e.openedOn)} (${openedBy.join("; ")}). ${source}`;
     }
   }
 }
@@ -218,4 +224,15 @@ function time(instant: string): string {
 
 function fmt(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+/**
+ * A day as people write it: 11月20日(金) in Japanese, 20 Nov in English.
+ *
+ * @example dayText("2026-11-20", "ja") // "11月20日(金)"
+ */
+export function dayText(isoDay: string, language: Language): string {
+  const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d);
+  return language === "ja" ? format(date, "M月d日(E)", { locale: jaLocale }) : format(date, "d MMM");
 }

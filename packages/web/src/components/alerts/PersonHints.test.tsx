@@ -50,7 +50,7 @@ describe("PersonHints", () => {
     const fever = within(within(dialog).getByTestId("hint-detail-FEVER"));
     // Manual p.33–34: 38.0 °C or more, or 1.0 °C above the usual (36.2 °C here).
     expect(fever.getByTestId("hint-why").textContent).toBe(
-      "入所者12 茂：2026-01-10 07:50に38.4 °C（基準：38.0 °C以上、または平熱36.2 °Cより1.0 °C以上高い）。（マニュアル p.33–34）",
+      "入所者12 茂：1月10日(土) 07:50に38.4 °C（基準：38.0 °C以上、または平熱36.2 °Cより1.0 °C以上高い）。（マニュアル p.33–34）",
     );
     expect(fever.getByTestId("hint-advice").textContent).toContain("看護職員に伝え");
     await user.click(within(dialog).getByTestId("dialog-close"));
