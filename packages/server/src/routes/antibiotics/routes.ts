@@ -1,12 +1,11 @@
-import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
-import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import { insertOnce, updateAudited } from "../../db/insert-once.ts";
 import { antibioticCourses, people } from "../../db/schema/index.ts";
-import { conflict, validationFailed } from "../../errors.ts";
+import { validationFailed } from "../../errors.ts";
 import { courseCreateBody, courseEndBody, courseParams, courseResponse } from "./schema.ts";
 
 const present = (c: typeof antibioticCourses.$inferSelect) => ({
@@ -47,38 +46,23 @@ export const antibioticRoutes =
           .where(and(eq(people.id, body.personId), eq(people.facilityId, facilityId)));
         if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
         const values = { ...body, drug: body.drug ?? null, endDate: body.endDate ?? null };
-        return ctx.db.transaction(async (tx) => {
-          const [created] = await tx
-            .insert(antibioticCourses)
-            .values({ ...values, facilityId, recordedBy: user.id })
-            .onConflictDoNothing({ target: antibioticCourses.id })
-            .returning();
-          if (!created) {
-            const [stored] = await tx
-              .select()
-              .from(antibioticCourses)
-              .where(eq(antibioticCourses.id, body.id));
-            if (
-              stored?.facilityId !== facilityId ||
-              !isDeepStrictEqual(present(stored), present({ ...stored, ...values }))
-            )
-              throw conflict("This course was already recorded with other content.", [
-                { path: "id", message: "already recorded" },
-              ]);
-            return reply.status(200).send(present(stored));
-          }
-          await appendAudit(tx, [
-            {
+        const { row, created } = await ctx.db.transaction((tx) =>
+          insertOnce(tx, {
+            table: antibioticCourses,
+            values: { ...values, facilityId, recordedBy: user.id },
+            isOwn: (stored) => stored.facilityId === facilityId,
+            content: present,
+            audit: {
               actorUserId: user.id,
               organisationId: facilityId,
               action: "create",
               entity: "antibiotic_course",
-              entityId: created.id,
-              after: created,
             },
-          ]);
-          return reply.status(201).send(present(created));
-        });
+            conflictMessage: "This course was already recorded with other content.",
+            conflictReason: "already recorded",
+          }),
+        );
+        return reply.status(created ? 201 : 200).send(present(row));
       },
     );
 
@@ -97,23 +81,18 @@ export const antibioticRoutes =
           const current = assertFound(before, "Antibiotic course");
           if (request.body.endDate < current.startDate)
             throw validationFailed([{ path: "endDate", message: "must not be before the start" }]);
-          const [after] = await tx
-            .update(antibioticCourses)
-            .set({ endDate: request.body.endDate })
-            .where(eq(antibioticCourses.id, current.id))
-            .returning();
-          await appendAudit(tx, [
-            {
+          const after = await updateAudited(tx, {
+            table: antibioticCourses,
+            current,
+            changes: { endDate: request.body.endDate },
+            audit: {
               actorUserId: user.id,
               organisationId: facilityId,
               action: "update",
               entity: "antibiotic_course",
-              entityId: current.id,
-              before: current,
-              after,
             },
-          ]);
-          return present(after!);
+          });
+          return present(after);
         });
       },
     );

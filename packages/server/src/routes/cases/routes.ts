@@ -1,12 +1,11 @@
-import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
-import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import { insertOnce, updateAudited } from "../../db/insert-once.ts";
 import { cases, people } from "../../db/schema/index.ts";
-import { conflict, validationFailed } from "../../errors.ts";
+import { validationFailed } from "../../errors.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
 const present = (c: typeof cases.$inferSelect) => ({
@@ -57,45 +56,25 @@ export const caseRoutes =
           .from(people)
           .where(and(eq(people.id, personId), eq(people.facilityId, facilityId)));
         if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
-        return ctx.db.transaction(async (tx) => {
-          const [created] = await tx
-            .insert(cases)
-            .values({
+        const { row, created } = await ctx.db.transaction((tx) =>
+          insertOnce(tx, {
+            table: cases,
+            values: {
               id,
               personId,
               facilityId,
               ...fields,
               resolvedDate: fields.resolvedDate ?? null,
               recordedBy: user.id,
-            })
-            .onConflictDoNothing({ target: cases.id })
-            .returning();
-          if (!created) {
-            const [stored] = await tx.select().from(cases).where(eq(cases.id, id));
-            const same =
-              stored?.facilityId === facilityId &&
-              isDeepStrictEqual(
-                present(stored),
-                present({ ...stored, personId, ...fields, resolvedDate: fields.resolvedDate ?? null }),
-              );
-            if (!same)
-              throw conflict("This case was already recorded with other content.", [
-                { path: "id", message: "already recorded" },
-              ]);
-            return reply.status(200).send(present(stored));
-          }
-          await appendAudit(tx, [
-            {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "create",
-              entity: "case",
-              entityId: id,
-              after: created,
             },
-          ]);
-          return reply.status(201).send(present(created));
-        });
+            isOwn: (stored) => stored.facilityId === facilityId,
+            content: present,
+            audit: { actorUserId: user.id, organisationId: facilityId, action: "create", entity: "case" },
+            conflictMessage: "This case was already recorded with other content.",
+            conflictReason: "already recorded",
+          }),
+        );
+        return reply.status(created ? 201 : 200).send(present(row));
       },
     );
 
@@ -114,23 +93,13 @@ export const caseRoutes =
           const next = { ...current, ...request.body };
           if (next.resolvedDate && next.resolvedDate < next.onsetDate)
             throw validationFailed([{ path: "resolvedDate", message: "must not be before the onset" }]);
-          const [after] = await tx
-            .update(cases)
-            .set({ ...request.body, version: current.version + 1 })
-            .where(eq(cases.id, current.id))
-            .returning();
-          await appendAudit(tx, [
-            {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "update",
-              entity: "case",
-              entityId: current.id,
-              before: current,
-              after,
-            },
-          ]);
-          return present(after!);
+          const after = await updateAudited(tx, {
+            table: cases,
+            current,
+            changes: { ...request.body, version: current.version + 1 },
+            audit: { actorUserId: user.id, organisationId: facilityId, action: "update", entity: "case" },
+          });
+          return present(after);
         });
       },
     );

@@ -1,9 +1,6 @@
-import { isDeepStrictEqual } from "node:util";
-import { eq } from "drizzle-orm";
-import { appendAudit } from "../../audit/audit.ts";
 import type { Executor } from "../../db/database.ts";
+import { insertOnce } from "../../db/insert-once.ts";
 import { creCases } from "../../db/schema/index.ts";
-import { conflict } from "../../errors.ts";
 import type { CaseRow } from "./evaluate-case.ts";
 import type { HospitalActor } from "./hospital.ts";
 import type { CreCaseCreate } from "./schema.ts";
@@ -26,9 +23,9 @@ export async function createCase(
   now: Date,
   action: "create" | "import" = "create",
 ): Promise<{ row: CaseRow; created: boolean }> {
-  const [created] = await tx
-    .insert(creCases)
-    .values({
+  return insertOnce(tx, {
+    table: creCases,
+    values: {
       id: input.id,
       hospitalId: actor.hospitalId,
       patientLabel: input.patientLabel,
@@ -37,31 +34,11 @@ export async function createCase(
       createdAt: now,
       updatedBy: actor.user.id,
       updatedAt: now,
-    })
-    .onConflictDoNothing({ target: creCases.id })
-    .returning();
-  if (created) {
-    await appendAudit(tx, [
-      {
-        actorUserId: actor.user.id,
-        organisationId: actor.hospitalId,
-        action,
-        entity: "cre_case",
-        entityId: created.id,
-        after: created,
-      },
-    ]);
-    return { row: created, created: true };
-  }
-  const [stored] = await tx.select().from(creCases).where(eq(creCases.id, input.id));
-  if (
-    !stored ||
-    stored.hospitalId !== actor.hospitalId ||
-    !isDeepStrictEqual(content(stored), content(input))
-  ) {
-    throw conflict("This case was already recorded with other content.", [
-      { path: "id", message: "already recorded with other content" },
-    ]);
-  }
-  return { row: stored, created: false };
+    },
+    isOwn: (stored) => stored.hospitalId === actor.hospitalId,
+    content,
+    audit: { actorUserId: actor.user.id, organisationId: actor.hospitalId, action, entity: "cre_case" },
+    conflictMessage: "This case was already recorded with other content.",
+    conflictReason: "already recorded with other content",
+  });
 }

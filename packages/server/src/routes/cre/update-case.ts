@@ -1,9 +1,9 @@
 import { creCaseSchema, SEVERITY_TABLE_7, severityDomainsFromChecklist } from "@mamori/domain/cre";
 import { and, eq } from "drizzle-orm";
-import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
 import { can, type Permission } from "../../auth/roles.ts";
 import type { Executor } from "../../db/database.ts";
+import { updateAudited } from "../../db/insert-once.ts";
 import { creCases, creConsultations } from "../../db/schema/index.ts";
 import { AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
@@ -109,9 +109,10 @@ export async function updateCase(
   }
   if (problems.length > 0) throw validationFailed(problems);
 
-  const [after] = await tx
-    .update(creCases)
-    .set({
+  return updateAudited(tx, {
+    table: creCases,
+    current,
+    changes: {
       patientLabel: next.patientLabel,
       isolate: next.isolate,
       infection: next.infection,
@@ -123,19 +124,12 @@ export async function updateCase(
       version: current.version + 1,
       updatedBy: actor.user.id,
       updatedAt: now,
-    })
-    .where(eq(creCases.id, current.id))
-    .returning();
-  await appendAudit(tx, [
-    {
+    },
+    audit: {
       actorUserId: actor.user.id,
       organisationId: actor.hospitalId,
       action: "update",
       entity: "cre_case",
-      entityId: current.id,
-      before: current,
-      after,
     },
-  ]);
-  return after!;
+  });
 }
