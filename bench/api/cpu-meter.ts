@@ -20,7 +20,7 @@ export function processCpuSeconds(pid: number): number | null {
 }
 
 /** CPU seconds of a process and its direct children (a PostgreSQL postmaster and its backends). */
-function familyCpuSeconds(pid: number): number {
+export function familyCpuSeconds(pid: number): number {
   let total = processCpuSeconds(pid) ?? 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
