@@ -7,6 +7,7 @@ import { errorText } from "../lib/error-text.ts";
 import { asLang, formatTempC, jobLabel, kindLabel } from "../lib/labels.ts";
 import { localizeServerMessage } from "../lib/server-messages.ts";
 import { readBaseline } from "../lib/temperature-entry.ts";
+import { Field } from "./Field.tsx";
 
 interface Props {
   units: readonly Unit[];
@@ -71,8 +72,7 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
 
   return (
     <form className="person-form" onSubmit={submit} data-testid="person-form">
-      <label className="field">
-        <span className="field-label">{t("people.name")}</span>
+      <Field label={t("people.name")} problem={hint("name")}>
         <input
           data-testid="person-name"
           required
@@ -80,20 +80,16 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
-        {hint("name")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("people.nameKana")}</span>
+      </Field>
+      <Field label={t("people.nameKana")} problem={hint("nameKana")}>
         <input
           data-testid="person-kana"
           maxLength={100}
           value={nameKana}
           onChange={(e) => setNameKana(e.target.value)}
         />
-        {hint("nameKana")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("people.kind")}</span>
+      </Field>
+      <Field label={t("people.kind")} problem={hint("kind")}>
         <select
           data-testid="person-kind"
           value={kind}
@@ -105,11 +101,9 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
             </option>
           ))}
         </select>
-        {hint("kind")}
-      </label>
+      </Field>
       {kind === "staff" && (
-        <label className="field">
-          <span className="field-label">{t("people.job")}</span>
+        <Field label={t("people.job")} problem={hint("job")}>
           <select data-testid="person-job" value={job} onChange={(e) => setJob(e.target.value as StaffJob)}>
             {STAFF_JOBS.map((j) => (
               <option key={j} value={j}>
@@ -117,11 +111,9 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
               </option>
             ))}
           </select>
-          {hint("job")}
-        </label>
+        </Field>
       )}
-      <label className="field">
-        <span className="field-label">{t("people.unit")}</span>
+      <Field label={t("people.unit")} problem={hint("unitId")}>
         <select
           data-testid="person-unit"
           value={unitId}
@@ -137,10 +129,8 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
             </option>
           ))}
         </select>
-        {hint("unitId")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("people.room")}</span>
+      </Field>
+      <Field label={t("people.room")} problem={hint("roomId")}>
         <select
           data-testid="person-room"
           value={roomId}
@@ -154,10 +144,8 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
             </option>
           ))}
         </select>
-        {hint("roomId")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("people.baselineTempC")}</span>
+      </Field>
+      <Field label={t("people.baselineTempC")} problem={hint("baselineTempC")}>
         <input
           data-testid="person-baseline"
           inputMode="decimal"
@@ -168,8 +156,7 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
         <span className={baselineReading.kind === "invalid" ? "field-error" : "hint"}>
           {baselineReading.kind === "invalid" ? t("people.baselineInvalid") : t("people.baselineHint")}
         </span>
-        {hint("baselineTempC")}
-      </label>
+      </Field>
       {person && (
         <label className="field field--check">
           <input

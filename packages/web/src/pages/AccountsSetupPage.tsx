@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../components/settings.css";
 import type { Account, AccountInput, AccountPatch } from "../api/account-types.ts";
@@ -7,6 +7,7 @@ import { Dialog } from "../components/Dialog.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { SetupNav } from "../components/SetupNav.tsx";
 import { canManageUsers } from "../lib/roles.ts";
+import { useLoad } from "../lib/use-load.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
 
@@ -25,23 +26,10 @@ export function AccountsSetupPage() {
   const api = useApi();
   const user = useUser();
   const allowed = canManageUsers(user.role);
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fetchAccounts = useMemo(() => (allowed ? () => api.users() : null), [allowed, api]);
+  const { data: accounts, error, reload: load } = useLoad(fetchAccounts);
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setAccounts(await api.users());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
-
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
 
   const close = useCallback(() => setOpen(null), []);
 

@@ -1,10 +1,11 @@
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/errors.ts";
+import { type CsvFile, CsvFilePicker, downloadCsv, ImportRefused } from "../components/CsvFilePicker.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { ImportErrors } from "../components/ImportErrors.tsx";
 import { SetupNav } from "../components/SetupNav.tsx";
-import { countDataLines, decodeCsv, templateCsv } from "../lib/csv.ts";
+import { countDataLines, templateCsv } from "../lib/csv.ts";
 import { canEditPeople } from "../lib/roles.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
@@ -21,31 +22,18 @@ export function ImportPage() {
   const api = useApi();
   const user = useUser();
   const { facility } = useFacility();
-  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [file, setFile] = useState<CsvFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   if (!canEditPeople(user.role)) return <p className="notice">{t("setup.notAllowed")}</p>;
 
-  const downloadTemplate = () => {
-    const blob = new Blob([templateCsv(facility?.units ?? [])], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "mamori-residents-template.csv";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const downloadTemplate = () =>
+    downloadCsv(templateCsv(facility?.units ?? []), "mamori-residents-template.csv");
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = (chosen: CsvFile | null) => {
     setOutcome(null);
-    const chosen = event.target.files?.[0];
-    if (!chosen) {
-      setFile(null);
-      return;
-    }
-    const csv = decodeCsv(new Uint8Array(await chosen.arrayBuffer()));
-    setFile({ name: chosen.name, csv });
+    setFile(chosen);
   };
 
   const submit = async () => {
@@ -82,15 +70,7 @@ export function ImportPage() {
         </button>
       </section>
       <section className="card">
-        <label className="field">
-          <span className="field-label">{t("import.choose")}</span>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="import-file"
-            onChange={(e) => void choose(e)}
-          />
-        </label>
+        <CsvFilePicker label={t("import.choose")} testId="import-file" onChoose={choose} />
         {file && (
           <p data-testid="import-lines">
             {lines === 0 ? t("import.empty") : t("import.rows", { count: lines })}
@@ -112,14 +92,11 @@ export function ImportPage() {
         </p>
       )}
       {outcome?.kind === "refused" && (
-        <div className="notice notice--error" role="alert">
-          <p>{t("import.failed")}</p>
-          {outcome.error.fields.length > 0 ? (
-            <ImportErrors fields={outcome.error.fields} />
-          ) : (
-            <p>{outcome.error.message}</p>
-          )}
-        </div>
+        <ImportRefused
+          title={t("import.failed")}
+          error={outcome.error}
+          rows={(fields) => <ImportErrors fields={fields} />}
+        />
       )}
       {outcome?.kind === "failed" && <ErrorNotice error={outcome.error} />}
     </div>

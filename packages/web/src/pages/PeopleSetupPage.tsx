@@ -1,5 +1,5 @@
 import { PERSON_KINDS, type PersonKind } from "@mamori/domain/surveillance";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Person, PersonInput, PersonPatch } from "../api/types.ts";
 import { Dialog } from "../components/Dialog.tsx";
@@ -9,6 +9,7 @@ import { PersonForm } from "../components/PersonForm.tsx";
 import { SetupNav } from "../components/SetupNav.tsx";
 import { asLang, formatTempC, jobLabel, kindLabel } from "../lib/labels.ts";
 import { canEditPeople } from "../lib/roles.ts";
+import { useLoad } from "../lib/use-load.ts";
 import { compareRows } from "../round/round-state.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
@@ -23,27 +24,14 @@ export function PeopleSetupPage() {
   const api = useApi();
   const user = useUser();
   const { facility } = useFacility();
-  const [people, setPeople] = useState<Person[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fetchPeople = useCallback(() => api.people(), [api]);
+  const { data: people, error, reload: load } = useLoad(fetchPeople);
   const [unitFilter, setUnitFilter] = useState("");
   const [kindFilter, setKindFilter] = useState<PersonKind | "">("");
   const [showInactive, setShowInactive] = useState(false);
   const [query, setQuery] = useState("");
   const [editing, setEditing] = useState<Editing>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPeople(await api.people());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const shown = useMemo(() => {
     const q = query.trim();

@@ -1,12 +1,12 @@
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewAntibioticCourse } from "../../api/records-types.ts";
 import type { Person, Unit } from "../../api/types.ts";
 import { newId } from "../../lib/ids.ts";
-import { asLang } from "../../lib/labels.ts";
+import { Field } from "../Field.tsx";
 import { FormError } from "./FormError.tsx";
 import { PersonSelect } from "./PersonSelect.tsx";
-import { fieldErrorsOf, recordFieldMessage } from "./record-errors.ts";
+import { RecordFieldProblem, RecordFormActions, useRecordSave } from "./RecordForm.tsx";
 
 interface Props {
   people: readonly Person[];
@@ -18,50 +18,30 @@ interface Props {
 
 /** Records one antibiotic course: who, the drug if known, the first day and, once known, the last day. */
 export function AntibioticForm({ people, units, today, onSubmit, onCancel }: Props) {
-  const { t, i18n } = useTranslation("alerts");
-  const lang = asLang(i18n.language);
+  const { t } = useTranslation("alerts");
   const formId = useId();
   const [id] = useState(newId);
   const [personId, setPersonId] = useState("");
   const [drug, setDrug] = useState("");
   const [startDate, setStartDate] = useState("");
   const [endDate, setEndDate] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const fields = fieldErrorsOf(error);
-  const hint = (path: string) => {
-    const found = fields.filter((f) => f.path === path);
-    return found.length === 0 ? null : (
-      <span className="field-error" data-testid="field-error">
-        {found.map((f) => recordFieldMessage(t, lang, f)).join(" / ")}
-      </span>
-    );
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({
-        id,
-        personId,
-        drug: drug.trim() === "" ? null : drug.trim(),
-        startDate,
-        endDate: endDate === "" ? null : endDate,
-      });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useRecordSave(() =>
+    onSubmit({
+      id,
+      personId,
+      drug: drug.trim() === "" ? null : drug.trim(),
+      startDate,
+      endDate: endDate === "" ? null : endDate,
+    }),
+  );
 
   return (
     <form className="record-form" onSubmit={submit} data-testid="antibiotic-form">
-      <label className="field" htmlFor={`${formId}-person`}>
-        <span className="field-label">{t("antibiotics.person")}</span>
+      <Field
+        label={t("antibiotics.person")}
+        htmlFor={`${formId}-person`}
+        problem={<RecordFieldProblem error={error} at="personId" />}
+      >
         <PersonSelect
           id={`${formId}-person`}
           testId="antibiotic-person"
@@ -70,21 +50,20 @@ export function AntibioticForm({ people, units, today, onSubmit, onCancel }: Pro
           value={personId}
           onChange={setPersonId}
         />
-        {hint("personId")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("antibiotics.drug")}</span>
+      </Field>
+      <Field
+        label={t("antibiotics.drug")}
+        hint={t("antibiotics.drugHint")}
+        problem={<RecordFieldProblem error={error} at="drug" />}
+      >
         <input
           data-testid="antibiotic-drug"
           maxLength={100}
           value={drug}
           onChange={(e) => setDrug(e.target.value)}
         />
-        <span className="hint">{t("antibiotics.drugHint")}</span>
-        {hint("drug")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("antibiotics.startDate")}</span>
+      </Field>
+      <Field label={t("antibiotics.startDate")} problem={<RecordFieldProblem error={error} at="startDate" />}>
         <input
           type="date"
           data-testid="antibiotic-start"
@@ -93,10 +72,12 @@ export function AntibioticForm({ people, units, today, onSubmit, onCancel }: Pro
           value={startDate}
           onChange={(e) => setStartDate(e.target.value)}
         />
-        {hint("startDate")}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("antibiotics.endDate")}</span>
+      </Field>
+      <Field
+        label={t("antibiotics.endDate")}
+        hint={t("antibiotics.endHint")}
+        problem={<RecordFieldProblem error={error} at="endDate" />}
+      >
         <input
           type="date"
           data-testid="antibiotic-end"
@@ -104,18 +85,9 @@ export function AntibioticForm({ people, units, today, onSubmit, onCancel }: Pro
           value={endDate}
           onChange={(e) => setEndDate(e.target.value)}
         />
-        <span className="hint">{t("antibiotics.endHint")}</span>
-        {hint("endDate")}
-      </label>
+      </Field>
       <FormError error={error} shownPaths={/^(personId|drug|startDate|endDate)$/} />
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t("records.cancel")}
-        </button>
-        <button type="submit" className="btn btn-primary" data-testid="antibiotic-save" disabled={busy}>
-          {busy ? t("records.saving") : t("records.save")}
-        </button>
-      </div>
+      <RecordFormActions busy={busy} saveTestId="antibiotic-save" onCancel={onCancel} />
     </form>
   );
 }
@@ -128,30 +100,13 @@ interface EndProps {
 
 /** Enters the last day of a course still going on. */
 export function AntibioticEndForm({ startDate, onSubmit, onCancel }: EndProps) {
-  const { t, i18n } = useTranslation("alerts");
-  const lang = asLang(i18n.language);
+  const { t } = useTranslation("alerts");
   const [endDate, setEndDate] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fields = fieldErrorsOf(error).filter((f) => f.path === "endDate");
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(endDate);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useRecordSave(() => onSubmit(endDate));
 
   return (
     <form className="record-form" onSubmit={submit} data-testid="antibiotic-end-form">
-      <label className="field">
-        <span className="field-label">{t("antibiotics.endDate")}</span>
+      <Field label={t("antibiotics.endDate")} problem={<RecordFieldProblem error={error} at="endDate" />}>
         <input
           type="date"
           data-testid="antibiotic-end-date"
@@ -160,21 +115,9 @@ export function AntibioticEndForm({ startDate, onSubmit, onCancel }: EndProps) {
           value={endDate}
           onChange={(e) => setEndDate(e.target.value)}
         />
-        {fields.length > 0 && (
-          <span className="field-error" data-testid="field-error">
-            {fields.map((f) => recordFieldMessage(t, lang, f)).join(" / ")}
-          </span>
-        )}
-      </label>
+      </Field>
       <FormError error={error} shownPaths={/^endDate$/} />
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t("records.cancel")}
-        </button>
-        <button type="submit" className="btn btn-primary" data-testid="antibiotic-end-save" disabled={busy}>
-          {busy ? t("records.saving") : t("records.save")}
-        </button>
-      </div>
+      <RecordFormActions busy={busy} saveTestId="antibiotic-end-save" onCancel={onCancel} />
     </form>
   );
 }

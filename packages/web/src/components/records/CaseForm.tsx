@@ -7,16 +7,17 @@ import {
   OUTCOME_KINDS,
   type OutcomeKind,
 } from "@mamori/domain/surveillance";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { diseaseLabel, OTHER_DISEASES } from "../../alerts/alert-labels.ts";
 import type { CaseOutcome, CasePatch, NewCase, RecordedCase } from "../../api/records-types.ts";
 import type { Person, Unit } from "../../api/types.ts";
 import { newId } from "../../lib/ids.ts";
 import { asLang } from "../../lib/labels.ts";
+import { Field } from "../Field.tsx";
 import { FormError } from "./FormError.tsx";
 import { PersonSelect } from "./PersonSelect.tsx";
-import { fieldErrorsOf, recordFieldMessage } from "./record-errors.ts";
+import { RecordFieldProblem, RecordFormActions, useRecordSave } from "./RecordForm.tsx";
 
 interface Props {
   people: readonly Person[];
@@ -59,57 +60,39 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
   const [onsetDate, setOnsetDate] = useState(existing?.onsetDate ?? "");
   const [resolvedDate, setResolvedDate] = useState(existing?.resolvedDate ?? "");
   const [outcomes, setOutcomes] = useState<OutcomeState>(() => initialOutcomes(existing?.outcomes ?? []));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   // The outcomes as sent, to tell which one `outcomes[i].date` of a 400 is about.
   const [sentOutcomes, setSentOutcomes] = useState<CaseOutcome[]>([]);
 
-  const fields = fieldErrorsOf(error);
-  const hint = (test: (path: string) => boolean) => {
-    const found = fields.filter((f) => test(f.path));
-    return found.length === 0 ? null : (
-      <span className="field-error" data-testid="field-error">
-        {found.map((f) => recordFieldMessage(t, lang, f)).join(" / ")}
-      </span>
-    );
-  };
-  const at = (name: string) => (path: string) => path === name;
   const outcomeAt = (kind: OutcomeKind) => (path: string) => {
     const match = /^outcomes\[(\d+)\]/.exec(path);
     return match !== null && sentOutcomes[Number(match[1])]?.kind === kind;
   };
   const known = new Set<string>([...GROUPED, ...OTHER_DISEASES]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const { busy, error, submit } = useRecordSave(async () => {
     const chosen = OUTCOME_KINDS.filter((kind) => outcomes[kind].on).map((kind) => ({
       kind,
       date: outcomes[kind].date,
     }));
     setSentOutcomes(chosen);
-    setBusy(true);
-    setError(null);
-    try {
-      const fieldsToSave = {
-        disease,
-        status,
-        onsetDate,
-        resolvedDate: resolvedDate === "" ? null : resolvedDate,
-        outcomes: chosen,
-      };
-      if (existing) await onUpdate(existing.id, fieldsToSave);
-      else await onCreate({ id, personId, ...fieldsToSave });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const fieldsToSave = {
+      disease,
+      status,
+      onsetDate,
+      resolvedDate: resolvedDate === "" ? null : resolvedDate,
+      outcomes: chosen,
+    };
+    if (existing) await onUpdate(existing.id, fieldsToSave);
+    else await onCreate({ id, personId, ...fieldsToSave });
+  });
 
   return (
     <form className="record-form" onSubmit={submit} data-testid="case-form">
-      <label className="field" htmlFor={`${formId}-person`}>
-        <span className="field-label">{t("cases.person")}</span>
+      <Field
+        label={t("cases.person")}
+        htmlFor={`${formId}-person`}
+        problem={<RecordFieldProblem error={error} at="personId" />}
+      >
         <PersonSelect
           id={`${formId}-person`}
           testId="case-person"
@@ -119,10 +102,8 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
           onChange={setPersonId}
           disabled={existing !== undefined}
         />
-        {hint(at("personId"))}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("cases.disease")}</span>
+      </Field>
+      <Field label={t("cases.disease")} problem={<RecordFieldProblem error={error} at="disease" />}>
         <select
           data-testid="case-disease"
           required
@@ -146,8 +127,7 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
             <option value={disease}>{diseaseLabel(t, disease, lang)}</option>
           )}
         </select>
-        {hint(at("disease"))}
-      </label>
+      </Field>
       <fieldset className="field">
         <legend className="field-label">{t("cases.status")}</legend>
         <div className="status-choice">
@@ -165,10 +145,9 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
             </label>
           ))}
         </div>
-        {hint(at("status"))}
+        <RecordFieldProblem error={error} at="status" />
       </fieldset>
-      <label className="field">
-        <span className="field-label">{t("cases.onsetDate")}</span>
+      <Field label={t("cases.onsetDate")} problem={<RecordFieldProblem error={error} at="onsetDate" />}>
         <input
           type="date"
           data-testid="case-onset"
@@ -177,10 +156,12 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
           value={onsetDate}
           onChange={(e) => setOnsetDate(e.target.value)}
         />
-        {hint(at("onsetDate"))}
-      </label>
-      <label className="field">
-        <span className="field-label">{t("cases.resolvedDate")}</span>
+      </Field>
+      <Field
+        label={t("cases.resolvedDate")}
+        hint={t("cases.resolvedHint")}
+        problem={<RecordFieldProblem error={error} at="resolvedDate" />}
+      >
         <input
           type="date"
           data-testid="case-resolved"
@@ -188,9 +169,7 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
           value={resolvedDate}
           onChange={(e) => setResolvedDate(e.target.value)}
         />
-        <span className="hint">{t("cases.resolvedHint")}</span>
-        {hint(at("resolvedDate"))}
-      </label>
+      </Field>
       <fieldset className="field form-wide">
         <legend className="field-label">{t("cases.outcomes")}</legend>
         <p className="hint">{t("cases.outcomesHint")}</p>
@@ -221,21 +200,14 @@ export function CaseForm({ people, units, today, existing, onCreate, onUpdate, o
                   />
                 </label>
               )}
-              {hint(outcomeAt(kind))}
+              <RecordFieldProblem error={error} at={outcomeAt(kind)} />
             </li>
           ))}
         </ul>
-        {hint(at("outcomes"))}
+        <RecordFieldProblem error={error} at="outcomes" />
       </fieldset>
       <FormError error={error} shownPaths={/^(personId|disease|status|onsetDate|resolvedDate|outcomes)/} />
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t("records.cancel")}
-        </button>
-        <button type="submit" className="btn btn-primary" data-testid="case-save" disabled={busy}>
-          {busy ? t("records.saving") : t("records.save")}
-        </button>
-      </div>
+      <RecordFormActions busy={busy} saveTestId="case-save" onCancel={onCancel} />
     </form>
   );
 }

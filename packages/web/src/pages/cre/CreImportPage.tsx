@@ -1,14 +1,15 @@
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { CreImportResult } from "../../api/cre.ts";
 import { ApiError } from "../../api/errors.ts";
+import { type CsvFile, CsvFilePicker, downloadCsv, ImportRefused } from "../../components/CsvFilePicker.tsx";
 import { CreImportErrors } from "../../components/cre/CreImportErrors.tsx";
 import { CreNav } from "../../components/cre/CreNav.tsx";
 import { canEnterIsolates } from "../../components/cre/cre-roles.ts";
 import { STANDARDS, standardKey } from "../../components/cre/isolate-form.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { countDataLines, decodeCsv } from "../../lib/csv.ts";
+import { countDataLines } from "../../lib/csv.ts";
 import { newId } from "../../lib/ids.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useUser } from "../../state/SessionProvider.tsx";
@@ -33,31 +34,18 @@ export function CreImportPage() {
   const { t } = useTranslation("cre");
   const api = useApi();
   const user = useUser();
-  const [file, setFile] = useState<{ name: string; csv: string; importId: string } | null>(null);
+  const [file, setFile] = useState<(CsvFile & { importId: string }) | null>(null);
   const [standard, setStandard] = useState(standardKey(STANDARDS[0]!));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   if (!canEnterIsolates(user.role)) return <p className="notice">{t("list.notAllowed")}</p>;
 
-  const downloadTemplate = () => {
-    const url = URL.createObjectURL(new Blob([CRE_TEMPLATE_CSV], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "mamori-cre-isolates-sample.csv";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const downloadTemplate = () => downloadCsv(CRE_TEMPLATE_CSV, "mamori-cre-isolates-sample.csv");
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = (chosen: CsvFile | null) => {
     setOutcome(null);
-    const chosen = event.target.files?.[0];
-    if (!chosen) {
-      setFile(null);
-      return;
-    }
-    const csv = decodeCsv(new Uint8Array(await chosen.arrayBuffer()));
-    setFile({ name: chosen.name, csv, importId: newId() });
+    setFile(chosen && { ...chosen, importId: newId() });
   };
 
   const submit = async () => {
@@ -96,15 +84,7 @@ export function CreImportPage() {
         </button>
       </section>
       <section className="card">
-        <label className="field">
-          <span className="field-label">{t("import.choose")}</span>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="cre-import-file"
-            onChange={(e) => void choose(e)}
-          />
-        </label>
+        <CsvFilePicker label={t("import.choose")} testId="cre-import-file" onChoose={choose} />
         {file && <p data-testid="cre-import-lines">{t("import.rows", { count: lines })}</p>}
         <label className="field">
           <span className="field-label">{t("isolate.standard")}</span>
@@ -144,14 +124,11 @@ export function CreImportPage() {
         </div>
       )}
       {outcome?.kind === "refused" && (
-        <div className="notice notice--error" role="alert">
-          <p>{t("import.failed")}</p>
-          {outcome.error.fields.length > 0 ? (
-            <CreImportErrors fields={outcome.error.fields} />
-          ) : (
-            <p>{outcome.error.message}</p>
-          )}
-        </div>
+        <ImportRefused
+          title={t("import.failed")}
+          error={outcome.error}
+          rows={(fields) => <CreImportErrors fields={fields} />}
+        />
       )}
       {outcome?.kind === "failed" && <ErrorNotice error={outcome.error} />}
     </div>

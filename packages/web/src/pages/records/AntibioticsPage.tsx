@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { personLabel } from "../../alerts/alert-labels.ts";
 import { usePeopleById } from "../../alerts/use-alerts.ts";
 import type { AntibioticCourse, NewAntibioticCourse } from "../../api/records-types.ts";
 import { Dialog } from "../../components/Dialog.tsx";
-import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { AntibioticEndForm, AntibioticForm } from "../../components/records/AntibioticForm.tsx";
+import { RecordListPage } from "../../components/records/RecordListPage.tsx";
 import { formatDay, todayIn } from "../../lib/dates.ts";
 import { asLang } from "../../lib/labels.ts";
+import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useFacility } from "../../state/FacilityProvider.tsx";
 import { useUser } from "../../state/SessionProvider.tsx";
-import { RecordsNav } from "./RecordsNav.tsx";
 import { canRecordCases } from "./records-roles.ts";
-import "../../components/alerts/alerts.css";
 
 type Editing = { kind: "new" } | { kind: "end"; course: AntibioticCourse } | null;
 
@@ -28,23 +27,10 @@ export function AntibioticsPage() {
   const user = useUser();
   const { facility } = useFacility();
   const { people, error: peopleError } = usePeopleById();
-  const [courses, setCourses] = useState<AntibioticCourse[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fetchCourses = useCallback(() => api.antibiotics(), [api]);
+  const { data: courses, error, reload: load } = useLoad(fetchCourses);
   const [editing, setEditing] = useState<Editing>(null);
   const [saved, setSaved] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setCourses(await api.antibiotics());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   // Courses going on first, then the most recent.
   const shown = useMemo(
@@ -75,78 +61,64 @@ export function AntibioticsPage() {
   const today = facility ? todayIn(facility.timeZone) : null;
 
   return (
-    <div className="records">
-      <h1>{t("records.title")}</h1>
-      <RecordsNav />
-      <p className="records-lead muted">{t("antibiotics.lead")}</p>
-      <div className="records-toolbar">
-        <span className="muted">{t("cases.count", { count: shown.length })}</span>
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-testid="antibiotic-add"
-          disabled={people === null}
-          onClick={() => {
-            setSaved(false);
-            setEditing({ kind: "new" });
-          }}
-        >
-          ＋ {t("antibiotics.add")}
-        </button>
-      </div>
-      {saved && (
-        <p className="notice notice--ok" role="status" data-testid="records-saved">
-          {t("records.saved")}
-        </p>
-      )}
-      <ErrorNotice error={error ?? peopleError} onRetry={() => void load()} />
-      {(courses === null || people === null) && !error && !peopleError && (
-        <p className="muted">{t("panel.loading")}</p>
-      )}
-      {courses !== null && people !== null && shown.length === 0 && (
-        <p className="notice">{t("records.none")}</p>
-      )}
-      {courses !== null && people !== null && shown.length > 0 && (
-        <table className="table" data-testid="antibiotics-table">
-          <thead>
-            <tr>
-              <th>{t("antibiotics.person")}</th>
-              <th>{t("antibiotics.drug")}</th>
-              <th>{t("antibiotics.startDate")}</th>
-              <th>{t("antibiotics.endDate")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.id} data-testid={`antibiotic-${c.id}`}>
-                <td>{personLabel(t, people.get(c.personId))}</td>
-                <td>{c.drug ?? "—"}</td>
-                <td>{formatDay(c.startDate, lang)}</td>
-                <td>
-                  {c.endDate ? (
-                    formatDay(c.endDate, lang)
-                  ) : (
-                    <>
-                      <span className="status-badge">{t("antibiotics.ongoing")}</span>{" "}
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        data-testid={`antibiotic-end-${c.id}`}
-                        onClick={() => {
-                          setSaved(false);
-                          setEditing({ kind: "end", course: c });
-                        }}
-                      >
-                        {t("antibiotics.setEnd")}
-                      </button>
-                    </>
-                  )}
-                </td>
+    <RecordListPage
+      lead={t("antibiotics.lead")}
+      count={shown.length}
+      addLabel={t("antibiotics.add")}
+      addTestId="antibiotic-add"
+      addDisabled={people === null}
+      onAdd={() => {
+        setSaved(false);
+        setEditing({ kind: "new" });
+      }}
+      loaded={courses !== null && people !== null}
+      saved={saved}
+      error={error ?? peopleError}
+      onRetry={() => void load()}
+      table={
+        people && (
+          <table className="table" data-testid="antibiotics-table">
+            <thead>
+              <tr>
+                <th>{t("antibiotics.person")}</th>
+                <th>{t("antibiotics.drug")}</th>
+                <th>{t("antibiotics.startDate")}</th>
+                <th>{t("antibiotics.endDate")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id} data-testid={`antibiotic-${c.id}`}>
+                  <td>{personLabel(t, people.get(c.personId))}</td>
+                  <td>{c.drug ?? "—"}</td>
+                  <td>{formatDay(c.startDate, lang)}</td>
+                  <td>
+                    {c.endDate ? (
+                      formatDay(c.endDate, lang)
+                    ) : (
+                      <>
+                        <span className="status-badge">{t("antibiotics.ongoing")}</span>{" "}
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-testid={`antibiotic-end-${c.id}`}
+                          onClick={() => {
+                            setSaved(false);
+                            setEditing({ kind: "end", course: c });
+                          }}
+                        >
+                          {t("antibiotics.setEnd")}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    >
       {editing?.kind === "new" && facility && today && (
         <Dialog
           title={t("antibiotics.add")}
@@ -177,6 +149,6 @@ export function AntibioticsPage() {
           />
         </Dialog>
       )}
-    </div>
+    </RecordListPage>
   );
 }
