@@ -1,47 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { adviseCre } from "./advise.ts";
 import { GUIDE_CASES } from "./guide-cases.fixture.ts";
-import { type CreCaseInput, creCaseSchema } from "./schema.ts";
+import { creCaseSchema } from "./schema.ts";
 import { severityDomainsFromChecklist } from "./severity.ts";
 import { surveyLabPrefill } from "./survey.ts";
+import { CRE_CONTRACT_CASE } from "./test-support.ts";
 
-// The case of contracts/cre-advise.md, and the answers cre-stewardship.md gives for it.
-const contractCase: CreCaseInput = {
-  isolate: {
-    organism: "Klebsiella pneumoniae",
-    specimen: { type: "blood", sterileSite: true },
-    mic: {
-      meropenem: "4",
-      imipenem: "2",
-      cefmetazole: ">32",
-      levofloxacin: "≤0.12",
-      trimethoprim_sulfamethoxazole: "≤0.5",
-      amikacin: "≤4",
-      colistin: "≤0.5",
-      tigecycline: "1",
-      cefiderocol: "1",
-      imipenem_relebactam: "≥16",
-      ceftazidime_avibactam: ">16",
-      aztreonam: ">16",
-    },
-    zoneMm: {},
-    standard: { body: "CLSI", edition: "M100-Ed35" },
-    carbapenemase: {
-      mCIM: { zoneMm: 6, pinpointColonies: false },
-      eCIM: { zoneMm: 17 },
-      immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] },
-    },
-  },
-  infection: { site: "bloodstream", urinaryType: null, causative: true },
-  severity: {
-    hemodynamicallyStable: false,
-    noImmunodeficiencyOrStable: true,
-    sourceControlled: true,
-    stabilisedAfterTreatment: false,
-  },
-  cefiderocolOrdered: true,
-  consultation: { idPhysicianOrAst: true },
-};
+// The case of contracts/cre-advise.md (test-support.ts), and the answers cre-stewardship.md gives for it.
+const contractCase = CRE_CONTRACT_CASE;
 
 describe("adviseCre on the contract's example", () => {
   const advice = adviseCre(contractCase);

@@ -3,6 +3,7 @@ import type { InfectionSite, MechanismCategory, UrinaryType } from "./codes.ts";
 import { CRE_DRUG_KEYS, type CreDrugKey } from "./drugs.ts";
 import { parseMic } from "./mic.ts";
 import { resolveOrganism } from "./organisms.ts";
+import type { CreCaseInput } from "./schema.ts";
 import { assessSeverity } from "./severity.ts";
 import { interpretSusceptibility, type SusceptibilityResult } from "./susceptibility.ts";
 import type { TreatmentContext } from "./treatment.ts";
@@ -62,4 +63,46 @@ export const SUSCEPTIBLE_MIC: Partial<Record<CreDrugKey, string>> = {
   imipenem_relebactam: "0.5",
   cefiderocol: "1",
   aztreonam: "≤1",
+};
+
+/**
+ * Test support: the example case of contracts/cre-advise.md — IMP-producing K. pneumoniae from blood (MEPM 4 mg/L,
+ * mCIM 6 mm with eCIM 17 mm, IMP by NG-Test CARBA 5), a haemodynamically unstable bloodstream infection, cefiderocol
+ * ordered, the ID physician consulted. The one copy the domain, CLI and API tests share.
+ */
+export const CRE_CONTRACT_CASE: CreCaseInput = {
+  isolate: {
+    organism: "Klebsiella pneumoniae",
+    specimen: { type: "blood", sterileSite: true },
+    mic: {
+      meropenem: "4",
+      imipenem: "2",
+      cefmetazole: ">32",
+      levofloxacin: "≤0.12",
+      trimethoprim_sulfamethoxazole: "≤0.5",
+      amikacin: "≤4",
+      colistin: "≤0.5",
+      tigecycline: "1",
+      cefiderocol: "1",
+      imipenem_relebactam: "≥16",
+      ceftazidime_avibactam: ">16",
+      aztreonam: ">16",
+    },
+    zoneMm: {},
+    standard: { body: "CLSI", edition: "M100-Ed35" },
+    carbapenemase: {
+      mCIM: { zoneMm: 6, pinpointColonies: false },
+      eCIM: { zoneMm: 17 },
+      immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] },
+    },
+  },
+  infection: { site: "bloodstream", urinaryType: null, causative: true },
+  severity: {
+    hemodynamicallyStable: false,
+    noImmunodeficiencyOrStable: true,
+    sourceControlled: true,
+    stabilisedAfterTreatment: false,
+  },
+  cefiderocolOrdered: true,
+  consultation: { idPhysicianOrAst: true },
 };

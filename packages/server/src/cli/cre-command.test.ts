@@ -1,80 +1,12 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { CRE_CONTRACT_CASE as contractCase } from "@mamori/domain/cre/test-support";
+import { describe, expect, it } from "vitest";
+import { captureRun, inputFolder, runMamori } from "../test/run-cli.ts";
 import { run } from "./cre-command.ts";
 
 // The command contract: contracts/cre-advise.md — JSON on stdout and exit 0; an invalid case exits 2 with a message on
 // stderr that names the first bad field, and nothing on stdout.
-const contractCase = {
-  isolate: {
-    organism: "Klebsiella pneumoniae",
-    specimen: { type: "blood", sterileSite: true },
-    mic: {
-      meropenem: "4",
-      imipenem: "2",
-      cefmetazole: ">32",
-      levofloxacin: "≤0.12",
-      trimethoprim_sulfamethoxazole: "≤0.5",
-      amikacin: "≤4",
-      colistin: "≤0.5",
-      tigecycline: "1",
-      cefiderocol: "1",
-      imipenem_relebactam: "≥16",
-      ceftazidime_avibactam: ">16",
-      aztreonam: ">16",
-    },
-    zoneMm: {},
-    standard: { body: "CLSI", edition: "M100-Ed35" },
-    carbapenemase: {
-      mCIM: { zoneMm: 6, pinpointColonies: false },
-      eCIM: { zoneMm: 17 },
-      immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] },
-    },
-  },
-  infection: { site: "bloodstream", urinaryType: null, causative: true },
-  severity: {
-    hemodynamicallyStable: false,
-    noImmunodeficiencyOrStable: true,
-    sourceControlled: true,
-    stabilisedAfterTreatment: false,
-  },
-  cefiderocolOrdered: true,
-  consultation: { idPhysicianOrAst: true },
-};
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "mamori-cre-"));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-async function file(name: string, content: unknown): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-}
-
-async function call(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await run(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const { file, path: inFolder } = inputFolder("mamori-cre-");
+const call = (args: string[]) => captureRun(run, args);
 
 function withIsolate(patch: Record<string, unknown>) {
   return { ...contractCase, isolate: { ...contractCase.isolate, ...patch } };
@@ -163,7 +95,7 @@ describe("mamori cre advise — invalid case: exit 2, first bad field on stderr,
   });
 
   it("a file that does not exist", async () => {
-    const result = await call(["advise", join(dir, "missing.json")]);
+    const result = await call(["advise", inFolder("missing.json")]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
     expect(result.stderr).toMatch(/cannot read case file .*missing\.json \(ENOENT\)/);
   });
@@ -189,17 +121,15 @@ describe("mamori cre advise — invalid case: exit 2, first bad field on stderr,
 
 describe("through the mamori executable", () => {
   it("`mamori cre advise CASE.json` prints JSON and exits 0; a bad case exits 2", async () => {
-    const bin = fileURLToPath(new URL("../../bin/mamori.mjs", import.meta.url));
-    const exec = promisify(execFile);
-    const ok = await exec(process.execPath, [bin, "cre", "advise", await file("exec.json", contractCase)]);
+    const ok = await runMamori(["cre", "advise", await file("exec.json", contractCase)]);
+    expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).enterobacterales).toBe(true);
-    const bad = await exec(process.execPath, [
-      bin,
+    const bad = await runMamori([
       "cre",
       "advise",
       await file("exec-bad.json", withIsolate({ mic: { x: "1" } })),
-    ]).catch((error: { code: number; stderr: string }) => error);
+    ]);
     expect(bad).toMatchObject({ code: 2 });
-    expect((bad as { stderr: string }).stderr).toContain("isolate.mic.x: unknown drug key");
+    expect(bad.stderr).toContain("isolate.mic.x: unknown drug key");
   });
 });

@@ -1,46 +1,16 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureRun, inputFolder, runMamori } from "../test/run-cli.ts";
 import { run } from "./detect-command.ts";
 
 // The command contract: contracts/detect.md — one JSON document on stdout and exit 0; an invalid file exits 2 with
 // a message on stderr naming the bad field, and nothing on stdout. Expected numbers come from the R fixtures.
 const fixtures = fileURLToPath(new URL("../../../../../shared/fixtures/detection/", import.meta.url));
-const bin = fileURLToPath(new URL("../../bin/mamori.mjs", import.meta.url));
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "mamori-detect-"));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-async function file(name: string, content: unknown): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-}
-
-async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await run(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const { file, path: inFolder } = inputFolder("mamori-detect-");
+const capture = (args: string[]) => captureRun(run, args);
 
 const weekly = async () =>
   JSON.parse(await readFile(join(fixtures, "weekly-004-farrington_noufaily.json"), "utf8")) as {
@@ -84,7 +54,8 @@ describe("mamori detect", () => {
   it("runs EARS through the real CLI entry point", async () => {
     const path = join(fixtures, "daily-004-ears-C3-minsigma0.json");
     const fixture = JSON.parse(await readFile(path, "utf8"));
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, "detect", path]);
+    const { code, stdout } = await runMamori(["detect", path]);
+    expect(code).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.algorithm).toBe("ears_C3");
     expect(document.alarm).toEqual(fixture.output.alarm);
@@ -157,7 +128,7 @@ describe("mamori detect", () => {
   it("refuses a file that is not JSON, a missing file and a missing argument", async () => {
     const broken = await capture([await file("broken.json", "{ not json")]);
     expect([broken.code, broken.stderr.includes("is not JSON")]).toEqual([2, true]);
-    const missing = await capture([join(dir, "absent.json")]);
+    const missing = await capture([inFolder("absent.json")]);
     expect([missing.code, missing.stderr.includes("ENOENT")]).toEqual([2, true]);
     const none = await capture([]);
     expect([none.code, none.stderr]).toEqual([2, "usage: mamori detect SERIES.json\n"]);

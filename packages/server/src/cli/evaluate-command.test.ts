@@ -1,9 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureRun, inputFolder, runMamori } from "../test/run-cli.ts";
 import { run } from "./evaluate-command.ts";
 
 // contracts/evaluate.md: one JSON document on stdout and exit 0; an invalid scenario or profile exits 2 with nothing on
@@ -38,33 +34,8 @@ const contractScenario = {
   profile: "mhlw-2005",
 };
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "mamori-evaluate-"));
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function file(name: string, content: unknown): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-}
-
-async function call(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await run(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const { file, path: inFolder } = inputFolder("mamori-evaluate-");
+const call = (args: string[]) => captureRun(run, args);
 
 /** The contract scenario with one field changed by `edit`. */
 async function variant(
@@ -301,7 +272,7 @@ describe("mamori evaluate", () => {
       '--profile: unknown profile "nowhere"',
     );
     expect((await call([path, "--colour"])).code).toBe(2);
-    const missing = await call([join(dir, "missing.json")]);
+    const missing = await call([inFolder("missing.json")]);
     expect(missing).toMatchObject({ code: 2, stdout: "" });
     expect(missing.stderr).toContain("cannot read scenario file");
     const notJson = await call([await file("broken.json", "{ facility: ")]);
@@ -317,20 +288,10 @@ describe("mamori evaluate", () => {
 
   it("runs through the mamori binary", async () => {
     const path = await file("contract.json", contractScenario);
-    const bin = new URL("../../bin/mamori.mjs", import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      bin,
-      "evaluate",
-      path,
-      "--lookback",
-      "1",
-    ]);
-    expect(JSON.parse(stdout)).toMatchObject({ profile: "mhlw-2005", days: ["2026-01-11"] });
-    const failure = await promisify(execFile)(process.execPath, [
-      bin,
-      "evaluate",
-      join(dir, "missing.json"),
-    ]).catch((error: { code: number; stdout: string }) => error);
+    const ok = await runMamori(["evaluate", path, "--lookback", "1"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ profile: "mhlw-2005", days: ["2026-01-11"] });
+    const failure = await runMamori(["evaluate", inFolder("missing.json")]);
     expect(failure).toMatchObject({ code: 2, stdout: "" });
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CRE_CONTRACT_CASE } from "@mamori/domain/cre/test-support";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Role } from "../../auth/roles.ts";
@@ -19,47 +20,18 @@ export async function makeHospital(
   return { id: f.facility.id, cookies, usernames: f.usernames };
 }
 
+const { organism, specimen, ...measured } = CRE_CONTRACT_CASE.isolate;
+
 /**
  * The isolate of the contract's example case (contracts/cre-advise.md): IMP-producing K. pneumoniae from blood,
- * MEPM 4 mg/L, mCIM 6 mm with eCIM 17 mm, IMP by NG-Test CARBA 5.
+ * MEPM 4 mg/L, mCIM 6 mm with eCIM 17 mm, IMP by NG-Test CARBA 5; collected on 2026-01-15.
  */
-export const IMP_KPN_ISOLATE = {
-  organism: "Klebsiella pneumoniae",
-  specimen: { type: "blood", sterileSite: true },
-  collectedAt: "2026-01-15",
-  mic: {
-    meropenem: "4",
-    imipenem: "2",
-    cefmetazole: ">32",
-    levofloxacin: "≤0.12",
-    trimethoprim_sulfamethoxazole: "≤0.5",
-    amikacin: "≤4",
-    colistin: "≤0.5",
-    tigecycline: "1",
-    cefiderocol: "1",
-    imipenem_relebactam: "≥16",
-    ceftazidime_avibactam: ">16",
-    aztreonam: ">16",
-  },
-  zoneMm: {},
-  standard: { body: "CLSI", edition: "M100-Ed35" },
-  carbapenemase: {
-    mCIM: { zoneMm: 6, pinpointColonies: false },
-    eCIM: { zoneMm: 17 },
-    immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] },
-  },
-};
+export const IMP_KPN_ISOLATE = { organism, specimen, collectedAt: "2026-01-15", ...measured };
 
 /** The contract example's clinical half: bloodstream infection, haemodynamically unstable (severe by 表7). */
 export const SEVERE_BLOODSTREAM = {
-  infection: { site: "bloodstream", urinaryType: null, causative: true },
-  severity: {
-    hemodynamicallyStable: false,
-    noImmunodeficiencyOrStable: true,
-    sourceControlled: true,
-    stabilisedAfterTreatment: false,
-    checklist: ["VASOPRESSOR_REQUIRED"],
-  },
+  infection: CRE_CONTRACT_CASE.infection,
+  severity: { ...CRE_CONTRACT_CASE.severity, checklist: ["VASOPRESSOR_REQUIRED"] },
 };
 
 export function newCaseBody(isolate: object = IMP_KPN_ISOLATE, patientLabel = "P-0001") {
