@@ -28,6 +28,7 @@ import { type ObservationInput, recordBody } from "../../packages/server/src/rou
 import { createBenchFacility } from "./bench-facility.ts";
 import { familyCpuSeconds, postmasterPid, waitForQuietMachine } from "./cpu-meter.ts";
 import { startThrowawayPostgres } from "./postgres.ts";
+import type { ServerDatabase } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -81,14 +82,13 @@ async function measureAll(ops: Op[], postmaster: number | null): Promise<Cost[]>
 let throwaway: Awaited<ReturnType<typeof startThrowawayPostgres>> | null = null;
 const pgliteDir = mkdtempSync(join(tmpdir(), "mamori-bench-costs-"));
 try {
-  const database = args.pglite
-    ? { kind: "pglite" as const, dataDir: pgliteDir }
-    : args["start-postgres"]
-      ? { kind: "postgres" as const, url: (throwaway = await startThrowawayPostgres()).url }
-      : process.env.DATABASE_URL
-        ? { kind: "postgres" as const, url: process.env.DATABASE_URL }
-        : null;
-  if (!database) throw new Error("give --start-postgres, --pglite, or DATABASE_URL");
+  let database: ServerDatabase;
+  if (args.pglite) database = { kind: "pglite", dataDir: pgliteDir };
+  else if (args["start-postgres"]) {
+    throwaway = await startThrowawayPostgres();
+    database = { kind: "postgres", url: throwaway.url };
+  } else if (process.env.DATABASE_URL) database = { kind: "postgres", url: process.env.DATABASE_URL };
+  else throw new Error("give --start-postgres, --pglite, or DATABASE_URL");
   const connection = await connect(database);
   const db = connection.db;
   const facility = await createBenchFacility(db, { peopleCount: 50, userCount: 1 });

@@ -21,6 +21,43 @@ type Observation = {
   note?: string;
 };
 
+/** One answer: when its request was built and when the answer came, in ms from the start of the run. */
+export type Answer = { builtMs: number; doneMs: number; ok: boolean; size: number };
+
+export type WindowFigures = {
+  requests: number;
+  reqPerS: number;
+  obsPerS: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+};
+
+/**
+ * Throughput and latency of the requests built at or after `fromS` and answered 200 by `toS` (seconds from the start
+ * of the run). A run opens its connections at its start; measuring from a few seconds in leaves out how long a busy
+ * server takes to accept 50 new connections, which is not what this benchmark is about.
+ */
+export function windowFigures(answers: Answer[], fromS: number, toS: number): WindowFigures {
+  const inside = answers.filter((a) => a.ok && a.builtMs >= fromS * 1000 && a.doneMs <= toS * 1000);
+  const latencies = inside.map((a) => a.doneMs - a.builtMs).sort((a, b) => a - b);
+  const q = (p: number) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!
+      : Number.NaN;
+  const seconds = toS - fromS;
+  return {
+    requests: inside.length,
+    reqPerS: inside.length / seconds,
+    obsPerS: inside.reduce((a, x) => a + x.size, 0) / seconds,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    max: latencies[latencies.length - 1] ?? Number.NaN,
+  };
+}
+
 /** A request body the server has not yet acknowledged with 200. */
 type Batch = { body: string; size: number };
 
@@ -86,6 +123,8 @@ export class ObservationLoad {
   readonly failures = new Map<string, number>();
   readonly failureSamples: string[] = [];
   private nextClient = 0;
+  /** Every answer of the last run, in ms from the run's start: when its request was built and when it came back. */
+  answers: Answer[] = [];
 
   constructor(
     private readonly url: string,
@@ -104,6 +143,8 @@ export class ObservationLoad {
     if (connections > this.clients.length)
       throw new Error(`${connections} connections but ${this.clients.length} clients`);
     this.nextClient = 0;
+    this.answers = [];
+    const runStartedAt = performance.now();
     const instance = autocannon({
       url: this.url,
       connections,
@@ -114,7 +155,7 @@ export class ObservationLoad {
       path: "/api/observations",
       setupClient: (client) => {
         const { cookie } = this.clients[this.nextClient++ % this.clients.length]!;
-        let current: { key: string; size: number } | null = null;
+        let current: { key: string; size: number; builtAt: number } | null = null;
         client.setRequests([
           {
             method: "POST",
@@ -124,7 +165,7 @@ export class ObservationLoad {
               const key = randomUUID();
               this.outstanding.set(key, { batch, cookie });
               this.observationsBuilt += batch.size;
-              current = { key, size: batch.size };
+              current = { key, size: batch.size, builtAt: performance.now() };
               return {
                 ...request,
                 headers: { ...request.headers, "content-type": "application/json", cookie },
@@ -135,6 +176,12 @@ export class ObservationLoad {
               const sent = current;
               current = null;
               if (!sent) return this.fail("response without a request", body);
+              this.answers.push({
+                builtMs: sent.builtAt - runStartedAt,
+                doneMs: performance.now() - runStartedAt,
+                ok: status === 200,
+                size: sent.size,
+              });
               if (status !== 200) return this.fail(`HTTP ${status}`, body);
               const answer = JSON.parse(body) as { saved?: number; duplicates?: number };
               if (answer.saved !== sent.size || answer.duplicates !== 0)

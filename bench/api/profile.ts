@@ -296,7 +296,8 @@ try {
     );
     console.log(
       `\n${database.kind}: ${f1(result["2xx"] / result.duration)} req/s, p50 ${result.latency.p50} ms, ` +
-        `p99 ${result.latency.p99} ms (autocannon, ${connections} connections, ${args.duration} s); ` +
+        `p99 ${result.latency.p99} ms, max ${result.latency.max} ms (autocannon, ${connections} connections, ` +
+        `${args.duration} s); server-side slowest ${f1(Math.max(...ok.map((t) => t.totalMs)))} ms; ` +
         `non-2xx ${result.non2xx}, errors ${result.errors}; ${describeCpu(cpu)}`,
     );
     console.log(

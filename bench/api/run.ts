@@ -20,7 +20,7 @@ import {
   startCpuMeter,
   waitForQuietMachine,
 } from "./cpu-meter.ts";
-import { ObservationLoad, signInAll } from "./load.ts";
+import { ObservationLoad, signInAll, windowFigures } from "./load.ts";
 import { startThrowawayPostgres } from "./postgres.ts";
 import { type ServerDatabase, startServer } from "./server-process.ts";
 
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "15" },
     warmup: { type: "string", default: "5" },
+    settle: { type: "string", default: "3" },
     runs: { type: "string", default: "3" },
     "max-batch": { type: "string", default: "5" },
     people: { type: "string", default: "50" },
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
 const connections = Number(args.connections);
 const durationS = Number(args.duration);
 const warmupS = Number(args.warmup);
+const settleS = Number(args.settle);
 const runs = Number(args.runs);
 const maxBatch = Number(args["max-batch"]);
 const peopleCount = Number(args.people);
@@ -77,18 +79,6 @@ const median = (xs: number[]) => {
 };
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function figures(result: Result, observations: number, cpu: CpuShares): RunFigures {
-  return {
-    cpu,
-    reqPerS: result["2xx"] / result.duration,
-    obsPerS: observations / result.duration,
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-  };
-}
 
 async function benchBackend(
   backend: "postgres" | "pglite",
@@ -143,21 +133,31 @@ async function benchBackend(
         );
       }
       server.assertRunning();
-      const before = load.observationsBuilt;
-      const meter = startCpuMeter({
-        server: server.pid,
-        postmaster: postgresDataDir ? postmasterPid(postgresDataDir) : null,
-      });
-      const result = await load.run(connections, durationS);
-      const cpu = meter();
+      // The CPU meter covers the measured window only: from `settle` seconds in to the end of the run.
+      let meter: (() => CpuShares) | null = null;
+      const meterStart = setTimeout(() => {
+        meter = startCpuMeter({
+          server: server.pid,
+          postmaster: postgresDataDir ? postmasterPid(postgresDataDir) : null,
+        });
+      }, settleS * 1000);
+      const result = await load.run(connections, settleS + durationS);
+      clearTimeout(meterStart);
+      const cpu = (meter as (() => CpuShares) | null)?.() ?? null;
       server.assertRunning();
       account(result);
-      const f = figures(result, load.observationsBuilt - before, cpu);
+      const w = windowFigures(load.answers, settleS, settleS + durationS);
+      if (!cpu) throw new Error("the run ended before its measured window began");
+      const f: RunFigures = { ...w, cpu };
       report.runs.push(f);
       console.log(
-        `run ${i}/${runs}: ${fmt(f.reqPerS)} req/s (${fmt(f.obsPerS)} observations/s), latency p50 ${f.p50} ms, ` +
-          `p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms; non-2xx ${result.non2xx}, errors ${result.errors}, ` +
-          `timeouts ${result.timeouts}; ${describeCpu(cpu)}`,
+        `run ${i}/${runs}: ${fmt(f.reqPerS)} req/s (${fmt(f.obsPerS)} observations/s), latency p50 ${fmt(f.p50)} ms, ` +
+          `p90 ${fmt(f.p90)} ms, p99 ${fmt(f.p99)} ms, max ${fmt(f.max)} ms; non-2xx ${result.non2xx}, ` +
+          `errors ${result.errors}, timeouts ${result.timeouts}; ${describeCpu(cpu)}`,
+      );
+      console.log(
+        `  with the first ${settleS} s (50 new connections) included, as autocannon counts: ` +
+          `${fmt(result["2xx"] / result.duration)} req/s, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       );
     }
 
@@ -219,8 +219,9 @@ function summary(r: BackendReport): string {
   return (
     `api ${r.backend}: ${fmt(median(r.runs.map((x) => x.reqPerS)))} req/s ` +
     `(${fmt(median(r.runs.map((x) => x.obsPerS)))} observations/s), ` +
-    `p50 ${median(r.runs.map((x) => x.p50))} ms, p99 ${median(r.runs.map((x) => x.p99))} ms ` +
-    `(median of ${r.runs.length} × ${durationS} s, ${connections} connections, 1–${maxBatch} observations per request); ` +
+    `p50 ${fmt(median(r.runs.map((x) => x.p50)))} ms, p99 ${fmt(median(r.runs.map((x) => x.p99)))} ms ` +
+    `(median of ${r.runs.length} × ${durationS} s, ${connections} connections, 1–${maxBatch} observations per request, ` +
+    `each run measured after ${settleS} s of settling); ` +
     `non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ` +
     `other work on the machine ${otherWork(r)} cores; ` +
     `${fmt(r.rows)} rows = ${fmt(r.observationsBuilt)} sent: ${ok}`
