@@ -131,6 +131,7 @@ export class ObservationLoad {
     private readonly clients: BenchClient[],
     private readonly personIds: string[],
     private readonly maxBatch: number,
+    private readonly path = "/api/observations",
   ) {}
 
   private fail(kind: string, body: string): void {
@@ -152,14 +153,14 @@ export class ObservationLoad {
       // Long enough that slow answers are measured, not dropped from the latency figures as timeouts.
       timeout: timeoutS,
       method: "POST",
-      path: "/api/observations",
+      path: this.path,
       setupClient: (client) => {
         const { cookie } = this.clients[this.nextClient++ % this.clients.length]!;
         let current: { key: string; size: number; builtAt: number } | null = null;
         client.setRequests([
           {
             method: "POST",
-            path: "/api/observations",
+            path: this.path,
             setupRequest: (request) => {
               const batch = makeBatch(this.personIds, this.maxBatch);
               const key = randomUUID();
@@ -205,7 +206,7 @@ export class ObservationLoad {
     let duplicates = 0;
     const batches = this.outstanding.size;
     for (const [key, { batch, cookie }] of this.outstanding) {
-      const response = await fetch(`${this.url}/api/observations`, {
+      const response = await fetch(`${this.url}${this.path}`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie },
         body: batch.body,

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { classifyQuery, type QueryKind, type RequestTrace } from "./profile-types.ts";
 
 const require = createRequire(import.meta.url);
@@ -204,6 +205,36 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 let windowStartedAt = 0;
 let argon2AtStart = 0;
 let cpuAtStart = process.cpuUsage();
+
+// The proposal of one-statement-write.ts beside the real route, behind the same sign-in hook, validation and response
+// schema, so `profile.ts --proposal` can load it the same way.
+if (process.env.MAMORI_PROFILE_PROPOSAL === "1") {
+  const [{ authorizeFacility }, { recordBody, recordResponse }, { recordInOneStatement }, { AppError }] =
+    await Promise.all([
+      import("../../packages/server/src/auth/guard.ts"),
+      import("../../packages/server/src/routes/observations/schema.ts"),
+      import("./one-statement-write.ts"),
+      import("../../packages/server/src/errors.ts"),
+    ]);
+  const client = (connection.db as unknown as { $client: import("./one-statement-write.ts").QueryClient })
+    .$client;
+  const prepared = config.database.kind === "postgres";
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .post(
+      "/api/observations-proposal",
+      { schema: { body: recordBody, response: { 200: recordResponse } } },
+      async (request) => {
+        const { user, facilityId } = authorizeFacility(request, "recordObservations");
+        const entries = request.body.observations;
+        const result = await recordInOneStatement(client, prepared, facilityId, user.id, entries);
+        if (result.unknown > 0 || result.conflicts > 0) {
+          throw new AppError(400, "validation_failed", "unknown person or conflicting id");
+        }
+        return { saved: result.saved, duplicates: entries.length - result.saved };
+      },
+    );
+}
 
 app.post("/__profile/start", async () => {
   traces.length = 0;

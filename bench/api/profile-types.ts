@@ -7,6 +7,7 @@ export type QueryKind =
   | "insert audit"
   | "commit"
   | "rollback"
+  | "one-statement write"
   | "other";
 
 /** One timed call during a request: a query, or the wait for a pooled connection. */
@@ -32,5 +33,6 @@ export function classifyQuery(text: string): QueryKind {
   if (t.startsWith('select "id" from "people"')) return "person check";
   if (t.startsWith('insert into "observations"')) return "insert observations";
   if (t.startsWith('insert into "audit_log"')) return "insert audit";
+  if (t.startsWith("with input as")) return "one-statement write";
   return "other";
 }

@@ -7,7 +7,7 @@
  * delay, Argon2 calls, and — on PostgreSQL with pg_stat_statements — each statement's execution time inside
  * PostgreSQL.
  *
- *   node --import tsx bench/api/profile.ts --start-postgres [--duration 15] [--pool-max 50]
+ *   node --import tsx bench/api/profile.ts --start-postgres [--duration 15] [--pool-max 50] [--proposal]
  *   DATABASE_URL=… node --import tsx bench/api/profile.ts
  *   node --import tsx bench/api/profile.ts --pglite
  */
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     "quiet-cores": { type: "string", default: "0.5" },
     "max-wait": { type: "string", default: "120" },
     "pool-max": { type: "string" },
+    proposal: { type: "boolean", default: false },
   },
 });
 const connections = Number(args.connections);
@@ -90,6 +91,8 @@ function steps(t: RequestTrace): Record<string, number> {
   r["transaction: INSERT observations … RETURNING"] = q("insert observations");
   r["transaction: INSERT audit_log (the audit)"] = q("insert audit");
   r["transaction: COMMIT"] = q("commit");
+  r["proposal: one-statement write: wait for a pooled connection"] = waitFor("one-statement write");
+  r["proposal: one-statement write: query"] = q("one-statement write");
   const accounted = [
     "person check: wait for a pooled connection",
     "person check: query",
@@ -98,6 +101,8 @@ function steps(t: RequestTrace): Record<string, number> {
     "transaction: INSERT observations … RETURNING",
     "transaction: INSERT audit_log (the audit)",
     "transaction: COMMIT",
+    "proposal: one-statement write: wait for a pooled connection",
+    "proposal: one-statement write: query",
   ].reduce((a, k) => a + r[k]!, 0);
   r["rest of the handler: JavaScript between queries, waiting for the event loop"] =
     handlerEnd - handlerStart - accounted;
@@ -256,10 +261,18 @@ try {
   const facility = await createBenchFacility(setup.db, { peopleCount: 50, userCount: connections });
   if (database.kind === "pglite") await setup.close();
   if (args["pool-max"]) process.env.MAMORI_PROFILE_POOL_MAX = args["pool-max"];
+  if (args.proposal) process.env.MAMORI_PROFILE_PROPOSAL = "1";
+  const path = args.proposal ? "/api/observations-proposal" : "/api/observations";
   const server = await startServer({ database, entry: ["--import", "tsx", "bench/api/profile-server.ts"] });
   try {
     const clients = await signInAll(server.url, facility.usernames, BENCH_PASSWORD);
-    const load = new ObservationLoad(server.url, clients, facility.personIds, Number(args["max-batch"]));
+    const load = new ObservationLoad(
+      server.url,
+      clients,
+      facility.personIds,
+      Number(args["max-batch"]),
+      path,
+    );
     await load.run(connections, Number(args.warmup));
     const quiet = await waitForQuietMachine(Number(args["quiet-cores"]), Number(args["max-wait"]));
     console.log(
@@ -291,9 +304,7 @@ try {
     );
     if (args["save-profile"]) writeFileSync(args["save-profile"], JSON.stringify(stats.profile));
 
-    const ok = stats.traces.filter(
-      (t) => t.method === "POST" && t.url === "/api/observations" && t.status === 200,
-    );
+    const ok = stats.traces.filter((t) => t.method === "POST" && t.url === path && t.status === 200);
     console.log(
       `\n${database.kind}: ${f1(result["2xx"] / result.duration)} req/s, p50 ${result.latency.p50} ms, ` +
         `p99 ${result.latency.p99} ms, max ${result.latency.max} ms (autocannon, ${connections} connections, ` +
