@@ -294,7 +294,30 @@ try {
       server: server.pid,
       postmaster: throwaway ? postmasterPid(throwaway.dataDir) : null,
     });
+    // What PostgreSQL's backends are doing, sampled every 50 ms: running, idle in a transaction, or waiting on what.
+    const waits = new Map<string, number>();
+    let sampling = database.kind === "postgres";
+    const sampler = (async () => {
+      if (database.kind !== "postgres") return;
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      while (sampling) {
+        const { rows } = await client.query<{ what: string; n: string }>(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'running (CPU)') || ' [' || state || ']' AS what,
+                  count(*) AS n
+           FROM pg_stat_activity
+           WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'
+           GROUP BY 1`,
+        );
+        for (const r of rows) waits.set(r.what, (waits.get(r.what) ?? 0) + Number(r.n));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await client.end();
+    })();
     const result = await load.run(connections, Number(args.duration));
+    sampling = false;
+    await sampler;
     const cpu = meter();
     const stats = (await (
       await fetch(`${server.url}/__profile/stop`, { method: "POST" })
@@ -318,6 +341,13 @@ try {
     );
     printSteps(ok);
     printCpu(stats, ok.length);
+    if (waits.size) {
+      const total = [...waits.values()].reduce((a, b) => a + b, 0);
+      console.log("\nPostgreSQL backends not idle, sampled every 50 ms (share of samples):");
+      for (const [what, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+        console.log(`  ${what.padEnd(50)} ${f1((100 * n) / total).padStart(5)}%`);
+      }
+    }
     if (rows.length) {
       const byKind = new Map<string, { calls: number; ms: number }>();
       for (const r of rows) {
