@@ -1,20 +1,14 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/errors.ts";
-import { type CsvFile, CsvFilePicker, downloadCsv, ImportRefused } from "../components/CsvFilePicker.tsx";
+import { CsvFilePicker, downloadCsv, ImportRefused } from "../components/CsvFilePicker.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { ImportErrors } from "../components/ImportErrors.tsx";
 import { SetupNav } from "../components/SetupNav.tsx";
 import { countDataLines, templateCsv } from "../lib/csv.ts";
 import { canEditPeople } from "../lib/roles.ts";
+import { useCsvImport } from "../lib/use-csv-import.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
-
-type Outcome =
-  | { kind: "done"; imported: number }
-  | { kind: "refused"; error: ApiError }
-  | { kind: "failed"; error: unknown };
 
 /** CSV import of residents: a template to download, a file to choose, and every bad row listed when it is refused. */
 export function ImportPage() {
@@ -22,37 +16,15 @@ export function ImportPage() {
   const api = useApi();
   const user = useUser();
   const { facility } = useFacility();
-  const [file, setFile] = useState<CsvFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { file, busy, outcome, choose, submit } = useCsvImport({
+    prepare: (chosen) => chosen,
+    send: (chosen) => api.importPeople(chosen.csv),
+  });
 
   if (!canEditPeople(user.role)) return <p className="notice">{t("setup.notAllowed")}</p>;
 
   const downloadTemplate = () =>
     downloadCsv(templateCsv(facility?.units ?? []), "mamori-residents-template.csv");
-
-  const choose = (chosen: CsvFile | null) => {
-    setOutcome(null);
-    setFile(chosen);
-  };
-
-  const submit = async () => {
-    if (!file) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const { imported } = await api.importPeople(file.csv);
-      setOutcome({ kind: "done", imported });
-    } catch (error) {
-      setOutcome(
-        error instanceof ApiError && error.status === 400
-          ? { kind: "refused", error }
-          : { kind: "failed", error },
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const lines = file ? countDataLines(file.csv) : 0;
 
@@ -88,7 +60,7 @@ export function ImportPage() {
       </section>
       {outcome?.kind === "done" && (
         <p className="notice notice--ok" role="status" data-testid="import-done">
-          {t("import.done", { count: outcome.imported })}
+          {t("import.done", { count: outcome.result.imported })}
         </p>
       )}
       {outcome?.kind === "refused" && (

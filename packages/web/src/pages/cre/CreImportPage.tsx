@@ -1,9 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import type { CreImportResult } from "../../api/cre.ts";
-import { ApiError } from "../../api/errors.ts";
-import { type CsvFile, CsvFilePicker, downloadCsv, ImportRefused } from "../../components/CsvFilePicker.tsx";
+import { CsvFilePicker, downloadCsv, ImportRefused } from "../../components/CsvFilePicker.tsx";
 import { CreImportErrors } from "../../components/cre/CreImportErrors.tsx";
 import { CreNav } from "../../components/cre/CreNav.tsx";
 import { canEnterIsolates } from "../../components/cre/cre-roles.ts";
@@ -11,6 +9,7 @@ import { STANDARDS, standardKey } from "../../components/cre/isolate-form.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { countDataLines } from "../../lib/csv.ts";
 import { newId } from "../../lib/ids.ts";
+import { useCsvImport } from "../../lib/use-csv-import.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useUser } from "../../state/SessionProvider.tsx";
 
@@ -21,11 +20,6 @@ export const CRE_TEMPLATE_CSV = `\uFEFF${[
   "0012-7788,Enterobacter cloacae,urine,2026/1/16,2,4,≥64,≤0.25,≤20,≤4,22,,,",
 ].join("\r\n")}\r\n`;
 
-type Outcome =
-  | { kind: "done"; result: CreImportResult }
-  | { kind: "refused"; error: ApiError }
-  | { kind: "failed"; error: unknown };
-
 /**
  * The laboratory imports isolates from its system's CSV export, all or nothing, with every bad row listed. The import
  * id is made once per chosen file, so sending the same file again after a lost answer adds nothing.
@@ -34,42 +28,19 @@ export function CreImportPage() {
   const { t } = useTranslation("cre");
   const api = useApi();
   const user = useUser();
-  const [file, setFile] = useState<(CsvFile & { importId: string }) | null>(null);
   const [standard, setStandard] = useState(standardKey(STANDARDS[0]!));
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { file, busy, outcome, choose, submit } = useCsvImport({
+    prepare: (chosen) => ({ ...chosen, importId: newId() }),
+    send: (chosen) => {
+      const [body, edition] = standard.split(" ") as ["CLSI" | "EUCAST", string];
+      return api.cre.importIsolates(chosen.csv, { importId: chosen.importId, standard: body, edition });
+    },
+    refusedStatuses: [400, 409],
+  });
 
   if (!canEnterIsolates(user.role)) return <p className="notice">{t("list.notAllowed")}</p>;
 
   const downloadTemplate = () => downloadCsv(CRE_TEMPLATE_CSV, "mamori-cre-isolates-sample.csv");
-
-  const choose = (chosen: CsvFile | null) => {
-    setOutcome(null);
-    setFile(chosen && { ...chosen, importId: newId() });
-  };
-
-  const submit = async () => {
-    if (!file) return;
-    setBusy(true);
-    setOutcome(null);
-    const [body, edition] = standard.split(" ") as ["CLSI" | "EUCAST", string];
-    try {
-      const result = await api.cre.importIsolates(file.csv, {
-        importId: file.importId,
-        standard: body,
-        edition,
-      });
-      setOutcome({ kind: "done", result });
-    } catch (error) {
-      setOutcome(
-        error instanceof ApiError && (error.status === 400 || error.status === 409)
-          ? { kind: "refused", error }
-          : { kind: "failed", error },
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const lines = file ? countDataLines(file.csv) : 0;
   return (
