@@ -259,7 +259,24 @@ describe("evaluateFacility invariants (fast-check)", () => {
         });
         expect(shuffled).toEqual(ordered);
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found by this property once: two overlapping antibiotic courses listed in the CDI evidence in input order.
+        examples: [
+          [
+            {
+              observations: [{ personId: "r02", at: "2026-01-02T00:00:00+09:00", symptoms: ["diarrhea"] }],
+              cases: [],
+              antibiotics: [
+                { personId: "r02", start: "2026-01-01", end: "2026-01-06" },
+                { personId: "r02", start: "2026-01-02", end: "2026-01-07" },
+              ],
+              bathUse: [],
+            },
+            8541981,
+          ],
+        ],
+      },
     );
   });
 

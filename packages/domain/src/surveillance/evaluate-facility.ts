@@ -101,6 +101,12 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
     endDay: course.end ? dateField(course.end, `antibiotics[${i}].end`) : Number.POSITIVE_INFINITY,
     drug: course.drug ?? null,
   }));
+  // Evidence lists courses in time order, whatever order they came in.
+  for (const courses of antibioticsByPerson.values()) {
+    courses.sort(
+      (a, b) => a.startDay - b.startDay || a.endDay - b.endDay || compareText(a.drug ?? "", b.drug ?? ""),
+    );
+  }
   const bathByPerson = groupBy(input.bathUse ?? [], (use, i) => dateField(use.date, `bathUse[${i}].date`));
   for (const days of bathByPerson.values()) days.sort((a, b) => a - b);
   for (const timeline of index.timelines) {
