@@ -1,13 +1,26 @@
 import { defineConfig } from "vitest/config";
+import { BROWSER_REQUIRED, CHROMIUM_PATH } from "./e2e/support/chromium-path.ts";
+import { skippedJourneysWarning } from "./e2e/support/skipped-journeys.ts";
 
 // One runner, four projects: pure domain, server against PGlite (always) and PostgreSQL (when DATABASE_URL is set),
 // web components in jsdom, and browser journeys against a started server.
 const withPostgres = Boolean(process.env.DATABASE_URL);
+// Without Chromium the journeys are left out, loudly, at the start and at the end of the run — except where they are
+// required (CI), where they run and fail at launch.
+const withBrowser = Boolean(CHROMIUM_PATH) || BROWSER_REQUIRED;
+if (!withBrowser) console.warn(skippedJourneysWarning());
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "domain",
+          include: ["packages/domain/src/**/*.test.ts"],
+          environment: "node",
+          globalSetup: withBrowser ? [] : ["e2e/support/skipped-journeys.ts"],
+        },
+      },
       {
         test: {
           name: "server-pglite",
@@ -41,16 +54,20 @@ export default defineConfig({
           environment: "jsdom",
         },
       },
-      {
-        test: {
-          name: "e2e",
-          include: ["e2e/**/*.test.ts"],
-          environment: "node",
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
+      ...(withBrowser ? [e2eProject()] : []),
     ],
   },
 });
+
+function e2eProject() {
+  return {
+    test: {
+      name: "e2e",
+      include: ["e2e/**/*.test.ts"],
+      environment: "node" as const,
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+      fileParallelism: false,
+    },
+  };
+}

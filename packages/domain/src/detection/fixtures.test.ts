@@ -24,7 +24,7 @@ import { type FarringtonResult, farringtonFlexible } from "./farrington-flexible
  *    needs more than 25 iterations, so R gives NA.
  * 6. EARS C3's default alpha is 0.025, C1/C2's 0.001; C3 on a flat baseline with minSigma = 0 is NaN in R (null here).
  */
-const fixturesDir = fileURLToPath(new URL("../../../../../shared/fixtures/detection/", import.meta.url));
+const fixturesDir = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
 interface Fixture {
   algorithm: string;

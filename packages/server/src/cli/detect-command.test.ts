@@ -7,7 +7,7 @@ import { run } from "./detect-command.ts";
 
 // The command contract: contracts/detect.md — one JSON document on stdout and exit 0; an invalid file exits 2 with
 // a message on stderr naming the bad field, and nothing on stdout. Expected numbers come from the R fixtures.
-const fixtures = fileURLToPath(new URL("../../../../../shared/fixtures/detection/", import.meta.url));
+const fixtures = fileURLToPath(new URL("../../../domain/src/detection/fixtures/", import.meta.url));
 
 const { file, path: inFolder } = inputFolder("mamori-detect-");
 const capture = (args: string[]) => captureRun(run, args);
