@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -13,6 +15,9 @@ import {
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
 import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
+import { classifyDatabaseError, databaseFailureError } from "./http/database-errors.ts";
+import { assertCleanInput } from "./http/input-guard.ts";
+import { assertSameOrigin } from "./http/same-origin.ts";
 import { alertRoutes } from "./routes/alerts/routes.ts";
 import { antibioticRoutes } from "./routes/antibiotics/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
@@ -20,7 +25,7 @@ import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
 import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
-import { healthRoutes } from "./routes/health/routes.ts";
+import { type DatabaseProbe, healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
@@ -37,8 +42,13 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** The instant "now"; tests move it, the server uses the wall clock. */
   clock?: () => Date;
-  /** Log requests (never bodies: they hold patient data). */
-  logger?: boolean;
+  /**
+   * Log requests as JSON lines with a request id, the route pattern (not the URL, whose query may name a person) and
+   * the status — never bodies, cookies or query strings: they hold patient data. A level, or false for none.
+   */
+  logger?: false | "fatal" | "error" | "warn" | "info" | "debug";
+  /** Checks the database for `/api/health` (the connection's probe); by default a `select 1`. */
+  probe?: DatabaseProbe;
   /** Where the built web app is, to be served at `/`. */
   webRoot?: string;
 };
@@ -57,7 +67,17 @@ function pathFromInstancePath(instancePath: string): string {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ? { level: "info", redact: ["req.headers.cookie"] } : false,
+    logger: options.logger
+      ? {
+          level: options.logger,
+          serializers: {
+            req: (request) => ({ id: request.id, method: request.method, route: request.routeOptions?.url }),
+            res: (reply) => ({ statusCode: reply.statusCode }),
+          },
+        }
+      : false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +103,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       });
     }
+    const failure = classifyDatabaseError(error);
+    if (failure) {
+      const answer = databaseFailureError(failure);
+      if (failure === "unavailable")
+        request.log.warn({ route: request.routeOptions.url }, "database unavailable");
+      if (answer.status === 503) reply.header("retry-after", "5");
+      return reply.status(answer.status).send({ error: { id: answer.id, message: answer.message } });
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = (error as { code?: string }).code;
@@ -95,6 +123,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply
       .status(500)
       .send({ error: { id: "internal", message: "Something went wrong on the server." } });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React and the chart library set element styles; Swagger UI at /api/docs has inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    // HSTS only when the server sits behind TLS (secure cookies); on plain http it would be ignored or lock users out.
+    strictTransportSecurity: options.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Answers of the API carry personal data: no browser or proxy may keep them.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+  // Before sign-in is checked: a call that another origin could forge is refused whoever sends it.
+  app.addHook("onRequest", async (request) => {
+    if (request.url.startsWith("/api/")) assertSameOrigin(request);
+  });
+  app.addHook("preValidation", async (request) => {
+    assertCleanInput(request);
   });
 
   await app.register(cookie);
@@ -115,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const context = { db: options.db, clock, secureCookies: options.secureCookies ?? false };
-  await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(healthRoutes(options.db, options.probe), { prefix: "/api" });
   await app.register(authRoutes(context), { prefix: "/api/auth" });
   await app.register(facilityRoutes(context), { prefix: "/api/facility" });
   await app.register(peopleRoutes(context), { prefix: "/api/people" });

@@ -2,7 +2,11 @@
  * The one error module of the server: every expected failure is an AppError with an HTTP status and a stable id that
  * clients switch on. Anything else is answered as a plain 500 by the global handler in app.ts.
  */
-export type FieldError = { path: string; message: string };
+/**
+ * A problem with one field: its path as clients write it (`observations[2].tempC`), a message, and where known a
+ * stable code with its parameters that a client can translate (`{code: "too_long", params: {max: 20000}}`).
+ */
+export type FieldError = { path: string; message: string; code?: string; params?: Record<string, unknown> };
 
 export class AppError extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSaneDay, isSaneInstant } from "../input/calendar.ts";
 import { editionsOf, findBreakpointTable } from "./breakpoints/tables.ts";
 import { CARBA_NP_RESULTS, CARBAPENEMASE_ENZYMES, INFECTION_SITES, URINARY_TYPES } from "./codes.ts";
 import { CRE_DRUG_KEYS, type CreDrugKey } from "./drugs.ts";
@@ -81,8 +82,9 @@ export const carbapenemaseSchema = z.strictObject({
 
 const isoDateOrInstant = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v), {
-    error: "expected an ISO date (YYYY-MM-DD) or an instant with offset",
+  .max(40)
+  .refine((v) => isSaneDay(v) || isSaneInstant(v), {
+    error: "expected a real date (YYYY-MM-DD) or an instant with offset, between 1900 and 2100",
   });
 
 /**

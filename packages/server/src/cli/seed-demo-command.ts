@@ -1,5 +1,5 @@
 import { loadConfig } from "../config.ts";
-import { connect } from "../db/connect.ts";
+import { connect, DatabaseUnreachableError } from "../db/connect.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
 import { DEMO_PASSWORD, DEMO_USERNAMES, seedDemoIfEmpty } from "../demo/seed-demo.ts";
 
@@ -9,7 +9,7 @@ export async function run(_args: string[]): Promise<number> {
   try {
     connection = await connect(loadConfig().database);
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError) {
       process.stderr.write(`mamori: ${error.message}\n`);
       return 1;
     }

@@ -1,3 +1,4 @@
+import { saneInstant } from "@mamori/domain/input";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
@@ -7,7 +8,7 @@ import { facilityAlerts } from "./facility-alerts.ts";
 
 const alertsParams = z.object({ facilityId: z.uuid() });
 const alertsQuery = z.object({
-  asOf: z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }).optional(),
+  asOf: saneInstant.optional(),
   lookback: z.coerce.number().int().min(1).max(31).default(7),
 });
 const alertsResponse = z.object({

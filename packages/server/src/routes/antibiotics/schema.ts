@@ -1,6 +1,7 @@
+import { saneDay } from "@mamori/domain/input";
 import { z } from "zod";
 
-const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+const day = saneDay;
 
 export const courseCreateBody = z
   .object({

@@ -1,6 +1,7 @@
+import { saneDay } from "@mamori/domain/input";
 import { z } from "zod";
 
-const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+const day = saneDay;
 
 /** Everyone who used the communal bath on a day; sending the same list again changes nothing. */
 export const bathDayBody = z.object({ date: day, personIds: z.array(z.uuid()).max(500) });

@@ -1,7 +1,9 @@
+import { saneDay } from "@mamori/domain/input";
 import { CASE_STATUSES, OUTCOME_KINDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
-const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+const day = saneDay;
 
 const caseFields = {
   disease: z
@@ -33,6 +35,7 @@ export type CaseCreate = z.infer<typeof caseCreateBody>;
 export const caseUpdateBody = z
   .object(caseFields)
   .partial()
+  .refine(hasSomethingToChange, NOTHING_TO_CHANGE)
   .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" });
 
 export const caseParams = z.object({ id: z.uuid() });

@@ -6,9 +6,11 @@ import {
   SEVERITY_TABLE_7,
   severityInputSchema,
 } from "@mamori/domain/cre";
+import { saneDay } from "@mamori/domain/input";
 import { z } from "zod";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
-const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+const day = saneDay;
 
 /** The hospital's own patient number or the patient's initials — never a name: CRE records keep patient data minimal. */
 export const patientLabel = z
@@ -42,16 +44,18 @@ export const creCaseCreateBody = z.strictObject({
 export type CreCaseCreate = z.output<typeof creCaseCreateBody>;
 
 /** PATCH /api/cre/cases/:id — each field is owned by a role (routes/cre/update-case.ts); `version` is the one read. */
-export const creCasePatchBody = z.strictObject({
-  version: z.int({ error: "expected the version of the case you read" }).positive(),
-  patientLabel: patientLabel.optional(),
-  isolate: creIsolateSchema.optional(),
-  infection: infectionSchema.optional(),
-  severity: severityRecordSchema.nullable().optional(),
-  diagnosedOn: day.nullable().optional(),
-  notifiedOn: day.nullable().optional(),
-  cefiderocolOrdered: z.boolean().optional(),
-});
+export const creCasePatchBody = z
+  .strictObject({
+    version: z.int({ error: "expected the version of the case you read" }).positive(),
+    patientLabel: patientLabel.optional(),
+    isolate: creIsolateSchema.optional(),
+    infection: infectionSchema.optional(),
+    severity: severityRecordSchema.nullable().optional(),
+    diagnosedOn: day.nullable().optional(),
+    notifiedOn: day.nullable().optional(),
+    cefiderocolOrdered: z.boolean().optional(),
+  })
+  .refine(hasSomethingToChange, NOTHING_TO_CHANGE);
 export type CreCasePatch = z.output<typeof creCasePatchBody>;
 
 /** POST /api/cre/cases/:id/consultation — a consultation, and for the AST the decision on a cefiderocol order. */

@@ -1,5 +1,6 @@
 import { BUILT_IN_PROFILE_IDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
 const isTimeZone = (tz: string) => {
   try {
@@ -21,7 +22,8 @@ export const facilityPatchBody = z
     healthCentreId: z.uuid(),
     municipalityId: z.uuid(),
   })
-  .partial();
+  .partial()
+  .refine(hasSomethingToChange, NOTHING_TO_CHANGE);
 
 export const unitBody = z.object({
   name: z.string().trim().min(1).max(100),

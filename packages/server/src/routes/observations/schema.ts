@@ -1,3 +1,4 @@
+import { saneDay, saneInstant, storableText } from "@mamori/domain/input";
 import { SYMPTOM_CODES, TEMPERATURE_RANGE_C } from "@mamori/domain/surveillance";
 import { z } from "zod";
 
@@ -10,16 +11,19 @@ const tempC = z
   .max(
     TEMPERATURE_RANGE_C.max,
     `expected a number between ${TEMPERATURE_RANGE_C.min} and ${TEMPERATURE_RANGE_C.max}`,
-  );
+  )
+  // Stored to 0.1 °C, as thermometers show it: rounding here, half away from zero on the decimal digits as PostgreSQL
+  // does, makes what is compared on a resend equal what was stored (36.55 → 36.6 both times).
+  .transform((value) => Math.round(Number(`${value}e1`)) / 10);
 const symptoms = z.array(z.enum(SYMPTOM_CODES, { error: "unknown symptom code" })).max(SYMPTOM_CODES.length);
-const note = z.string().trim().max(1000);
+const note = storableText(1000);
 
 export const MAX_BATCH = 500;
 
 export const observationInput = z.object({
   id: z.uuid({ error: "expected a UUID made by the client" }),
   personId: z.uuid({ error: "expected a person id" }),
-  at: z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }),
+  at: saneInstant,
   tempC: tempC.nullish(),
   symptoms,
   note: note.nullish(),
@@ -39,7 +43,7 @@ export type CorrectionInput = z.infer<typeof correctionBody>;
 
 export const observationParams = z.object({ id: z.uuid() });
 
-const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
+const day = saneDay;
 export const listQuery = z
   .object({ personId: z.uuid(), from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });

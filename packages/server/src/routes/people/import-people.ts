@@ -63,7 +63,13 @@ function importRowSchema(unitRows: UnitPlace[], roomRows: RoomPlace[]) {
       unit: place(unitRows, "unit", (u, text) => u.name === text || u.floor === text),
       room: place(roomRows, "room", (r, text) => r.name === text),
       baseline_temp_c: z.preprocess(
-        (v) => (emptyToNull(v) === null ? null : Number(v)),
+        // Only plain decimals: Number() would also read "0x24" or "3.6e1" as 36.
+        (v) =>
+          emptyToNull(v) === null
+            ? null
+            : /^\s*\d{1,2}(\.\d{1,2})?\s*$/.test(String(v))
+              ? Number(v)
+              : Number.NaN,
         baselineTempC.nullable(),
       ),
     })

@@ -1,5 +1,6 @@
 import { PERSON_KINDS, STAFF_JOBS, TEMPERATURE_RANGE_C } from "@mamori/domain/surveillance";
 import { z } from "zod";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
 /** A usual temperature: plausible for a healthy body, one decimal as thermometers show. */
 export const baselineTempC = z.number().min(34).max(38).multipleOf(0.1);
@@ -24,7 +25,10 @@ export const personCreateBody = z.object({
 });
 export type PersonCreate = z.infer<typeof personCreateBody>;
 
-export const personPatchBody = z.object({ ...personFields, active: z.boolean() }).partial();
+export const personPatchBody = z
+  .object({ ...personFields, active: z.boolean() })
+  .partial()
+  .refine(hasSomethingToChange, NOTHING_TO_CHANGE);
 export type PersonPatch = z.infer<typeof personPatchBody>;
 
 export const personParams = z.object({ id: z.uuid() });

@@ -1,3 +1,4 @@
+import { saneDay } from "@mamori/domain/input";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,7 +13,7 @@ import { listPeople } from "../people/people.ts";
 
 const roundQuery = z.object({
   unitId: z.uuid(),
-  date: z.iso.date({ error: "expected a day as YYYY-MM-DD" }),
+  date: saneDay,
 });
 const roundResponse = z.object({
   date: z.string(),

@@ -8,7 +8,11 @@ import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { sessions, users } from "../../db/schema/index.ts";
 import { conflict } from "../../errors.ts";
+import { classifyDatabaseError } from "../../http/database-errors.ts";
 import { userCreateBody, userParams, userPatchBody, userResponse } from "./schema.ts";
+
+const usernameTaken = () =>
+  conflict("That username is taken.", [{ path: "username", message: "already taken", code: "taken" }]);
 
 const present = (u: typeof users.$inferSelect) => ({
   id: u.id,
@@ -37,32 +41,42 @@ export const userRoutes =
       },
     );
 
+    // Usernames are unique across Mamori, so a taken name may belong to another organisation: the answer says only
+    // "taken", and the calls are limited so the list of names cannot be walked.
     app.post(
       "/",
-      { schema: { body: userCreateBody, response: { 201: z.object({ user: userResponse }) } } },
+      {
+        schema: { body: userCreateBody, response: { 201: z.object({ user: userResponse }) } },
+        config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+      },
       async (request, reply) => {
         const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
         const [taken] = await ctx.db
           .select({ id: users.id })
           .from(users)
           .where(eq(users.username, request.body.username));
-        if (taken)
-          throw conflict("That username is taken.", [{ path: "username", message: "already taken" }]);
-        const created = await ctx.db.transaction(async (tx) => {
-          const id = await createUser(tx, { organisationId: facilityId, ...request.body });
-          const [row] = await tx.select().from(users).where(eq(users.id, id));
-          await appendAudit(tx, [
-            {
-              actorUserId: admin.id,
-              organisationId: facilityId,
-              action: "create",
-              entity: "user",
-              entityId: id,
-              after: auditable(row!),
-            },
-          ]);
-          return row!;
-        });
+        if (taken) throw usernameTaken();
+        const created = await ctx.db
+          .transaction(async (tx) => {
+            const id = await createUser(tx, { organisationId: facilityId, ...request.body });
+            const [row] = await tx.select().from(users).where(eq(users.id, id));
+            await appendAudit(tx, [
+              {
+                actorUserId: admin.id,
+                organisationId: facilityId,
+                action: "create",
+                entity: "user",
+                entityId: id,
+                after: auditable(row!),
+              },
+            ]);
+            return row!;
+          })
+          .catch((error: unknown) => {
+            // Two creations with one username at the same time: the unique key decides, the loser hears why.
+            if (classifyDatabaseError(error) === "conflict") throw usernameTaken();
+            throw error;
+          });
         return reply.status(201).send({ user: present(created) });
       },
     );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/roles.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
 /** Roles a facility's administrator may give: overseer and secretariat accounts belong to their own organisations. */
 export const FACILITY_ROLES = [
@@ -29,7 +30,8 @@ export const userCreateBody = z.object({
 
 export const userPatchBody = z
   .object({ displayName: z.string().trim().min(1).max(100), role: z.enum(FACILITY_ROLES), password })
-  .partial();
+  .partial()
+  .refine(hasSomethingToChange, NOTHING_TO_CHANGE);
 
 export const userParams = z.object({ id: z.uuid() });
 

@@ -1,0 +1,2 @@
+export { isSaneDay, isSaneInstant, SANE_DAYS, saneDay, saneInstant } from "./calendar.ts";
+export { storableText } from "./text.ts";
