@@ -25,6 +25,15 @@ describe("lockDataDir", () => {
     release();
   });
 
+  it("takes over a lock file naming this process's own pid that this process does not hold (a restart in a container)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mamori-lock-"));
+    writeFileSync(join(dir, "mamori.lock"), String(process.pid));
+    const release = lockDataDir(dir);
+    // Held now: a second opener in this process is refused like any other.
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+    release();
+  });
+
   it("makes a second `mamori start` on the same directory exit with a clear message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mamori-lock-"));
     const release = lockDataDir(dir);

@@ -25,10 +25,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds, so that a lock file naming our own pid can be told apart from a stale one. */
+const heldByThisProcess = new Set<string>();
+
 /**
  * Takes the exclusive lock on an embedded-database directory. PGlite does not lock its directory itself, and two
  * processes on one directory silently lose committed rows, so everything that opens it goes through here. The lock is a
- * file created with O_EXCL holding the owner's pid; a lock left by a dead process is taken over.
+ * file created with O_EXCL holding the owner's pid; a lock left by a dead process is taken over, and so is one naming this
+ * process's own pid that this process does not hold (after a restart in a container every start may get the same pid).
  *
  * @returns a function that releases the lock
  * @throws DataDirLockedError when a live process holds it
@@ -41,10 +45,12 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldByThisProcess.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(lockPath);
         process.off("exit", release);
         rmSync(lockPath, { force: true });
       };
@@ -53,7 +59,9 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const ownerPid = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-      if (Number.isInteger(ownerPid) && isAlive(ownerPid)) throw new DataDirLockedError(dataDir, ownerPid);
+      const staleOwnPid = ownerPid === process.pid && !heldByThisProcess.has(lockPath);
+      if (Number.isInteger(ownerPid) && !staleOwnPid && isAlive(ownerPid))
+        throw new DataDirLockedError(dataDir, ownerPid);
       rmSync(lockPath, { force: true });
     }
   }

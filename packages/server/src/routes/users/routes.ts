@@ -99,6 +99,23 @@ export const userRoutes =
             .from(users)
             .where(and(eq(users.id, request.params.id), eq(users.organisationId, facilityId)));
           const current = assertFound(before, "User");
+          if (current.role === "admin" && rest.role && rest.role !== "admin") {
+            // The facility must keep an administrator, or nobody could manage its accounts again. The admins' rows are
+            // locked so that two admins demoting each other at once cannot both succeed.
+            const admins = await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(eq(users.organisationId, facilityId), eq(users.role, "admin")))
+              .for("update");
+            if (admins.length <= 1)
+              throw conflict("The facility needs at least one administrator.", [
+                {
+                  path: "role",
+                  message: "the last administrator keeps the role",
+                  code: "last_administrator",
+                },
+              ]);
+          }
           const [after] = await tx
             .update(users)
             .set({ ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) })

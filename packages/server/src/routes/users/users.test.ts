@@ -79,3 +79,37 @@ describe("accounts", () => {
     expect(list.json().users.map((u: { username: string }) => u.username)).toEqual([other.usernames.admin]);
   });
 });
+
+describe("the last administrator", () => {
+  it("cannot give up the role while no other administrator exists; can once another does", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["admin"] });
+    const cookie = await signIn(ctx.app, f.usernames.admin!);
+    const list = await ctx.app.inject({ method: "GET", url: "/api/users", headers: { cookie } });
+    const me = list.json().users.find((u: { username: string }) => u.username === f.usernames.admin)!;
+    const demote = () =>
+      ctx.app.inject({
+        method: "PATCH",
+        url: `/api/users/${me.id}`,
+        headers: { cookie },
+        payload: { role: "nurse" },
+      });
+    const refused = await demote();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.fields).toEqual([
+      { path: "role", message: "the last administrator keeps the role", code: "last_administrator" },
+    ]);
+    const second = await ctx.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie },
+      payload: {
+        username: `admin2-${me.id.slice(0, 8)}`,
+        displayName: "二人目",
+        role: "admin",
+        password: "long enough password",
+      },
+    });
+    expect(second.statusCode).toBe(201);
+    expect((await demote()).statusCode).toBe(200);
+  });
+});
