@@ -10,6 +10,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "fill an empty database with the demo facility",
     load: () => import("./seed-demo-command.ts"),
   },
+  backup: {
+    summary: "write a complete copy of the database to a file",
+    load: () => import("./backup-command.ts"),
+  },
+  restore: { summary: "put a backup into an empty database", load: () => import("./restore-command.ts") },
   evaluate: {
     summary: "run the facility rules on a scenario file",
     load: () => import("./evaluate-command.ts"),
