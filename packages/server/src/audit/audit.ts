@@ -4,7 +4,7 @@ import { auditLog } from "../db/schema/index.ts";
 export type AuditEntry = {
   actorUserId: string | null;
   organisationId: string | null;
-  action: "create" | "update" | "delete" | "import" | "sign_in" | "sign_out";
+  action: "create" | "update" | "delete" | "import" | "sign_in" | "sign_in_failed" | "sign_out";
   entity: string;
   entityId: string;
   before?: unknown;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
-import type { Database } from "../db/database.ts";
+import { and, eq, gt, ne } from "drizzle-orm";
+import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
 import type { Role } from "./roles.ts";
 
@@ -14,6 +14,13 @@ export type SessionUser = {
   role: Role;
   organisation: { id: string; name: string; kind: string };
 };
+
+/** Ends every session of a user but the one of `keepToken` (after a password change: other devices sign in again). */
+export async function closeOtherSessions(db: Executor, userId: string, keepToken: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenDigest, digest(keepToken))));
+}
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -27,3 +27,22 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * Failed sign-ins, kept in the database so that the limits per account and per address hold across restarts and
+ * across server processes. The account is named by a SHA-256 digest of the lower-cased username (a mistyped password
+ * sometimes lands in the username field; it is never stored in clear).
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    accountKey: text("account_key").notNull(),
+    address: text("address").notNull(),
+  },
+  (t) => [
+    index("sign_in_failures_account_idx").on(t.accountKey, t.at),
+    index("sign_in_failures_address_idx").on(t.address, t.at),
+  ],
+);

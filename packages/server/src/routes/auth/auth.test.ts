@@ -1,14 +1,17 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../../app.ts";
+import { SIGN_IN_LIMITS } from "../../auth/sign-in-limits.ts";
+import { auditLog, users } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../../test/test-facility.ts";
-import { LOGIN_ATTEMPTS_PER_WINDOW } from "./routes.ts";
 
 let now = new Date("2026-01-10T09:00:00+09:00");
 
 const ctx = useTestApp({ clock: () => now });
 
-const login = (username: string, password: string) =>
-  ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+const login = (username: string, password: string, remoteAddress = "127.0.0.1") =>
+  ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password }, remoteAddress });
 
 describe("sign-in", () => {
   it("signs in with the right password and sets an HttpOnly session cookie", async () => {
@@ -39,16 +42,65 @@ describe("sign-in", () => {
     expect(wrong.json()).toEqual(unknown.json());
   });
 
-  it(`allows ${LOGIN_ATTEMPTS_PER_WINDOW} attempts per username and then answers 429`, async () => {
+  it(`closes an account after ${SIGN_IN_LIMITS.perAccount} failures from any addresses, then opens it after the window`, async () => {
     const f = await makeFacility(ctx.db);
-    for (let i = 0; i < LOGIN_ATTEMPTS_PER_WINDOW; i++) {
-      expect((await login(f.usernames.care_worker!, "guess")).statusCode).toBe(401);
-    }
-    const limited = await login(f.usernames.care_worker!, TEST_PASSWORD);
+    const username = f.usernames.care_worker!;
+    // A success never counts: sign in well first, then fail from ten different addresses.
+    expect((await login(username, TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++)
+      expect((await login(username, "guess", `10.0.0.${i + 1}`)).statusCode).toBe(401);
+    // One failure short of the limit: the right password still works.
+    expect((await login(username, TEST_PASSWORD, "10.0.1.1")).statusCode).toBe(200);
+    expect((await login(username, "guess", "10.0.0.99")).statusCode).toBe(401);
+    const limited = await login(username, TEST_PASSWORD, "10.0.2.1");
     expect(limited.statusCode).toBe(429);
-    // Another user from the same address is not locked out by someone else's failures.
+    expect(limited.headers["retry-after"]).toBe(String(SIGN_IN_LIMITS.windowMinutes * 60));
+
+    // The limit is stored: a new server process on the same database still refuses.
+    const restarted = await buildApp({ db: ctx.db, clock: () => now });
+    const again = await restarted.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password: TEST_PASSWORD },
+      remoteAddress: "10.0.3.1",
+    });
+    expect(again.statusCode).toBe(429);
+    await restarted.close();
+
+    // Another account is not closed by these failures.
     const other = await makeFacility(ctx.db);
-    expect((await login(other.usernames.care_worker!, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await login(other.usernames.care_worker!, TEST_PASSWORD, "10.0.0.1")).statusCode).toBe(200);
+
+    const saved = now;
+    now = new Date(saved.getTime() + SIGN_IN_LIMITS.windowMinutes * 60_000 + 1000);
+    expect((await login(username, TEST_PASSWORD, "10.0.4.1")).statusCode).toBe(200);
+    now = saved;
+  });
+
+  it(`closes an address after ${SIGN_IN_LIMITS.perAddress} failures across usernames; other addresses go on`, async () => {
+    const f = await makeFacility(ctx.db);
+    const address = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++)
+      expect((await login(`guess-${i}-${f.facility.id}`, "guess", address)).statusCode).toBe(401);
+    expect((await login(f.usernames.care_worker!, TEST_PASSWORD, address)).statusCode).toBe(429);
+    expect((await login(f.usernames.care_worker!, TEST_PASSWORD, "198.51.100.7")).statusCode).toBe(200);
+  });
+
+  it("audits every failed sign-in under the account, with the address, and never the password", async () => {
+    const f = await makeFacility(ctx.db);
+    expect((await login(f.usernames.care_worker!, "secret-guess-123", "203.0.113.5")).statusCode).toBe(401);
+    const [account] = await ctx.db.select().from(users).where(eq(users.username, f.usernames.care_worker!));
+    const entries = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, account!.id), eq(auditLog.action, "sign_in_failed")));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      entity: "user",
+      organisationId: f.facility.id,
+      after: { address: "203.0.113.5" },
+    });
+    expect(JSON.stringify(entries[0])).not.toContain("secret-guess-123");
   });
 
   it("refuses calls without a session, with an unknown token and after sign-out", async () => {
@@ -150,5 +202,57 @@ describe("access between organisations", () => {
       payload: { name: "新規", kind: "resident" },
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe("changing one's own password", () => {
+  it("needs the current password, ends the other sessions, keeps this one, and is audited", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["nurse"] });
+    const username = f.usernames.nurse!;
+    const here = await signIn(ctx.app, username);
+    const elsewhere = await signIn(ctx.app, username);
+    const change = (body: object) =>
+      ctx.app.inject({ method: "POST", url: "/api/auth/password", headers: { cookie: here }, payload: body });
+
+    const wrong = await change({ currentPassword: "not it at all", newPassword: "a brand new passphrase" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual([
+      { path: "currentPassword", message: "not your current password", code: "wrong_password" },
+    ]);
+    const short = await change({ currentPassword: TEST_PASSWORD, newPassword: "short" });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields[0].path).toBe("newPassword");
+    const same = await change({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    expect(same.json().error.fields[0]).toMatchObject({
+      path: "newPassword",
+      message: "must differ from the current password",
+    });
+
+    expect(
+      (await change({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" })).statusCode,
+    ).toBe(204);
+    const me = (cookie: string) =>
+      ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
+    expect((await me(here)).statusCode).toBe(200);
+    expect((await me(elsewhere)).statusCode).toBe(401);
+    expect((await login(username, TEST_PASSWORD, "10.9.9.9")).statusCode).toBe(401);
+    expect((await login(username, "a brand new passphrase", "10.9.9.9")).statusCode).toBe(200);
+
+    const [account] = await ctx.db.select().from(users).where(eq(users.username, username));
+    const audited = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, account!.id), eq(auditLog.action, "update")));
+    expect(audited.map((e) => e.after)).toContainEqual({ passwordChanged: true, otherSessionsEnded: true });
+    expect(JSON.stringify(audited)).not.toContain("a brand new passphrase");
+  });
+
+  it("is refused without a session", async () => {
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: "x", newPassword: "yyyyyyyyyyyy" },
+    });
+    expect(response.statusCode).toBe(401);
   });
 });

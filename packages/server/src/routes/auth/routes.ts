@@ -4,21 +4,25 @@ import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { currentUser } from "../../auth/guard.ts";
-import { decoyHash, verifyPassword } from "../../auth/password.ts";
+import { decoyHash, hashPassword, verifyPassword } from "../../auth/password.ts";
 import {
+  closeOtherSessions,
   closeSession,
   findSessionUser,
   openSession,
   SESSION_COOKIE,
   SESSION_HOURS,
 } from "../../auth/sessions.ts";
+import { accountKey, recordSignInFailure, signInBlocked } from "../../auth/sign-in-limits.ts";
 import { users } from "../../db/schema/index.ts";
-import { AppError } from "../../errors.ts";
-import { loginBody, userResponse } from "./schema.ts";
+import { AppError, validationFailed } from "../../errors.ts";
+import { loginBody, passwordChangeBody, userResponse } from "./schema.ts";
 
-/** Sign-in attempts allowed per username and address in the window before 429. */
-export const LOGIN_ATTEMPTS_PER_WINDOW = 10;
-const LOGIN_WINDOW = "5 minutes";
+/**
+ * Calls of the sign-in endpoint per address and minute, failed or not: a flood guard in front of the stored limits on
+ * failures (auth/sign-in-limits.ts), which are what stops guessing.
+ */
+export const LOGIN_CALLS_PER_MINUTE = 300;
 
 export const authRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
@@ -28,22 +32,38 @@ export const authRoutes =
       {
         schema: { body: loginBody, response: { 200: z.object({ user: userResponse }) } },
         config: {
-          rateLimit: {
-            max: LOGIN_ATTEMPTS_PER_WINDOW,
-            timeWindow: LOGIN_WINDOW,
-            keyGenerator: (request) =>
-              `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? "").toLowerCase()}`,
-          },
+          rateLimit: { max: LOGIN_CALLS_PER_MINUTE, timeWindow: "1 minute" },
         },
       },
       async (request, reply) => {
         const { username, password } = request.body;
+        const now = ctx.clock();
+        const blocked = await signInBlocked(ctx.db, username, request.ip, now);
+        if (blocked) {
+          reply.header("retry-after", String(blocked.retryAfterS));
+          throw new AppError(429, "too_many_requests", "Too many failed sign-ins. Try again later.");
+        }
         const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
         const ok = user
           ? await verifyPassword(user.passwordHash, password)
           : await verifyPassword(await decoyHash(), password);
-        if (!user || !ok) throw new AppError(401, "invalid_credentials", "Wrong username or password.");
-        const now = ctx.clock();
+        if (!user || !ok) {
+          await ctx.db.transaction(async (tx) => {
+            await recordSignInFailure(tx, username, request.ip, now);
+            // Audited under the account when it exists; an unknown name only as its digest.
+            await appendAudit(tx, [
+              {
+                actorUserId: null,
+                organisationId: user?.organisationId ?? null,
+                action: "sign_in_failed",
+                entity: "user",
+                entityId: user?.id ?? `unknown:${accountKey(username).slice(0, 16)}`,
+                after: { address: request.ip },
+              },
+            ]);
+          });
+          throw new AppError(401, "invalid_credentials", "Wrong username or password.");
+        }
         const token = await openSession(ctx.db, user.id, now);
         await appendAudit(ctx.db, [
           {
@@ -80,6 +100,39 @@ export const authRoutes =
         },
       ]);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    });
+
+    app.post("/password", { schema: { body: passwordChangeBody } }, async (request, reply) => {
+      const user = currentUser(request);
+      const now = ctx.clock();
+      const token = request.cookies[SESSION_COOKIE]!;
+      if (await signInBlocked(ctx.db, user.username, request.ip, now)) {
+        throw new AppError(429, "too_many_requests", "Too many failed attempts. Try again later.");
+      }
+      const [account] = await ctx.db.select().from(users).where(eq(users.id, user.id));
+      if (!(await verifyPassword(account!.passwordHash, request.body.currentPassword))) {
+        // A wrong current password counts like a failed sign-in: a stolen session cannot guess it.
+        await recordSignInFailure(ctx.db, user.username, request.ip, now);
+        throw validationFailed([
+          { path: "currentPassword", message: "not your current password", code: "wrong_password" },
+        ]);
+      }
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+        await closeOtherSessions(tx, user.id, token);
+        await appendAudit(tx, [
+          {
+            actorUserId: user.id,
+            organisationId: user.organisation.id,
+            action: "update",
+            entity: "user",
+            entityId: user.id,
+            after: { passwordChanged: true, otherSessionsEnded: true },
+          },
+        ]);
+      });
       return reply.status(204).send();
     });
 

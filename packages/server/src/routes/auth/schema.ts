@@ -12,3 +12,14 @@ export const userResponse = z.object({
   role: z.string(),
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
 });
+
+/** POST /api/auth/password — the signed-in user changes their own password. */
+export const passwordChangeBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(10, "at least 10 characters").max(200),
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    path: ["newPassword"],
+    message: "must differ from the current password",
+  });
