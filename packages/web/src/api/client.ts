@@ -47,8 +47,14 @@ function parseFields(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((f: unknown) => {
     if (typeof f !== "object" || f === null) return [];
-    const { path, message } = f as { path?: unknown; message?: unknown };
-    return [{ path: String(path ?? ""), message: String(message ?? "") }];
+    const { path, message, code } = f as { path?: unknown; message?: unknown; code?: unknown };
+    return [
+      {
+        path: String(path ?? ""),
+        message: String(message ?? ""),
+        ...(typeof code === "string" ? { code } : {}),
+      },
+    ];
   });
 }
 
@@ -124,6 +130,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         })
       ).user,
     logout: () => request<void>("POST", "/api/auth/logout"),
+    /** Changes the signed-in user's own password; their other sessions end. */
+    changePassword: (currentPassword: string, newPassword: string) =>
+      request<void>("POST", "/api/auth/password", { body: { currentPassword, newPassword } }),
     /** The signed-in user; rejects with a 401 ApiError when nobody is signed in. */
     me: async () => (await request<{ user: User }>("GET", "/api/auth/me", { quiet401: true })).user,
 

@@ -144,4 +144,6 @@ export interface SaveResult {
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable code the screens translate (`wrong_password`, `too_long` …), where the server gives one. */
+  code?: string;
 }

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { canEditPeople, isOverseer } from "../lib/roles.ts";
@@ -5,6 +6,7 @@ import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { PasswordChangeDialog } from "./PasswordChangeDialog.tsx";
 
 /** The bar on every page: Mamori, the organisation, who is signed in, the language, and sign-out. */
 export function AppHeader() {
@@ -12,6 +14,7 @@ export function AppHeader() {
   const user = useUser();
   const { signOut } = useSession();
   const pending = usePendingCount();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const onSignOut = () => {
     if (pending > 0 && !globalThis.confirm(t("header.confirmSignOut", { count: pending }))) return;
@@ -51,6 +54,15 @@ export function AppHeader() {
         </span>
       )}
       <LanguageSwitch />
+      <button
+        type="button"
+        className="btn btn-ghost"
+        data-testid="change-password"
+        onClick={() => setChangingPassword(true)}
+      >
+        {t("password.open")}
+      </button>
+      {changingPassword && <PasswordChangeDialog onClose={() => setChangingPassword(false)} />}
       <button type="button" className="btn btn-ghost" data-testid="sign-out" onClick={onSignOut}>
         {t("header.signOut")}
       </button>

@@ -48,6 +48,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),
+    changePassword: unexpected("changePassword"),
     me: () => Promise.resolve(TEST_USER),
     facility: () => Promise.resolve(TEST_FACILITY),
     updateFacility: unexpected("updateFacility"),
