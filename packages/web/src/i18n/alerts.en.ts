@@ -27,6 +27,7 @@ export const alertsEn: AlertMessages = {
       "mhlw-2005": "national criteria",
       childcare: "nurseries and schools (one fifth of users)",
       "city-strict": "city-style example",
+      "rolling-7d": "people ill at one time (7 days)",
     },
   },
   category: {
@@ -189,6 +190,7 @@ export const alertsEn: AlertMessages = {
     anyGroup: "Other diseases",
     aRule: "{{count}} or more {{outcomes}} in {{days}} days",
     bPersons: "{{count}} or more in {{days}} days",
+    bOutbreakPersons: "{{count}} or more in the current outbreak",
     bUsers: "{{fraction}} of users or more",
     bOr: ", or ",
     bDropOut: "recovered people no longer count",

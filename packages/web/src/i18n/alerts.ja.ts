@@ -26,6 +26,7 @@ export const alertsJa = {
       "mhlw-2005": "国の基準",
       childcare: "保育所・学校等（全利用者の2割）",
       "city-strict": "市区町村型の例",
+      "rolling-7d": "同時に症状のある人で数える（7日間）",
     },
   },
   category: {
@@ -187,6 +188,7 @@ export const alertsJa = {
     anyGroup: "その他の病気",
     aRule: "{{days}}日間に{{outcomes}}の人が{{count}}人以上",
     bPersons: "{{days}}日間に{{count}}人以上",
+    bOutbreakPersons: "今回の集団発生で{{count}}人以上",
     bUsers: "利用者の{{fraction}}以上",
     bOr: "、または",
     bDropOut: "治った人は数えない",
