@@ -125,8 +125,8 @@ export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: 
   OUTBREAK_END_ELIGIBLE: {
     title: { ja: "終息を判断できます", en: "The outbreak may be declared over" },
     advice: {
-      ja: "1週間、新しく発症した人がいません。感染対策委員会で終息を判断してください。",
-      en: "No one new has fallen ill for a week. The infection-control committee can decide that the outbreak is over.",
+      ja: "新しく発症した人のいない日が、この病気の目安の日数（嘔吐・下痢は1週間）続きました。感染対策委員会で終息を判断してください。",
+      en: "No one new has fallen ill for the quiet period of this illness (a week for vomiting and diarrhoea). The infection-control committee can decide that the outbreak is over.",
     },
   },
   NOTIFY_DEADLINE: {

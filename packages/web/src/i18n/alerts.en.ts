@@ -58,7 +58,8 @@ export const alertsEn: AlertMessages = {
   steps: {
     reportContacts: "Contacts: {{municipality}}, {{healthCentre}}.",
     reportContactsUnknown: "Enter the municipality and health centre in the facility settings.",
-    reportPhoneThenWriting: "After the first call, send the written report as well.",
+    reportWhat:
+      "What to report: how many are ill or suspected, their symptoms, and what the facility has done.",
     reportRecord: "Keep a record of how the ill people are and what was done.",
     reportSpecimens: "After reporting, keep specimens such as blood, stool and vomit.",
     aboveUsualRecord: "Record the decision (to report or not) and the reason.",
