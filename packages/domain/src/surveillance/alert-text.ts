@@ -175,3 +175,16 @@ export const OUTCOME_TEXT: Readonly<Record<OutcomeKind, Bilingual>> = {
   severe: { ja: "重症", en: "seriously ill" },
   death: { ja: "死亡", en: "died" },
 };
+
+/**
+ * How long ill staff stay off work, by disease, for the guidance shown beside an outbreak. The manual leaves it to the
+ * facility and quotes the school rule only as a reference (§5 1)(1) エ, p.50–52: 「職員が感染した場合の休業期間を施設で
+ * 決めておきます。現在、学校保健安全法…では、『発症した後 5 日を経過し、かつ、解熱した後 2 日を経過するまで』をインフルエンザ
+ * による出席停止期間としています」), so the text says who decides and presents 5 + 2 days as that reference.
+ */
+export const STAFF_ABSENCE_TEXT: Readonly<Record<"influenza", Bilingual>> = {
+  influenza: {
+    ja: "職員が感染したときに休む期間は、施設で決めておきます。参考：学校保健安全法では、インフルエンザの出席停止期間を「発症した後5日を経過し、かつ、解熱した後2日を経過するまで」としています。",
+    en: "The facility decides how long staff who catch it stay off work. For reference, the School Health and Safety Act keeps pupils with influenza at home until 5 days have passed since it began and 2 days since the fever went down.",
+  },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALERT_TEXT, GROUP_TEXT, OUTCOME_TEXT } from "./alert-text.ts";
+import { ALERT_TEXT, GROUP_TEXT, OUTCOME_TEXT, STAFF_ABSENCE_TEXT } from "./alert-text.ts";
 import { renderAlertWhy, sourceText } from "./alert-why.ts";
 import { ALERT_CODES, type Alert } from "./alerts.ts";
 import { evaluateFacility } from "./evaluate-facility.ts";
@@ -40,6 +40,19 @@ describe("display text", () => {
       expect(en).toContain("report form the municipality sets");
       expect(en).not.toMatch(/phone/i);
     }
+  });
+
+  // Seed 002, §5 1)(1) エ (p.50–52): 「職員が感染した場合の休業期間を施設で決めておきます。現在、学校保健安全法…では、
+  // 「発症した後 5 日を経過し、かつ、解熱した後 2 日を経過するまで」をインフルエンザによる出席停止期間としています」 — the
+  // facility decides; the school rule is a reference, not the staff rule.
+  it("presents the influenza 5 + 2 days as the school rule the facility may take as a reference", () => {
+    const { ja, en } = STAFF_ABSENCE_TEXT.influenza;
+    expect(ja.indexOf("施設で決めておきます")).toBeLessThan(ja.indexOf("参考"));
+    expect(ja).toContain("学校保健安全法");
+    expect(ja).toContain("「発症した後5日を経過し、かつ、解熱した後2日を経過するまで」");
+    expect(en).toMatch(/^The facility decides/);
+    expect(en).toContain("For reference, the School Health and Safety Act");
+    expect(en).toContain("5 days have passed since it began and 2 days since the fever went down");
   });
 
   it("writes page ranges the way the manual is cited", () => {
