@@ -286,7 +286,9 @@ describe("REPORT_CRITERION_B counts the current outbreak (付録1① イ 「10 �
       22,
       "07:00",
     );
-    onsetDays.forEach((day, i) => observations.push(seen(people[i]!.id, tokyo(day, "10:00"), ["diarrhea"])));
+    onsetDays.forEach((day, i) => {
+      observations.push(seen(people[i]!.id, tokyo(day, "10:00"), ["diarrhea"]));
+    });
     const result = evaluateFacility(
       scenario({ people, observations, asOf: "2026-01-11T20:00:00+09:00", lookbackDays: 8 }),
     );
