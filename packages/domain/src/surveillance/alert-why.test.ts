@@ -26,7 +26,7 @@ describe("display text", () => {
     expect(OUTCOME_TEXT.death).toEqual({ ja: "死亡", en: "died" });
   });
 
-  // Seed 002, p.48 (4.3)(1) 施設長の対応): 「迅速に、市町村等の高齢者施設主管部局に報告します。あわせて、保健所にも報告し
+  // seeds/002_091590dabd09ea3f.txt, p.48 (4.3)(1) 施設長の対応): 「迅速に、市町村等の高齢者施設主管部局に報告します。あわせて、保健所にも報告し
   // 対応の指示を求めます」 and c. 報告の書式: 「各市町村指定の報告書用紙書式にしたがってください」 — promptly, on the
   // municipality's form; the manual asks for no telephone call first.
   it("tells the director to report promptly on the municipality's form, not to telephone first", () => {
@@ -42,7 +42,7 @@ describe("display text", () => {
     }
   });
 
-  // Seed 002, §5 1)(1) エ (p.50–52): 「職員が感染した場合の休業期間を施設で決めておきます。現在、学校保健安全法…では、
+  // seeds/002_091590dabd09ea3f.txt, §5 1)(1) エ (p.50–52): 「職員が感染した場合の休業期間を施設で決めておきます。現在、学校保健安全法…では、
   // 「発症した後 5 日を経過し、かつ、解熱した後 2 日を経過するまで」をインフルエンザによる出席停止期間としています」 — the
   // facility decides; the school rule is a reference, not the staff rule.
   it("presents the influenza 5 + 2 days as the school rule the facility may take as a reference", () => {

@@ -32,7 +32,7 @@ describe("checkProfileOnScenario", () => {
     expect(check.alerts).toEqual(evaluateFacility({ ...facility, profile: check.profile }).alerts);
   });
 
-  // 付録1① イ (p.69) 「10 名以上…発生した場合」 has no window: nationally everyone ill in the outbreak counts.
+  // seeds/002_091590dabd09ea3f.txt, 付録1① イ (p.69) 「10 名以上…発生した場合」 has no window: nationally everyone ill in the outbreak counts.
   it("shows what rolling-7d removes: criterion イ over a 10-day outbreak of 10 people (7 in the last week)", () => {
     const people = residents(40);
     const chained = scenario({

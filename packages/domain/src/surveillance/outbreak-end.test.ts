@@ -99,7 +99,8 @@ describe("OUTBREAK_END_ELIGIBLE (manual p.56)", () => {
   });
 });
 
-// Per-group quiet periods (facility-surveillance.md §4.3). GI: the manual's week, p.56 「新しい患者が1週間出なければ」.
+// Per-group quiet periods (facility-surveillance.md §4.3), seeds/002_091590dabd09ea3f.txt. GI: the manual's week, p.56
+// 「新しい患者が1週間出なければ、終息とみなしてもかまいません」.
 // Where the manual is silent, twice the longest incubation of the group's diseases: the manual gives none for scabies
 // (§5 1)(3), p.57, only 「接触感染予防策を解除する前に、患者の全身を観察して新しい皮疹がないことを確認します」), so SKIN
 // takes twice the dermatologists' month (60 days); ILI twice COVID-19's 10 days (20; the manual gives influenza

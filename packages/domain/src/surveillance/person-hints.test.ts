@@ -114,7 +114,7 @@ describe("NOROVIRUS_CONSIDER (manual p.34: 冬季に嘔吐や下痢)", () => {
   });
 });
 
-// Seed 002, p.59 (腸管出血性大腸菌感染症 ウ. 発生時の対応): 「激しい腹痛を伴う頻回の水様便または血便がある場合には、病原菌の
+// seeds/002_091590dabd09ea3f.txt, p.59 (腸管出血性大腸菌感染症 ウ. 発生時の対応): 「激しい腹痛を伴う頻回の水様便または血便がある場合には、病原菌の
 // 検出の有無に係わらず、できるだけ早く医師の診察を受け」 — severe abdominal pain with frequent watery stool, or with bloody
 // stool. Recorded data: abdominal pain as recorded; "frequent" = watery stool at 2 or more observation times of the day.
 describe("EHEC_URGENT (manual p.59 「激しい腹痛を伴う頻回の水様便または血便」)", () => {
@@ -204,7 +204,7 @@ describe("LEGIONELLA_CONSIDER (manual p.62–63: 共同入浴施設等を利用�
   });
 });
 
-// Seed 002, §3 7)(1) a⑤ p.35: 「上記の症状以外にも、尿路感染症（尿の臭いや混濁等に注意）等についても注意を払います」 — the signs
+// seeds/002_091590dabd09ea3f.txt, §3 7)(1) a⑤ p.35: 「上記の症状以外にも、尿路感染症（尿の臭いや混濁等に注意）等についても注意を払います」 — the signs
 // alone, with no fever required (old people may not run one: p.34).
 describe("UTI_CONSIDER (manual p.35 「尿路感染症（尿の臭いや混濁等に注意）」)", () => {
   const noBaseline: PersonInput[] = [{ id: "r01", kind: "resident" }];

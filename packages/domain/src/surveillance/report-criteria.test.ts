@@ -271,7 +271,7 @@ describe("REPORT_CRITERION_B (manual p.48 イ)", () => {
   });
 });
 
-// Seed 002 (manual p.48 and 付録1① item 4, p.69): ア has a week — 「死亡者又は重篤患者が 1 週間に 2 名以上」 — and イ has none —
+// seeds/002_091590dabd09ea3f.txt (manual p.48 and 付録1① item 4, p.69): ア has a week — 「死亡者又は重篤患者が 1 週間に 2 名以上」 — and イ has none —
 // 「患者又はそれらが疑われる者が 10 名以上又は全利用者の半数以上発生した場合」: what counts is how many have fallen ill in
 // this outbreak.
 describe("REPORT_CRITERION_B counts the current outbreak (付録1① イ 「10 名以上…発生した場合」)", () => {
@@ -300,6 +300,8 @@ describe("REPORT_CRITERION_B counts the current outbreak (付録1① イ 「10 �
   });
 });
 
+// seeds/002_091590dabd09ea3f.txt: イ 「10 名以上又は全利用者の半数以上発生した場合」 (付録1①, p.69) counted over the current
+// outbreak, whose end is the manual's p.56 「新しい患者が1週間出なければ、終息とみなしてもかまいません」 for GI.
 describe("the current outbreak: onsets chained with no gap reaching the group's quiet period", () => {
   const people = residents(40);
   const everyoneChecked = quietRounds(

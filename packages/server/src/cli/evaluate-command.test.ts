@@ -108,7 +108,7 @@ describe("mamori evaluate", () => {
     ]);
   });
 
-  // Seed 002, 付録1① item 4 (p.69): ア 「1 週間に 2 名以上」 has a week, イ 「10 名以上又は全利用者の半数以上発生した場合」 none.
+  // seeds/002_091590dabd09ea3f.txt, 付録1① item 4 (p.69): ア 「1 週間に 2 名以上」 has a week, イ 「10 名以上又は全利用者の半数以上発生した場合」 none.
   // Nationally イ counts everyone ill in the current outbreak (onsets chained with gaps under the group's quiet period,
   // 7 days for GI: p.56 「新しい患者が1週間出なければ」); rolling-7d counts onsets of the last 7 days.
   it("counts the current outbreak for criterion イ, or the last 7 days with --profile rolling-7d", async () => {
