@@ -153,7 +153,7 @@ describe("outbreak alerts in the browser", () => {
     expect(await criterion.textContent()).toContain("報告基準に該当");
     const advice = (await criterion.getByTestId("alert-advice").textContent()) ?? "";
     // Manual p.48: promptly (迅速に), on the municipality's form; no telephone call first.
-    expect(advice).toContain("市町村の担当部署に迅速に報告します（市町村が指定する報告書の様式で");
+    expect(advice).toContain("市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。");
     expect(advice).toContain("報告する内容：症状のある人（疑いを含む）の人数、症状、施設でとった対応。");
     expect(advice).not.toContain("電話");
     expect(advice).toContain("みなと市保健所");

@@ -16,8 +16,8 @@ export type Language = keyof Bilingual;
  * ください」; 付録1① item 4: 人数、症状、対応状況等).
  */
 const REPORT_ADVICE: Bilingual = {
-  ja: "施設長が、市町村の担当部署に迅速に報告します（市町村が指定する報告書の様式で、人数・症状・対応の状況を）。あわせて保健所にも報告し、指示を求めます。",
-  en: "The director reports promptly to the municipality's department, on the report form the municipality sets (how many are ill, their symptoms, what has been done), and also reports to the public health centre and asks for its instructions.",
+  ja: "施設長が、市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。あわせて保健所にも報告し、指示を求めます。",
+  en: "The director reports promptly to the municipality's department, on the report form the municipality sets, and also reports to the public health centre and asks for its instructions.",
 };
 
 export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: Bilingual }>> = {

@@ -68,7 +68,7 @@ describe("AlertsPanel", () => {
     expect(c.getByTestId("alert-who").textContent).toContain("入所者1 花子（101号室）");
     const advice = c.getByTestId("alert-advice").textContent ?? "";
     // Manual p.48: 「迅速に、市町村等の高齢者施設主管部局に報告します」 on 「各市町村指定の報告書用紙書式」, and b. 報告する内容.
-    expect(advice).toContain("市町村の担当部署に迅速に報告します（市町村が指定する報告書の様式で");
+    expect(advice).toContain("市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。");
     expect(advice).toContain("報告する内容：症状のある人（疑いを含む）の人数、症状、施設でとった対応。");
     expect(advice).not.toContain("電話");
     expect(advice).toContain("みなと市 介護保険課、みなと市保健所");
