@@ -144,7 +144,7 @@ describe("outbreak alerts in the browser", () => {
     await screenshot(page, "alerts-06-cases");
   });
 
-  it("then tells the home page that a reporting criterion is met: call the municipality and health centre", async () => {
+  it("then tells the home page that a reporting criterion is met: report to the municipality and health centre", async () => {
     await page.getByTestId("nav-home").click();
     const criterion = page.getByTestId("alert-card-REPORT_CRITERION_A-GI");
     await criterion.waitFor();
@@ -152,8 +152,10 @@ describe("outbreak alerts in the browser", () => {
     expect(await criterion.getByTestId("alert-count").textContent()).toBe("2人（基準：7日間に2人以上）");
     expect(await criterion.textContent()).toContain("報告基準に該当");
     const advice = (await criterion.getByTestId("alert-advice").textContent()) ?? "";
-    expect(advice).toContain("市町村の担当部署と保健所に、まず電話で報告します。");
-    expect(advice).toContain("電話で第一報を入れた後、書面（報告書）でも報告します。");
+    // Manual p.48: promptly (迅速に), on the municipality's form; no telephone call first.
+    expect(advice).toContain("市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。");
+    expect(advice).toContain("報告する内容：症状のある人（疑いを含む）の人数、症状、施設でとった対応。");
+    expect(advice).not.toContain("電話");
     expect(advice).toContain("みなと市保健所");
     expect(await criterion.getByTestId("alert-why").textContent()).toContain("入院");
     // Facility alerts come first: the criterion before anything else on the panel.

@@ -10,6 +10,16 @@ import type { SyndromeGroup } from "./syndrome-groups.ts";
 export type Bilingual = { readonly ja: string; readonly en: string };
 export type Language = keyof Bilingual;
 
+/**
+ * What the director does when criterion ア or イ holds (manual p.48 (1) 施設長の対応: 「迅速に、市町村等の高齢者施設主管部局に
+ * 報告します。あわせて、保健所にも報告し対応の指示を求めます」; c. 報告の書式: 「各市町村指定の報告書用紙書式にしたがって
+ * ください」; 付録1① item 4: 人数、症状、対応状況等).
+ */
+const REPORT_ADVICE: Bilingual = {
+  ja: "施設長が、市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。あわせて保健所にも報告し、指示を求めます。",
+  en: "The director reports promptly to the municipality's department, on the report form the municipality sets, and also reports to the public health centre and asks for its instructions.",
+};
+
 export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: Bilingual }>> = {
   FEVER: {
     title: { ja: "発熱", en: "Fever" },
@@ -49,8 +59,8 @@ export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: 
   EHEC_URGENT: {
     title: { ja: "腸管出血性大腸菌（O157 など）の疑い・至急", en: "Possible EHEC (such as O157): urgent" },
     advice: {
-      ja: "血便と腹痛があります。すぐに医師に伝え、便の検査を受けてください。",
-      en: "Bloody stool with belly pain. Tell the doctor now; a stool test is needed.",
+      ja: "激しい腹痛と、何度も出る水様便または血便があります。菌が見つかっていなくても、できるだけ早く医師の診察を受け、医師の指示に従ってください。",
+      en: "Severe belly pain with frequent watery stool or with bloody stool. See the doctor as soon as possible, even before any test result, and follow the doctor's instructions.",
     },
   },
   TB_CONSIDER: {
@@ -77,8 +87,8 @@ export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: 
   UTI_CONSIDER: {
     title: { ja: "尿路感染症の可能性", en: "Possible urinary infection" },
     advice: {
-      ja: "尿の臭い・濁りと発熱があります。医師に伝えてください。",
-      en: "Smelly or cloudy urine with a fever. Tell the doctor.",
+      ja: "尿の臭いや濁りがあります（熱がなくても注意します）。ためらわずに早めに看護職員か医師に相談してください。",
+      en: "Smelly or cloudy urine, with or without a fever. Ask the nurse or doctor early; do not wait.",
     },
   },
   NORO_CLUSTER_24H: {
@@ -96,20 +106,14 @@ export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: 
       ja: "行政への報告（死亡・重症の人）",
       en: "Report to the city and health centre (deaths or serious cases)",
     },
-    advice: {
-      ja: "施設長が市町村の担当部署と保健所に、まず電話で報告します。",
-      en: "The director reports to the municipality and the public health centre, by phone first.",
-    },
+    advice: REPORT_ADVICE,
   },
   REPORT_CRITERION_B: {
     title: {
       ja: "行政への報告（症状のある人が多い）",
       en: "Report to the city and health centre (many people ill)",
     },
-    advice: {
-      ja: "施設長が市町村の担当部署と保健所に、まず電話で報告します。",
-      en: "The director reports to the municipality and the public health centre, by phone first.",
-    },
+    advice: REPORT_ADVICE,
   },
   ABOVE_USUAL: {
     title: { ja: "いつもより多い発症", en: "More people falling ill than usual" },
@@ -121,8 +125,8 @@ export const ALERT_TEXT: Readonly<Record<AlertCode, { title: Bilingual; advice: 
   OUTBREAK_END_ELIGIBLE: {
     title: { ja: "終息を判断できます", en: "The outbreak may be declared over" },
     advice: {
-      ja: "1週間、新しく発症した人がいません。感染対策委員会で終息を判断してください。",
-      en: "No one new has fallen ill for a week. The infection-control committee can decide that the outbreak is over.",
+      ja: "新しく発症した人のいない日が、この病気の目安の日数（嘔吐・下痢は1週間）続きました。感染対策委員会で終息を判断してください。",
+      en: "No one new has fallen ill for the quiet period of this illness (a week for vomiting and diarrhoea). The infection-control committee can decide that the outbreak is over.",
     },
   },
   NOTIFY_DEADLINE: {
@@ -170,4 +174,17 @@ export const OUTCOME_TEXT: Readonly<Record<OutcomeKind, Bilingual>> = {
   hospitalised: { ja: "入院", en: "hospitalised" },
   severe: { ja: "重症", en: "seriously ill" },
   death: { ja: "死亡", en: "died" },
+};
+
+/**
+ * How long ill staff stay off work, by disease, for the guidance shown beside an outbreak. The manual leaves it to the
+ * facility and quotes the school rule only as a reference (§5 1)(1) エ, p.50–52: 「職員が感染した場合の休業期間を施設で
+ * 決めておきます。現在、学校保健安全法…では、『発症した後 5 日を経過し、かつ、解熱した後 2 日を経過するまで』をインフルエンザ
+ * による出席停止期間としています」), so the text says who decides and presents 5 + 2 days as that reference.
+ */
+export const STAFF_ABSENCE_TEXT: Readonly<Record<"influenza", Bilingual>> = {
+  influenza: {
+    ja: "職員が感染したときに休む期間は、施設で決めておきます。参考：学校保健安全法では、インフルエンザの出席停止期間を「発症した後5日を経過し、かつ、解熱した後2日を経過するまで」としています。",
+    en: "The facility decides how long staff who catch it stay off work. For reference, the School Health and Safety Act keeps pupils with influenza at home until 5 days have passed since it began and 2 days since the fever went down.",
+  },
 };

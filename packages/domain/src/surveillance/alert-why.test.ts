@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALERT_TEXT, GROUP_TEXT, OUTCOME_TEXT } from "./alert-text.ts";
+import { ALERT_TEXT, GROUP_TEXT, OUTCOME_TEXT, STAFF_ABSENCE_TEXT } from "./alert-text.ts";
 import { renderAlertWhy, sourceText } from "./alert-why.ts";
 import { ALERT_CODES, type Alert } from "./alerts.ts";
 import { evaluateFacility } from "./evaluate-facility.ts";
@@ -24,6 +24,35 @@ describe("display text", () => {
       expect(GROUP_TEXT[group].name.en.length).toBeGreaterThan(2);
     }
     expect(OUTCOME_TEXT.death).toEqual({ ja: "死亡", en: "died" });
+  });
+
+  // seeds/002_091590dabd09ea3f.txt, p.48 (4.3)(1) 施設長の対応): 「迅速に、市町村等の高齢者施設主管部局に報告します。あわせて、保健所にも報告し
+  // 対応の指示を求めます」 and c. 報告の書式: 「各市町村指定の報告書用紙書式にしたがってください」 — promptly, on the
+  // municipality's form; the manual asks for no telephone call first.
+  it("tells the director to report promptly on the municipality's form, not to telephone first", () => {
+    for (const code of ["REPORT_CRITERION_A", "REPORT_CRITERION_B"] as const) {
+      const { ja, en } = ALERT_TEXT[code].advice;
+      expect(ja).toContain("迅速に報告");
+      expect(ja).toContain("市町村が指定する報告書の様式");
+      expect(ja).toContain("保健所にも報告し、指示を求めます");
+      expect(ja).not.toContain("電話");
+      expect(en).toContain("promptly");
+      expect(en).toContain("report form the municipality sets");
+      expect(en).not.toMatch(/phone/i);
+    }
+  });
+
+  // seeds/002_091590dabd09ea3f.txt, §5 1)(1) エ (p.50–52): 「職員が感染した場合の休業期間を施設で決めておきます。現在、学校保健安全法…では、
+  // 「発症した後 5 日を経過し、かつ、解熱した後 2 日を経過するまで」をインフルエンザによる出席停止期間としています」 — the
+  // facility decides; the school rule is a reference, not the staff rule.
+  it("presents the influenza 5 + 2 days as the school rule the facility may take as a reference", () => {
+    const { ja, en } = STAFF_ABSENCE_TEXT.influenza;
+    expect(ja.indexOf("施設で決めておきます")).toBeLessThan(ja.indexOf("参考"));
+    expect(ja).toContain("学校保健安全法");
+    expect(ja).toContain("「発症した後5日を経過し、かつ、解熱した後2日を経過するまで」");
+    expect(en).toMatch(/^The facility decides/);
+    expect(en).toContain("For reference, the School Health and Safety Act");
+    expect(en).toContain("5 days have passed since it began and 2 days since the fever went down");
   });
 
   it("writes page ranges the way the manual is cited", () => {
@@ -90,7 +119,10 @@ describe("renderAlertWhy", () => {
     REPORT_TO_NURSE: { ja: ["看護職員か医師", "p.33"], en: ["reported to the nurse"] },
     CDI_CONSIDER: { ja: ["30日以内に抗菌薬", "LVFX 1月1日(木)–1月5日(月)"], en: ["last 30 days"] },
     NOROVIRUS_CONSIDER: { ja: ["1月", "11・12・1・2・3月"], en: ["month 1"] },
-    EHEC_URGENT: { ja: ["血便・腹痛"], en: ["Bloody stool, Abdominal pain", "p.34, p.59"] },
+    EHEC_URGENT: {
+      ja: ["r01：1月20日(火)に腹痛と血便（08:00。基準：腹痛に血便、または1日2回以上記録された水様便）"],
+      en: ["abdominal pain with bloody stool on 20 Jan", "p.34, p.59"],
+    },
     TB_CONSIDER: {
       ja: ["14日間", "1月7日(水)〜1月20日(火)", "14日続く"],
       en: ["all 14 recorded days", "p.35, p.60"],
@@ -116,12 +148,19 @@ describe("renderAlertWhy", () => {
       en: ["r05 died 15 Jan", "2 or more died or seriously ill or hospitalised in 7 days"],
     },
     REPORT_CRITERION_B: {
+      // The norovirus cases of 01-02 and 01-03 lie 17 days before the onsets of 01-20: a gap of 7 quiet days or more
+      // ends an outbreak (manual p.56), so they belong to an earlier one.
       ja: [
-        "嘔吐・下痢：1月14日(水)〜1月20日(火)に発症し、まだ治っていない人が",
+        "嘔吐・下痢：今回の集団発生（1月20日(火)〜1月20日(火)。新しい発症のない日が7日続くまでを一つと数える）",
+        "治った人も数える",
         "利用者3人／全6人（基準：50%以上＝3人）",
-        "r01、r02、r03",
+        "（r01、r02、r03）",
       ],
-      en: ["from 14 Jan to 20 Jan", "3 of 6 users (rule: 50% or more = 3)", "3 people (rule: 10 or more)"],
+      en: [
+        "current outbreak (20 Jan to 20 Jan; one outbreak until 7 days pass with no one new), recovered or not",
+        "3 of 6 users (rule: 50% or more = 3)",
+        "3 people (rule: 10 or more)",
+      ],
     },
     OUTBREAK_END_ELIGIBLE: {
       ja: ["tuberculosis：最後に新しく発症したのは1月3日(土)", "17日間", "基準：7日", "宣言", "p.56"],

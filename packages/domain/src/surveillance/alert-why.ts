@@ -85,9 +85,20 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
     }
     case "EHEC_URGENT": {
       const e = alert.evidence;
+      const times = e.wateryStoolTimes.map(time).join(ja ? "、" : ", ");
+      const found = [
+        ...(e.bloodyStool ? [ja ? "血便" : "bloody stool"] : []),
+        ...(e.wateryStoolTimes.length > 0
+          ? [
+              ja
+                ? `水様便${e.wateryStoolTimes.length}回（${times}）`
+                : `watery stool recorded ${e.wateryStoolTimes.length} times (${times})`,
+            ]
+          : []),
+      ];
       return ja
-        ? `${subjectName}：${when(day)} ${time(e.at)}に${symptoms(e.symptoms)}が同じ日に。${source}`
-        : `${subjectName}: ${symptoms(e.symptoms)} on the same day, ${when(day)} at ${time(e.at)}. ${source}`;
+        ? `${subjectName}：${when(day)}に腹痛と${found.join("・")}（${time(e.at)}。基準：腹痛に血便、または1日${e.frequentWateryStoolFrom}回以上記録された水様便）。${source}`
+        : `${subjectName}: abdominal pain with ${found.join(" and ")} on ${when(day)} (${time(e.at)}; rule: pain with bloody stool, or with watery stool recorded ${e.frequentWateryStoolFrom} or more times in the day). ${source}`;
     }
     case "TB_CONSIDER": {
       const e = alert.evidence;
@@ -162,6 +173,12 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
             ? `利用者${e.users.count}人／全${e.users.total}人（基準：${percent}%以上＝${e.users.threshold}人）`
             : `${e.users.count} of ${e.users.total} users (rule: ${percent}% or more = ${e.users.threshold})`,
         );
+      }
+      if (e.counting === "outbreak" && e.outbreak) {
+        const quiet = e.outbreak.quietDays;
+        return ja
+          ? `${subjectName}：今回の集団発生（${when(e.window.from)}〜${when(e.window.to)}。新しい発症のない日が${quiet}日続くまでを一つと数える）で発症した人（治った人も数える）が${parts.join("、")}（${names(e.personIds)}）。${source}`
+          : `${subjectName}: people who fell ill in the current outbreak (${when(e.window.from)} to ${when(e.window.to)}; one outbreak until ${quiet} days pass with no one new), recovered or not: ${parts.join("; ")} (${names(e.personIds)}). ${source}`;
       }
       const who = ja
         ? e.resolvedCasesDropOut

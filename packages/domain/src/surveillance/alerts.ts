@@ -70,6 +70,16 @@ export type NorovirusEvidence = SymptomEvidence & { month: number; months: numbe
 export type TbEvidence = SymptomEvidence & { coughDays: string[]; requiredDays: number };
 export type LegionellaEvidence = SymptomEvidence & { bathDates: string[]; withinDays: number };
 export type UtiEvidence = SymptomEvidence & { maxTempC: number | null };
+/**
+ * EHEC_URGENT (p.59): abdominal pain with bloody stool, or with watery stool recorded at `frequentWateryStoolFrom` or
+ * more observation times of the day.
+ */
+export type EhecEvidence = SymptomEvidence & {
+  bloodyStool: boolean;
+  /** Observation times of the day that recorded watery stool (ISO instants). */
+  wateryStoolTimes: string[];
+  frequentWateryStoolFrom: number;
+};
 
 export type NoroClusterEvidence = EvidenceBase & {
   personIds: string[];
@@ -94,8 +104,13 @@ export type CriterionAEvidence = EvidenceBase & {
 };
 export type CriterionBEvidence = EvidenceBase & {
   personIds: string[];
+  /** `outbreak`: everyone ill in the group's current outbreak (national); `window`: onsets in the last `windowDays`. */
+  counting: "outbreak" | "window";
+  /** The days counted: from the current outbreak's first onset (or the window's first day) to the day. */
   window: { from: string; to: string };
   windowDays: number;
+  /** The current outbreak (`counting: "outbreak"`): first and last onset and the quiet period that bounds it. */
+  outbreak: { firstOnset: string; lastOnset: string; quietDays: number } | null;
   /** Persons counted against `threshold` (staff included unless the profile says otherwise). */
   count: number;
   threshold: number | null;
@@ -138,7 +153,7 @@ export type PersonAlert =
   | AlertOf<"REPORT_TO_NURSE", PersonSubject, SymptomEvidence>
   | AlertOf<"CDI_CONSIDER", PersonSubject, CdiEvidence>
   | AlertOf<"NOROVIRUS_CONSIDER", PersonSubject, NorovirusEvidence>
-  | AlertOf<"EHEC_URGENT", PersonSubject, SymptomEvidence>
+  | AlertOf<"EHEC_URGENT", PersonSubject, EhecEvidence>
   | AlertOf<"TB_CONSIDER", PersonSubject, TbEvidence>
   | AlertOf<"SCABIES_CONSIDER", PersonSubject, SymptomEvidence>
   | AlertOf<"LEGIONELLA_CONSIDER", PersonSubject, LegionellaEvidence>

@@ -3,6 +3,7 @@ import { buildCaseRegistry, casesOfSameInfection, implicitCasesOfPerson, isOngoi
 import type { ObservationInput, RecordedCaseInput } from "./inputs.ts";
 import { createLocalDayResolver, dayNumberOf, isoDayOf } from "./local-day.ts";
 import { indexObservations } from "./person-days.ts";
+import { BUILT_IN_PROFILES } from "./profiles.ts";
 import { residents, seen, tokyo } from "./test-scenario.ts";
 
 const resolver = createLocalDayResolver("Asia/Tokyo");
@@ -17,32 +18,49 @@ const index = (observations: ObservationInput[]) =>
 const d = dayNumberOf;
 
 // facility-surveillance.md §3: every new onset of a group starts an implicit case; a recorded case replaces the implicit
-// case of the same person and group whose onset lies within 7 days of it. When an implicit case ends is a decision
-// (cases.ts): after 3 consecutive recorded days without a symptom of the group.
+// case of the same person and group whose onset lies within 7 days of it. Symptom-free days do not close an implicit
+// case: it ends by a recorded resolution (a recorded case that replaces it) or when a new onset starts the next one.
 describe("implicit cases", () => {
-  it("resolve on the third consecutive recorded day without the group's symptoms", () => {
-    const data = index([
-      seen("r01", tokyo("2026-01-10"), ["diarrhea"]),
-      seen("r01", tokyo("2026-01-11"), ["diarrhea"]),
-      seen("r01", tokyo("2026-01-12")),
-      seen("r01", tokyo("2026-01-13")),
-      seen("r01", tokyo("2026-01-14")),
-    ]);
-    const [held] = implicitCasesOfPerson(data.byPersonId.get("r01")!, "GI");
+  const recovering = [
+    seen("r01", tokyo("2026-01-10"), ["diarrhea"]),
+    seen("r01", tokyo("2026-01-11"), ["diarrhea"]),
+    seen("r01", tokyo("2026-01-12")),
+    seen("r01", tokyo("2026-01-13")),
+    seen("r01", tokyo("2026-01-14")),
+  ];
+
+  it("stay open over recorded symptom-free days in every shipped profile (no symptom-free closing)", () => {
+    const [held] = implicitCasesOfPerson(index(recovering).byPersonId.get("r01")!, "GI");
+    expect(isoDayOf(held!.onsetDay)).toBe("2026-01-10");
+    expect(held!.resolvedDay).toBeNull();
+    expect(isOngoing(held!, d("2026-01-14"))).toBe(true);
+    for (const profile of Object.values(BUILT_IN_PROFILES)) {
+      expect(profile.cases.implicitResolvedAfterSymptomFreeDays).toBeNull();
+    }
+  });
+
+  it("a profile file of an earlier version may still resolve them after N recorded symptom-free days", () => {
+    const [held] = implicitCasesOfPerson(index(recovering).byPersonId.get("r01")!, "GI", {
+      gapDays: 3,
+      implicitResolvedAfterSymptomFreeDays: 3,
+    });
     expect(isoDayOf(held!.onsetDay)).toBe("2026-01-10");
     expect(isoDayOf(held!.resolvedDay!)).toBe("2026-01-14");
     expect(isOngoing(held!, d("2026-01-13"))).toBe(true);
     expect(isOngoing(held!, d("2026-01-14"))).toBe(false);
   });
 
-  it("stay open over days without a record", () => {
+  it("stay open over days without a record (earlier setting of 3 days)", () => {
     const data = index([
       seen("r01", tokyo("2026-01-10"), ["vomiting"]),
       seen("r01", tokyo("2026-01-11")),
       seen("r01", tokyo("2026-01-13")),
       seen("r01", tokyo("2026-01-14")),
     ]);
-    const [held] = implicitCasesOfPerson(data.byPersonId.get("r01")!, "GI");
+    const [held] = implicitCasesOfPerson(data.byPersonId.get("r01")!, "GI", {
+      gapDays: 3,
+      implicitResolvedAfterSymptomFreeDays: 3,
+    });
     expect(held!.resolvedDay).toBeNull();
   });
 

@@ -13,13 +13,14 @@ import { SYNDROME_GROUP_CONDITIONS, type SyndromeGroup } from "./syndrome-groups
  * status, onsetDate, resolvedDate?, outcomes[]}`) replaces the implicit cases of the same person and group whose onset
  * lies within `recordedReplacesImplicitWithinDays` (default 7) of its own.
  *
- * When does an implicit case end? The specification leaves it open. **Decision** (a setting,
- * `implicitResolvedAfterSymptomFreeDays`, default 3, mirroring the 3-day onset gap): the case is resolved on the day that
- * completes that many consecutive calendar days on which the person was *recorded* and showed no symptom of the group.
- * Days without a record are not evidence of recovery, so they neither count nor resolve. A later new onset of the same
- * group starts a new case and ends the old one. `null` keeps implicit cases open until a new onset replaces them.
+ * When does an implicit case end? Only by a recorded resolution: a recorded case with a `resolvedDate` that replaces it
+ * (symptom-free days do not close it — the outbreak workspace offers closing instead). A later new onset of the same
+ * group (after `gapDays` without the symptoms) starts a new case, and the old one is ended on that day.
+ * `implicitResolvedAfterSymptomFreeDays` (null in every shipped profile and by default) is kept for profile files of
+ * earlier versions: a number N resolves the case on the day that completes N consecutive recorded days without a
+ * symptom of the group; days without a record neither count nor resolve.
  */
-export const DEFAULT_IMPLICIT_RESOLVED_AFTER_SYMPTOM_FREE_DAYS = 3;
+export const DEFAULT_IMPLICIT_RESOLVED_AFTER_SYMPTOM_FREE_DAYS: number | null = null;
 export const DEFAULT_RECORDED_REPLACES_IMPLICIT_WITHIN_DAYS = 7;
 
 export type CaseOutcome = { readonly kind: OutcomeKind; readonly day: number };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkProfileOnScenario } from "./check-profile.ts";
 import { evaluateFacility } from "./evaluate-facility.ts";
 import cityStrict from "./profiles/city-strict.json" with { type: "json" };
-import { residents, scenario } from "./test-scenario.ts";
+import rolling7d from "./profiles/rolling-7d.json" with { type: "json" };
+import { residents, scenario, seen, tokyo } from "./test-scenario.ts";
 
 describe("checkProfileOnScenario", () => {
   const facility = scenario({
@@ -29,6 +30,27 @@ describe("checkProfileOnScenario", () => {
     );
     expect(check.removed).toEqual([]);
     expect(check.alerts).toEqual(evaluateFacility({ ...facility, profile: check.profile }).alerts);
+  });
+
+  // seeds/002_091590dabd09ea3f.txt, 付録1① イ (p.69) 「10 名以上…発生した場合」 has no window: nationally everyone ill in the outbreak counts.
+  it("shows what rolling-7d removes: criterion イ over a 10-day outbreak of 10 people (7 in the last week)", () => {
+    const people = residents(40);
+    const chained = scenario({
+      people,
+      observations: people
+        .slice(0, 10)
+        .map((person, i) =>
+          seen(person.id, tokyo(`2026-01-${String(i + 1).padStart(2, "0")}`), ["vomiting"]),
+        ),
+      asOf: "2026-01-10T18:00:00+09:00",
+      lookbackDays: 1,
+    });
+    const check = checkProfileOnScenario(rolling7d, chained);
+    if (!check.ok) throw new Error(check.message);
+    expect(check.removed.map((alert) => `${alert.day} ${alert.code}`)).toEqual([
+      "2026-01-10 REPORT_CRITERION_B",
+    ]);
+    expect(check.added).toEqual([]);
   });
 
   it("refuses an invalid profile with the field named", () => {

@@ -183,6 +183,7 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
     const cases = casesOfSameInfection(registry, subject);
     const withOutcomes = cases.filter((held) => held.outcomes.length > 0);
     const criteria = criteriaFor(profile, key);
+    const quietDays = quietDaysFor(profile, key);
     for (let day = historyStart; day <= asOfDay; day++) {
       if (withOutcomes.length > 0) {
         const a = evaluateCriterionA(withOutcomes, day, criteria.A);
@@ -191,7 +192,7 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
           if (inLookback(day)) alerts.push(criterionAAlert(subject, day, a, profile));
         }
       }
-      const b = evaluateCriterionB(cases, day, criteria.B, population);
+      const b = evaluateCriterionB(cases, day, criteria.B, population, quietDays);
       if (b.holds) {
         addTrigger(key, day, "REPORT_CRITERION_B");
         if (inLookback(day)) alerts.push(criterionBAlert(subject, day, b, criteria.B, profile));
@@ -352,13 +353,21 @@ function criterionBAlert(
     evidence: {
       source: RULE_SOURCES.REPORT_CRITERION_B,
       personIds: result.personIds,
+      counting: rule.counting,
       window: { from: isoDayOf(result.fromDay), to: isoDayOf(day) },
-      windowDays: rule.windowDays,
+      windowDays: rule.counting === "window" ? rule.windowDays : day - result.fromDay + 1,
+      outbreak: result.outbreak
+        ? {
+            firstOnset: isoDayOf(result.outbreak.firstOnsetDay),
+            lastOnset: isoDayOf(result.outbreak.lastOnsetDay),
+            quietDays: result.outbreak.quietDays,
+          }
+        : null,
       count: result.count,
       threshold: result.threshold,
       users: result.users,
       met: result.met,
-      resolvedCasesDropOut: rule.resolvedCasesDropOut,
+      resolvedCasesDropOut: rule.counting === "window" && rule.resolvedCasesDropOut,
       cases: result.cases.map((held: FacilityCase) => ({
         personId: held.personId,
         source: held.source,

@@ -3,7 +3,7 @@ import type { OutbreakEndEvidence } from "./alerts.ts";
 import { evaluateFacility } from "./evaluate-facility.ts";
 import type { EpisodeInput, ObservationInput } from "./inputs.ts";
 import { outbreakEndDays } from "./outbreak-end.ts";
-import { validateProfile } from "./profile-schema.ts";
+import { quietDaysSourceFor, validateProfile } from "./profile-schema.ts";
 import { DEFAULT_PROFILE } from "./profiles.ts";
 import { residents, scenario, seen, tokyo } from "./test-scenario.ts";
 
@@ -60,23 +60,23 @@ describe("OUTBREAK_END_ELIGIBLE (manual p.56)", () => {
   });
 
   it("a declared episode opens one too", () => {
-    const alerts = endDays([seen("r01", tokyo("2026-01-10"), ["rash", "itch"])], {
-      episodes: [{ subject: { group: "SKIN" }, openedDate: "2026-01-11" }],
+    const alerts = endDays([seen("r01", tokyo("2026-01-10"), ["diarrhea"])], {
+      episodes: [{ subject: { group: "GI" }, openedDate: "2026-01-11" }],
     });
     expect(alerts.map((a) => `${a.day} ${"group" in a.subject ? a.subject.group : ""}`)).toEqual([
-      "2026-01-17 SKIN",
-      "2026-01-18 SKIN",
-      "2026-01-19 SKIN",
-      "2026-01-20 SKIN",
+      "2026-01-17 GI",
+      "2026-01-18 GI",
+      "2026-01-19 GI",
+      "2026-01-20 GI",
     ]);
     expect((alerts[0]!.evidence as OutbreakEndEvidence).openedBy).toEqual(["DECLARED"]);
   });
 
-  it("takes the quiet days per group from the profile", () => {
+  it("takes the quiet days per group from the profile, each with its source", () => {
     const longer = validateProfile({
       ...DEFAULT_PROFILE,
       id: "gi-ten-days",
-      outbreakEnd: { quietDays: 7, quietDaysByGroup: { GI: 10 } },
+      outbreakEnd: { quietDays: 7, quietDaysByGroup: { GI: 10 }, quietDaysSources: { GI: "municipal rule" } },
     });
     if (!longer.ok) throw new Error(longer.message);
     const alerts = evaluateFacility(
@@ -88,6 +88,61 @@ describe("OUTBREAK_END_ELIGIBLE (manual p.56)", () => {
       }),
     ).alerts.filter((alert) => alert.code === "OUTBREAK_END_ELIGIBLE");
     expect(alerts.map((a) => a.day)).toEqual(["2026-01-20"]);
+    const unsourced = validateProfile({
+      ...DEFAULT_PROFILE,
+      id: "gi-ten-days",
+      outbreakEnd: { quietDays: 7, quietDaysByGroup: { GI: 10 } },
+    });
+    expect(unsourced.ok ? "ok" : unsourced.message).toBe(
+      "outbreakEnd.quietDaysSources.GI: expected the source of the quiet period of GI (manual page, or the incubation it doubles)",
+    );
+  });
+});
+
+// Per-group quiet periods (facility-surveillance.md §4.3), seeds/002_091590dabd09ea3f.txt. GI: the manual's week, p.56
+// 「新しい患者が1週間出なければ、終息とみなしてもかまいません」.
+// Where the manual is silent, twice the longest incubation of the group's diseases: the manual gives none for scabies
+// (§5 1)(3), p.57, only 「接触感染予防策を解除する前に、患者の全身を観察して新しい皮疹がないことを確認します」), so SKIN
+// takes twice the dermatologists' month (60 days); ILI twice COVID-19's 10 days (20; the manual gives influenza
+// 「潜伏期は、1~3 日（時に 7 日まで）」, p.50).
+describe("OUTBREAK_END_ELIGIBLE per group in mhlw-2005", () => {
+  const endOn = (observations: ObservationInput[], group: string, asOf: string, lookbackDays: number) =>
+    evaluateFacility(
+      scenario({
+        people: residents(10),
+        observations,
+        asOf,
+        lookbackDays,
+        episodes: [{ subject: { group: group as "SKIN" }, openedDate: "2026-01-10" }],
+      }),
+    )
+      .alerts.filter((alert) => alert.code === "OUTBREAK_END_ELIGIBLE")
+      .map((alert) => `${alert.day} ${(alert.evidence as OutbreakEndEvidence).requiredDays}`);
+
+  it("the quiet periods and their sources are in the profile", () => {
+    expect(DEFAULT_PROFILE.outbreakEnd.quietDaysByGroup).toEqual({ GI: 7, ILI: 20, SKIN: 60 });
+    expect(quietDaysSourceFor(DEFAULT_PROFILE, "GI")).toContain("新しい患者が1週間出なければ");
+    expect(quietDaysSourceFor(DEFAULT_PROFILE, "ILI")).toContain("時に 7 日まで");
+    expect(quietDaysSourceFor(DEFAULT_PROFILE, "SKIN")).toMatch(
+      /gives no incubation for scabies.*about one month/,
+    );
+  });
+
+  it("SKIN (scabies): 59 days without a new rash or itch are not enough, 60 are", () => {
+    // Last onset 2026-01-10; L + 59 = 2026-03-10, L + 60 = 2026-03-11.
+    const alerts = endOn(
+      [seen("r01", tokyo("2026-01-10"), ["rash", "itch"])],
+      "SKIN",
+      tokyo("2026-03-11"),
+      2,
+    );
+    expect(alerts).toEqual(["2026-03-11 60"]);
+  });
+
+  it("ILI: 19 days without a new flu-like illness are not enough, 20 are", () => {
+    // Last onset 2026-01-10; L + 19 = 2026-01-29, L + 20 = 2026-01-30.
+    const alerts = endOn([seen("r01", tokyo("2026-01-10"), ["cough"], 38.5)], "ILI", tokyo("2026-01-30"), 2);
+    expect(alerts).toEqual(["2026-01-30 20"]);
   });
 });
 

@@ -114,12 +114,51 @@ describe("NOROVIRUS_CONSIDER (manual p.34: 冬季に嘔吐や下痢)", () => {
   });
 });
 
-describe("EHEC_URGENT (manual p.34 and p.59)", () => {
-  it("needs bloody stool and abdominal pain on the same day, even at different rounds", () => {
+// seeds/002_091590dabd09ea3f.txt, p.59 (腸管出血性大腸菌感染症 ウ. 発生時の対応): 「激しい腹痛を伴う頻回の水様便または血便がある場合には、病原菌の
+// 検出の有無に係わらず、できるだけ早く医師の診察を受け」 — severe abdominal pain with frequent watery stool, or with bloody
+// stool. Recorded data: abdominal pain as recorded; "frequent" = watery stool at 2 or more observation times of the day.
+describe("EHEC_URGENT (manual p.59 「激しい腹痛を伴う頻回の水様便または血便」)", () => {
+  const ehec = (observations: ObservationInput[]) =>
+    evaluateFacility(
+      scenario({ people: [person], observations, asOf: tokyo("2026-01-10", "23:00"), lookbackDays: 1 }),
+    ).alerts.find((alert) => alert.code === "EHEC_URGENT");
+
+  it("abdominal pain with bloody stool, even at different rounds; bloody stool alone is not enough", () => {
     expect(
       hints([seen("r01", at("08:00"), ["bloody_stool"]), seen("r01", at("15:00"), ["abdominal_pain"])]),
     ).toContain("EHEC_URGENT");
     expect(hints([seen("r01", at("08:00"), ["bloody_stool"])])).not.toContain("EHEC_URGENT");
+  });
+
+  it("abdominal pain with watery stool at 2 observation times is urgent; at 1 it is not", () => {
+    const once = [seen("r01", at("08:00"), ["abdominal_pain", "watery_stool"])];
+    expect(hints(once)).not.toContain("EHEC_URGENT");
+    const twice = [...once, seen("r01", at("11:30"), ["watery_stool"])];
+    expect(ehec(twice)).toMatchObject({
+      day: "2026-01-10",
+      evidence: {
+        at: "2026-01-10T11:30:00+09:00",
+        symptoms: ["watery_stool", "abdominal_pain"],
+        bloodyStool: false,
+        wateryStoolTimes: ["2026-01-10T08:00:00+09:00", "2026-01-10T11:30:00+09:00"],
+        frequentWateryStoolFrom: 2,
+        source: { pages: [34, 59] },
+      },
+    });
+  });
+
+  it("frequent watery stool without abdominal pain is not urgent (「激しい腹痛を伴う」)", () => {
+    expect(
+      hints([seen("r01", at("08:00"), ["watery_stool"]), seen("r01", at("11:30"), ["watery_stool"])]),
+    ).not.toContain("EHEC_URGENT");
+  });
+
+  it("two watery stools recorded at the same instant are one observation time, not two", () => {
+    const same = [
+      seen("r01", at("08:00"), ["abdominal_pain", "watery_stool"]),
+      seen("r01", at("08:00"), ["watery_stool"]),
+    ];
+    expect(hints(same)).not.toContain("EHEC_URGENT");
   });
 });
 
@@ -165,11 +204,27 @@ describe("LEGIONELLA_CONSIDER (manual p.62–63: 共同入浴施設等を利用�
   });
 });
 
-describe("UTI_CONSIDER (manual p.35: 尿の臭いや混濁)", () => {
-  it("needs smelly or cloudy urine with a fever", () => {
+// seeds/002_091590dabd09ea3f.txt, §3 7)(1) a⑤ p.35: 「上記の症状以外にも、尿路感染症（尿の臭いや混濁等に注意）等についても注意を払います」 — the signs
+// alone, with no fever required (old people may not run one: p.34).
+describe("UTI_CONSIDER (manual p.35 「尿路感染症（尿の臭いや混濁等に注意）」)", () => {
+  const noBaseline: PersonInput[] = [{ id: "r01", kind: "resident" }];
+  it("smelly or cloudy urine raises it without fever, with a slight fever and with a fever", () => {
+    expect(hints([seen("r01", at(), ["urine_abnormal"], 36.6)], { people: noBaseline })).toEqual([
+      "REPORT_TO_NURSE",
+      "UTI_CONSIDER",
+    ]);
+    expect(hints([seen("r01", at(), ["urine_abnormal"], 37.6)], { people: noBaseline })).toEqual([
+      "LOW_GRADE_FEVER",
+      "REPORT_TO_NURSE",
+      "UTI_CONSIDER",
+    ]);
     expect(hints([seen("r01", at(), ["urine_abnormal"], 38.1)])).toContain("UTI_CONSIDER");
-    expect(
-      hints([seen("r01", at(), ["urine_abnormal"], 37.6)], { people: [{ id: "r01", kind: "resident" }] }),
-    ).toEqual(["LOW_GRADE_FEVER", "REPORT_TO_NURSE"]);
+  });
+
+  it("a fever without smelly or cloudy urine does not", () => {
+    expect(hints([seen("r01", at(), [], 38.4)], { people: noBaseline })).toEqual([
+      "FEVER",
+      "REPORT_TO_NURSE",
+    ]);
   });
 });

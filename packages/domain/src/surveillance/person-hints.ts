@@ -30,6 +30,14 @@ import { FEVER_RISE_OVER_USUAL_C, FEVER_THRESHOLD_C, LOW_GRADE_FEVER_THRESHOLD_C
  *   record are skipped, not counted as cough-free.
  * - `LEGIONELLA_CONSIDER`: fever and a RESP symptom on d, and a communal bath on a day b with 0 ≤ d − b ≤
  *   `legionellaBathWithinDays` (10).
+ * - `EHEC_URGENT` (p.59 ウ: 「激しい腹痛を伴う頻回の水様便または血便がある場合には…できるだけ早く医師の診察を受け」): abdominal
+ *   pain on d together with bloody stool, or together with frequent watery stool. The record holds neither how severe
+ *   the pain is nor how many stools there were, so: any recorded abdominal pain stands for 「激しい腹痛」 (a care
+ *   worker records pain that shows; the hint asks for a physician, which errs on the safe side), and watery stool is
+ *   frequent (頻回) when it is recorded at `ehecWateryStoolObservations` (2) or more separate observation times of the
+ *   day — one watery stool with pain, as in norovirus (p.53: 吐き気、嘔吐、腹痛、下痢), is not enough.
+ * - `UTI_CONSIDER` (§3 7)(1) a⑤, p.35: 「尿路感染症（尿の臭いや混濁等に注意）」): smelly or cloudy urine on d, with or
+ *   without fever — old people may not run one (p.34).
  */
 export type PersonHintContext = {
   profile: RuleProfile;
@@ -49,11 +57,12 @@ const ANY_SYMPTOM = [ALL_SYMPTOMS_MASK];
 const LOW_GRADE = [LOW_GRADE_FEVER_BIT];
 const CDI = [CDI_MASK];
 const NORO = [NORO_MASK];
-const EHEC = condition([["bloody_stool"], ["abdominal_pain"]]);
+const EHEC_BLOODY = condition([["bloody_stool"], ["abdominal_pain"]]);
+const ABDOMINAL_PAIN = condition([["abdominal_pain"]]);
 const COUGH = condition([["cough"]]);
 const SCABIES = condition([["itch"], ["rash"]]);
 const ILI = condition(SYNDROME_GROUP_CONDITIONS.ILI);
-const UTI = condition([["urine_abnormal"], ["fever"]]);
+const UTI = condition([["urine_abnormal"]]);
 
 /**
  * The person hints of one person on one day.
@@ -159,16 +168,35 @@ export function personHints(
     }
   }
 
-  if (meets(mask, EHEC)) {
-    alerts.push({
-      code: "EHEC_URGENT",
-      ...base,
-      evidence: {
-        source: RULE_SOURCES.EHEC_URGENT,
-        at: at(EHEC),
-        symptoms: picked(SYMPTOM_BIT.bloody_stool | SYMPTOM_BIT.abdominal_pain),
-      },
-    });
+  if (mask & SYMPTOM_BIT.abdominal_pain) {
+    const wateryTimes = wateryStoolTimes(timeline, position);
+    const frequent = wateryTimes.length >= hints.ehecWateryStoolObservations;
+    const bloody = (mask & SYMPTOM_BIT.bloody_stool) !== 0;
+    if (bloody || frequent) {
+      // When the rule was met: pain with bloody stool, or pain with the n-th watery stool, whichever came first.
+      const candidates: number[] = [];
+      if (bloody) candidates.push(onsetTime(timeline, position, EHEC_BLOODY));
+      if (frequent) {
+        const painAt = onsetTime(timeline, position, ABDOMINAL_PAIN);
+        candidates.push(Math.max(painAt, wateryTimes[hints.ehecWateryStoolObservations - 1]!));
+      }
+      alerts.push({
+        code: "EHEC_URGENT",
+        ...base,
+        evidence: {
+          source: RULE_SOURCES.EHEC_URGENT,
+          at: resolver.format(Math.min(...candidates)),
+          symptoms: picked(
+            SYMPTOM_BIT.abdominal_pain |
+              (bloody ? SYMPTOM_BIT.bloody_stool : 0) |
+              (wateryTimes.length > 0 ? SYMPTOM_BIT.watery_stool : 0),
+          ),
+          bloodyStool: bloody,
+          wateryStoolTimes: wateryTimes.map((ms) => resolver.format(ms)),
+          frequentWateryStoolFrom: hints.ehecWateryStoolObservations,
+        },
+      });
+    }
   }
 
   const needed = hints.tbCoughRecordedDays;
@@ -250,4 +278,16 @@ function maxTempOfDay(timeline: PersonTimeline, position: number): number | null
     if (!Number.isNaN(t) && (Number.isNaN(max) || t > max)) max = t;
   }
   return Number.isNaN(max) ? null : max;
+}
+
+/** Distinct observation times of the day that record watery stool, in time order. */
+function wateryStoolTimes(timeline: PersonTimeline, position: number): number[] {
+  const times: number[] = [];
+  const end = dayObsEnd(timeline, position);
+  for (let i = timeline.dayObsStart[position]!; i < end; i++) {
+    if ((timeline.obsMask[i]! & SYMPTOM_BIT.watery_stool) === 0) continue;
+    const ms = timeline.obsMs[i]!;
+    if (times[times.length - 1] !== ms) times.push(ms);
+  }
+  return times;
 }

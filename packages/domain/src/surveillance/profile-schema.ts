@@ -2,6 +2,7 @@ import { z } from "zod";
 import { groupsOfDisease } from "./diseases.ts";
 import { OUTCOME_KINDS } from "./inputs.ts";
 import { firstIssueMessage } from "./issue-message.ts";
+import national from "./profiles/mhlw-2005.json" with { type: "json" };
 import { SYMPTOM_CODES } from "./symptoms.ts";
 import { FACILITY_RULE_GROUPS, isSyndromeGroup, SYNDROME_GROUPS } from "./syndrome-groups.ts";
 
@@ -54,15 +55,41 @@ const criterionA = z.strictObject({
   anyOf: z.array(criterionACondition).min(1, { error: "expected at least one condition" }),
 });
 
-/** Criterion B (イ): patients or suspected of the same infection — ≥ minPersons, or ≥ usersFraction of all users. */
+/**
+ * Criterion B (イ): patients or suspected of the same infection — ≥ minPersons, or ≥ usersFraction of all users.
+ *
+ * How persons are counted on day d (`counting`):
+ * - `outbreak` (national reading, 付録1① イ 「10 名以上又は全利用者の半数以上発生した場合」 — no window, unlike ア's
+ *   「1 週間に」): the persons with a case in the group's current outbreak, resolved or not. The current outbreak on d:
+ *   with L the latest onset day on or before d and Q the group's quiet period (`outbreakEnd`), none when d ≥ L + Q;
+ *   otherwise the onsets going back from L while no gap between consecutive onset days reaches Q.
+ * - `window`: the persons with a case whose onset lies in [d − windowDays + 1, d], without those resolved by d when
+ *   `resolvedCasesDropOut` (people ill at one time; profile `rolling-7d`).
+ */
+const criterionBCommon = {
+  minPersons: intBetween(1, 100_000).nullable(),
+  usersFraction: numberBetween(0, 1, { exclusiveMin: true }).nullable(),
+  staffCountTowardsPersons: z.boolean({ error: "expected true or false" }),
+};
 const criterionB = z
-  .strictObject({
-    windowDays: intBetween(1, 366),
-    minPersons: intBetween(1, 100_000).nullable(),
-    usersFraction: numberBetween(0, 1, { exclusiveMin: true }).nullable(),
-    resolvedCasesDropOut: z.boolean({ error: "expected true or false" }),
-    staffCountTowardsPersons: z.boolean({ error: "expected true or false" }),
-  })
+  .discriminatedUnion(
+    "counting",
+    [
+      z.strictObject({ counting: z.literal("outbreak"), ...criterionBCommon }),
+      z.strictObject({
+        counting: z.literal("window"),
+        windowDays: intBetween(1, 366),
+        resolvedCasesDropOut: z.boolean({ error: "expected true or false" }),
+        ...criterionBCommon,
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.code === "invalid_union"
+          ? `expected one of outbreak, window (got ${JSON.stringify((issue.input as { counting?: unknown } | undefined)?.counting ?? null)})`
+          : undefined,
+    },
+  )
   .refine((rule) => rule.minPersons !== null || rule.usersFraction !== null, {
     error: "minPersons and usersFraction cannot both be null",
     path: ["minPersons"],
@@ -73,7 +100,7 @@ const criteriaOverride = z.strictObject({ A: criterionA.optional(), B: criterion
 
 export const DEFAULT_ONSET_SETTINGS = { gapDays: 3 };
 export const DEFAULT_CASE_PROFILE_SETTINGS = {
-  implicitResolvedAfterSymptomFreeDays: 3 as number | null,
+  implicitResolvedAfterSymptomFreeDays: null as number | null,
   recordedReplacesImplicitWithinDays: 7,
 };
 export const DEFAULT_NORO_CLUSTER_SETTINGS = {
@@ -81,9 +108,15 @@ export const DEFAULT_NORO_CLUSTER_SETTINGS = {
   windowHours: 24,
   minPersons: 2,
 };
+/** The national quiet periods and their sources (GI 7 days from p.56; ILI and SKIN twice an incubation), from mhlw-2005. */
 export const DEFAULT_OUTBREAK_END_SETTINGS = {
-  quietDays: 7,
-  quietDaysByGroup: {} as Partial<Record<(typeof SYNDROME_GROUPS)[number], number>>,
+  quietDays: national.outbreakEnd.quietDays,
+  quietDaysByGroup: { ...national.outbreakEnd.quietDaysByGroup } as Partial<
+    Record<(typeof SYNDROME_GROUPS)[number], number>
+  >,
+  quietDaysSources: { ...national.outbreakEnd.quietDaysSources } as Partial<
+    Record<(typeof SYNDROME_GROUPS)[number], string>
+  >,
 };
 export const DEFAULT_ABOVE_USUAL_SETTINGS = {
   groups: [...SYNDROME_GROUPS] as (typeof SYNDROME_GROUPS)[number][],
@@ -98,6 +131,7 @@ export const DEFAULT_HINT_SETTINGS = {
   norovirusMonths: [11, 12, 1, 2, 3],
   tbCoughRecordedDays: 14,
   legionellaBathWithinDays: 10,
+  ehecWateryStoolObservations: 2,
 };
 
 export const ruleProfileSchema = z
@@ -113,7 +147,9 @@ export const ruleProfileSchema = z
     onsets: z.strictObject({ gapDays: intBetween(1, 30) }).default(DEFAULT_ONSET_SETTINGS),
     cases: z
       .strictObject({
-        implicitResolvedAfterSymptomFreeDays: intBetween(1, 60).nullable(),
+        /** Kept for profile files of earlier versions; every shipped profile has null (implicit cases end only by a
+         * recorded resolution, issue of 2026-12: symptom-free days do not close an implicit case). */
+        implicitResolvedAfterSymptomFreeDays: intBetween(1, 60).nullable().default(null),
         recordedReplacesImplicitWithinDays: intBetween(0, 60),
       })
       .default(DEFAULT_CASE_PROFILE_SETTINGS),
@@ -136,6 +172,13 @@ export const ruleProfileSchema = z
       .strictObject({
         quietDays: intBetween(1, 90),
         quietDaysByGroup: z.partialRecord(syndromeGroup, intBetween(1, 90)).default({}),
+        /** Where each group's quiet period comes from (manual page, or the incubation it doubles and its source). */
+        quietDaysSources: z
+          .partialRecord(
+            syndromeGroup,
+            z.string({ error: "expected text" }).min(1, { error: "expected text" }),
+          )
+          .default({}),
       })
       .default(DEFAULT_OUTBREAK_END_SETTINGS),
     aboveUsual: z
@@ -154,10 +197,21 @@ export const ruleProfileSchema = z
         norovirusMonths: z.array(intBetween(1, 12)),
         tbCoughRecordedDays: intBetween(2, 90),
         legionellaBathWithinDays: intBetween(0, 60),
+        /** Observations of the day showing watery stool that make it "frequent" (頻回) for EHEC_URGENT (p.59). */
+        ehecWateryStoolObservations: intBetween(1, 24).default(2),
       })
       .default(DEFAULT_HINT_SETTINGS),
   })
   .superRefine((profile, context) => {
+    for (const group of Object.keys(profile.outbreakEnd.quietDaysByGroup)) {
+      if (!Object.hasOwn(profile.outbreakEnd.quietDaysSources, group)) {
+        context.addIssue({
+          code: "custom",
+          path: ["outbreakEnd", "quietDaysSources", group],
+          message: `expected the source of the quiet period of ${group} (manual page, or the incubation it doubles)`,
+        });
+      }
+    }
     for (const key of Object.keys(profile.criteria.overrides)) {
       const path = ["criteria", "overrides", key];
       if (isSyndromeGroup(key)) {
@@ -226,13 +280,26 @@ export function criteriaFor(profile: RuleProfile, subjectKey: string): CriteriaS
 }
 
 /**
- * Days without a new onset after which a group's outbreak may be declared over (manual p.56: one week for norovirus).
+ * A group's quiet period: the days without a new onset after which its outbreak may be declared over (manual p.56: one
+ * week for norovirus), and the gap between onsets that splits one outbreak from the next for criterion B.
  *
  * @example quietDaysFor(profile, "GI") // 7
+ * @example quietDaysFor(profile, "SKIN") // 60 in mhlw-2005: twice scabies' incubation of about a month
  */
 export function quietDaysFor(profile: RuleProfile, subjectKey: string): number {
   const byGroup = profile.outbreakEnd.quietDaysByGroup as Record<string, number | undefined>;
   return (
     (Object.hasOwn(byGroup, subjectKey) ? byGroup[subjectKey] : undefined) ?? profile.outbreakEnd.quietDays
   );
+}
+
+/**
+ * Where a group's quiet period comes from, as the profile states it (undefined when the profile gives none and the
+ * default `quietDays` applies).
+ *
+ * @example quietDaysSourceFor(profile, "GI") // "manual p.56 …"
+ */
+export function quietDaysSourceFor(profile: RuleProfile, subjectKey: string): string | undefined {
+  const sources = profile.outbreakEnd.quietDaysSources as Record<string, string | undefined>;
+  return Object.hasOwn(sources, subjectKey) ? sources[subjectKey] : undefined;
 }

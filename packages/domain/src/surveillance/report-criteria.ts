@@ -7,9 +7,12 @@ import type { CriterionARule, CriterionBRule } from "./profile-schema.ts";
  * Reporting criteria A and B of the national notice (社会福祉施設等における感染症等発生時に係る報告について, 2005, item 4;
  * manual p.48 and 付録1① p.69), evaluated for one day and one "same infection" (facility-surveillance.md §4.1):
  * - A (ア): distinct persons with a death, serious case or hospitalisation dated in [d − 6, d] ≥ 2.
- * - B (イ): persons with a case whose onset lies in [d − 6, d] and which is not resolved by d ≥ 10 (staff included), or
- *   users among them ≥ half of all users (**decision** of the specification: ill at one time, not cumulative).
- * The windows, thresholds, fraction and whether resolved cases drop out come from the rule profile.
+ * - B (イ): persons with a case in the group's current outbreak on d ≥ 10 (staff included), or users among them ≥ half
+ *   of all users. 付録1① gives ア a week (「1 週間に 2 名以上」) and イ none (「10 名以上又は全利用者の半数以上発生した
+ *   場合」): what counts is how many have fallen ill in this outbreak, resolved or not (`counting: "outbreak"`, see
+ *   `currentOutbreakSpan`). Profile `rolling-7d` keeps the earlier reading: onset in [d − 6, d] and not resolved by d
+ *   (`counting: "window"`).
+ * The counting, windows, thresholds, fraction and whether resolved cases drop out come from the rule profile.
  */
 export type CriterionAResult = {
   holds: boolean;
@@ -89,7 +92,12 @@ export type Population = {
 
 export type CriterionBResult = {
   holds: boolean;
+  /** How persons were counted: the current outbreak, or a window of days. */
+  counting: CriterionBRule["counting"];
+  /** First day counted: the first onset of the current outbreak, or the window's first day (d + 1 when no outbreak). */
   fromDay: number;
+  /** With `counting: "outbreak"`: the current outbreak's first and last onset days and the quiet period; else null. */
+  outbreak: OutbreakSpan | null;
   /** Persons counted against `threshold`. */
   personIds: string[];
   count: number;
@@ -111,24 +119,69 @@ export function usersThreshold(fraction: number, total: number): number {
   return Math.max(1, Math.ceil(fraction * total - 1e-9));
 }
 
+/** The current outbreak of one infection on a day: its first and last onset days, and the quiet period that bounds it. */
+export type OutbreakSpan = { firstOnsetDay: number; lastOnsetDay: number; quietDays: number };
+
+/**
+ * The current outbreak of one infection on day `day` (facility-surveillance.md §4.1 and §4.3, contracts/evaluate.md):
+ * with L the latest onset day on or before `day` and Q the quiet period, none when day ≥ L + Q (manual p.56: 「新しい
+ * 患者が1週間出なければ、終息とみなしてもかまいません」 for GI, Q = 7); otherwise the onsets going back from L while no gap
+ * between consecutive onset days reaches Q.
+ *
+ * @param cases the cases of one infection, ordered by onset day
+ * @param quietDays Q, the group's quiet period in days (`quietDaysFor`)
+ * @returns the span, or null when no outbreak is going on
+ * @example currentOutbreakSpan(casesWithOnsets([1, 5, 11]), 12, 7) // { firstOnsetDay: 1, lastOnsetDay: 11, quietDays: 7 }
+ * @example currentOutbreakSpan(casesWithOnsets([1, 8]), 9, 7) // { firstOnsetDay: 8, lastOnsetDay: 8, quietDays: 7 }
+ * @example currentOutbreakSpan(casesWithOnsets([1]), 8, 7) // null
+ */
+export function currentOutbreakSpan(
+  cases: readonly Pick<FacilityCase, "onsetDay">[],
+  day: number,
+  quietDays: number,
+): OutbreakSpan | null {
+  let last = firstOnsetAtOrAfter(cases, day + 1) - 1;
+  if (last < 0) return null;
+  const lastOnsetDay = cases[last]!.onsetDay;
+  if (day - lastOnsetDay >= quietDays) return null;
+  let firstOnsetDay = lastOnsetDay;
+  while (last > 0 && firstOnsetDay - cases[last - 1]!.onsetDay < quietDays) {
+    last -= 1;
+    firstOnsetDay = cases[last]!.onsetDay;
+  }
+  return { firstOnsetDay, lastOnsetDay, quietDays };
+}
+
 /**
  * Criterion B on day `day`.
  *
  * @param cases the cases of one infection, ordered by onset day
- * @example evaluateCriterionB(cases, day, profile.criteria.default.B, population).holds
+ * @param quietDays the infection's quiet period, which bounds the current outbreak (`counting: "outbreak"`); default 7,
+ *   the manual's week for norovirus (p.56)
+ * @example evaluateCriterionB(cases, day, profile.criteria.default.B, population, quietDaysFor(profile, "GI")).holds
  */
 export function evaluateCriterionB(
   cases: readonly FacilityCase[],
   day: number,
   rule: CriterionBRule,
   population: Population,
+  quietDays = 7,
 ): CriterionBResult {
-  const fromDay = day - rule.windowDays + 1;
+  let fromDay: number;
+  let outbreak: OutbreakSpan | null = null;
+  let dropResolved = false;
+  if (rule.counting === "outbreak") {
+    outbreak = currentOutbreakSpan(cases, day, quietDays);
+    fromDay = outbreak ? outbreak.firstOnsetDay : day + 1;
+  } else {
+    fromDay = day - rule.windowDays + 1;
+    dropResolved = rule.resolvedCasesDropOut;
+  }
   const counted: FacilityCase[] = [];
   for (let i = firstOnsetAtOrAfter(cases, fromDay); i < cases.length; i++) {
     const held = cases[i]!;
     if (held.onsetDay > day) break;
-    if (rule.resolvedCasesDropOut && !isOngoing(held, day)) continue;
+    if (dropResolved && !isOngoing(held, day)) continue;
     counted.push(held);
   }
   const ill = new Set(counted.map((held) => held.personId));
@@ -146,7 +199,9 @@ export function evaluateCriterionB(
   }
   return {
     holds: met.length > 0,
+    counting: rule.counting,
     fromDay,
+    outbreak,
     personIds,
     count: personIds.length,
     threshold: rule.minPersons,
@@ -156,7 +211,7 @@ export function evaluateCriterionB(
   };
 }
 
-function firstOnsetAtOrAfter(cases: readonly FacilityCase[], day: number): number {
+function firstOnsetAtOrAfter(cases: readonly Pick<FacilityCase, "onsetDay">[], day: number): number {
   let low = 0;
   let high = cases.length;
   while (low < high) {

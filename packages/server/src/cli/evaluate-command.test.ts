@@ -108,6 +108,73 @@ describe("mamori evaluate", () => {
     ]);
   });
 
+  // seeds/002_091590dabd09ea3f.txt, 付録1① item 4 (p.69): ア 「1 週間に 2 名以上」 has a week, イ 「10 名以上又は全利用者の半数以上発生した場合」 none.
+  // Nationally イ counts everyone ill in the current outbreak (onsets chained with gaps under the group's quiet period,
+  // 7 days for GI: p.56 「新しい患者が1週間出なければ」); rolling-7d counts onsets of the last 7 days.
+  it("counts the current outbreak for criterion イ, or the last 7 days with --profile rolling-7d", async () => {
+    const residents = Array.from({ length: 40 }, (_, i) => ({
+      id: `r${String(i + 1).padStart(2, "0")}`,
+      kind: "resident",
+      unit: "1F",
+    }));
+    // One new GI onset a day from 01-01 to 01-10: ten people in a 10-day outbreak.
+    const observations = residents.slice(0, 10).map((person, i) => ({
+      personId: person.id,
+      at: `2026-01-${String(i + 1).padStart(2, "0")}T10:00:00+09:00`,
+      symptoms: ["diarrhea"],
+    }));
+    const path = await file("chained.json", {
+      facility: { id: "f1", type: "elderly_care", timeZone: "Asia/Tokyo" },
+      people: residents,
+      observations,
+      asOf: "2026-01-10T20:00:00+09:00",
+    });
+    const criterionB = (stdout: string) =>
+      JSON.parse(stdout).alerts.filter((a: { code: string }) => a.code === "REPORT_CRITERION_B");
+    const national = await call([path, "--lookback", "1"]);
+    expect(national.code).toBe(0);
+    expect(criterionB(national.stdout)).toEqual([
+      expect.objectContaining({
+        day: "2026-01-10",
+        subject: { group: "GI" },
+        profile: "mhlw-2005",
+        evidence: expect.objectContaining({
+          counting: "outbreak",
+          count: 10,
+          threshold: 10,
+          window: { from: "2026-01-01", to: "2026-01-10" },
+          outbreak: { firstOnset: "2026-01-01", lastOnset: "2026-01-10", quietDays: 7 },
+        }),
+      }),
+    ]);
+    const rolling = await call([path, "--lookback", "1", "--profile", "rolling-7d"]);
+    expect(rolling.code).toBe(0);
+    expect(JSON.parse(rolling.stdout).profile).toBe("rolling-7d");
+    expect(criterionB(rolling.stdout)).toEqual([]);
+  });
+
+  it("refuses a profile whose criterion B does not say how it counts", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const national = JSON.parse(
+      await readFile(
+        new URL("../../../domain/src/surveillance/profiles/mhlw-2005.json", import.meta.url),
+        "utf8",
+      ),
+    );
+    const { counting: _counting, ...uncounted } = national.criteria.default.B;
+    const bad = await file("uncounted.json", {
+      ...national,
+      id: "uncounted",
+      criteria: { ...national.criteria, default: { ...national.criteria.default, B: uncounted } },
+    });
+    const failed = await call([await file("contract.json", contractScenario), "--profile", bad]);
+    expect(failed).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `mamori evaluate: ${bad}: criteria.default.B.counting: expected one of outbreak, window (got null)\n`,
+    });
+  });
+
   it("reads a profile file, and names the bad field of an invalid one", async () => {
     const { readFile } = await import("node:fs/promises");
     const city = JSON.parse(
@@ -251,7 +318,7 @@ describe("mamori evaluate", () => {
       (s) => {
         s.profile = "osaka";
       },
-      'profile: unknown profile "osaka" (built in: mhlw-2005, childcare, city-strict; or a profile file)',
+      'profile: unknown profile "osaka" (built in: mhlw-2005, childcare, city-strict, rolling-7d; or a profile file)',
     ],
   ];
 

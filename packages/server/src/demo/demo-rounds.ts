@@ -19,15 +19,28 @@ export type DemoObservation = {
   note: string | null;
 };
 
-/** Symptom spells that come and go in any facility: a cold, a rash, a day of poor appetite. */
-const BACKGROUND_SPELLS: readonly { symptoms: SymptomCode[]; days: number; feverish?: boolean }[] = [
+/**
+ * Symptom spells that come and go in any facility: a cold, a rash, a day of poor appetite. Itch (mostly dry skin in old
+ * age, manual p.35 ④ 加齢に伴う皮脂欠乏) and a feverish cough (as in aspiration) come back in the same few residents
+ * (`recurring`): scattered through the whole home over weeks they would chain into a slow outbreak of the same
+ * infection under the national criterion イ, whose quiet periods are 20 days for flu-like illness and 60 for rash or itch.
+ */
+const BACKGROUND_SPELLS: readonly {
+  symptoms: SymptomCode[];
+  days: number;
+  feverish?: boolean;
+  recurring?: boolean;
+}[] = [
   { symptoms: ["cough", "sputum"], days: 3 },
   { symptoms: ["runny_nose", "sore_throat"], days: 2 },
   { symptoms: ["poor_intake"], days: 1 },
-  { symptoms: ["itch"], days: 2 },
-  { symptoms: ["cough"], days: 2, feverish: true },
+  { symptoms: ["itch"], days: 2, recurring: true },
+  { symptoms: ["cough"], days: 2, feverish: true, recurring: true },
   { symptoms: ["urine_abnormal"], days: 1 },
 ];
+
+/** The residents in whom recurring spells come back: one in eight. */
+const isRecurringSpellPerson = (person: DemoPerson) => person.index % 8 === 0;
 
 /** The gastrointestinal cluster of the last week: who (by index among 2F residents), day offset, hour, symptoms. */
 const GI_CLUSTER: readonly {
@@ -109,13 +122,15 @@ export function planDemoRounds(
         if (spell.feverish) tempC = roundTemp(37.5 + random() * 0.4);
       } else if (random() < 0.02 && offset < -7) {
         const s = pick(random, BACKGROUND_SPELLS);
-        spells.set(person.id, {
-          symptoms: s.symptoms,
-          until: dayIndex + s.days - 1,
-          feverish: s.feverish ?? false,
-        });
-        symptoms = [...s.symptoms];
-        if (s.feverish) tempC = roundTemp(37.5 + random() * 0.4);
+        if (!s.recurring || isRecurringSpellPerson(person)) {
+          spells.set(person.id, {
+            symptoms: s.symptoms,
+            until: dayIndex + s.days - 1,
+            feverish: s.feverish ?? false,
+          });
+          symptoms = [...s.symptoms];
+          if (s.feverish) tempC = roundTemp(37.5 + random() * 0.4);
+        }
       }
 
       const cluster = clusterByPersonDay.get(`${person.id}|${offset}`);

@@ -33,13 +33,16 @@ describe("facility alerts as the home page shows them", () => {
   });
 
   it("shows a rule that held on several days once, at its latest day, listing the days", () => {
-    // Criterion B holds from the 10th to the 12th, until the implicit cases resolve after 3 quiet days.
-    const result = fixtureAlerts("2026-01-16T12:00:00+09:00", 7);
+    // Criterion B counts everyone ill in the outbreak, from the 10th until it ends: a week without a new onset
+    // (manual p.56) makes the 17th its first day over.
+    const result = fixtureAlerts("2026-01-17T12:00:00+09:00", 8);
     const groups = groupFacilityAlerts(result.alerts, result.days);
     const criterion = groups.find((g) => g.latest.code === "REPORT_CRITERION_B");
-    expect(criterion?.latest.day).toBe("2026-01-12");
-    expect(criterion?.days).toEqual(["2026-01-12", "2026-01-11", "2026-01-10"]);
-    expect(groupFacilityAlerts(result.alerts, ["2026-01-16"])).toEqual([]);
+    expect(criterion?.latest.day).toBe("2026-01-16");
+    expect(criterion?.days).toEqual(["16", "15", "14", "13", "12", "11", "10"].map((d) => `2026-01-${d}`));
+    expect(groupFacilityAlerts(result.alerts, ["2026-01-17"]).map((g) => g.latest.code)).toEqual([
+      "OUTBREAK_END_ELIGIBLE",
+    ]);
   });
 
   it("counts a quiet week as the end of the outbreak, naming nobody", () => {

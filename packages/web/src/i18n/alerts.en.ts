@@ -27,6 +27,7 @@ export const alertsEn: AlertMessages = {
       "mhlw-2005": "national criteria",
       childcare: "nurseries and schools (one fifth of users)",
       "city-strict": "city-style example",
+      "rolling-7d": "people ill at one time (7 days)",
     },
   },
   category: {
@@ -57,7 +58,8 @@ export const alertsEn: AlertMessages = {
   steps: {
     reportContacts: "Contacts: {{municipality}}, {{healthCentre}}.",
     reportContactsUnknown: "Enter the municipality and health centre in the facility settings.",
-    reportPhoneThenWriting: "After the first call, send the written report as well.",
+    reportWhat:
+      "What to report: how many are ill or suspected, their symptoms, and what the facility has done.",
     reportRecord: "Keep a record of how the ill people are and what was done.",
     reportSpecimens: "After reporting, keep specimens such as blood, stool and vomit.",
     aboveUsualRecord: "Record the decision (to report or not) and the reason.",
@@ -189,6 +191,7 @@ export const alertsEn: AlertMessages = {
     anyGroup: "Other diseases",
     aRule: "{{count}} or more {{outcomes}} in {{days}} days",
     bPersons: "{{count}} or more in {{days}} days",
+    bOutbreakPersons: "{{count}} or more in the current outbreak",
     bUsers: "{{fraction}} of users or more",
     bOr: ", or ",
     bDropOut: "recovered people no longer count",

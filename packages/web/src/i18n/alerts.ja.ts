@@ -26,6 +26,7 @@ export const alertsJa = {
       "mhlw-2005": "国の基準",
       childcare: "保育所・学校等（全利用者の2割）",
       "city-strict": "市区町村型の例",
+      "rolling-7d": "同時に症状のある人で数える（7日間）",
     },
   },
   category: {
@@ -56,7 +57,7 @@ export const alertsJa = {
   steps: {
     reportContacts: "連絡先：{{municipality}}、{{healthCentre}}。",
     reportContactsUnknown: "連絡先（市町村・保健所）は施設の設定で登録してください。",
-    reportPhoneThenWriting: "電話で第一報を入れた後、書面（報告書）でも報告します。",
+    reportWhat: "報告する内容：症状のある人（疑いを含む）の人数、症状、施設でとった対応。",
     reportRecord: "症状のある人の様子と、とった対策を記録しておきます。",
     reportSpecimens: "報告した後は、血液・便・吐物などの検体を保管しておきます。",
     aboveUsualRecord: "判断の結果（報告する・しない）と、その理由を記録しておきます。",
@@ -187,6 +188,7 @@ export const alertsJa = {
     anyGroup: "その他の病気",
     aRule: "{{days}}日間に{{outcomes}}の人が{{count}}人以上",
     bPersons: "{{days}}日間に{{count}}人以上",
+    bOutbreakPersons: "今回の集団発生で{{count}}人以上",
     bUsers: "利用者の{{fraction}}以上",
     bOr: "、または",
     bDropOut: "治った人は数えない",

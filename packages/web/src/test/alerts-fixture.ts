@@ -1,4 +1,5 @@
 import {
+  type EpisodeInput,
   type EvaluateFacilityResult,
   evaluateFacility,
   type ObservationInput,
@@ -70,8 +71,11 @@ function observations(): ObservationInput[] {
   return list;
 }
 
-/** The engine's answer as the API gives it, for `lookback` days ending at `asOf`. */
-export function fixtureAlerts(asOf: string, lookback: number): AlertsResult {
+/**
+ * The engine's answer as the API gives it, for `lookback` days ending at `asOf`; `episodes` for outbreaks declared or
+ * closed by the committee.
+ */
+export function fixtureAlerts(asOf: string, lookback: number, episodes: EpisodeInput[] = []): AlertsResult {
   const people: PersonInput[] = FIXTURE_PEOPLE.map((p) => ({
     id: p.id,
     kind: p.kind,
@@ -85,6 +89,7 @@ export function fixtureAlerts(asOf: string, lookback: number): AlertsResult {
     observations: observations(),
     asOf,
     lookbackDays: lookback,
+    episodes,
   });
   return JSON.parse(JSON.stringify(result)) as AlertsResult;
 }

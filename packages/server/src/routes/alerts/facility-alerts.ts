@@ -19,7 +19,9 @@ import { dayBounds, dayInZone } from "../../time/facility-day.ts";
 
 /**
  * How far back stored records are read for one evaluation. The longest look-back of any rule is ABOVE_USUAL's 28 days of
- * history plus its 9-day baseline; 90 days leaves room for episodes that opened a few weeks earlier.
+ * history plus its 9-day baseline; 90 days leaves room for episodes that opened a few weeks earlier. Criterion イ
+ * counts the current outbreak back to its first onset: an outbreak whose onsets chain back further than this (possible
+ * for SKIN, whose quiet period is 60 days) is counted from the first onset within reach.
  */
 export const HISTORY_DAYS = 90;
 

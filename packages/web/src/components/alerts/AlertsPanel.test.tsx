@@ -67,9 +67,10 @@ describe("AlertsPanel", () => {
     expect(c.getByTestId("alert-why").textContent).toContain("入所者1 花子");
     expect(c.getByTestId("alert-who").textContent).toContain("入所者1 花子（101号室）");
     const advice = c.getByTestId("alert-advice").textContent ?? "";
-    // Manual p.48 and 付録1①: the director reports by phone first, then in writing.
-    expect(advice).toContain("市町村の担当部署と保健所に、まず電話で報告します");
-    expect(advice).toContain("電話で第一報を入れた後、書面（報告書）でも報告します");
+    // Manual p.48: 「迅速に、市町村等の高齢者施設主管部局に報告します」 on 「各市町村指定の報告書用紙書式」, and b. 報告する内容.
+    expect(advice).toContain("市町村が指定する報告書の様式で、市町村の担当部署に迅速に報告します。");
+    expect(advice).toContain("報告する内容：症状のある人（疑いを含む）の人数、症状、施設でとった対応。");
+    expect(advice).not.toContain("電話");
     expect(advice).toContain("みなと市 介護保険課、みなと市保健所");
     expect(advice).toContain("検体を保管");
     expect(c.getByTestId("alert-source").textContent).toContain("p.48, p.69");
@@ -95,18 +96,19 @@ describe("AlertsPanel", () => {
 
   it("keeps a past week's alerts one tap away when today is quiet, each rule once with the days it held", async () => {
     const user = userEvent.setup();
-    show(fixtureAlerts("2026-01-16T12:00:00+09:00", 7));
-    const calm = await screen.findByTestId("alerts-calm");
-    // The 10th: the criterion and the cluster; 12 people had hints (11 vomiting, 1 fever).
-    expect(calm.textContent).toContain(
-      "過去7日間には、施設全体のお知らせが2件、健康チェックでの気づきが12人分ありました。",
+    // The committee confirmed the end on the 17th, the first day after a week without a new onset (manual p.56).
+    show(
+      fixtureAlerts("2026-01-17T12:00:00+09:00", 7, [{ subject: { group: "GI" }, closedDate: "2026-01-17" }]),
     );
+    const calm = await screen.findByTestId("alerts-calm");
+    // The 11th to the 16th: the criterion, still holding until the outbreak was over.
+    expect(calm.textContent).toContain("過去7日間には、施設全体のお知らせが1件");
     await user.click(screen.getByTestId("alerts-show-week"));
     expect(screen.getByTestId("alerts-week").getAttribute("aria-pressed")).toBe("true");
     const criterion = screen.getByTestId("alert-card-REPORT_CRITERION_B-GI");
-    expect(criterion.dataset.day).toBe("2026-01-12");
+    expect(criterion.dataset.day).toBe("2026-01-16");
     expect(within(criterion).getByTestId("alert-days").textContent).toBe(
-      "該当した日：1月12日(月)、1月11日(日)、1月10日(土)",
+      "該当した日：1月16日(金)、1月15日(木)、1月14日(水)、1月13日(火)、1月12日(月)、1月11日(日)",
     );
     await user.click(screen.getByTestId("alerts-today"));
     expect(screen.queryByTestId("alert-card-REPORT_CRITERION_B-GI")).toBeNull();
@@ -126,7 +128,9 @@ describe("AlertsPanel", () => {
     show(fixtureAlerts(`${CLUSTER_DAY}T12:00:00+09:00`, 7));
     const criterion = await screen.findByTestId("alert-card-REPORT_CRITERION_B-GI");
     expect(criterion.textContent).toContain("Reporting criterion met");
-    expect(within(criterion).getByTestId("alert-advice").textContent).toContain("by phone first");
+    expect(within(criterion).getByTestId("alert-advice").textContent).toContain(
+      "reports promptly to the municipality's department, on the report form the municipality sets",
+    );
     expect(within(criterion).getByTestId("alert-count").textContent).toContain(
       "11 people (rule: 10 or more)",
     );

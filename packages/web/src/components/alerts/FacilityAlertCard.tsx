@@ -76,7 +76,7 @@ export function FacilityAlertCard({ group, people, facility, showDays }: Props) 
             <li>{text.advice[lang]}</li>
             {reporting && (
               <>
-                <li>{t("steps.reportPhoneThenWriting")}</li>
+                <li>{t("steps.reportWhat")}</li>
                 <li>{contacts}</li>
                 <li>{t("steps.reportRecord")}</li>
                 <li>{t("steps.reportSpecimens")}</li>

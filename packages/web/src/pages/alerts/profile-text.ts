@@ -52,13 +52,19 @@ function criteriaText(t: TFunction<"alerts">, criteria: CriteriaSet, lang: Lang)
     .join(t("profiles.bOr"));
   const b = criteria.B;
   const parts = [
-    ...(b.minPersons !== null ? [t("profiles.bPersons", { days: b.windowDays, count: b.minPersons })] : []),
+    ...(b.minPersons !== null
+      ? [
+          b.counting === "outbreak"
+            ? t("profiles.bOutbreakPersons", { count: b.minPersons })
+            : t("profiles.bPersons", { days: b.windowDays, count: b.minPersons }),
+        ]
+      : []),
     ...(b.usersFraction !== null
       ? [t("profiles.bUsers", { fraction: fractionText(t, b.usersFraction) })]
       : []),
   ];
   const notes = [
-    b.resolvedCasesDropOut ? t("profiles.bDropOut") : t("profiles.bKeep"),
+    b.counting === "window" && b.resolvedCasesDropOut ? t("profiles.bDropOut") : t("profiles.bKeep"),
     ...(b.staffCountTowardsPersons ? [] : [t("profiles.bNoStaff")]),
   ];
   const criterionB =
