@@ -28,7 +28,8 @@ export function assessSeverity(
   domains: SeverityDomains | undefined,
   stabilisedAfterTreatment = false,
 ): SeverityAssessment {
-  const source = "guide 表7";
+  // 表7 is titled for non-urinary infections; for a urinary one it serves as the guide, with ※2's 尿路 column.
+  const source = site === "urinary" ? "guide 表7, ※2" : "guide 表7";
   if (domains === undefined) {
     return { category: "not_applicable", failedDomains: [], stabilised: false, source };
   }
