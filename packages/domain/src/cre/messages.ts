@@ -176,7 +176,7 @@ export const CRE_MESSAGES = {
   verdict: {
     appropriate: { ja: "適正", en: "appropriate" },
     pending_consultation: {
-      ja: "相談待ち（適正となるには専門医への相談が必要）",
+      ja: "相談待ち（投与前に専門医か支援チームへの相談が必要）",
       en: "pending consultation (appropriate once an ID physician or the AST is consulted)",
     },
     questionable: { ja: "要検討", en: "questionable" },
@@ -368,8 +368,8 @@ export const CRE_MESSAGES = {
       en: "A carbapenemase producer that does not meet the CRE criteria: the notice on cefiderocol covers CRE infections, so cefiderocol is not offered",
     },
     BRACKETED_BREAKPOINT: {
-      ja: "この感染臓器では判定基準が参考値（括弧付き）: ほかの有効な薬剤と併用する",
-      en: "Only a bracketed breakpoint applies at this site: use with another active drug",
+      ja: "この感染部位では判定基準が参考値にとどまる薬: 単独では使わず、ほかの有効な薬と併用する",
+      en: "Only a reference (bracketed) breakpoint applies at this site: not alone, use with another active drug",
     },
     NO_OPTION: {
       ja: "規則から選べる治療薬がない: 感染症専門医に相談",
