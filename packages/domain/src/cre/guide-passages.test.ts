@@ -256,6 +256,36 @@ describe(`consultation before cefiderocol (${SEED}: 記2 「本剤の使用に�
     expect(advice.cefiderocol.reasons.map((r) => r.code)).not.toContain("NO_CONSULTATION");
   });
 
+  it.each(
+    GUIDE_CASES.filter((c) => c.statedSeverity === "severe" && c.expectedMechanism === "MBL").map(
+      (c) => [c.passage, c] as const,
+    ),
+  )(
+    "worked case %s (MBL, severe): pending without a consultation, appropriate with one",
+    (_passage, guideCase) => {
+      const domains = severityDomainsFromChecklist(
+        guideCase.findings,
+        guideCase.stableDespiteImmunodeficiency,
+      );
+      const file = (consulted: boolean | undefined): CreCaseInput => ({
+        isolate: {
+          organism: "Escherichia coli",
+          specimen: { type: "blood", sterileSite: true },
+          mic: { meropenem: "4", levofloxacin: ">4", trimethoprim_sulfamethoxazole: ">4", cefiderocol: "1" },
+          standard: { body: "CLSI", edition: "M100-Ed35" },
+          carbapenemase: guideCase.carbapenemase,
+        },
+        infection: { site: guideCase.site, urinaryType: null, causative: true },
+        severity: { ...domains, stabilisedAfterTreatment: false },
+        cefiderocolOrdered: true,
+        ...(consulted === undefined ? {} : { consultation: { idPhysicianOrAst: consulted } }),
+      });
+      expect(adviseCre(file(undefined)).cefiderocol.verdict).toBe("pending_consultation");
+      expect(adviseCre(file(false)).cefiderocol.verdict).toBe("pending_consultation");
+      expect(adviseCre(file(true)).cefiderocol.verdict).toBe("appropriate");
+    },
+  );
+
   it("a verdict other than appropriate is not softened or hardened by the missing consultation", () => {
     const notCre = caseFile({
       mic: { meropenem: "0.5", imipenem: "0.5" },
@@ -346,7 +376,7 @@ describe(`options and verdict agree (${SEED}: 記1 「CRE感染症の患者に�
               checked++;
             }
     expect(checked).toBe(4 * 5 * 3 * 4 * 2);
-  });
+  }, 60_000);
 
   it("order: preferred first, old drugs last — a non-CP-CRE cystitis lists high-dose meropenem (③, ※3) before colistin", () => {
     const advice = adviseTreatment(
