@@ -80,9 +80,10 @@ function optionRank(option: TreatmentOption, legacy: ReadonlySet<CreDrugKey>): n
  *    An old drug (既存薬) alone is offered only for a non-severe urinary infection, never as a first choice elsewhere.
  * 3. non-CP-CRE, imipenem non-susceptible and meropenem susceptible: high-dose extended-infusion meropenem, preferred
  *    for urinary or mild infection (③, ※3; cystitis 1 g q8h per 表6).
- * 4. MBL: cefiderocol alone, or ceftazidime-avibactam with aztreonam (②) — in acute severe infection, or
- *    when nothing else is left; never when the isolate is outside the notice's scope (`cefiderocolOutOfScope`). KPC / OXA-48-like / serine: ceftazidime-avibactam (and imipenem-relebactam for KPC),
- *    from IDSA 2024, marked as outside the Japanese guide.
+ * 4. MBL: cefiderocol alone, or ceftazidime-avibactam with aztreonam (②) — in acute severe infection, or when nothing
+ *    else is left; never cefiderocol when the isolate is outside the notice's scope (`cefiderocolOutOfScope`).
+ *    KPC / OXA-48-like / serine: ceftazidime-avibactam (and imipenem-relebactam for KPC), from IDSA 2024, marked as
+ *    outside the Japanese guide.
  * 5. No new β-lactam in an acute severe infection (urinary included), or a non-urinary infection without an active
  *    FQ or ST, or nothing else at all: pairs of site-eligible drugs by the organ table (※2): × never, ○ before △,
  *    △ never alone; never an aminoglycoside with colistin (※5); meropenem as a partner when MIC ≤ 8 mg/L (※6).
