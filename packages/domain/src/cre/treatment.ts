@@ -58,7 +58,7 @@ const IDSA = "IDSA 2024 guidance (not covered by the Japanese guide; cre-referen
  *
  * Source: guide 治療方針① まとめ (「尿路感染症や非尿路感染症の軽症例、さらには重症例であっても…状態が安定した後の経口
  * ステップダウン治療において…単剤での治療」; 「非尿路感染症や重症例で…併用療法が提案される」), ※2.
- * @example treatmentPhase("lung", { category: "severe", stabilised: true, … }) // "step_down"
+ * @example treatmentPhase({ category: "severe", stabilised: true, … }) // "step_down"
  */
 export function treatmentPhase(severity: SeverityAssessment): TreatmentPhase {
   if (severity.category !== "severe") return "low_acuity";
