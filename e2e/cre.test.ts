@@ -136,7 +136,15 @@ describe("CRE stewardship in the browser", () => {
     const expected = new Date(`${today()}T12:00:00+09:00`);
     expected.setUTCDate(expected.getUTCDate() + 7);
     expect(due).toBe(expected.toISOString().slice(0, 10));
-    await expect(page.getByTestId("cre-verdict").getAttribute("data-verdict")).resolves.toBe("appropriate");
+    // No one consulted yet: the order waits for it (seeds/000_93415025af6d4950.txt 記2 「…相談の上、投与すること」).
+    await expect(page.getByTestId("cre-verdict").getAttribute("data-verdict")).resolves.toBe(
+      "pending_consultation",
+    );
+    await expect(page.getByTestId("cre-verdict").textContent()).resolves.toContain("相談待ち");
+    // 表6 「推奨投与量 (肝腎機能正常者)」: the dose says it is for normal liver and kidney function.
+    await expect(page.getByTestId("cre-option-0").textContent()).resolves.toContain(
+      "肝機能・腎機能が正常な場合の推奨量",
+    );
     await expect(page.getByTestId("cre-order-status").getAttribute("data-status")).resolves.toBe(
       "awaiting_decision",
     );
@@ -168,6 +176,7 @@ describe("CRE stewardship in the browser", () => {
     await expect(
       page.locator('[data-testid="cre-verdict-reasons"] [data-code="NO_CONSULTATION"]').count(),
     ).resolves.toBe(0);
+    await expect(page.getByTestId("cre-verdict").getAttribute("data-verdict")).resolves.toBe("appropriate");
     await screenshot(page, "cre-08-ast-approved");
   });
 
@@ -179,6 +188,14 @@ describe("CRE stewardship in the browser", () => {
     await page.goto(`${server.url}/cre`);
     await page.getByTestId("cre-cases").waitFor();
     await screenshot(page, "cre-10-tablet-list");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId(`cre-case-link-${caseId}`).click();
+    await page.getByTestId("cre-case").waitFor();
+    // Nothing sticks out sideways on a phone.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await screenshot(page, "cre-10b-phone-case");
+    await page.goto(`${server.url}/cre`);
+    await page.getByTestId("cre-cases").waitFor();
     await page.getByTestId(`cre-case-link-${caseId}`).click();
     await page.getByTestId("cre-case").waitFor();
     // A4 at 96 dpi is 794 px wide; the print rules hide forms and navigation.

@@ -14,7 +14,7 @@ import type {
 import { type CreClassification, classifyCre } from "./cre-criteria.ts";
 import { CRE_DRUG_KEYS, type CreDrugKey, defaultCreAvailability } from "./drugs.ts";
 import { creEvidenceText, screenReasonText } from "./evidence-text.ts";
-import { creDrugName, creText, type Lang } from "./messages.ts";
+import { creDrugName, creText, doseText, type Lang } from "./messages.ts";
 import { type MicInterval, parseMic } from "./mic.ts";
 import { assessNotification, type NotificationAssessment } from "./notification.ts";
 import { notificationCriteria } from "./notification-criteria.ts";
@@ -109,7 +109,14 @@ export function evaluateCre(caseFile: CreCase, options: AdviseOptions = {}): Cre
   const zoneMm = isolate.zoneMm as Partial<Record<CreDrugKey, number>>;
   const susceptibility: Partial<Record<CreDrugKey, SusceptibilityResult>> = {};
   for (const drug of CRE_DRUG_KEYS) {
-    susceptibility[drug] = interpretSusceptibility(table, drug, mic[drug], zoneMm[drug], organism);
+    susceptibility[drug] = interpretSusceptibility(
+      table,
+      drug,
+      mic[drug],
+      zoneMm[drug],
+      organism,
+      caseFile.infection.site,
+    );
   }
 
   const cre = classifyCre({ mic, zoneMm }, organism.enterobacterales, criteria);
@@ -146,6 +153,8 @@ export function evaluateCre(caseFile: CreCase, options: AdviseOptions = {}): Cre
       severity,
       availability,
       mechanismPending: mechanism.nextTests.length > 0,
+      // A CPE that is not CRE by the criteria is outside the cefiderocol notice (記1): not offered, said so.
+      cefiderocolOutOfScope: cre.value === false,
       ...(options.organTable ? { organTable: options.organTable } : {}),
     });
   } else {
@@ -225,7 +234,7 @@ export function renderAdvice(evaluation: CreEvaluation, lang: Lang = "en"): CreA
       drugs: o.drugs,
       role: o.role,
       preferred: o.preferred,
-      dose: o.doses.map((d) => creText("dose", d, lang)).join(" + "),
+      dose: doseText(o.doses, lang),
       rationale: creText("option", o.code, lang),
       source: o.source,
     })),

@@ -115,7 +115,7 @@ export type MechanismAssessment = {
  *
  * `workUpIndicated` is the CPE screen (or CRE status): when false and nothing was tested, no test is proposed.
  *
- * Source: guide 微生物学的診断 (p.15) and 図1; cre-reference.md §3.1 and §3.6 (mapping table).
+ * Source: guide 微生物学的診断 (guide pp.15–20) and 図1; cre-reference.md §3.1 and §3.6 (mapping table).
  * @example classifyMechanism({ immunochromatography: { kit: "NG-Test CARBA 5", detected: ["IMP"] } }, true, true)
  *   .category // "MBL"
  */

@@ -84,7 +84,7 @@ describe("cefiderocol appropriateness", () => {
   it("a missing consultation is a finding whatever the verdict (記2)", () => {
     expect(reasonCodes({ consulted: false })).toContain("NO_CONSULTATION");
     expect(reasonCodes({ consulted: undefined, cre: false })).toContain("NO_CONSULTATION");
-    expect(check({ consulted: false }).verdict).toBe("appropriate");
+    expect(check({ consulted: false }).verdict).toBe("pending_consultation");
     expect(reasonCodes({})).not.toContain("NO_CONSULTATION");
   });
 

@@ -1,10 +1,11 @@
-import type { CefiderocolVerdict, MechanismCategory } from "./codes.ts";
+import type { CefiderocolVerdict, InfectionSite, MechanismCategory } from "./codes.ts";
 import type { TreatmentAdvice, TreatmentPhase } from "./treatment-types.ts";
 import type { Tri } from "./tri.ts";
 
 export const CEFIDEROCOL_REASON_CODES = [
   "MBL_CPE",
   "SEVERE_NON_URINARY",
+  "SEVERE_URINARY",
   "NO_ACTIVE_ALTERNATIVE",
   "ACTIVE_ALTERNATIVE_EXISTS",
   "MECHANISM_UNKNOWN",
@@ -28,7 +29,7 @@ export type CefiderocolCheckInput = {
   cre: Tri;
   category: MechanismCategory;
   phase: TreatmentPhase;
-  site: string;
+  site: InfectionSite;
   /** Whether the isolate is susceptible to cefiderocol (S/I/R read by the table's standard; ※1). */
   cefiderocolActive: Tri;
   advice: TreatmentAdvice;
@@ -39,6 +40,7 @@ export type CefiderocolCheckInput = {
 const SOURCES: Record<CefiderocolReasonCode, string> = {
   MBL_CPE: "guide ②",
   SEVERE_NON_URINARY: "guide ① まとめ, ②",
+  SEVERE_URINARY: "guide ① まとめ, ②, ※2",
   NO_ACTIVE_ALTERNATIVE: "guide ②",
   ACTIVE_ALTERNATIVE_EXISTS: "guide ① まとめ, ②",
   MECHANISM_UNKNOWN: "guide 微生物学的診断, 図1",
@@ -64,8 +66,11 @@ function activeAlternatives(advice: TreatmentAdvice) {
 
 /**
  * Checks a cefiderocol order against the MHLW request of 2024-01-25 and the guide it cites:
- * - `appropriate`: a CRE (notification criteria) with an MBL, and either an acute severe non-urinary infection or no
- *   active alternative for the site and severity (② keeps cefiderocol for MBL-CPE);
+ * - `appropriate`: a CRE (notification criteria) with an MBL, and either an acute severe infection (urinary included,
+ *   when its severity was recorded) or no active alternative for the site and severity (② keeps cefiderocol for
+ *   MBL-CPE) — and an ID physician or the AST consulted;
+ * - `pending_consultation`: would be appropriate, but no consultation is recorded (記2 「感染症治療に十分な治療と経験を
+ *   持つ医師又は抗菌薬適正使用支援チームに相談の上、投与すること」) — never `appropriate` without one;
  * - `questionable`: mechanism not yet known (test first), the CRE status undecided, an MBL with an active alternative,
  *   a non-MBL CRE with no alternative left (③ "only when no other drug can be used"), or cefiderocol susceptibility not
  *   confirmed (※1);
@@ -74,7 +79,7 @@ function activeAlternatives(advice: TreatmentAdvice) {
  * - `not_ordered` when there is no order. A missing consultation with an ID physician or the AST adds `NO_CONSULTATION`
  *   to any verdict of an order (記2).
  *
- * Source: MHLW 事務連絡 2024-01-25 記1–記2; guide ①–③ (pp.16–18); cre-stewardship.md §6.
+ * Source: MHLW 事務連絡 2024-01-25 記1–記2; guide ①–③ (pp.15–20); cre-stewardship.md §6.
  * @example checkCefiderocol({ ordered: true, cre: true, category: "MBL", phase: "acute_severe", consulted: true, … })
  *   // { verdict: "appropriate", reasons: [{ code: "MBL_CPE", … }, { code: "SEVERE_NON_URINARY", … }] }
  */
@@ -93,7 +98,7 @@ export function checkCefiderocol(input: CefiderocolCheckInput): CefiderocolCheck
     reasons.push(reason("MBL_CPE"));
     if (input.phase === "acute_severe") {
       verdict = "appropriate";
-      reasons.push(reason("SEVERE_NON_URINARY"));
+      reasons.push(reason(input.site === "urinary" ? "SEVERE_URINARY" : "SEVERE_NON_URINARY"));
     } else if (!alternatives) {
       verdict = "appropriate";
       reasons.push(reason("NO_ACTIVE_ALTERNATIVE"));
@@ -127,6 +132,9 @@ export function checkCefiderocol(input: CefiderocolCheckInput): CefiderocolCheck
     verdict = "questionable";
     reasons.push(reason("CEFIDEROCOL_SUSCEPTIBILITY_NOT_CONFIRMED"));
   }
-  if (input.consulted !== true) reasons.push(reason("NO_CONSULTATION"));
+  if (input.consulted !== true) {
+    reasons.push(reason("NO_CONSULTATION"));
+    if (verdict === "appropriate") verdict = "pending_consultation";
+  }
   return { verdict, reasons };
 }

@@ -59,5 +59,11 @@ export type CreCriterion = (typeof CRE_CRITERIA)[number];
 export const OPTION_ROLES = ["monotherapy", "combination", "step_down"] as const;
 export type OptionRole = (typeof OPTION_ROLES)[number];
 
-export const CEFIDEROCOL_VERDICTS = ["appropriate", "questionable", "inappropriate", "not_ordered"] as const;
+export const CEFIDEROCOL_VERDICTS = [
+  "appropriate",
+  "pending_consultation",
+  "questionable",
+  "inappropriate",
+  "not_ordered",
+] as const;
 export type CefiderocolVerdict = (typeof CEFIDEROCOL_VERDICTS)[number];

@@ -39,7 +39,7 @@ function forbidden(a: OrganTableRow, b: OrganTableRow): boolean {
  * when both drugs are ○. Two drugs are the guide's minimum ("2 剤以上"), so pairs are listed; a third drug may be added.
  *
  * Source: guide ※2 and legend (「×の抗菌薬は、該当臓器では併用薬の1剤とはならない」「△よりも○の抗菌薬が優先される」),
- * ※5 (p.19). @example siteCombinations(ORGAN_TABLE_GUIDE_3RD, "lung", [{ row: "aminoglycoside", drug: "amikacin" }])
+ * ※5 (guide pp.15–20). @example siteCombinations(ORGAN_TABLE_GUIDE_3RD, "lung", [{ row: "aminoglycoside", drug: "amikacin" }])
  *   .excluded // ["amikacin"]
  */
 export function siteCombinations(
@@ -83,7 +83,7 @@ export function siteCombinations(
 /**
  * Whether a row's drug may be given alone at a site: only ○ (△ 「該当臓器において単剤治療を避ける」, × does not count).
  *
- * Source: guide ※2 legend (p.19). @example aloneAllowedAtSite(ORGAN_TABLE_GUIDE_3RD, "tigecycline", "bloodstream") // false
+ * Source: guide ※2 legend (guide pp.15–20). @example aloneAllowedAtSite(ORGAN_TABLE_GUIDE_3RD, "tigecycline", "bloodstream") // false
  */
 export function aloneAllowedAtSite(table: OrganTable, row: OrganTableRow, site: InfectionSite): boolean {
   return organMark(table, row, site) === "o";

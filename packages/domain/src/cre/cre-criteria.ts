@@ -26,6 +26,11 @@ export type CreClassification = {
   missing: Array<CreCheck["drug"]>;
   /** Whether branch イ (IPM + CMZ) was evaluated under this criteria version. */
   imipenemCefmetazoleBranch: boolean;
+  /**
+   * Branch イ was not met because imipenem was not tested (neither MIC nor zone): the answer is by the tests done, and
+   * the evidence says so.
+   */
+  imipenemCefmetazoleUntested: boolean;
 };
 
 export type CreLabValues = {
@@ -79,8 +84,11 @@ function drugResult(checks: CreCheck[]): Tri {
  * because EUCAST calls meropenem 2 mg/L "S" and laboratories use older CLSI editions (cre-reference.md §1.2, §8.1).
  *
  * Enterobacterales and (ア: MEPM MIC ≥ 2 mg/L or 10 µg zone ≤ 22 mm, or イ: (IPM MIC ≥ 2 or zone ≤ 22) and (CMZ MIC ≥ 64
- * or zone ≤ 12)). Within a drug, MIC or disk suffices. Qualified MICs that do not decide, and drugs not reported, give
- * "indeterminate" (Kleene logic). Branch イ is read from the criteria version (a switch).
+ * or zone ≤ 12)). Within a drug, MIC or disk suffices. Qualified MICs that do not decide give "indeterminate" (Kleene
+ * logic). Untested is not undecided: with imipenem not tested, branch イ is not met by the tests done (labs rarely test
+ * cefmetazole without a reason), so a meropenem result below the cut-off answers false, naming the untested branch;
+ * a tested imipenem ≥ 2 with cefmetazole untested stays "indeterminate", and so does an untested meropenem. Branch イ
+ * is read from the criteria version (a switch).
  *
  * Source: 感染症法 届出基準 カルバペネム耐性腸内細菌目細菌感染症 (cre-reference.md §1.2, S1/S2/S21). Units: mg/L, mm.
  * @example classifyCre({ mic: { meropenem: parseMic("4") }, zoneMm: {} }, true, notificationCriteria()).criterion
@@ -105,7 +113,8 @@ export function classifyCre(
     ? drugChecks(values, "cefmetazole", branchB.cefmetazoleMicAtLeastMgL, branchB.cefmetazoleZoneAtMostMm)
     : [];
   const a = drugResult(meropenem);
-  const b: Tri = branchB ? triAnd(drugResult(imipenem), drugResult(cefmetazole)) : false;
+  const imipenemUntested = branchB !== null && imipenem.length === 0;
+  const b: Tri = branchB && !imipenemUntested ? triAnd(drugResult(imipenem), drugResult(cefmetazole)) : false;
   const value: Tri = enterobacterales ? triOr(a, b) : false;
   let criterion: CreCriterion | null = null;
   if (value === true) {
@@ -126,5 +135,6 @@ export function classifyCre(
     checks: [...meropenem, ...imipenem, ...cefmetazole],
     missing,
     imipenemCefmetazoleBranch: branchB !== null,
+    imipenemCefmetazoleUntested: imipenemUntested,
   };
 }

@@ -57,7 +57,15 @@ export function creEvidenceText(cre: CreClassification, lang: Lang): string {
   }
   const parts = cre.checks.map(text);
   for (const drug of cre.missing) {
+    if (drug !== "meropenem" && cre.imipenemCefmetazoleUntested && cre.value === false) continue;
     parts.push(lang === "ja" ? `${CRE_DRUGS[drug].name.ja}は未検査` : `${drug} not tested`);
+  }
+  if (cre.imipenemCefmetazoleUntested && cre.value === false) {
+    parts.push(
+      lang === "ja"
+        ? "届出基準イ（イミペネム+セフメタゾール）はイミペネム未検査のため実施した検査では満たさない"
+        : "criterion イ (imipenem + cefmetazole) is not met by the tests done: imipenem not tested",
+    );
   }
   if (!cre.imipenemCefmetazoleBranch) {
     parts.push(

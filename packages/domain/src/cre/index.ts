@@ -65,6 +65,8 @@ export {
   type CreMessageKind,
   creDrugName,
   creText,
+  DOSE_BASIS,
+  doseText,
   type Lang,
 } from "./messages.ts";
 export {

@@ -147,7 +147,10 @@ export const CRE_MESSAGES = {
   severity: {
     severe: { ja: "重症例", en: "severe" },
     non_severe: { ja: "非重症例", en: "non-severe" },
-    not_applicable: { ja: "該当なし（尿路感染症）", en: "not applicable (urinary infection)" },
+    not_applicable: {
+      ja: "判定なし（尿路感染症で重症度の記録なし）",
+      en: "not assessed (urinary infection, no severity recorded)",
+    },
   } satisfies Record<SeverityCategory, Bilingual>,
   role: {
     monotherapy: { ja: "単剤治療", en: "monotherapy" },
@@ -172,6 +175,10 @@ export const CRE_MESSAGES = {
   } satisfies Record<SirCategory, Bilingual>,
   verdict: {
     appropriate: { ja: "適正", en: "appropriate" },
+    pending_consultation: {
+      ja: "相談待ち（投与前に専門医か支援チームへの相談が必要）",
+      en: "pending consultation (appropriate once an ID physician or the AST is consulted)",
+    },
     questionable: { ja: "要検討", en: "questionable" },
     inappropriate: { ja: "不適正", en: "inappropriate" },
     not_ordered: { ja: "オーダーなし", en: "not ordered" },
@@ -182,8 +189,12 @@ export const CRE_MESSAGES = {
       en: "MBL-producing CPE: cefiderocol is the only single β-lactam that treats MBL-CPE and is kept for it",
     },
     SEVERE_NON_URINARY: {
-      ja: "非尿路感染症の重症例（表7）",
-      en: "severe non-urinary infection (表7)",
+      ja: "尿路以外の感染症の重症例",
+      en: "severe non-urinary infection",
+    },
+    SEVERE_URINARY: {
+      ja: "尿路感染症の重症例",
+      en: "severe urinary infection",
     },
     NO_ACTIVE_ALTERNATIVE: {
       ja: "感染臓器と重症度に合う感性の代替薬がない",
@@ -227,8 +238,8 @@ export const CRE_MESSAGES = {
       en: "Once a severe case is stable, step down to FQ or ST alone (oral)",
     },
     LEGACY_MONOTHERAPY: {
-      ja: "FQ・ST合剤が使えないため、感染臓器で○の既存薬を単剤で用いる",
-      en: "No active FQ or ST: a legacy drug marked ○ at the site, alone",
+      ja: "重症でない尿路感染症でFQ・ST合剤・アミノグリコシド系が使えない場合に、尿路で○の既存薬を単剤で（ほかの選択肢を優先）",
+      en: "Non-severe urinary infection without an active FQ, ST or aminoglycoside: one old drug marked ○ for the urinary tract (other options first)",
     },
     LEGACY_STEP_DOWN: {
       ja: "状態安定後、感染臓器で○の既存薬の単剤へ変更する",
@@ -255,8 +266,8 @@ export const CRE_MESSAGES = {
       en: "No new β-lactam for a non-urinary or severe infection: a combination of two drugs eligible at the site",
     },
     SINGLE_ELIGIBLE_DRUG: {
-      ja: "併用できる組み合わせがなく、感染臓器で○の薬剤が1剤のみ",
-      en: "No eligible combination: the only drug marked ○ at the site",
+      ja: "併用できる組み合わせがなく、感染臓器で○の薬剤が1剤のみ（第一選択ではない: 感染症専門医に相談）",
+      en: "No eligible combination: the only drug marked ○ at the site (not a first choice: consult an infectious-disease physician)",
     },
     NON_CP_LAST_RESORT: {
       ja: "non-CP-CREで他の薬剤が使えない場合に限る新規β-ラクタム系薬",
@@ -308,9 +319,9 @@ export const CRE_MESSAGES = {
       ja: "アミノグリコシド系とコリスチンの併用は腎障害のリスクを高めるため避ける",
       en: "Never combine an aminoglycoside with colistin: it raises the risk of kidney injury",
     },
-    TIGECYCLINE_DOUBLE_DOSE_PNEUMONIA: {
-      ja: "肺炎でチゲサイクリンを用いる場合は倍量（1回100mg 12時間毎）を検討",
-      en: "Tigecycline for pneumonia: consider the double dose (100 mg every 12 h)",
+    TIGECYCLINE_DOUBLE_DOSE_MONOTHERAPY: {
+      ja: "チゲサイクリンを単剤で用いる場合（特に肺炎）は倍量（1回100mg 12時間毎）を検討。併用では通常量",
+      en: "Tigecycline alone (particularly for pneumonia): consider the double dose (100 mg every 12 h); usual dose in a combination",
     },
     MEROPENEM_PARTNER_UNDECIDED: {
       ja: "メロペネムのMICが≤8 µg/mLか判定できないため併用薬に含めない",
@@ -329,8 +340,8 @@ export const CRE_MESSAGES = {
       en: "Once stable, consider one drug to limit adverse events",
     },
     FOREIGN_DOSES: {
-      ja: "表6は海外用量を含む: 国内添付文書の適応症・用量は補遺p.16-19を参照",
-      en: "表6 includes overseas doses: see 補遺 pp.16–19 for the Japanese labels",
+      ja: "手引きの用量には海外用量を含む: 国内の添付文書で適応症と用量を確認する",
+      en: "The guide's doses include overseas doses: check the indication and dose in the Japanese label",
     },
     CEFIDEROCOL_RESERVED_FOR_MBL: {
       ja: "セフィデロコルはMBL産生CPEに温存し、MBL以外のCPE・non-CP-CREでの使用は極力控える",
@@ -352,6 +363,14 @@ export const CRE_MESSAGES = {
       ja: "セフィデロコルの投与前に感染症専門医または抗菌薬適正使用支援チームに相談する",
       en: "Consult an infectious-disease physician or the AST before cefiderocol",
     },
+    CEFIDEROCOL_OUTSIDE_NOTICE: {
+      ja: "カルバペネマーゼ産生菌だがCREの届出基準を満たさない: セフィデロコルの適正使用の通知はCRE感染症が対象のため選択肢に含めない",
+      en: "A carbapenemase producer that does not meet the CRE criteria: the notice on cefiderocol covers CRE infections, so cefiderocol is not offered",
+    },
+    BRACKETED_BREAKPOINT: {
+      ja: "この感染部位では判定基準が参考値にとどまる薬: 単独では使わず、ほかの有効な薬と併用する",
+      en: "Only a reference (bracketed) breakpoint applies at this site: not alone, use with another active drug",
+    },
     NO_OPTION: {
       ja: "規則から選べる治療薬がない: 感染症専門医に相談",
       en: "The rules find no option: consult an infectious-disease physician",
@@ -359,65 +378,98 @@ export const CRE_MESSAGES = {
   } satisfies Record<CautionCode, Bilingual>,
   dose: {
     levofloxacin: {
-      ja: "手引き「AmpC産生腸内細菌目細菌」の項を参照（表6）",
-      en: "See the guide's AmpC-producing Enterobacterales section (表6)",
+      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
+      en: "The dose in the guide's AmpC-producing Enterobacterales section",
     },
     trimethoprim_sulfamethoxazole: {
-      ja: "手引き「AmpC産生腸内細菌目細菌」の項を参照（表6）",
-      en: "See the guide's AmpC-producing Enterobacterales section (表6)",
+      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
+      en: "The dose in the guide's AmpC-producing Enterobacterales section",
     },
     amikacin: {
-      ja: "手引き「AmpC産生腸内細菌目細菌」の項を参照（表6）",
-      en: "See the guide's AmpC-producing Enterobacterales section (表6)",
+      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
+      en: "The dose in the guide's AmpC-producing Enterobacterales section",
     },
-    ciprofloxacin: { ja: "表6に記載なし: 添付文書に従う", en: "Not in 表6: follow the package insert" },
-    gentamicin: { ja: "表6に記載なし: 添付文書に従う", en: "Not in 表6: follow the package insert" },
-    tobramycin: { ja: "表6に記載なし: 添付文書に従う", en: "Not in 表6: follow the package insert" },
-    fosfomycin: { ja: "表6に記載なし: 添付文書に従う", en: "Not in 表6: follow the package insert" },
+    ciprofloxacin: {
+      ja: "手引きに用量の記載なし: 添付文書に従う",
+      en: "No dose in the guide: follow the package insert",
+    },
+    gentamicin: {
+      ja: "手引きに用量の記載なし: 添付文書に従う",
+      en: "No dose in the guide: follow the package insert",
+    },
+    tobramycin: {
+      ja: "手引きに用量の記載なし: 添付文書に従う",
+      en: "No dose in the guide: follow the package insert",
+    },
+    fosfomycin: {
+      ja: "手引きに用量の記載なし: 添付文書に従う",
+      en: "No dose in the guide: follow the package insert",
+    },
     colistin: {
-      ja: "初回900万単位（300mg相当）負荷投与後、1回450万単位（150mg相当）12時間毎、30分以上かけて点滴静注（表6）",
-      en: "Load 9 MU (300 mg CBA), then 4.5 MU (150 mg CBA) every 12 h, each over ≥ 30 min IV (表6)",
+      ja: "初回900万単位（300mg相当）負荷投与後、1回450万単位（150mg相当）12時間毎、30分以上かけて点滴静注",
+      en: "Load 9 MU (300 mg CBA), then 4.5 MU (150 mg CBA) every 12 h, each over ≥ 30 min IV",
     },
     tigecycline: {
-      ja: "初回100-200mg単回投与後、1回50-100mg 12時間毎、30-60分かけて点滴静注（表6）",
-      en: "100–200 mg once, then 50–100 mg every 12 h over 30–60 min IV (表6)",
+      ja: "初回100-200mg単回投与後、1回50-100mg 12時間毎、30-60分かけて点滴静注",
+      en: "100–200 mg once, then 50–100 mg every 12 h over 30–60 min IV",
     },
-    tigecycline_pneumonia: {
-      ja: "初回100-200mg単回投与後、肺炎では倍量の1回100mg 12時間毎を検討、30-60分かけて点滴静注（表6、※4）",
-      en: "100–200 mg once, then for pneumonia consider the double dose 100 mg every 12 h, over 30–60 min IV (表6, ※4)",
+    tigecycline_monotherapy: {
+      ja: "初回100-200mg単回投与後、1回50-100mg 12時間毎、30-60分かけて点滴静注。単剤で用いるとき（特に肺炎）は倍量の1回100mg 12時間毎を検討",
+      en: "100–200 mg once, then 50–100 mg every 12 h over 30–60 min IV; used alone (particularly for pneumonia), consider the double dose 100 mg every 12 h",
     },
     meropenem_cystitis: {
-      ja: "膀胱炎: 1回1g 8時間毎、1回30分かけて点滴静注（表6）",
-      en: "Cystitis: 1 g every 8 h, each over 30 min IV (表6)",
+      ja: "膀胱炎: 1回1g 8時間毎、1回30分かけて点滴静注",
+      en: "Cystitis: 1 g every 8 h, each over 30 min IV",
     },
     meropenem_extended_infusion: {
-      ja: "1回2g 8時間毎、1回3時間かけて投与する長時間投与法（表6、※3）",
-      en: "2 g every 8 h, each infused over 3 h (extended infusion) (表6, ※3)",
+      ja: "1回2g 8時間毎、1回3時間かけて投与する長時間投与法",
+      en: "2 g every 8 h, each infused over 3 h (extended infusion)",
     },
     meropenem_partner: {
-      ja: "高用量・長時間投与: 1回2g 8時間毎、1回3時間かけて（※6、表6）",
-      en: "High dose, extended infusion: 2 g every 8 h over 3 h (※6, 表6)",
+      ja: "高用量・長時間投与: 1回2g 8時間毎、1回3時間かけて",
+      en: "High dose, extended infusion: 2 g every 8 h over 3 h",
     },
     imipenem_relebactam: {
-      ja: "1回1.25g 6時間毎、1回30分かけて点滴静注（表6）",
-      en: "1.25 g every 6 h, each over 30 min IV (表6)",
+      ja: "1回1.25g 6時間毎、1回30分かけて点滴静注",
+      en: "1.25 g every 6 h, each over 30 min IV",
     },
     ceftazidime_avibactam: {
       ja: "1回2.5g 1日3回、2時間かけて点滴静注（国内添付文書）",
       en: "2.5 g three times a day, each over 2 h IV (Japanese label)",
     },
     aztreonam_with_ceftazidime_avibactam: {
-      ja: "アズトレオナム1回2g 8時間毎、セフタジジム/アビバクタムと同時に投与（IDSA 2024）",
-      en: "Aztreonam 2 g every 8 h, given at the same time as ceftazidime-avibactam (IDSA 2024)",
+      ja: "アズトレオナム1回2g 8時間毎、セフタジジム/アビバクタムと同時に投与",
+      en: "Aztreonam 2 g every 8 h, given at the same time as ceftazidime-avibactam",
     },
     cefiderocol: {
-      ja: "1回2g 8時間毎、3時間かけて点滴静注、腎機能に応じて調整（添付文書; 表6に記載なし）",
-      en: "2 g every 8 h over 3 h IV, adjusted to renal function (package insert; not in 表6)",
+      ja: "1回2g 8時間毎、3時間かけて点滴静注（添付文書）",
+      en: "2 g every 8 h over 3 h IV (package insert)",
     },
   } satisfies Record<DoseKey, Bilingual>,
 } as const;
 
 export type CreMessageKind = keyof typeof CRE_MESSAGES;
+
+/**
+ * What every dose shown is: 表6's column is 「推奨投与量 (肝腎機能正常者)」, so each dose is for normal liver and kidney
+ * function and is adjusted otherwise.
+ */
+export const DOSE_BASIS: Bilingual = {
+  ja: "肝機能・腎機能が正常な場合の推奨量。腎機能（肝機能）が低下している場合は調整が必要",
+  en: "Recommended dose for normal liver and kidney function; adjust for renal (and hepatic) impairment",
+};
+
+/**
+ * A dose as shown: the regimen (the drugs of a combination joined by " + "), then {@link DOSE_BASIS} once.
+ *
+ * Source: guide 表6 column 「推奨投与量 (肝腎機能正常者)」. @example doseText("colistin", "en")
+ *   // "Load 9 MU … IV. Recommended dose for normal liver and kidney function; …"
+ */
+export function doseText(key: DoseKey | readonly DoseKey[], lang: Lang): string {
+  const keys: readonly DoseKey[] = typeof key === "string" ? [key] : key;
+  const regimen = keys.map((k) => CRE_MESSAGES.dose[k][lang]).join(" + ");
+  return lang === "ja" ? `${regimen}。${DOSE_BASIS.ja}` : `${regimen}. ${DOSE_BASIS.en}`;
+}
 
 /**
  * The Japanese or English display text of a code of the CRE rules.

@@ -12,7 +12,7 @@ import {
 import { SUSCEPTIBLE_MIC, treatmentContext } from "./test-support.ts";
 import { adviseTreatment } from "./treatment.ts";
 
-// The organ table as printed in the seed (guide ※2, p.19), copied verbatim: 尿路 肺 腹腔内 血流 皮膚軟部組織.
+// The organ table as printed in the seed (seeds/000_93415025af6d4950.txt, guide ※2; the excerpt is pp.15–20), copied verbatim: 尿路 肺 腹腔内 血流 皮膚軟部組織.
 const SEED_TABLE = `
 フルオロキノロン系	○	○	○	○	○
 ST合剤	○	○	○	○	○

@@ -36,11 +36,11 @@ export type OrganTable = {
 };
 
 /**
- * Guide ※2 「重症例での併用療法において既存薬を使用する場合の感染臓器の条件」 (p.19), as data a hospital may review.
+ * Guide ※2 「重症例での併用療法において既存薬を使用する場合の感染臓器の条件」 (guide pp.15–20), as data a hospital may review.
  */
 export const ORGAN_TABLE_GUIDE_3RD: OrganTable = {
   id: "guide-3rd-ed-note-2",
-  source: "guide ※2 (抗微生物薬適正使用の手引き 第三版 別冊 p.19)",
+  source: "guide ※2 (抗微生物薬適正使用の手引き 第三版 別冊 pp.15–20)",
   marks: {
     fluoroquinolone: {
       urinary: "o",
@@ -102,7 +102,7 @@ export const ORGAN_TABLE_GUIDE_3RD: OrganTable = {
  * The organ-table mark of a row at a site. For a site outside the table (`other`) a row counts as ○ only if it is ○ at
  * every listed site, and otherwise as × (the table says nothing about it).
  *
- * Source: guide ※2 and its legend (p.19). @example organMark(ORGAN_TABLE_GUIDE_3RD, "aminoglycoside", "lung") // "x"
+ * Source: guide ※2 and its legend (guide pp.15–20). @example organMark(ORGAN_TABLE_GUIDE_3RD, "aminoglycoside", "lung") // "x"
  */
 export function organMark(table: OrganTable, row: OrganTableRow, site: InfectionSite): OrganMark {
   const marks = table.marks[row];

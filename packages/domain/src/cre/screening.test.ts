@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseMic } from "./mic.ts";
 import { screenCpe } from "./screening.ts";
 
-// Guide 微生物学的診断 (p.15): 「CPE のスクリーニング基準としてはメロペネムの MIC ≥0.25 μg/mL」; EUCAST: MIC > 0.125
+// Guide 微生物学的診断 (guide pp.15–20): 「CPE のスクリーニング基準としてはメロペネムの MIC ≥0.25 μg/mL」; EUCAST: MIC > 0.125
 // or 10 µg zone < 28 mm (cre-reference.md §2.4, S8).
 describe("CPE screening", () => {
   it("meropenem 0.125 is negative, 0.25 positive (guide, CLSI laboratory)", () => {

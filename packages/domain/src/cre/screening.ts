@@ -31,7 +31,7 @@ export type CpeScreen = {
  * straddles the cut-off ("≤0.25") gives "indeterminate" unless the zone decides; no meropenem value at all gives
  * "indeterminate".
  *
- * Source: guide 微生物学的診断 (p.15: 「CPE のスクリーニング基準としてはメロペネムの MIC ≥0.25 μg/mL が推奨される」);
+ * Source: guide 微生物学的診断 (guide pp.15–20: 「CPE のスクリーニング基準としてはメロペネムの MIC ≥0.25 μg/mL が推奨される」);
  * EUCAST guideline for the detection of resistance mechanisms v2.0 screening cut-off (cre-reference.md §2.4, S8, S23).
  * Units: mg/L, mm. @example screenCpe(parseMic("0.25"), undefined, "CLSI").positive // true
  */

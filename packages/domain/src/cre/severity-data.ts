@@ -1,7 +1,7 @@
 import type { SeverityDomain } from "./codes.ts";
 
 /**
- * Guide 表7 「非尿路感染症の重症例と非重症例の判断の目安」 (p.20): three domains, each with the guide's examples. Every
+ * Guide 表7 「非尿路感染症の重症例と非重症例の判断の目安」 (guide pp.15–20): three domains, each with the guide's examples. Every
  * item is written as the finding that makes its domain fail, so a checklist ticks what is present.
  */
 export type SeverityChecklistItem = { code: string; ja: string; en: string };
@@ -37,9 +37,11 @@ export const SEVERITY_TABLE_7: readonly SeverityDomainDefinition[] = [
         en: "Systolic BP < 90 mmHg (and below usual systolic BP − 40 mmHg)",
       },
       {
-        code: "ANURIA_OR_LOW_URINE_OUTPUT",
-        ja: "18時間以上の無尿、または尿量0.5mL/kg/時未満",
-        en: "Anuria for ≥ 18 h, or urine output < 0.5 mL/kg/h",
+        // 表7: 「18 時間以上の無尿状態ではない、もしくは 0.5mL/kg/時 以上の尿量がある」 — either one keeps the item, so
+        // it fails only when both fail.
+        code: "ANURIA_18H_AND_URINE_LT_0_5",
+        ja: "18時間以上の無尿があり、かつ尿量が0.5mL/kg/時未満",
+        en: "Anuria for ≥ 18 h and urine output < 0.5 mL/kg/h",
       },
       {
         code: "CYANOSIS_PALLOR_MOTTLING",

@@ -4,7 +4,7 @@ import { GUIDE_CASES } from "./guide-cases.fixture.ts";
 import { assessSeverity, severityDomainsFromChecklist } from "./severity.ts";
 import { SEVERITY_TABLE_7 } from "./severity-data.ts";
 
-// Guide 表7 (p.20): non-severe only when all three domains hold; any failure makes the case severe.
+// Guide 表7 (guide pp.15–20): non-severe only when all three domains hold; any failure makes the case severe.
 describe("表7 severity", () => {
   const allTrue = { hemodynamicallyStable: true, noImmunodeficiencyOrStable: true, sourceControlled: true };
 
@@ -22,10 +22,15 @@ describe("表7 severity", () => {
     },
   );
 
-  it("表7 is for non-urinary infection: urinary → not applicable", () => {
-    expect(assessSeverity("urinary", { ...allTrue, hemodynamicallyStable: false }).category).toBe(
-      "not_applicable",
-    );
+  // seeds/000_93415025af6d4950.txt ※2 「重症例での併用療法において既存薬を使用する場合の感染臓器の条件」 has a 尿路 column,
+  // and 治療方針① proposes combination 「非尿路感染症や重症例で」: a urinary infection with recorded domains is judged.
+  it("urinary infection: judged on recorded domains; not_applicable only when nothing was recorded", () => {
+    expect(assessSeverity("urinary", { ...allTrue, hemodynamicallyStable: false })).toMatchObject({
+      category: "severe",
+      failedDomains: ["hemodynamicallyStable"],
+    });
+    expect(assessSeverity("urinary", allTrue).category).toBe("non_severe");
+    expect(assessSeverity("urinary", undefined).category).toBe("not_applicable");
   });
 
   it("stabilised is kept only for a severe case", () => {
@@ -44,7 +49,7 @@ describe("表7 severity", () => {
   });
 });
 
-describe("the guide's worked cases (p.20) get the severity the guide states", () => {
+describe("the guide's worked cases (guide pp.15–20) get the severity the guide states", () => {
   it("has the nine cases: severe 1–5, non-severe 1–2, stabilised 1–2", () => {
     expect(GUIDE_CASES.map((c) => c.id)).toEqual([
       "severe-1",

@@ -1,4 +1,5 @@
 import type { BreakpointRow, BreakpointTable } from "./breakpoints/tables.ts";
+import type { InfectionSite } from "./codes.ts";
 import type { CreDrugKey } from "./drugs.ts";
 import { formatMic, type MicInterval, micAbove, micAtLeast, micAtMost } from "./mic.ts";
 import type { ResolvedOrganism } from "./organisms.ts";
@@ -76,7 +77,9 @@ function diskText(table: BreakpointTable, row: BreakpointRow): string | null {
  * CLSI: S ≤ s, R ≥ r (disk S ≥ s, R ≤ r). EUCAST: S ≤ s, R > r (disk S ≥ s, R < r). A qualified MIC that lies on both
  * sides of a breakpoint ("≤2" against CLSI meropenem S ≤ 1) gives `indeterminate`; a zone (whole mm) then decides if
  * reported. Rows restricted to species or families (EUCAST tigecycline: E. coli, C. koseri) give `no_breakpoint` for
- * other organisms.
+ * other organisms; a row without a disk breakpoint (EUCAST imipenem for Morganellaceae, tigecycline for C. koseri)
+ * leaves a zone uncategorised. A row whose breakpoint holds only for infections originating from some sites (EUCAST
+ * aminoglycosides: urinary tract) is `bracketed` at any other site, or when the site is not known.
  *
  * Source: the table passed in (CLSI M100 Ed35 Table 2A-1; EUCAST v15.0), cre-reference.md §2 and its note on how S7
  * encodes breakpoints. Units: MIC mg/L, zone mm.
@@ -88,6 +91,7 @@ export function interpretSusceptibility(
   mic: MicInterval | undefined,
   zoneMm: number | undefined,
   organism: ResolvedOrganism | null,
+  site?: InfectionSite,
 ): SusceptibilityResult {
   const standard = `${table.body} ${table.edition}`;
   const base = {
@@ -114,9 +118,11 @@ export function interpretSusceptibility(
       breakpoint: null,
     };
   }
+  const bracketedAtSite =
+    row.fullAtSites !== undefined && (site === undefined || !row.fullAtSites.includes(site));
   const withRow = {
     ...base,
-    bracketed: row.bracketed ?? false,
+    bracketed: (row.bracketed ?? false) || bracketedAtSite,
     intermediateIsActive: row.intermediateIsActive ?? false,
     note: row.note ?? null,
   };
@@ -149,7 +155,7 @@ export function interpretSusceptibility(
  * no S category (colistin). R, `not_tested` and `no_breakpoint` are false (susceptibility not confirmed); a qualified
  * MIC that straddles a breakpoint answers "indeterminate".
  *
- * Source: guide ※1 (p.19); EUCAST definitions of S, I, R (2019); CLSI M100 Ed35 colistin note.
+ * Source: guide ※1 (guide pp.15–20); EUCAST definitions of S, I, R (2019); CLSI M100 Ed35 colistin note.
  * @example isActive({ category: "I", standard: "EUCAST v15.0", … }) // true
  */
 export function isActive(result: SusceptibilityResult): Tri {

@@ -30,7 +30,7 @@ export const CAUTION_CODES = [
   "EXCLUDED_AT_SITE",
   "TRIANGLE_NOT_ALONE",
   "NO_AMINOGLYCOSIDE_WITH_COLISTIN",
-  "TIGECYCLINE_DOUBLE_DOSE_PNEUMONIA",
+  "TIGECYCLINE_DOUBLE_DOSE_MONOTHERAPY",
   "MEROPENEM_PARTNER_UNDECIDED",
   "SITE_NOT_IN_ORGAN_TABLE",
   "COMBINATION_NOT_POSSIBLE",
@@ -41,6 +41,8 @@ export const CAUTION_CODES = [
   "CEFTAZIDIME_AVIBACTAM_AZTREONAM_TOGETHER",
   "OUTSIDE_JAPANESE_GUIDE",
   "CONSULT_BEFORE_CEFIDEROCOL",
+  "CEFIDEROCOL_OUTSIDE_NOTICE",
+  "BRACKETED_BREAKPOINT",
   "NO_OPTION",
 ] as const;
 export type CautionCode = (typeof CAUTION_CODES)[number];
@@ -55,7 +57,7 @@ export const DOSE_KEYS = [
   "tobramycin",
   "colistin",
   "tigecycline",
-  "tigecycline_pneumonia",
+  "tigecycline_monotherapy",
   "fosfomycin",
   "meropenem_cystitis",
   "meropenem_extended_infusion",

@@ -35,6 +35,11 @@ export type TreatmentContext = {
   availability: readonly CreDrugKey[];
   /** Whether the carbapenemase work-up still has a next test (CPE_UNTYPED, UNRESOLVED, NOT_TESTED with a screen). */
   mechanismPending: boolean;
+  /**
+   * The isolate is a CPE that does not meet the CRE criteria: cefiderocol is outside the notice (記1 「CRE感染症の患者に
+   * 対する本剤の使用」) and is not offered.
+   */
+  cefiderocolOutOfScope?: boolean;
   organTable?: OrganTable;
 };
 
@@ -46,15 +51,24 @@ const MECHANISM_UNKNOWN: readonly MechanismCategory[] = ["CPE_UNTYPED", "UNRESOL
 const IDSA = "IDSA 2024 guidance (not covered by the Japanese guide; cre-reference.md §4.5)";
 
 /**
- * The phase of treatment the rules answer for: low acuity (urinary, or non-severe non-urinary), acute severe
- * (non-urinary, not yet stable), or step-down (severe, stabilised on treatment).
+ * The phase of treatment the rules answer for: low acuity (non-severe, or a urinary infection with no severity
+ * recorded), acute severe (any site, not yet stable), or step-down (severe, stabilised on treatment). A urinary
+ * infection recorded as severe is acute severe like any other: ※2 is 「重症例での併用療法において既存薬を使用する場合の
+ * 感染臓器の条件」 and has a 尿路 column.
  *
- * Source: guide ① まとめ (monotherapy for urinary and mild cases; combination for severe non-urinary cases; step-down
- * once stable). @example treatmentPhase("lung", { category: "severe", stabilised: true, … }) // "step_down"
+ * Source: guide 治療方針① まとめ (「尿路感染症や非尿路感染症の軽症例、さらには重症例であっても…状態が安定した後の経口
+ * ステップダウン治療において…単剤での治療」; 「非尿路感染症や重症例で…併用療法が提案される」), ※2.
+ * @example treatmentPhase({ category: "severe", stabilised: true, … }) // "step_down"
  */
-export function treatmentPhase(site: InfectionSite, severity: SeverityAssessment): TreatmentPhase {
-  if (site === "urinary" || severity.category !== "severe") return "low_acuity";
+export function treatmentPhase(severity: SeverityAssessment): TreatmentPhase {
+  if (severity.category !== "severe") return "low_acuity";
   return severity.stabilised ? "step_down" : "acute_severe";
+}
+
+/** Rank for the order of options: preferred first, then the others, old drugs (既存薬) last. */
+function optionRank(option: TreatmentOption, legacy: ReadonlySet<CreDrugKey>): number {
+  if (option.preferred) return 0;
+  return option.drugs.some((d) => legacy.has(d)) ? 2 : 1;
 }
 
 /**
@@ -63,17 +77,22 @@ export function treatmentPhase(site: InfectionSite, severity: SeverityAssessment
  * 1. Only drugs the isolate is susceptible to (※1) and the hospital has.
  * 2. Non-β-lactams first: FQ or ST monotherapy for urinary and non-severe non-urinary infection, aminoglycoside too for
  *    urinary infection (① まとめ, ②); FQ/ST as step-down once a severe case has stabilised, or a ○ legacy drug (①, ※2).
+ *    An old drug (既存薬) alone is offered only for a non-severe urinary infection, never as a first choice elsewhere.
  * 3. non-CP-CRE, imipenem non-susceptible and meropenem susceptible: high-dose extended-infusion meropenem, preferred
  *    for urinary or mild infection (③, ※3; cystitis 1 g q8h per 表6).
- * 4. MBL: cefiderocol alone, or ceftazidime-avibactam with aztreonam (②) — in acute severe non-urinary infection, or
- *    when nothing else is left. KPC / OXA-48-like / serine: ceftazidime-avibactam (and imipenem-relebactam for KPC),
- *    from IDSA 2024, marked as outside the Japanese guide.
- * 5. No new β-lactam in an acute severe non-urinary infection (or nothing else at all): pairs of site-eligible drugs
- *    by the organ table (※2): × never, ○ before △, △ never alone; never an aminoglycoside with colistin (※5);
- *    meropenem as a partner when MIC ≤ 8 mg/L (※6); tigecycline at double dose in pneumonia (※4).
+ * 4. MBL: cefiderocol alone, or ceftazidime-avibactam with aztreonam (②) — in acute severe infection, or when nothing
+ *    else is left; never cefiderocol when the isolate is outside the notice's scope (`cefiderocolOutOfScope`).
+ *    KPC / OXA-48-like / serine: ceftazidime-avibactam (and imipenem-relebactam for KPC), from IDSA 2024, marked as
+ *    outside the Japanese guide.
+ * 5. No new β-lactam in an acute severe infection (urinary included), or a non-urinary infection without an active
+ *    FQ or ST, or nothing else at all: pairs of site-eligible drugs by the organ table (※2): × never, ○ before △,
+ *    △ never alone; never an aminoglycoside with colistin (※5); meropenem as a partner when MIC ≤ 8 mg/L (※6).
+ *    Tigecycline's double dose (※4) is for tigecycline alone, particularly in pneumonia, never for a combination.
  * 6. non-CP-CRE with nothing else: imipenem-relebactam or ceftazidime-avibactam, cefiderocol only if neither (③, ②).
+ * 7. Order: preferred first, then the others, options with an old drug (既存薬) last.
+ * Every dose is 表6's 「推奨投与量 (肝腎機能正常者)」: the dose texts say so (messages.ts).
  *
- * Source: guide pp.15–19 (①–③, 表6, ※1–※6); cre-stewardship.md §5. Units: MIC mg/L.
+ * Source: guide pp.15–20 (①–③, 表6, ※1–※6); cre-stewardship.md §5. Units: MIC mg/L.
  * @example adviseTreatment({ category: "MBL", site: "bloodstream", severity: severe, … }).options[0].drugs
  *   // ["cefiderocol"]
  */
@@ -84,18 +103,22 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     const result = ctx.susceptibility[drug];
     return result ? isActive(result) : false;
   };
-  const usable = (drug: CreDrugKey) => available.has(drug) && activity(drug) === true;
+  const usable = (drug: CreDrugKey) =>
+    available.has(drug) &&
+    activity(drug) === true &&
+    !(drug === "cefiderocol" && ctx.cefiderocolOutOfScope === true);
   const markOf = (drug: CreDrugKey): OrganMark | null => {
     const row = organRowOf(drug, table);
     return row ? organMark(table, row, ctx.site) : null;
   };
-  const lung = ctx.site === "lung";
-  const doseOf = (drug: CreDrugKey): DoseKey => {
-    if (drug === "tigecycline") return lung ? "tigecycline_pneumonia" : "tigecycline";
+  const urinary = ctx.site === "urinary";
+  // ※4: the double dose is for tigecycline alone (particularly pneumonia), not for a combination.
+  const doseOf = (drug: CreDrugKey, alone: boolean): DoseKey => {
+    if (drug === "tigecycline") return alone ? "tigecycline_monotherapy" : "tigecycline";
     if (drug === "meropenem") return "meropenem_partner";
     return drug as DoseKey;
   };
-  const phase = treatmentPhase(ctx.site, ctx.severity);
+  const phase = treatmentPhase(ctx.severity);
   const options: TreatmentOption[] = [];
   const cautions: Caution[] = [];
   const caution = (code: CautionCode, source: string, drugs: CreDrugKey[] = []) => {
@@ -109,7 +132,7 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     role: TreatmentOption["role"],
     preferred: boolean,
     source: string,
-    doses: DoseKey[] = drugs.map(doseOf),
+    doses: DoseKey[] = drugs.map((d) => doseOf(d, drugs.length === 1)),
   ) => {
     const marks = drugs.map(markOf);
     options.push({
@@ -132,7 +155,6 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
 
   // 2. Non-β-lactams first.
   if (phase === "low_acuity") {
-    const urinary = ctx.site === "urinary";
     const mono = [...FQ_ST, ...(urinary ? AMINOGLYCOSIDES : [])].filter(usable);
     for (const drug of mono) {
       option(
@@ -143,15 +165,26 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
         urinary ? "guide ① まとめ, ②" : "guide ① まとめ",
       );
     }
-    if (mono.length === 0) {
-      for (const drug of legacySingles(urinary))
-        option("LEGACY_MONOTHERAPY", [drug], "monotherapy", false, "guide ①, ※2");
+    if (mono.length === 0 && urinary) {
+      // A non-severe urinary infection may rest on one old drug (① まとめ proposes combination only 「非尿路感染症や
+      // 重症例で」); listed after every other option.
+      for (const drug of legacySingles(true))
+        option("LEGACY_MONOTHERAPY", [drug], "monotherapy", false, "guide ① まとめ, ※2");
     }
+    // A non-urinary infection without an active FQ or ST rests on old drugs: no option yet, so step 5 proposes a
+    // combination rather than one old drug (①).
   } else if (phase === "step_down") {
-    for (const drug of FQ_ST.filter(usable)) {
-      option("NON_BETA_LACTAM_STEP_DOWN", [drug], "step_down", true, "guide ① まとめ");
+    const stepDown = [...FQ_ST, ...(urinary ? AMINOGLYCOSIDES : [])].filter(usable);
+    for (const drug of stepDown) {
+      option(
+        "NON_BETA_LACTAM_STEP_DOWN",
+        [drug],
+        "step_down",
+        true,
+        urinary ? "guide ① まとめ, ②" : "guide ① まとめ",
+      );
     }
-    for (const drug of legacySingles(false))
+    for (const drug of legacySingles(urinary))
       option("LEGACY_STEP_DOWN", [drug], "step_down", false, "guide ① まとめ, ※2");
   }
 
@@ -208,7 +241,8 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     }
   }
 
-  // 5. Combination of site-eligible drugs (※2, ※4–※6).
+  // 5. Combination of site-eligible drugs (※2, ※5, ※6): 「非尿路感染症や重症例で新規 β -ラクタム系抗菌薬が利用できず、
+  // フルオロキノロン系抗菌薬や ST 合剤、あるいは既存薬を利用せざるを得ない場合には…単剤治療よりも併用療法が提案される」.
   const needCombination =
     (phase === "acute_severe" && newBetaLactams === 0) || (phase !== "acute_severe" && options.length === 0);
   if (needCombination) {
@@ -233,7 +267,6 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
       const drugs = [...pair.drugs];
       const notes = ["guide ① まとめ", "※2", "※5"];
       if (drugs.includes("meropenem")) notes.push("※6");
-      if (lung && drugs.includes("tigecycline")) notes.push("※4");
       option("LEGACY_COMBINATION", drugs, "combination", pair.preferred, notes.join(", "));
     }
     const triangles = combos.eligible.filter((e) => e.mark === "triangle").map((e) => e.drug);
@@ -257,10 +290,18 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
     for (const drug of lastResort) option("NON_CP_LAST_RESORT", [drug], "monotherapy", false, "guide ③");
   }
 
+  // 7. Preferred first, old drugs last (stable within a rank).
+  const legacy = new Set(LEGACY_ROWS.flatMap((row) => table.drugs[row]));
+  const ordered = options
+    .map((o, i) => ({ o, i, rank: optionRank(o, legacy) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.o);
+  options.splice(0, options.length, ...ordered);
+
   // General cautions.
   const inOptions = (drug: CreDrugKey) => options.some((o) => o.drugs.includes(drug));
-  if (lung && inOptions("tigecycline"))
-    caution("TIGECYCLINE_DOUBLE_DOSE_PNEUMONIA", "guide ※4", ["tigecycline"]);
+  if (options.some((o) => o.doses.includes("tigecycline_monotherapy")))
+    caution("TIGECYCLINE_DOUBLE_DOSE_MONOTHERAPY", "guide ※4", ["tigecycline"]);
   const foreign = (["colistin", "tigecycline"] as CreDrugKey[]).filter(inOptions);
   if (options.some((o) => o.doses.includes("meropenem_partner"))) foreign.push("meropenem");
   if (foreign.length > 0) caution("FOREIGN_DOSES", "guide 表6 ¶", foreign);
@@ -299,6 +340,12 @@ export function adviseTreatment(ctx: TreatmentContext): TreatmentAdvice {
   }
   const unavailable = [...treatmentDrugs].filter((d) => activity(d) === true && !available.has(d));
   if (unavailable.length > 0) caution("NOT_AVAILABLE", "hospital formulary (configuration)", unavailable);
-  if (options.length === 0) caution("NO_OPTION", "MHLW 事務連絡 2024-01-25 記2");
+  if (ctx.cefiderocolOutOfScope) caution("CEFIDEROCOL_OUTSIDE_NOTICE", "MHLW 事務連絡 2024-01-25 記1");
+  const bracketed = [...new Set(options.flatMap((o) => o.drugs))].filter(
+    (d) => ctx.susceptibility[d]?.bracketed === true,
+  );
+  if (bracketed.length > 0)
+    caution("BRACKETED_BREAKPOINT", "EUCAST v15.0 (bracketed breakpoints)", bracketed);
+  if (options.length === 0) caution("NO_OPTION", "guide ※1");
   return { phase, options, cautions };
 }

@@ -62,6 +62,51 @@ describe("mamori cre advise — success", () => {
   });
 });
 
+// The clauses of contracts/cre-advise.md that follow the seed (seeds/000_93415025af6d4950.txt).
+describe("mamori cre advise — contract clauses", () => {
+  it("severity.category: a urinary infection given with severity is judged on it; not_applicable only without (※2 尿路 column)", async () => {
+    const urinary = {
+      ...contractCase,
+      infection: { site: "urinary", urinaryType: "upper_uti", causative: true },
+    };
+    const severe = JSON.parse((await call(["advise", await file("uti-severe.json", urinary)])).stdout);
+    expect(severe.severity).toEqual({ category: "severe", failedDomains: ["hemodynamicallyStable"] });
+    expect(severe.options[0].drugs).toEqual(["cefiderocol"]);
+    const { severity: _omitted, ...withoutSeverity } = urinary;
+    const plain = JSON.parse((await call(["advise", await file("uti.json", withoutSeverity)])).stdout);
+    expect(plain.severity).toEqual({ category: "not_applicable", failedDomains: [] });
+  });
+
+  it("cefiderocol.verdict: pending_consultation without a consultation (記2 「…相談の上、投与すること」), appropriate with one", async () => {
+    const { consultation: _none, ...unconsulted } = contractCase;
+    const advice = JSON.parse((await call(["advise", await file("no-consult.json", unconsulted)])).stdout);
+    expect(advice.cefiderocol.verdict).toBe("pending_consultation");
+    expect(advice.cefiderocol.reasons.map((r: { code: string }) => r.code)).toContain("NO_CONSULTATION");
+    const consulted = JSON.parse((await call(["advise", await file("consult.json", contractCase)])).stdout);
+    expect(consulted.cefiderocol.verdict).toBe("appropriate");
+  });
+
+  it("cre.value false with the untested branch named when meropenem is below 2 and imipenem was not tested", async () => {
+    const path = await file(
+      "untested.json",
+      withIsolate({ mic: { meropenem: "≤0.25", levofloxacin: "≤0.12" }, carbapenemase: {} }),
+    );
+    const advice = JSON.parse((await call(["advise", path])).stdout);
+    expect(advice.cre.value).toBe(false);
+    expect(advice.cre.evidence).toContain("imipenem not tested");
+    const tested = await file(
+      "imipenem-2.json",
+      withIsolate({ mic: { meropenem: "≤0.25", imipenem: "2" }, carbapenemase: {} }),
+    );
+    expect(JSON.parse((await call(["advise", tested])).stdout).cre.value).toBe("indeterminate");
+  });
+
+  it("every dose says it is for normal liver and kidney function (表6 「推奨投与量 (肝腎機能正常者)」)", async () => {
+    const advice = JSON.parse((await call(["advise", await file("doses.json", contractCase)])).stdout);
+    for (const option of advice.options) expect(option.dose).toContain("normal liver and kidney function");
+  });
+});
+
 describe("mamori cre advise — invalid case: exit 2, first bad field on stderr, nothing on stdout", () => {
   it.each([
     ["unknown drug key", withIsolate({ mic: { meropenum: "4" } }), "isolate.mic.meropenum: unknown drug key"],

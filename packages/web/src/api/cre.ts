@@ -85,6 +85,8 @@ export interface CreEvaluation {
       category: SirCategory;
       categoryText: string;
       breakpoint: string | null;
+      /** The breakpoint is bracketed (EUCAST) for this organism and site: use only with another active drug. */
+      bracketed: boolean;
       note: string | null;
     }
   >;

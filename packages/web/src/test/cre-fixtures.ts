@@ -1,12 +1,14 @@
 import type { CreCaseDetail, CreCaseState } from "../api/cre.ts";
 
-// Answers of the CRE API (docs/api.md, "CRE stewardship") as a server running the demo seed gave them, in Japanese:
-// GET /api/cre/cases/:id for the demo's IMP-producing K. pneumoniae bloodstream infection (cefiderocol approved) and
-// for the E. coli from sputum awaiting the physician, and GET /api/cre/cases. The `advice` document is left out.
+// Answers of the CRE API (docs/api.md, "CRE stewardship") as the server gives them for the demo seed at
+// 2026-11-23T17:47:30.887Z, in Japanese: GET /api/cre/cases/:id for the demo's IMP-producing K. pneumoniae bloodstream
+// infection (cefiderocol approved) and for the E. coli from sputum awaiting the physician, and GET /api/cre/cases.
+// The `advice` document is left out; ids are replaced by stable ones. Recorded by
+// packages/server/src/demo/cre-fixtures.test.ts (MAMORI_RECORD_CRE_FIXTURES=1), which also checks them.
 
 export const MBL_CASE: CreCaseDetail = {
   case: {
-    id: "877983bf-f0ce-41a4-9afb-df15b9bc2d3a",
+    id: "00000000-0000-4000-8000-000000000001",
     patientLabel: "0012-3456",
     isolate: {
       mic: {
@@ -71,25 +73,25 @@ export const MBL_CASE: CreCaseDetail = {
     },
     consultations: [
       {
-        id: "843c4240-d0ab-4fe1-b5f7-c4c6ef169fc3",
+        id: "00000000-0000-4000-8000-000000000002",
         note: "感染症内科・ASTに電話で相談。IMP型MBL産生、敗血症性ショックのためセフィデロコルを提案された。",
         decision: null,
         caseVersion: 2,
         recordedAt: "2026-11-20T19:47:30.887Z",
         recordedBy: {
-          id: "8c2b8821-559f-4294-b330-11e56571eede",
+          id: "00000000-0000-4000-8000-000000000003",
           displayName: "医師 誠",
           role: "physician",
         },
       },
       {
-        id: "3d90be59-cadf-4934-9d70-b086d3bea851",
+        id: "00000000-0000-4000-8000-000000000004",
         note: "MBL産生CPEの重症血流感染症: セフィデロコル承認。感受性確認済み。72時間後に再評価。",
         decision: "approved",
         caseVersion: 2,
         recordedAt: "2026-11-20T20:47:30.887Z",
         recordedBy: {
-          id: "7f4177ec-b389-434a-a6bd-81b6c73d2523",
+          id: "00000000-0000-4000-8000-000000000005",
           displayName: "AST 薬剤師 聡",
           role: "ast_member",
         },
@@ -117,6 +119,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 1, R ≥ 4 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -127,6 +130,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "I",
         categoryText: "I",
         breakpoint: "S ≤ 1, R ≥ 4 mg/L",
+        bracketed: false,
         note: "Morganellaceae have intrinsically raised imipenem MICs.",
       },
       {
@@ -137,6 +141,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 16, R ≥ 64 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -147,6 +152,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 0.5, R ≥ 2 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -157,6 +163,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 2, R ≥ 4 mg/L",
+        bracketed: false,
         note: "MIC as the trimethoprim component (2/38 → 2).",
       },
       {
@@ -167,6 +174,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "S",
         categoryText: "S（感性）",
         breakpoint: "S ≤ 4, R ≥ 16 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -177,6 +185,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "I",
         categoryText: "I",
         breakpoint: "no S, R ≥ 4 mg/L",
+        bracketed: false,
         note: "No S category (I ≤ 2, R ≥ 4); broth microdilution only.",
       },
       {
@@ -187,6 +196,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "S",
         categoryText: "S（感性）",
         breakpoint: "S ≤ 2, R ≥ 8 mg/L",
+        bracketed: false,
         note: "FDA interpretive criteria; CLSI gives none.",
       },
       {
@@ -197,6 +207,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 8, R ≥ 16 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -207,6 +218,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "S",
         categoryText: "S（感性）",
         breakpoint: "S ≤ 4, R ≥ 16 mg/L",
+        bracketed: false,
         note: "MIC in iron-depleted cation-adjusted Mueller-Hinton broth.",
       },
       {
@@ -217,6 +229,7 @@ export const MBL_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 4, R ≥ 16 mg/L",
+        bracketed: false,
         note: null,
       },
     ],
@@ -311,7 +324,7 @@ export const MBL_CASE: CreCaseDetail = {
           role: "monotherapy",
           roleText: "単剤治療",
           preferred: true,
-          dose: "1回2g 8時間毎、3時間かけて点滴静注、腎機能に応じて調整（添付文書; 表6に記載なし）",
+          dose: "1回2g 8時間毎、3時間かけて点滴静注（添付文書）。肝機能・腎機能が正常な場合の推奨量。腎機能（肝機能）が低下している場合は調整が必要",
           rationale: "MBL産生CPEではセフィデロコル単剤治療がESCMID・IDSAの推奨",
           source: "guide ②",
           marks: null,
@@ -330,7 +343,7 @@ export const MBL_CASE: CreCaseDetail = {
           role: "combination",
           roleText: "併用療法",
           preferred: true,
-          dose: "1回2.5g 1日3回、2時間かけて点滴静注（国内添付文書） + アズトレオナム1回2g 8時間毎、セフタジジム/アビバクタムと同時に投与（IDSA 2024）",
+          dose: "1回2.5g 1日3回、2時間かけて点滴静注（国内添付文書） + アズトレオナム1回2g 8時間毎、セフタジジム/アビバクタムと同時に投与。肝機能・腎機能が正常な場合の推奨量。腎機能（肝機能）が低下している場合は調整が必要",
           rationale: "MBL産生CPEではセフタジジム/アビバクタムとアズトレオナムの併用がESCMID・IDSAの推奨",
           source: "guide ②",
           marks: null,
@@ -365,7 +378,7 @@ export const MBL_CASE: CreCaseDetail = {
           },
           {
             code: "SEVERE_NON_URINARY",
-            text: "非尿路感染症の重症例（表7）",
+            text: "尿路以外の感染症の重症例",
             source: "guide ① まとめ, ②",
           },
         ],
@@ -380,7 +393,7 @@ export const MBL_CASE: CreCaseDetail = {
 
 export const PENDING_CASE: CreCaseDetail = {
   case: {
-    id: "267c71b9-0d78-4d38-81a7-f076b765ff0d",
+    id: "00000000-0000-4000-8000-000000000006",
     patientLabel: "T.K.",
     isolate: {
       mic: {
@@ -436,6 +449,7 @@ export const PENDING_CASE: CreCaseDetail = {
         category: "I",
         categoryText: "I",
         breakpoint: "S ≤ 1, R ≥ 4 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -446,6 +460,7 @@ export const PENDING_CASE: CreCaseDetail = {
         category: "S",
         categoryText: "S（感性）",
         breakpoint: "S ≤ 1, R ≥ 4 mg/L",
+        bracketed: false,
         note: "Morganellaceae have intrinsically raised imipenem MICs.",
       },
       {
@@ -456,6 +471,7 @@ export const PENDING_CASE: CreCaseDetail = {
         category: "S",
         categoryText: "S（感性）",
         breakpoint: "S ≤ 16, R ≥ 64 mg/L",
+        bracketed: false,
         note: null,
       },
       {
@@ -466,6 +482,7 @@ export const PENDING_CASE: CreCaseDetail = {
         category: "R",
         categoryText: "R（耐性）",
         breakpoint: "S ≤ 0.5, R ≥ 2 mg/L",
+        bracketed: false,
         note: null,
       },
     ],
@@ -540,7 +557,7 @@ export const PENDING_CASE: CreCaseDetail = {
 
 export const CASE_LIST: CreCaseState[] = [
   {
-    id: "267c71b9-0d78-4d38-81a7-f076b765ff0d",
+    id: "00000000-0000-4000-8000-000000000006",
     patientLabel: "T.K.",
     organism: "Escherichia coli",
     organismName: "Escherichia coli",
@@ -592,7 +609,7 @@ export const CASE_LIST: CreCaseState[] = [
     updatedAt: "2026-11-23T14:47:30.887Z",
   },
   {
-    id: "7a60ef23-20b2-48d6-a5d9-def2b0eeed7a",
+    id: "00000000-0000-4000-8000-000000000007",
     patientLabel: "0012-7788",
     organism: "Enterobacter cloacae",
     organismName: "Enterobacter cloacae",
@@ -635,7 +652,7 @@ export const CASE_LIST: CreCaseState[] = [
     updatedAt: "2026-11-22T17:47:30.887Z",
   },
   {
-    id: "877983bf-f0ce-41a4-9afb-df15b9bc2d3a",
+    id: "00000000-0000-4000-8000-000000000001",
     patientLabel: "0012-3456",
     organism: "Klebsiella pneumoniae",
     organismName: "Klebsiella pneumoniae",

@@ -1,3 +1,4 @@
+import type { InfectionSite } from "../codes.ts";
 import type { CreDrugKey } from "../drugs.ts";
 
 export type StandardBody = "CLSI" | "EUCAST";
@@ -23,6 +24,11 @@ export type BreakpointRow = {
   disk: { contentUg: string; s: number; r: number } | null;
   /** EUCAST bracketed breakpoint: usable only with the restrictions of the table's note. */
   bracketed?: boolean;
+  /**
+   * The breakpoint holds as printed only for infections originating from these sites; elsewhere it is bracketed
+   * (EUCAST v15 aminoglycosides: 「infections originating from the urinary tract」).
+   */
+  fullAtSites?: InfectionSite[];
   /** The I category is the only "not resistant" one (CLSI colistin has no S), so it counts as active. */
   intermediateIsActive?: boolean;
   note?: string;

@@ -36,6 +36,9 @@ describe("CRE consultations and the AST's decision on cefiderocol", () => {
   it("records the physician's consultation, then the AST's approval; the history keeps both", async () => {
     now = new Date("2026-01-20T10:00:00+09:00");
     const { h, id } = await orderedCase();
+    // Before any consultation the order waits for one (記2 「…相談の上、投与すること」): never appropriate.
+    const beforeConsult = (await read(h.cookies.physician!, id)).json();
+    expect(beforeConsult.evaluation.clinical.cefiderocol.verdict).toBe("pending_consultation");
     now = new Date("2026-01-20T11:00:00+09:00");
     const physicianNote = { id: randomUUID(), note: "感染症内科に電話で相談した" };
     const first = await consult(h.cookies.physician!, id, physicianNote);
@@ -50,6 +53,7 @@ describe("CRE consultations and the AST's decision on cefiderocol", () => {
     expect(afterConsult.evaluation.clinical.cefiderocol.reasons.map((r: { code: string }) => r.code)).toEqual(
       ["MBL_CPE", "SEVERE_NON_URINARY"],
     );
+    expect(afterConsult.evaluation.clinical.cefiderocol.verdict).toBe("appropriate");
     expect(afterConsult.case.order.status).toBe("awaiting_decision");
 
     now = new Date("2026-01-20T12:00:00+09:00");

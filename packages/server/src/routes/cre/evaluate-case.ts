@@ -100,6 +100,7 @@ export function presentEvaluation(
       category: s.category,
       categoryText: creText("sir", s.category, lang),
       breakpoint: s.breakpoint,
+      bracketed: s.bracketed,
       note: s.note,
     }));
   const rendered = renderAdvice(evaluation, lang);

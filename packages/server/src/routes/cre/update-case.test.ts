@@ -44,8 +44,9 @@ describe("CRE cases: the physician's record", () => {
     expect(record.severity.checklist).toEqual(["VASOPRESSOR_REQUIRED"]);
     // Diagnosis 2026-01-19 + 7 days (感染症法 第12条, first day not counted) = 2026-01-26.
     expect(evaluation.notification).toMatchObject({ dueDate: "2026-01-26", dueDateBasis: "diagnosis" });
-    // contracts/cre-advise.md example output: severe (haemodynamics failed), cefiderocol first and preferred,
-    // verdict appropriate for MBL-CPE; CRE treated with cefiderocol owes the survey.
+    // contracts/cre-advise.md example output: severe (haemodynamics failed), cefiderocol first and preferred; no
+    // consultation is on record yet, so the verdict waits for one (記2 「…相談の上、投与すること」): pending_consultation,
+    // never appropriate. CRE treated with cefiderocol owes the survey.
     expect(evaluation.clinical.severity).toMatchObject({ category: "severe", text: "重症例" });
     expect(evaluation.clinical.severity.failedDomains.map((d: { code: string }) => d.code)).toEqual([
       "hemodynamicallyStable",
@@ -57,14 +58,15 @@ describe("CRE cases: the physician's record", () => {
       source: "guide ②",
     });
     expect(evaluation.clinical.options[0].dose).toContain("2g 8時間毎");
-    expect(evaluation.clinical.cefiderocol.verdict).toBe("appropriate");
+    expect(evaluation.clinical.cefiderocol.verdict).toBe("pending_consultation");
+    expect(evaluation.clinical.cefiderocol.verdictText).toContain("相談待ち");
     expect(evaluation.clinical.cefiderocol.reasons.map((r: { code: string }) => r.code)).toEqual([
       "MBL_CPE",
       "SEVERE_NON_URINARY",
       "NO_CONSULTATION",
     ]);
     expect(evaluation.clinical.survey).toEqual({ required: true });
-    expect(evaluation.advice.cefiderocol.verdict).toBe("appropriate");
+    expect(evaluation.advice.cefiderocol.verdict).toBe("pending_consultation");
 
     const [audited] = await ctx.db
       .select({ n: count() })

@@ -37,7 +37,8 @@ interface Props {
 
 /**
  * The attending physician's record of a case: the site of infection (and cystitis or upper UTI), whether the isolate
- * caused it, 表7 severity for a non-urinary infection, the cefiderocol order, and the diagnosis and notification days.
+ * caused it, 表7 severity (required for a non-urinary infection, optional for a urinary one: recorded, a severe urinary
+ * infection gets the options of a severe case), the cefiderocol order, and the diagnosis and notification days.
  * Saved on the version read; a 400 is shown at each field.
  */
 export function ClinicalForm({ record, onSaved, onCancel }: Props) {
@@ -51,6 +52,9 @@ export function ClinicalForm({ record, onSaved, onCancel }: Props) {
     record.infection?.causative === true ? "yes" : record.infection?.causative === false ? "no" : "",
   );
   const [severity, setSeverity] = useState<CreSeverity>(record.severity ?? ALL_MET);
+  const [urinarySeverity, setUrinarySeverity] = useState(
+    record.infection?.site === "urinary" && record.severity !== null && record.severity !== undefined,
+  );
   const [ordered, setOrdered] = useState(record.cefiderocolOrdered);
   const [diagnosedOn, setDiagnosedOn] = useState(record.diagnosedOn ?? "");
   const [notifiedOn, setNotifiedOn] = useState(record.notifiedOn ?? "");
@@ -80,7 +84,7 @@ export function ClinicalForm({ record, onSaved, onCancel }: Props) {
         urinaryType: site === "urinary" && urinaryType !== "" ? urinaryType : null,
         causative: causative === "" ? null : causative === "yes",
       },
-      severity: site === "urinary" ? null : severity,
+      severity: site === "urinary" && !urinarySeverity ? null : severity,
       diagnosedOn: diagnosedOn || null,
       notifiedOn: notifiedOn || null,
       cefiderocolOrdered: ordered,
@@ -158,7 +162,22 @@ export function ClinicalForm({ record, onSaved, onCancel }: Props) {
           </select>
         </label>
       </div>
-      {site !== "" && site !== "urinary" && (
+      {site === "urinary" && (
+        <label className="field--check cre-check">
+          <input
+            type="checkbox"
+            checked={urinarySeverity}
+            data-testid="cre-urinary-severity"
+            onChange={(e) => setUrinarySeverity(e.target.checked)}
+          />
+          <span>
+            <strong>{t("clinicalForm.urinarySeverity")}</strong>
+            <br />
+            <span className="hint">{t("clinicalForm.urinarySeverityHint")}</span>
+          </span>
+        </label>
+      )}
+      {site !== "" && (site !== "urinary" || urinarySeverity) && (
         <fieldset className="cre-severity-block">
           <legend className="field-label">{t("case.severity")}</legend>
           {fieldError("severity")}

@@ -2,6 +2,7 @@ import type { Tri } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
 import type { CreEvaluation } from "../../api/cre.ts";
 import { formatDay } from "../../lib/dates.ts";
+import { useParen } from "./cre-lang.ts";
 
 const triClass = (value: Tri, positive = "cre-flag--alert") =>
   value === true ? positive : value === false ? "cre-flag--ok" : "cre-flag--undecided";
@@ -126,6 +127,7 @@ export function MechanismCard({ evaluation }: { evaluation: CreEvaluation }) {
 /** S/I/R of each reported drug, read from the case's standard and edition. */
 export function SusceptibilityTable({ evaluation }: { evaluation: CreEvaluation }) {
   const { t } = useTranslation("cre");
+  const paren = useParen();
   return (
     <section className="card cre-card cre-sir-card" aria-labelledby="cre-susceptibility-title">
       <h2 id="cre-susceptibility-title">
@@ -148,7 +150,14 @@ export function SusceptibilityTable({ evaluation }: { evaluation: CreEvaluation 
                 {s.value}
                 {s.method === "disk" ? " mm" : ""}
               </td>
-              <td className={`cre-sir--${s.category}`}>{s.categoryText}</td>
+              <td className={`cre-sir--${s.category}`}>
+                {s.categoryText}
+                {s.bracketed && (
+                  <span className="small muted" data-testid={`cre-sir-${s.key}-bracketed`}>
+                    {paren(t("case.bracketed"))}
+                  </span>
+                )}
+              </td>
               <td className="small">{s.breakpoint ?? "—"}</td>
             </tr>
           ))}

@@ -29,6 +29,10 @@ describe("CreCasePage", () => {
     expect(within(first).getByText("推奨")).toBeTruthy();
     expect(first.textContent).toContain("1回2g 8時間毎");
     expect(first.textContent).toContain("guide ②");
+    // 表6 is 「推奨投与量 (肝腎機能正常者)」 (seeds/000_93415025af6d4950.txt): every dose says so.
+    for (const option of within(screen.getByTestId("cre-options")).getAllByTestId(/^cre-option-\d+$/)) {
+      expect(option.textContent).toContain("肝機能・腎機能が正常な場合の推奨量");
+    }
     expect(screen.getByTestId("cre-verdict").textContent).toBe("適正");
     expect(screen.getByTestId("cre-order-status").getAttribute("data-status")).toBe("approved");
     expect(screen.getByTestId("cre-survey")).toBeTruthy();
@@ -72,6 +76,37 @@ describe("CreCasePage", () => {
     // The answer replaces the page: the options appear.
     expect(await screen.findByTestId("cre-options")).toBeTruthy();
   });
+
+  // seeds/000_93415025af6d4950.txt ※2 「重症例での併用療法において既存薬を使用する場合の感染臓器の条件」 has a 尿路
+  // column: a urinary infection may carry its severity; without it, none is sent.
+  it.each([false, true])(
+    "lets the physician record the severity of a urinary infection, or leave it out (recorded: %s)",
+    async (recorded) => {
+      const user = userEvent.setup();
+      const updateCase = vi.fn(async (_id: string, _patch: CrePatch) => MBL_CASE);
+      const view = render(PENDING_CASE, PHYSICIAN_USER, { updateCase });
+      await user.selectOptions(await screen.findByTestId("cre-site"), "urinary");
+      await user.selectOptions(screen.getByTestId("cre-urinary-type"), "upper_uti");
+      expect(screen.queryByTestId("cre-severity-checklist")).toBeNull();
+      if (recorded) {
+        await user.click(screen.getByTestId("cre-urinary-severity"));
+        await user.click(screen.getByTestId("cre-severity-item-VASOPRESSOR_REQUIRED"));
+      }
+      await user.click(screen.getByTestId("cre-clinical-save"));
+      await waitFor(() => expect(updateCase).toHaveBeenCalledOnce());
+      const patch = updateCase.mock.calls[0]![1];
+      expect(patch.infection).toEqual({ site: "urinary", urinaryType: "upper_uti", causative: null });
+      if (recorded) {
+        expect(patch.severity).toMatchObject({
+          hemodynamicallyStable: false,
+          checklist: ["VASOPRESSOR_REQUIRED"],
+        });
+      } else {
+        expect(patch.severity).toBeNull();
+      }
+      view.unmount();
+    },
+  );
 
   it("says plainly when someone else changed the case meanwhile", async () => {
     const user = userEvent.setup();
