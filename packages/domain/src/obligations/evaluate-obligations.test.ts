@@ -50,9 +50,7 @@ describe("the contract's example (contracts/obligations.md)", () => {
         },
       ],
     });
-    expect(
-      items.map((i) => [i.code, i.subject, i.status, i.due ?? i.held ?? "-"]),
-    ).toEqual([
+    expect(items.map((i) => [i.code, i.subject, i.status, i.due ?? i.held ?? "-"])).toEqual([
       ["COMMITTEE", {}, "overdue", "2027-01-09"],
       ["NEW_HIRE_TRAINING", { staffId: "s1" }, "ok", "2026-12-31"],
       ["REGULAR_TRAINING", { fiscalYear: 2026 }, "due_soon", "2027-03-31"],
@@ -137,7 +135,10 @@ describe("REGULAR_TRAINING — 年2回以上 per fiscal year April–March (p.19
         { date: "2026-08-01", kind: "drill", attendees: [] },
       ],
     }).items;
-    expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2026 })).toMatchObject({ held: 1, status: "due_soon" });
+    expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2026 })).toMatchObject({
+      held: 1,
+      status: "due_soon",
+    });
   });
 
   it("follows a fiscal year starting in January", () => {
@@ -147,7 +148,10 @@ describe("REGULAR_TRAINING — 年2回以上 per fiscal year April–March (p.19
       trainings: [first, { date: "2026-12-31", kind: "regular", attendees: [] }],
     }).items;
     expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2026 })).toMatchObject({ status: "ok", held: 2 });
-    expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2027 })).toMatchObject({ status: "due_soon", held: 0 });
+    expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2027 })).toMatchObject({
+      status: "due_soon",
+      held: 0,
+    });
   });
 });
 
@@ -228,7 +232,11 @@ describe("humidifiers (付録3)", () => {
     expect(household("2026-10-31", [])).toBeUndefined();
   });
 
-  const builtin = (asOf: string, log: { date: string; action: "inspection" | "cleaning" }[], from = "2026-10-15") =>
+  const builtin = (
+    asOf: string,
+    log: { date: string; action: "inspection" | "cleaning" }[],
+    from = "2026-10-15",
+  ) =>
     evaluateObligations({
       ...empty(asOf),
       humidifiers: [{ id: "h2", type: "builtin", season: { from, to: null }, log }],
@@ -268,7 +276,10 @@ describe("humidifiers (付録3)", () => {
 });
 
 describe("baths (p.24)", () => {
-  const bath = (asOf: string, checks: { date: string; chlorineMgL: number | null; waterChanged?: boolean }[]) =>
+  const bath = (
+    asOf: string,
+    checks: { date: string; chlorineMgL: number | null; waterChanged?: boolean }[],
+  ) =>
     evaluateObligations({
       ...empty(asOf),
       baths: [
@@ -290,8 +301,10 @@ describe("baths (p.24)", () => {
   });
 
   it("is done by an in-range reading today; an out-of-range one asks to adjust and measure again", () => {
-    expect(find(bath("2026-12-02", [{ date: "2026-12-02", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
-      ?.status).toBe("ok");
+    expect(
+      find(bath("2026-12-02", [{ date: "2026-12-02", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
+        ?.status,
+    ).toBe("ok");
     const high = find(
       bath("2026-12-02", [
         { date: "2026-12-01", chlorineMgL: 0.3 },
@@ -308,10 +321,14 @@ describe("baths (p.24)", () => {
   });
 
   it("is overdue when nothing was measured yesterday", () => {
-    expect(find(bath("2026-12-02", [{ date: "2026-11-30", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
-      ?.status).toBe("overdue");
-    expect(find(bath("2026-12-02", [{ date: "2026-12-01", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
-      ?.status).toBe("due_soon");
+    expect(
+      find(bath("2026-12-02", [{ date: "2026-11-30", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
+        ?.status,
+    ).toBe("overdue");
+    expect(
+      find(bath("2026-12-02", [{ date: "2026-12-01", chlorineMgL: 0.3 }]), "BATH_CHLORINE", { bathId: "b1" })
+        ?.status,
+    ).toBe("due_soon");
   });
 
   it("circulating water changed weekly: due 7 days after the last change", () => {
@@ -351,17 +368,20 @@ describe("staff health and vaccines (p.30–31)", () => {
       { staffId: "s1", disease: "measles" as const, date: "2026-11-01" },
       { staffId: "s1", disease: "rubella" as const, date: "2026-11-01" },
     ];
-    expect(find(staffInput("2026-12-01", { staffImmunity: partial }), "STAFF_IMMUNITY", { staffId: "s1" }))
-      .toMatchObject({ status: "due_soon", missing: ["varicella", "mumps", "hepatitis_b"] });
-    expect(find(staffInput("2026-12-02", { staffImmunity: partial }), "STAFF_IMMUNITY", { staffId: "s1" })?.status)
-      .toBe("overdue");
+    expect(
+      find(staffInput("2026-12-01", { staffImmunity: partial }), "STAFF_IMMUNITY", { staffId: "s1" }),
+    ).toMatchObject({ status: "due_soon", missing: ["varicella", "mumps", "hepatitis_b"] });
+    expect(
+      find(staffInput("2026-12-02", { staffImmunity: partial }), "STAFF_IMMUNITY", { staffId: "s1" })?.status,
+    ).toBe("overdue");
     const all = (["measles", "rubella", "varicella", "mumps", "hepatitis_b"] as const).map((disease) => ({
       staffId: "s1",
       disease,
       date: null,
     }));
-    expect(find(staffInput("2026-12-02", { staffImmunity: all }), "STAFF_IMMUNITY", { staffId: "s1" })?.status)
-      .toBe("ok");
+    expect(
+      find(staffInput("2026-12-02", { staffImmunity: all }), "STAFF_IMMUNITY", { staffId: "s1" })?.status,
+    ).toBe("ok");
   });
 
   it("health check: a year after the last one, or after hiring when that is later", () => {
@@ -373,8 +393,12 @@ describe("staff health and vaccines (p.30–31)", () => {
     expect(at("2027-11-21")?.status).toBe("overdue");
     // The check on hiring (雇入時) done before the first day counts from the hiring day.
     expect(at("2027-06-10", "2026-10-20")).toMatchObject({ status: "ok", due: "2027-11-01" });
-    expect(find(staffInput("2027-11-02", {}), "STAFF_HEALTH_CHECK", { staffId: "s1" })?.status).toBe("overdue");
-    expect(find(staffInput("2027-11-01", {}), "STAFF_HEALTH_CHECK", { staffId: "s1" })?.status).toBe("due_soon");
+    expect(find(staffInput("2027-11-02", {}), "STAFF_HEALTH_CHECK", { staffId: "s1" })?.status).toBe(
+      "overdue",
+    );
+    expect(find(staffInput("2027-11-01", {}), "STAFF_HEALTH_CHECK", { staffId: "s1" })?.status).toBe(
+      "due_soon",
+    );
   });
 
   it("influenza vaccine of the season: due by 31 December, shown October to March only", () => {
@@ -389,9 +413,7 @@ describe("staff health and vaccines (p.30–31)", () => {
     expect(at("2027-01-01", "2026-11-10")?.status).toBe("ok");
     // Last season's vaccine does not count.
     expect(at("2027-01-01", "2026-07-31")?.status).toBe("overdue");
-    expect(
-      staffInput("2026-09-30", {}).filter((i) => i.code === "STAFF_FLU_VACCINE"),
-    ).toHaveLength(0);
+    expect(staffInput("2026-09-30", {}).filter((i) => i.code === "STAFF_FLU_VACCINE")).toHaveLength(0);
   });
 
   it("occupational exposure stays open until its follow-up is finished", () => {
@@ -454,12 +476,17 @@ describe("adding evidence never makes an obligation worse (property)", () => {
     checks: fc.array(
       fc.record({
         date: day,
-        chlorineMgL: fc.option(fc.integer({ min: 0, max: 8 }).map((n) => n / 10), { nil: null }),
+        chlorineMgL: fc.option(
+          fc.integer({ min: 0, max: 8 }).map((n) => n / 10),
+          { nil: null },
+        ),
         waterChanged: fc.boolean(),
       }),
       { maxLength: 6 },
     ),
-    vaccinations: fc.array(fc.record({ personId: staffIds, date: day, declined: fc.boolean() }), { maxLength: 3 }),
+    vaccinations: fc.array(fc.record({ personId: staffIds, date: day, declined: fc.boolean() }), {
+      maxLength: 3,
+    }),
     immunity: fc.array(
       fc.record({
         staffId: staffIds,
@@ -498,7 +525,12 @@ describe("adding evidence never makes an obligation worse (property)", () => {
     fluVaccinations: b.vaccinations,
     exposures: [],
     baths: [
-      { id: "b1", circulating: true, checks: b.checks, legionellaTests: b.meetings.map((date) => ({ date })) },
+      {
+        id: "b1",
+        circulating: true,
+        checks: b.checks,
+        legionellaTests: b.meetings.map((date) => ({ date })),
+      },
       { id: "b2", circulating: false, checks: b.checks, legionellaTests: [] },
     ],
     kitchenChecks: b.daily,

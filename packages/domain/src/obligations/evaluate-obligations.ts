@@ -1,11 +1,4 @@
-import {
-  addIsoDays,
-  addIsoMonths,
-  fiscalYearBounds,
-  fiscalYearOf,
-  monthBounds,
-  monthOf,
-} from "./dates.ts";
+import { addIsoDays, addIsoMonths, fiscalYearBounds, fiscalYearOf, monthBounds, monthOf } from "./dates.ts";
 import {
   BATH_CHLORINE_RANGE_MG_L,
   DEFAULT_OBLIGATION_SETTINGS,
@@ -271,7 +264,11 @@ export function evaluateObligations(input: ObligationInput): { asOf: string; ite
       if (person.hiredOn !== null && person.hiredOn > asOf) continue;
       const last = latest(upTo(input.healthChecks.filter((c) => c.staffId === person.id)).map((c) => c.date));
       // A check before hiring (雇入時) counts from the hiring day: a later hire never brings the next check forward.
-      const from = [last, person.hiredOn].filter((d): d is string => d !== null).sort().at(-1) ?? null;
+      const from =
+        [last, person.hiredOn]
+          .filter((d): d is string => d !== null)
+          .sort()
+          .at(-1) ?? null;
       const due = from === null ? null : addIsoMonths(from, settings.healthCheckEveryMonths);
       const status = byDeadline(due, asOf, YEARLY_DUE_SOON_DAYS);
       items.push({

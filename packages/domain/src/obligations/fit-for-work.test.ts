@@ -71,7 +71,10 @@ describe("influenza — 発症した後5日を経過し、かつ、解熱した�
       entry("2026-12-05", [], 36.8),
     ];
     // Resolved 12-05 (day 0); 12-06, 12-07 pass; back 12-08 — later than onset + 6 = 12-07.
-    expect(flu("2026-12-07", round)[0]).toMatchObject({ feverResolvedOn: "2026-12-05", returnOn: "2026-12-08" });
+    expect(flu("2026-12-07", round)[0]).toMatchObject({
+      feverResolvedOn: "2026-12-05",
+      returnOn: "2026-12-08",
+    });
     expect(flu("2026-12-08", round)).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ export type WorkRestriction =
   | {
       staffId: string;
       reason: "influenza";
-      offDuties: readonly ("all_work")[];
+      offDuties: readonly "all_work"[];
       onsetOn: string;
       /** First day without fever after the last day with fever, or null while the fever has not been seen to go. */
       feverResolvedOn: string | null;

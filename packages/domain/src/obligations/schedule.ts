@@ -225,7 +225,8 @@ export const OBLIGATION_SCHEDULE: Readonly<Record<ObligationCode, ObligationRule
       document: `${MANUAL}；付録3（第五 三 2・3）`,
       section: "付録3",
       pages: [82],
-      quote: "一年に一回以上、清掃を実施すること。加湿装置の使用開始時及び使用終了時に、水抜き及び清掃を実施すること。",
+      quote:
+        "一年に一回以上、清掃を実施すること。加湿装置の使用開始時及び使用終了時に、水抜き及び清掃を実施すること。",
     },
   },
   BATH_CHLORINE: {
@@ -270,7 +271,8 @@ export const OBLIGATION_SCHEDULE: Readonly<Record<ObligationCode, ObligationRule
       document: `${MANUAL}；付録1②（大量調理施設衛生管理マニュアル）`,
       section: "付録1②",
       pages: [71],
-      quote: "各材料ごとに、50g程度ずつ清潔な容器（ビニール袋等）に密封して入れ、-20℃以下で2週間以上保存する。（検食用）",
+      quote:
+        "各材料ごとに、50g程度ずつ清潔な容器（ビニール袋等）に密封して入れ、-20℃以下で2週間以上保存する。（検食用）",
     },
   },
   CLEANING_ROUND: {

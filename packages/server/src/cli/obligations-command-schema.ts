@@ -24,15 +24,16 @@ const humidifier = z
   .strictObject({
     id: text("a humidifier id"),
     type: oneOf(["household", "builtin"]),
-    season: z.strictObject(
-      { from: day, to: day.nullable() },
-      { error: "expected the season: {from, to}" },
-    ),
+    season: z.strictObject({ from: day, to: day.nullable() }, { error: "expected the season: {from, to}" }),
     log: list(z.strictObject({ date: day, action: oneOf(HUMIDIFIER_ACTIONS) }), "log entries"),
   })
   .superRefine((h, context) => {
     if (h.season.to !== null && h.season.to < h.season.from) {
-      context.addIssue({ code: "custom", path: ["season", "to"], message: "expected a date on or after from" });
+      context.addIssue({
+        code: "custom",
+        path: ["season", "to"],
+        message: "expected a date on or after from",
+      });
     }
   });
 

@@ -49,7 +49,10 @@ const contractOutput = {
 const { file } = inputFolder("mamori-obligations-");
 const call = (args: string[]) => captureRun(run, args);
 
-async function variant(name: string, edit: (record: Record<string, unknown> & typeof contractRecord) => void) {
+async function variant(
+  name: string,
+  edit: (record: Record<string, unknown> & typeof contractRecord) => void,
+) {
   const copy = structuredClone(contractRecord) as Record<string, unknown> & typeof contractRecord;
   edit(copy);
   return file(name, copy);
@@ -70,7 +73,12 @@ describe("mamori obligations", () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(output.asOf).toBe("2027-01-09");
-    expect(output.items[0]).toEqual({ code: "COMMITTEE", subject: {}, status: "due_soon", due: "2027-01-09" });
+    expect(output.items[0]).toEqual({
+      code: "COMMITTEE",
+      subject: {},
+      status: "due_soon",
+      due: "2027-01-09",
+    });
   });
 
   it("uses the defaults when settings and fiscalYearStartMonth are absent, and ignores records after asOf", async () => {
@@ -103,7 +111,10 @@ describe("mamori obligations", () => {
     [
       "an unknown humidifier action",
       (r) => {
-        (r.humidifiers[0]!.log as { date: string; action: string }[]).push({ date: "2026-11-02", action: "refill" });
+        (r.humidifiers[0]!.log as { date: string; action: string }[]).push({
+          date: "2026-11-02",
+          action: "refill",
+        });
       },
       'humidifiers[0].log[1].action: expected one of tank_change, inspection, cleaning, drain (got "refill")',
     ],
@@ -124,7 +135,7 @@ describe("mamori obligations", () => {
     [
       "a season that ends before it starts",
       (r) => {
-        r.humidifiers[1]!.season.to = "2026-10-01";
+        (r.humidifiers[1]!.season as { to: string | null }).to = "2026-10-01";
       },
       "humidifiers[1].season.to: expected a date on or after from",
     ],

@@ -76,7 +76,9 @@ async function obligations(args: string[]): Promise<number> {
     trainings: record.trainings,
     humidifiers: record.humidifiers,
   });
-  process.stdout.write(`${JSON.stringify({ asOf, items: result.items.map(presentContractItem) }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ asOf, items: result.items.map(presentContractItem) }, null, 2)}\n`,
+  );
   return 0;
 }
 
