@@ -1,6 +1,6 @@
+import { evaluateObligations, OBLIGATION_SCHEDULE } from "@mamori/domain/obligations";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { evaluateObligations, OBLIGATION_SCHEDULE } from "@mamori/domain/obligations";
 import { describe, expect, it, vi } from "vitest";
 import type { ObligationState } from "../../api/routine.ts";
 import { setLang } from "../../i18n/index.ts";
@@ -78,7 +78,9 @@ describe("ObligationsPanel", () => {
     expect(screen.queryAllByText("定期研修（年度ごと）")).toHaveLength(0);
     await userEvent.click(screen.getByTestId("obligations-toggle-done"));
     expect(screen.getAllByText("定期研修（年度ごと）")).toHaveLength(2);
-    expect(screen.getAllByTestId("obligation-REGULAR_TRAINING")[0]!.textContent).toContain("2026年度 2回／2回");
+    expect(screen.getAllByTestId("obligation-REGULAR_TRAINING")[0]!.textContent).toContain(
+      "2026年度 2回／2回",
+    );
   });
 
   it("speaks English when asked", async () => {

@@ -1,6 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import { canManageRoutine, canRecordHygiene, canSeeObligations } from "../../lib/routine-roles.ts";
+import {
+  canManageRoutine,
+  canRecordHealth,
+  canRecordHygiene,
+  canSeeObligations,
+} from "../../lib/routine-roles.ts";
 import { useUser } from "../../state/SessionProvider.tsx";
 
 /** Tabs between the routine screens a role may use. */
@@ -18,6 +23,9 @@ export function RoutineNav() {
           { href: "/routine/committee", label: t("tabs.committee"), id: "committee" },
           { href: "/routine/training", label: t("tabs.training"), id: "training" },
         ]
+      : []),
+    ...(canRecordHealth(user.role)
+      ? [{ href: "/routine/health", label: t("tabs.health"), id: "health" }]
       : []),
     ...(canSeeObligations(user.role)
       ? [{ href: "/routine/inspection", label: t("tabs.inspection"), id: "inspection" }]

@@ -1,9 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch } from "wouter";
-import { canManageRoutine, canRecordHygiene, canSeeObligations } from "../../lib/routine-roles.ts";
+import {
+  canManageRoutine,
+  canRecordHealth,
+  canRecordHygiene,
+  canSeeObligations,
+} from "../../lib/routine-roles.ts";
 import { useUser } from "../../state/SessionProvider.tsx";
 import { CommitteePage } from "./CommitteePage.tsx";
 import { DuePage } from "./DuePage.tsx";
+import { HealthPage } from "./HealthPage.tsx";
 import { HygienePage } from "./HygienePage.tsx";
 import { InspectionPage } from "./InspectionPage.tsx";
 import { RoutineNav } from "./RoutineNav.tsx";
@@ -29,6 +35,7 @@ export function RoutineRoutes() {
         <Route path="/routine/hygiene">{records ? <HygienePage /> : refuse}</Route>
         <Route path="/routine/committee">{manages ? <CommitteePage /> : refuse}</Route>
         <Route path="/routine/training">{manages ? <TrainingPage /> : refuse}</Route>
+        <Route path="/routine/health">{canRecordHealth(user.role) ? <HealthPage /> : refuse}</Route>
         <Route path="/routine/inspection">{sees ? <InspectionPage /> : refuse}</Route>
       </Switch>
     </div>
