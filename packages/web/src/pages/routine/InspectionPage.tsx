@@ -208,8 +208,8 @@ export function InspectionPage() {
         {facility.name}　{t(`types.${type}`)}
       </h2>
       <p>
-        {formatDay(period.from, i18n.language)} ～ {formatDay(period.to, i18n.language)}　
-        {data && t("inspection.count", { count: data.records.length })}
+        {formatDay(period.from, i18n.language)} ～ {formatDay(period.to, i18n.language)}
+        {data && `　${t("inspection.count", { count: data.records.length })}`}
         <span className="inspection-print-title muted">
           {t("inspection.printedAt", { date: formatDay(today, i18n.language) })}
         </span>
