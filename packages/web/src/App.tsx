@@ -20,6 +20,7 @@ import { AntibioticsPage } from "./pages/records/AntibioticsPage.tsx";
 import { BathPage } from "./pages/records/BathPage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
+import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
@@ -95,6 +96,7 @@ export function App() {
             <Route path="/records/bath">{() => <BathPage date={null} />}</Route>
             <Route path="/records/bath/:date">{(p) => <BathPage date={p.date} />}</Route>
             <Route path="/cre/*?">{() => <CreRoutes />}</Route>
+            <Route path="/routine/*?">{() => <RoutineRoutes />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </main>

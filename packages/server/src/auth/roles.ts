@@ -42,6 +42,14 @@ export const PERMISSIONS = {
   recordCreConsultation: ["physician", "ast_member"],
   /** Approve or decline a cefiderocol order. */
   decideCefiderocol: ["ast_member"],
+  /** Record the routine hygiene logs: humidifier rounds, bath checks, kitchen checks, cleaning rounds, waste hand-overs. */
+  recordHygiene: ["care_worker", "nurse", "ic_lead", "director"],
+  /** Record staff health (hiring, immunity, health checks, vaccinations, exposures) and residents' vaccinations. */
+  recordHealthRecords: ["nurse", "ic_lead", "director"],
+  /** Committee meetings, guideline versions, trainings, equipment and the routine's settings; see what is due. */
+  manageRoutine: ["ic_lead", "director", "admin"],
+  /** See what is due in the routine and its evidence. */
+  readObligations: ["nurse", "ic_lead", "director", "admin"],
   readCreAvailability: ["physician", "lab_technologist", "ast_member", "admin"],
   /** The hospital's drug availability used by the CRE advice. */
   manageCreAvailability: ["ast_member", "admin"],

@@ -20,6 +20,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import("./evaluate-command.ts"),
   },
   detect: { summary: "run aberration detection on a series file", load: () => import("./detect-command.ts") },
+  obligations: {
+    summary: "what is due in the infection-control routine on a record file",
+    load: () => import("./obligations-command.ts"),
+  },
   cre: { summary: "CRE stewardship (`cre advise CASE.json`)", load: () => import("./cre-command.ts") },
 };
 

@@ -10,6 +10,7 @@ import { dayInZone } from "../time/facility-day.ts";
 import { seedDemoCre } from "./demo-cre.ts";
 import { FAMILY_NAMES, GIVEN_NAMES_ELDER, GIVEN_NAMES_STAFF } from "./demo-names.ts";
 import { type DemoPerson, planDemoRounds } from "./demo-rounds.ts";
+import { seedDemoRoutine } from "./demo-routine.ts";
 import { pick, seededRandom } from "./random.ts";
 
 export const DEMO_PASSWORD = "mamori-demo";
@@ -211,4 +212,12 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       })),
     );
   }
+
+  await seedDemoRoutine(tx, {
+    facilityId: facility!.id,
+    today: dayInZone(now, TIME_ZONE),
+    staff: inserted.filter((p) => p.kind === "staff"),
+    residentIds: inserted.filter((p) => p.kind === "resident").map((p) => p.id),
+    userIds,
+  });
 }

@@ -11,6 +11,7 @@ import type {
   NewCase,
   RecordedCase,
 } from "./records-types.ts";
+import { createRoutineApi } from "./routine.ts";
 import type {
   Facility,
   FieldError,
@@ -120,6 +121,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     /** CRE stewardship of a hospital (src/api/cre.ts). */
     cre: createCreApi(request),
+    /** The infection-control routine between outbreaks (src/api/routine.ts). */
+    routine: createRoutineApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { canEditPeople, isOverseer } from "../lib/roles.ts";
+import { canUseRoutine } from "../lib/routine-roles.ts";
 import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
@@ -31,6 +32,11 @@ export function AppHeader() {
         {!isOverseer(user.role) && canUseRecords(user.role) && (
           <Link href="/records" data-testid="nav-records">
             {t("records.nav", { ns: "alerts" })}
+          </Link>
+        )}
+        {user.organisation.kind === "facility" && canUseRoutine(user.role) && (
+          <Link href="/routine" data-testid="nav-routine">
+            {t("nav", { ns: "routine" })}
           </Link>
         )}
         {!isOverseer(user.role) && canEditPeople(user.role) && (

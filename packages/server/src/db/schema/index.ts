@@ -4,4 +4,5 @@ export * from "./cre.ts";
 export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
+export * from "./routine.ts";
 export * from "./users.ts";

@@ -1,0 +1,52 @@
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "wouter";
+import {
+  canManageRoutine,
+  canRecordHealth,
+  canRecordHygiene,
+  canSeeObligations,
+} from "../../lib/routine-roles.ts";
+import { useUser } from "../../state/SessionProvider.tsx";
+
+/** Tabs between the routine screens a role may use. */
+export function RoutineNav() {
+  const { t } = useTranslation("routine");
+  const user = useUser();
+  const [location] = useLocation();
+  const links = [
+    ...(canSeeObligations(user.role) ? [{ href: "/routine", label: t("tabs.due"), id: "due" }] : []),
+    ...(canRecordHygiene(user.role)
+      ? [{ href: "/routine/hygiene", label: t("tabs.hygiene"), id: "hygiene" }]
+      : []),
+    ...(canManageRoutine(user.role)
+      ? [
+          { href: "/routine/committee", label: t("tabs.committee"), id: "committee" },
+          { href: "/routine/training", label: t("tabs.training"), id: "training" },
+        ]
+      : []),
+    ...(canRecordHealth(user.role)
+      ? [{ href: "/routine/health", label: t("tabs.health"), id: "health" }]
+      : []),
+    ...(canSeeObligations(user.role)
+      ? [{ href: "/routine/inspection", label: t("tabs.inspection"), id: "inspection" }]
+      : []),
+  ];
+  return (
+    <nav className="tabs no-print" aria-label={t("title")}>
+      {links.map((l) => {
+        const on = location === l.href;
+        return (
+          <Link
+            key={l.href}
+            href={l.href}
+            className={on ? "tab is-on" : "tab"}
+            aria-current={on ? "page" : undefined}
+            data-testid={`routine-tab-${l.id}`}
+          >
+            {l.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
