@@ -9,6 +9,7 @@ import { facilityTimeZone } from "../facility/facility.ts";
 import { correctObservation, observationHistory } from "./correct-observation.ts";
 import { presentObservation } from "./presenter.ts";
 import { recordObservations } from "./record-observations.ts";
+import { withdrawObservations } from "./withdraw-observations.ts";
 import {
   correctionBody,
   historyResponse,
@@ -17,6 +18,8 @@ import {
   observationResponse,
   recordBody,
   recordResponse,
+  withdrawBody,
+  withdrawResponse,
 } from "./schema.ts";
 
 export const observationRoutes =
@@ -26,6 +29,15 @@ export const observationRoutes =
       const { user, facilityId } = authorizeFacility(request, "recordObservations");
       return recordObservations(ctx.db, user, facilityId, request.body.observations, ctx.clock());
     });
+
+    app.post(
+      "/withdraw",
+      { schema: { body: withdrawBody, response: { 200: withdrawResponse } } },
+      async (request) => {
+        const { user, facilityId } = authorizeFacility(request, "recordObservations");
+        return withdrawObservations(ctx.db, user, facilityId, request.body.ids, ctx.clock());
+      },
+    );
 
     app.get(
       "/",
