@@ -7,6 +7,8 @@ import { creEn } from "./cre.en.ts";
 import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
+import { roundEn } from "./round.en.ts";
+import { roundJa } from "./round.ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
 
@@ -23,8 +25,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa, cre: creJa },
-    en: { translation: en, alerts: alertsEn, cre: creEn },
+    ja: { translation: ja, alerts: alertsJa, cre: creJa, round: roundJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn, round: roundEn },
   },
   lng: storedLang(),
   fallbackLng: "ja",

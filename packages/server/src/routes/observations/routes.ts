@@ -9,7 +9,6 @@ import { facilityTimeZone } from "../facility/facility.ts";
 import { correctObservation, observationHistory } from "./correct-observation.ts";
 import { presentObservation } from "./presenter.ts";
 import { recordObservations } from "./record-observations.ts";
-import { withdrawObservations } from "./withdraw-observations.ts";
 import {
   correctionBody,
   historyResponse,
@@ -21,6 +20,7 @@ import {
   withdrawBody,
   withdrawResponse,
 } from "./schema.ts";
+import { withdrawObservations } from "./withdraw-observations.ts";
 
 export const observationRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>

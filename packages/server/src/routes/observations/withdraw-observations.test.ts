@@ -94,7 +94,8 @@ describe("POST /api/observations/withdraw (元に戻す after 全員変わりな
     ]);
     expect(await stored([mine.id, corrected.id, nurses.id])).toHaveLength(3);
     const deletes = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "delete"));
-    expect(deletes.filter((a) => [mine.id, corrected.id, nurses.id].includes(a.entityId))).toHaveLength(0);
+    const ids: string[] = [mine.id, corrected.id, nurses.id];
+    expect(deletes.filter((a) => ids.includes(a.entityId))).toHaveLength(0);
   });
 
   it("never reaches another facility's entries: they count as not found and stay", async () => {

@@ -36,7 +36,10 @@ export async function withdrawObservations(
       const row = byId.get(id);
       if (row === undefined) return;
       if (row.recordedBy !== user.id)
-        errors.push({ path: `ids[${i}]`, message: "recorded by someone else; only its recorder may take it back" });
+        errors.push({
+          path: `ids[${i}]`,
+          message: "recorded by someone else; only its recorder may take it back",
+        });
       else if (row.version !== 1)
         errors.push({ path: `ids[${i}]`, message: "corrected since it was recorded; correct it instead" });
       else if (now.getTime() - row.recordedAt.getTime() > WITHDRAW_WINDOW_MS)
