@@ -83,14 +83,14 @@ describe("PersonRow", () => {
     const { rerender } = renderWithI18n(
       <PersonRow row={buildRow(person, [])} canRecord onClear={vi.fn()} onOpen={vi.fn()} />,
     );
-    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子（ショートステイ）、未確認");
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子 ショートステイ、未確認");
     expect(screen.getByTestId("clear-p1").getAttribute("aria-label")).toBe(
-      "101号室 吉田 和子（ショートステイ） 変わりなし",
+      "101号室 吉田 和子 ショートステイ 変わりなし",
     );
     rerender(
       <PersonRow row={buildRow(person, [queued({}, "sent")])} canRecord onClear={vi.fn()} onOpen={vi.fn()} />,
     );
-    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子（ショートステイ）、変わりなし");
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子 ショートステイ、変わりなし");
     const resident = { ...person, kind: "resident" as const };
     rerender(
       <PersonRow

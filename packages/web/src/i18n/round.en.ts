@@ -23,7 +23,7 @@ export const roundEn: RoundMessages = {
   },
   row: {
     label: "{{who}}, {{state}}",
-    kind: "{{name}} ({{kind}})",
+    kind: "{{name}} {{kind}}",
     clearLabel: "{{who}} no change",
     noRoom: "no room",
     temp: "{{temp}} °C",

@@ -23,7 +23,7 @@ export const roundJa = {
   },
   row: {
     label: "{{who}}、{{state}}",
-    kind: "{{name}}（{{kind}}）",
+    kind: "{{name}} {{kind}}",
     clearLabel: "{{who}} 変わりなし",
     noRoom: "部屋なし",
     temp: "{{temp}}℃",
