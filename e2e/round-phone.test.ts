@@ -181,7 +181,7 @@ describe("the round on a phone", () => {
     expect(close!.x + close!.width).toBeLessThanOrEqual(PHONE.width);
     expect(close!.height).toBeGreaterThanOrEqual(44);
     expect(await page.getByTestId("dialog-close").textContent()).toContain("閉じる");
-    await screenshot(page, "round-phone-03-editor");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}round-phone-03-editor.png` });
     expect(await axeViolations(page)).toEqual([]);
 
     for (let i = 0; i < 45; i += 1) {
@@ -213,7 +213,7 @@ describe("the round on a phone", () => {
     expect(await question.textContent()).toBe(
       `2階 もみじユニットの入所者・ショートステイ ${living}名を変わりなしにします。`,
     );
-    await screenshot(page, "round-phone-04-confirm");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}round-phone-04-confirm.png` });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId("all-clear-confirm-yes").click();
 
@@ -225,7 +225,7 @@ describe("the round on a phone", () => {
     // Wait until the server holds them, so that 元に戻す has to take them back there.
     await expect.poll(async () => (await checkedOnServer()).length).toBe(serverBefore.length + living);
     await page.getByTestId("undo-bar").waitFor();
-    await screenshot(page, "round-phone-05-undo-offered");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}round-phone-05-undo-offered.png` });
 
     await page.getByTestId("undo-all-clear").click();
     await expect.poll(() => page.getByTestId("undo-bar").getAttribute("data-state")).toBe("undone");
