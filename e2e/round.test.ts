@@ -71,6 +71,10 @@ describe("the daily round in the browser", () => {
     await page.getByTestId("save-entry").click();
 
     await page.getByTestId("all-clear").click();
+    await page.getByTestId("all-clear-confirm-yes").click();
+    // 全員変わりなし is for residents and short-stay guests; day-service users and staff are checked one by one.
+    const rest = page.locator('[data-testid^="round-rows-"] [data-testid^="clear-"]');
+    while ((await rest.count()) > 0) await rest.first().click();
     await expect.poll(() => page.getByTestId("unchecked-count").getAttribute("data-count")).toBe("0");
     await expect.poll(() => page.getByTestId(`row-${first}`).getAttribute("data-status")).toBe("finding");
     await expect.poll(() => page.getByTestId(`row-${second}`).getAttribute("data-status")).toBe("finding");

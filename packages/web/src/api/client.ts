@@ -180,6 +180,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
           body: correction,
         })
       ).observation,
+    withdrawObservations: (ids: string[]) =>
+      request<{ withdrawn: number; notFound: number }>("POST", "/api/observations/withdraw", {
+        body: { ids },
+      }),
     observationHistory: async (id: string) =>
       (await request<{ revisions: Revision[] }>("GET", `/api/observations/${encodeURIComponent(id)}/history`))
         .revisions,

@@ -77,4 +77,39 @@ describe("PersonRow", () => {
     );
     expect(screen.queryByTestId("clear-p1")).toBeNull();
   });
+
+  it("tells a screen reader who and the day's state: 未確認, 変わりなし, 38.4℃ 発熱 and the symptoms", () => {
+    const open = () => screen.getByTestId("open-p1");
+    const { rerender } = renderWithI18n(
+      <PersonRow row={buildRow(person, [])} canRecord onClear={vi.fn()} onOpen={vi.fn()} />,
+    );
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子 ショートステイ、未確認");
+    expect(screen.getByTestId("clear-p1").getAttribute("aria-label")).toBe(
+      "101号室 吉田 和子 ショートステイ 変わりなし",
+    );
+    rerender(
+      <PersonRow row={buildRow(person, [queued({}, "sent")])} canRecord onClear={vi.fn()} onOpen={vi.fn()} />,
+    );
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子 ショートステイ、変わりなし");
+    const resident = { ...person, kind: "resident" as const };
+    rerender(
+      <PersonRow
+        row={buildRow(resident, [queued({ tempC: 38.4, symptoms: ["vomiting", "diarrhea"] })])}
+        canRecord
+        onClear={vi.fn()}
+        onOpen={vi.fn()}
+      />,
+    );
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子、38.4℃ 発熱、嘔吐、下痢、送信待ち");
+    // 37.6 °C is a low-grade fever (37.5 up to 38.0, manual p.33–34) when the usual temperature is 36.8 (not + 1.0).
+    rerender(
+      <PersonRow
+        row={buildRow({ ...resident, baselineTempC: 36.8 }, [queued({ tempC: 37.6 }, "sent")])}
+        canRecord
+        onClear={vi.fn()}
+        onOpen={vi.fn()}
+      />,
+    );
+    expect(open().getAttribute("aria-label")).toBe("101号室 吉田 和子、37.6℃ 微熱");
+  });
 });

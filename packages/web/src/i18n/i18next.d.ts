@@ -1,12 +1,19 @@
 import type { AlertMessages } from "./alerts.ja.ts";
 import type { CreMessages } from "./cre.ja.ts";
 import type { Messages } from "./ja.ts";
+import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 
 // Keys given to t() are checked against the Japanese messages at compile time.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: Messages; alerts: AlertMessages; cre: CreMessages; routine: RoutineMessages };
+    resources: {
+      translation: Messages;
+      alerts: AlertMessages;
+      cre: CreMessages;
+      routine: RoutineMessages;
+      round: RoundMessages;
+    };
   }
 }

@@ -7,6 +7,8 @@ import { creEn } from "./cre.en.ts";
 import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
+import { roundEn } from "./round.en.ts";
+import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
 import { routineJa } from "./routine.ja.ts";
 
@@ -25,8 +27,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa, cre: creJa, routine: routineJa },
-    en: { translation: en, alerts: alertsEn, cre: creEn, routine: routineEn },
+    ja: { translation: ja, alerts: alertsJa, cre: creJa, routine: routineJa, round: roundJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn, routine: routineEn, round: roundEn },
   },
   lng: storedLang(),
   fallbackLng: "ja",

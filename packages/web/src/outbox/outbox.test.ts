@@ -226,3 +226,82 @@ describe("Outbox", () => {
     expect(storage.getItem("k.unreadable")).toBe("{not json");
   });
 });
+
+describe("Outbox.withdraw (元に戻す)", () => {
+  function withServer(options: { failWithdraw?: boolean } = {}) {
+    const server = fakeServer();
+    const withdrawn: string[][] = [];
+    const withdraw = vi.fn(async (ids: string[]) => {
+      if (options.failWithdraw) throw new NetworkError("Failed to fetch");
+      withdrawn.push(ids);
+      for (const id of ids) server.stored.delete(id);
+      return { withdrawn: ids.length, notFound: 0 };
+    });
+    const storage = new MemoryStorage();
+    const outbox = new Outbox({ storage, key: "k", send: server.send, withdraw });
+    return { server, outbox, withdraw, withdrawn, storage };
+  }
+
+  it("drops entries that never left the device without asking the server", async () => {
+    const { outbox, withdraw, storage, server } = withServer();
+    outbox.enqueue(observation("a"), { day: "d" });
+    outbox.enqueue(observation("b"), { day: "d" });
+    await outbox.withdraw(["a"]);
+    expect(withdraw).not.toHaveBeenCalled();
+    expect(outbox.items().map((i) => i.observation.id)).toEqual(["b"]);
+    expect(JSON.parse(storage.getItem("k")!)).toHaveLength(1);
+    await outbox.flush();
+    expect([...server.stored.keys()]).toEqual(["b"]);
+  });
+
+  it("takes back on the server what was sent, and forgets it here", async () => {
+    const { outbox, withdrawn, server } = withServer();
+    outbox.enqueue(observation("a"), { day: "d" });
+    outbox.enqueue(observation("b"), { day: "d" });
+    await outbox.flush();
+    await outbox.withdraw(["a", "b"]);
+    expect(withdrawn).toEqual([["a", "b"]]);
+    expect(server.stored.size).toBe(0);
+    expect(outbox.items()).toEqual([]);
+  });
+
+  it("waits for a batch on the wire, then takes back what it delivered", async () => {
+    const { outbox, withdrawn, server } = withServer();
+    outbox.enqueue(observation("a"), { day: "d" });
+    const sending = outbox.flush(); // "a" is on the wire
+    const undo = outbox.withdraw(["a"]);
+    await Promise.all([sending, undo]);
+    expect(withdrawn).toEqual([["a"]]);
+    expect(server.stored.size).toBe(0);
+    expect(outbox.items()).toEqual([]);
+  });
+
+  it("asks the server about an entry sent without an answer (it may have arrived)", async () => {
+    const { outbox, withdrawn, server } = withServer();
+    server.failTimes(1);
+    outbox.enqueue(observation("a"), { day: "d" });
+    await outbox.flush();
+    expect(outbox.items()[0]).toMatchObject({ status: "pending", attempts: 1 });
+    await outbox.withdraw(["a"]);
+    expect(withdrawn).toEqual([["a"]]);
+    expect(outbox.items()).toEqual([]);
+  });
+
+  it("keeps everything as it was when the server cannot be asked", async () => {
+    const { outbox, server } = withServer({ failWithdraw: true });
+    outbox.enqueue(observation("a"), { day: "d" });
+    await outbox.flush();
+    outbox.enqueue(observation("b"), { day: "d" });
+    await expect(outbox.withdraw(["a", "b"])).rejects.toThrow();
+    expect(
+      outbox
+        .items()
+        .map((i) => [i.observation.id, i.status])
+        .sort(),
+    ).toEqual([
+      ["a", "sent"],
+      ["b", "pending"],
+    ]);
+    expect(server.stored.has("a")).toBe(true);
+  });
+});

@@ -39,6 +39,8 @@ export interface OutboxOptions {
   /** Storage key; one per signed-in user so a shared tablet never sends one user's entries under another's name. */
   key: string;
   send: (observations: NewObservation[]) => Promise<SaveResult>;
+  /** Takes back entries the server may hold (the round's 元に戻す); absent, only unsent entries can be taken back. */
+  withdraw?: (ids: string[]) => Promise<unknown>;
   batchSize?: number;
   /** Waits between retries after a failed send, the last one repeating. */
   retryDelaysMs?: readonly number[];
@@ -66,6 +68,8 @@ export class Outbox {
   private readonly sent = new Map<string, OutboxItem>();
   private readonly listeners = new Set<() => void>();
   private inFlight: Promise<FlushOutcome> | null = null;
+  /** The ids of the batch being sent right now: whether the server has them is not known until it answers. */
+  private onWire = new Set<string>();
   private next: Promise<FlushOutcome> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
@@ -120,6 +124,37 @@ export class Outbox {
     const before = this.queue.length;
     this.queue = this.queue.filter((item) => !(item.observation.id === id && item.status === "rejected"));
     if (this.queue.length !== before) this.changed();
+  }
+
+  /**
+   * Takes back entries just made (the round's 元に戻す), all or nothing. What has not left the device is dropped here;
+   * what the server holds or may hold (sent, or sent without an answer) is taken back on the server first. If that
+   * fails the entries stay as they were and the error is thrown.
+   */
+  async withdraw(ids: readonly string[]): Promise<void> {
+    const wanted = new Set(ids);
+    // An entry on the wire may or may not reach the server: wait for the answer before deciding.
+    while (this.inFlight && [...this.onWire].some((id) => wanted.has(id))) await this.inFlight;
+    const mayBeOnServer = (item: OutboxItem) =>
+      item.status === "sent" || (item.status === "pending" && item.attempts > 0);
+    const queued = this.queue.filter((item) => wanted.has(item.observation.id));
+    const sent = [...this.sent.values()].filter((item) => wanted.has(item.observation.id));
+    const remote = [...sent, ...queued.filter(mayBeOnServer)].map((item) => item.observation.id);
+    // Hold them back from sending while the server is asked.
+    this.queue = this.queue.filter((item) => !wanted.has(item.observation.id));
+    for (const item of sent) this.sent.delete(item.observation.id);
+    this.changed();
+    if (remote.length === 0) return;
+    try {
+      if (!this.options.withdraw) throw new Error("this outbox cannot take back sent entries");
+      await this.options.withdraw(remote);
+    } catch (error) {
+      this.queue = [...this.queue, ...queued];
+      for (const item of sent) this.sent.set(item.observation.id, item);
+      this.changed();
+      if (this.started && queued.some((item) => item.status === "pending")) void this.flush();
+      throw error;
+    }
   }
 
   /** Sends everything pending; a call during a run is answered by one further run after it, for what came meanwhile. */
@@ -185,9 +220,11 @@ export class Outbox {
       ids.has(item.observation.id) ? { ...item, attempts: item.attempts + 1 } : item,
     );
     this.persist();
+    this.onWire = ids;
     try {
       await this.options.send(batch.map((item) => item.observation));
     } catch (error) {
+      this.onWire = new Set();
       if (error instanceof ApiError && error.status === 401)
         return { sent: 0, rejected: 0, stop: "unauthenticated" };
       if (isRetryable(error) || !(error instanceof ApiError)) {
@@ -196,6 +233,7 @@ export class Outbox {
       }
       return this.reject(batch, error);
     }
+    this.onWire = new Set();
     for (const item of this.queue) {
       if (ids.has(item.observation.id)) this.sent.set(item.observation.id, { ...item, status: "sent" });
     }

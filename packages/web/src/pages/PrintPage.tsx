@@ -6,7 +6,7 @@ import { DailyReportSheet } from "../components/DailyReportSheet.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { isDay, todayIn } from "../lib/dates.ts";
 import { reportLines } from "../round/daily-report.ts";
-import { buildRows } from "../round/round-state.ts";
+import { buildRows, sectionsOf } from "../round/round-state.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useOutboxItems } from "../state/OutboxProvider.tsx";
@@ -58,7 +58,7 @@ export function PrintPage({ unitId, date }: { unitId: string; date: string }) {
           facilityName={facility?.name ?? ""}
           unitName={round.unit.name}
           day={round.date}
-          lines={reportLines(buildRows(round, items))}
+          lines={reportLines(sectionsOf(buildRows(round, items)).flatMap((section) => section.rows))}
           timeZone={timeZone}
           printedAt={printedAt}
         />

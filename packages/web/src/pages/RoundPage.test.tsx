@@ -5,12 +5,12 @@ import { NetworkError } from "../api/errors.ts";
 import type { NewObservation, Round, RoundPerson } from "../api/types.ts";
 import { todayIn } from "../lib/dates.ts";
 import { fakeApi, renderSignedIn } from "../test/render.tsx";
-import { RoundPage } from "./RoundPage.tsx";
+import { RoundPage, UNDO_ALL_CLEAR_MS } from "./RoundPage.tsx";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function person(id: string, room: string, name: string): RoundPerson {
-  return { id, name, kind: "resident", room, baselineTempC: 36.2, observations: [] };
+function person(id: string, room: string, name: string, kind: RoundPerson["kind"] = "resident"): RoundPerson {
+  return { id, name, kind, room, baselineTempC: 36.2, observations: [] };
 }
 
 /** A server holding one unit; it stores observations by id and answers the round from what it holds. */
@@ -18,7 +18,15 @@ function server(people: RoundPerson[]) {
   const stored = new Map<string, NewObservation>();
   let offline = false;
   const posts: NewObservation[][] = [];
+  const withdrawals: string[][] = [];
   const api = fakeApi({
+    withdrawObservations: vi.fn(async (ids: string[]) => {
+      if (offline) throw new NetworkError("Failed to fetch");
+      withdrawals.push(ids);
+      let withdrawn = 0;
+      for (const id of ids) if (stored.delete(id)) withdrawn += 1;
+      return { withdrawn, notFound: ids.length - withdrawn };
+    }),
     round: async (unitId, date) =>
       ({
         date,
@@ -56,6 +64,7 @@ function server(people: RoundPerson[]) {
     api,
     stored,
     posts,
+    withdrawals,
     setOffline(value: boolean) {
       offline = value;
     },
@@ -75,11 +84,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function openRound(s: ReturnType<typeof server>) {
-  const today = todayIn("Asia/Tokyo");
-  renderSignedIn(<RoundPage unitId="unit-1" date={today} />, s.api, `/round/unit-1/${today}`);
+async function openRound(s: ReturnType<typeof server>, day = todayIn("Asia/Tokyo")) {
+  renderSignedIn(<RoundPage unitId="unit-1" date={day} />, s.api, `/round/unit-1/${day}`);
   await screen.findByTestId("row-a");
-  return today;
+  return day;
+}
+
+/** Taps 全員変わりなし and answers its question with yes. */
+async function allClear(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByTestId("all-clear"));
+  await user.click(await screen.findByTestId("all-clear-confirm-yes"));
 }
 
 describe("RoundPage", () => {
@@ -89,7 +103,7 @@ describe("RoundPage", () => {
     await openRound(s);
     expect(screen.getByTestId("unchecked-count").dataset.count).toBe("3");
 
-    await user.click(screen.getByTestId("all-clear"));
+    await allClear(user);
     expect(screen.getByTestId("unchecked-count").dataset.count).toBe("0");
     await waitFor(() => expect(s.stored.size).toBe(3));
     const sent = s.posts.flat();
@@ -105,7 +119,7 @@ describe("RoundPage", () => {
     await openRound(s);
     await user.click(screen.getByTestId("clear-b"));
     expect(screen.getByTestId("all-clear").textContent).toContain("2");
-    await user.click(screen.getByTestId("all-clear"));
+    await allClear(user);
     await waitFor(() => expect(s.stored.size).toBe(3));
     expect(s.posts.flat().filter((o) => o.personId === "b")).toHaveLength(1);
   });
@@ -157,4 +171,133 @@ describe("RoundPage", () => {
     expect(s.posts[1]![0]!.id).toBe(s.posts[0]![0]!.id);
     await waitFor(() => expect(screen.queryByTestId("pending-c")).toBeNull());
   });
+
+  it("全員変わりなし asks once with the unit and the count, and marks only residents and short-stay guests", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server([
+      ...PEOPLE,
+      person("t", "104号室", "石田 次郎", "short_stay"),
+      person("d", "105号室", "森 ハル", "day_service"),
+      person("s", "—", "介護 太郎", "staff"),
+    ]);
+    await openRound(s);
+    expect(screen.getByTestId("unchecked-count").dataset.count).toBe("6");
+    expect(screen.getByTestId("round-rows-day_service").textContent).toContain("森 ハル");
+    expect(screen.getByTestId("round-rows-staff").textContent).toContain("介護 太郎");
+
+    await user.click(screen.getByTestId("all-clear"));
+    const question = await screen.findByTestId("all-clear-confirm");
+    expect(within(question).getByTestId("all-clear-question").textContent).toBe(
+      "1階 さくらユニットの入所者・ショートステイ 4名を変わりなしにします。",
+    );
+    expect(question.textContent).toContain("通所サービスの方と職員は含みません");
+    expect(screen.queryByTestId("all-clear-past-day")).toBeNull();
+    expect(s.posts).toHaveLength(0); // nothing before the answer
+
+    await user.click(within(question).getByTestId("all-clear-confirm-yes"));
+    await waitFor(() => expect(s.stored.size).toBe(4));
+    expect([...s.stored.values()].map((o) => o.personId).sort()).toEqual(["a", "b", "c", "t"]);
+    expect(screen.getByTestId("unchecked-count").dataset.count).toBe("2");
+    expect(screen.getByTestId("row-d").dataset.status).toBe("unchecked");
+    expect(screen.getByTestId("row-s").dataset.status).toBe("unchecked");
+  });
+
+  it("やめる leaves everyone unchecked", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    await openRound(s);
+    await user.click(screen.getByTestId("all-clear"));
+    const question = await screen.findByTestId("all-clear-confirm");
+    await user.click(within(question).getAllByRole("button", { name: "やめる" }).at(-1)!);
+    expect(screen.queryByTestId("all-clear-confirm")).toBeNull();
+    expect(screen.getByTestId("unchecked-count").dataset.count).toBe("3");
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(s.posts).toHaveLength(0);
+  });
+
+  it("on a past day the question names the day first", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    const today = todayIn("Asia/Tokyo");
+    const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+    const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    await openRound(s, yesterday);
+    await user.click(screen.getByTestId("all-clear"));
+    const warning = await screen.findByTestId("all-clear-past-day");
+    const [, ym, yd] = yesterday.split("-").map(Number);
+    expect(warning.textContent).toContain(`${ym}月${yd}日`);
+    expect(warning.textContent).toContain("今日ではありません");
+  });
+
+  it("元に戻す takes back what was sent on the server and what was still queued on the device", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    await openRound(s);
+    await allClear(user);
+    await waitFor(() => expect(s.stored.size).toBe(3));
+    const undo = await screen.findByTestId("undo-all-clear");
+    expect(screen.getByTestId("undo-bar").textContent).toContain("3名を変わりなしにしました");
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+
+    await user.click(undo);
+    await waitFor(() => expect(screen.getByTestId("undo-bar").dataset.state).toBe("undone"));
+    expect(s.withdrawals.flat().sort()).toEqual(
+      s.posts
+        .flat()
+        .map((o) => o.id)
+        .sort(),
+    );
+    expect(s.stored.size).toBe(0);
+    await waitFor(() => expect(screen.getByTestId("unchecked-count").dataset.count).toBe("3"));
+    expect(screen.getByTestId("all-clear").textContent).toContain("3");
+  });
+
+  it("元に戻す of entries tried while offline asks the server; when it cannot be reached they stay and go later", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    await openRound(s);
+    s.setOffline(true);
+    await allClear(user);
+    await waitFor(() => expect(s.posts.length).toBeGreaterThan(0));
+    expect(s.stored.size).toBe(0);
+    // Sent without an answer, they may have arrived: only the server can take them back, and it cannot be reached.
+    await user.click(await screen.findByTestId("undo-all-clear"));
+    await waitFor(() => expect(screen.getByTestId("undo-bar").dataset.state).toBe("failed"));
+    expect(screen.getByTestId("undo-bar").textContent).toContain("記録はそのまま残っています");
+    expect(screen.getByTestId("unchecked-count").dataset.count).toBe("0");
+    s.setOffline(false);
+    await vi.advanceTimersByTimeAsync(6_000);
+    await waitFor(() => expect(s.stored.size).toBe(3));
+  });
+
+  it("offers 元に戻す for 15 seconds only", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    await openRound(s);
+    await allClear(user);
+    await screen.findByTestId("undo-all-clear");
+    await vi.advanceTimersByTimeAsync(UNDO_ALL_CLEAR_MS - 1_000);
+    expect(screen.getByTestId("undo-all-clear")).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(screen.queryByTestId("undo-bar")).toBeNull();
+  });
+
+  it("the entry panel keeps Tab inside and gives the focus back to the row on closing", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const s = server(PEOPLE);
+    await openRound(s);
+    const rowButton = screen.getByTestId("open-b");
+    rowButton.focus();
+    await user.keyboard("{Enter}");
+    const editor = await screen.findByTestId("observation-editor");
+    for (let i = 0; i < 25; i += 1) {
+      await user.tab();
+      expect(editor.contains(document.activeElement)).toBe(true);
+    }
+    await user.tab({ shift: true });
+    expect(editor.contains(document.activeElement)).toBe(true);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("observation-editor")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("open-b"));
+  }, 20_000);
 });

@@ -5,15 +5,23 @@ import { usePersonHints } from "../alerts/use-alerts.ts";
 import type { NewObservation, ObservationCorrection, Round } from "../api/types.ts";
 import { HintsUnavailable, PersonHints } from "../components/alerts/PersonHints.tsx";
 import { DayPicker } from "../components/DayPicker.tsx";
+import { Dialog } from "../components/Dialog.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { type NewEntry, ObservationEditor } from "../components/ObservationEditor.tsx";
 import { PersonRow } from "../components/PersonRow.tsx";
 import { UncheckedCounter } from "../components/UncheckedCounter.tsx";
 import { UnitPicker } from "../components/UnitPicker.tsx";
-import { instantForDay, isDay, todayIn } from "../lib/dates.ts";
+import { formatDay, instantForDay, isDay, todayIn } from "../lib/dates.ts";
 import { newId } from "../lib/ids.ts";
 import { canRecord as roleCanRecord } from "../lib/roles.ts";
-import { buildRows, peopleToClear, type RoundRow, uncheckedCount } from "../round/round-state.ts";
+import {
+  ALL_CLEAR_KINDS,
+  buildRows,
+  peopleToClear,
+  type RoundRow,
+  sectionsOf,
+  uncheckedCount,
+} from "../round/round-state.ts";
 import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useOutbox, useOutboxItems } from "../state/OutboxProvider.tsx";
@@ -21,13 +29,23 @@ import { useUser } from "../state/SessionProvider.tsx";
 
 /** How long to wait after the outbox has delivered before reloading the round from the server. */
 const RELOAD_AFTER_SEND_MS = 800;
+/** How long 元に戻す stays offered after 全員変わりなし. The server allows it for 10 minutes after it stored the entries. */
+export const UNDO_ALL_CLEAR_MS = 15_000;
+
+/** The last 全員変わりなし, while it can still be undone; `state` tells the bar below the round what to say. */
+interface AllClearUndo {
+  ids: string[];
+  count: number;
+  state: "offered" | "undoing" | "undone" | "failed";
+}
 
 /**
  * The daily round of one unit and day: every person as a row, one tap for "変わりなし", one tap for the whole unit,
  * and the entry panel for temperature and symptoms. Entries go to the outbox and show at once.
  */
 export function RoundPage({ unitId, date }: { unitId: string | null; date: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { t: tr } = useTranslation("round");
   const api = useApi();
   const user = useUser();
   const { facility, error: facilityError, reload: reloadFacility } = useFacility();
@@ -44,6 +62,9 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
   const [round, setRound] = useState<Round | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [undo, setUndo] = useState<AllClearUndo | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
   // People cleared since the last render: a second tap before the row updates must not add a second entry.
   const justCleared = useRef(new Set<string>());
 
@@ -65,8 +86,23 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
   useEffect(() => {
     justCleared.current.clear();
     setOpenId(null);
+    setConfirming(false);
+    setUndo(null);
     void load(false);
   }, [load]);
+
+  // 元に戻す is offered for a short while only; what it says after an undo stays a little, then goes.
+  const undoState = undo?.state ?? null;
+  useEffect(() => {
+    if (undoState === null || undoState === "undoing") return;
+    const timer = setTimeout(() => setUndo(null), UNDO_ALL_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [undoState]);
+
+  // Keyboard and screen-reader users land on 元に戻す once the question has closed.
+  useEffect(() => {
+    if (undoState === "offered") undoButton.current?.focus();
+  }, [undoState]);
 
   // Once the outbox change has rendered, the rows themselves show who is checked.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each outbox change on purpose.
@@ -96,9 +132,10 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
     if (nextUnit !== null) navigate(`/round/${nextUnit}/${nextDay}`);
   };
 
-  const enqueue = (personId: string, entry: NewEntry) => {
+  const enqueue = (personId: string, entry: NewEntry): string => {
     const observation: NewObservation = { id: newId(), personId, at: instantForDay(day, timeZone), ...entry };
     outbox.enqueue(observation, { day, unitId: activeUnitId });
+    return observation.id;
   };
 
   const clearOne = (row: RoundRow) => {
@@ -107,11 +144,31 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
     enqueue(row.person.id, { symptoms: [] });
   };
 
+  const askAllClear = () => {
+    if (canRecord && toClear.length > 0) setConfirming(true);
+  };
+
   const clearAll = () => {
-    if (!canRecord) return;
+    setConfirming(false);
+    if (!canRecord || toClear.length === 0) return;
+    const ids: string[] = [];
     for (const person of toClear) {
       justCleared.current.add(person.id);
-      enqueue(person.id, { symptoms: [] });
+      ids.push(enqueue(person.id, { symptoms: [] }));
+    }
+    setUndo({ ids, count: ids.length, state: "offered" });
+  };
+
+  const undoAllClear = async () => {
+    if (undo === null || undo.state !== "offered") return;
+    setUndo({ ...undo, state: "undoing" });
+    try {
+      await outbox.withdraw(undo.ids);
+      justCleared.current.clear();
+      setUndo({ ...undo, state: "undone" });
+      await load(true);
+    } catch {
+      setUndo({ ...undo, state: "failed" });
     }
   };
 
@@ -129,6 +186,9 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
 
   const loadHistory = useCallback((id: string) => api.observationHistory(id), [api]);
   const closeEditor = useCallback(() => setOpenId(null), []);
+  const closeConfirm = useCallback(() => setConfirming(false), []);
+  const lang = i18n.language;
+  const excluded = rows.some((row) => !ALL_CLEAR_KINDS.includes(row.person.kind));
 
   if (facilityError) return <ErrorNotice error={facilityError} onRetry={() => void reloadFacility()} />;
   if (!facility) return <p className="muted">{t("app.loading")}</p>;
@@ -158,7 +218,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
                 className="btn btn-primary btn-all-clear"
                 data-testid="all-clear"
                 disabled={round === null || toClear.length === 0}
-                onClick={clearAll}
+                onClick={askAllClear}
               >
                 {toClear.length > 0
                   ? t("round.allClearCount", { count: toClear.length })
@@ -175,25 +235,103 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
           <HintsUnavailable error={error ? null : hints.error} />
           {round === null && !error && <p className="muted">{t("app.loading")}</p>}
           {round !== null && rows.length === 0 && <p className="notice">{t("round.noPeople")}</p>}
-          <ul className="rows" data-testid="round-rows">
-            {rows.map((row) => (
-              <PersonRow
-                key={row.person.id}
-                row={row}
-                canRecord={canRecord}
-                onClear={clearOne}
-                onOpen={(r) => setOpenId(r.person.id)}
-                hints={
-                  <PersonHints
-                    personId={row.person.id}
-                    personName={row.person.name}
-                    hints={hints.byPerson.get(row.person.id) ?? []}
+          {sectionsOf(rows).map((section) => (
+            <section key={section.id} className="round-section" aria-labelledby={`section-${section.id}`}>
+              <h2 className="round-section-title" id={`section-${section.id}`}>
+                {tr(`sections.${section.id}`)}
+                <span className="round-section-count">
+                  {tr("sectionCount", { count: section.rows.length })}
+                </span>
+              </h2>
+              <ul
+                className="rows"
+                data-testid={section.id === "living" ? "round-rows" : `round-rows-${section.id}`}
+              >
+                {section.rows.map((row) => (
+                  <PersonRow
+                    key={row.person.id}
+                    row={row}
+                    canRecord={canRecord}
+                    onClear={clearOne}
+                    onOpen={(r) => setOpenId(r.person.id)}
+                    hints={
+                      <PersonHints
+                        personId={row.person.id}
+                        personName={row.person.name}
+                        hints={hints.byPerson.get(row.person.id) ?? []}
+                      />
+                    }
                   />
-                }
-              />
-            ))}
-          </ul>
+                ))}
+              </ul>
+            </section>
+          ))}
         </>
+      )}
+
+      {undo && (
+        <div className="undo-bar" data-testid="undo-bar" data-state={undo.state} role="status">
+          <span>
+            {undo.state === "undone"
+              ? tr("allClear.undone", { count: undo.count })
+              : undo.state === "failed"
+                ? tr("allClear.undoFailed")
+                : tr("allClear.done", { count: undo.count })}
+          </span>
+          {(undo.state === "offered" || undo.state === "undoing") && (
+            <button
+              ref={undoButton}
+              type="button"
+              className="btn"
+              data-testid="undo-all-clear"
+              disabled={undo.state === "undoing"}
+              onClick={() => void undoAllClear()}
+            >
+              {undo.state === "undoing" ? tr("allClear.undoing") : tr("allClear.undo")}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-ghost"
+            data-testid="undo-bar-close"
+            onClick={() => setUndo(null)}
+          >
+            {tr("allClear.close")}
+          </button>
+        </div>
+      )}
+
+      {confirming && round && (
+        <Dialog
+          title={tr("allClear.title")}
+          closeLabel={tr("allClear.cancel")}
+          onClose={closeConfirm}
+          testId="all-clear-confirm"
+          size="small"
+        >
+          {day !== today && (
+            <p className="notice notice--warn" data-testid="all-clear-past-day">
+              {tr("allClear.pastDay", { day: formatDay(day, lang) })}
+            </p>
+          )}
+          <p className="confirm-body" data-testid="all-clear-question">
+            {tr("allClear.body", { unit: round.unit.name, count: toClear.length })}
+          </p>
+          {excluded && <p className="muted">{tr("allClear.excluded")}</p>}
+          <div className="form-actions">
+            <button type="button" className="btn btn-ghost" onClick={closeConfirm}>
+              {tr("allClear.cancel")}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="all-clear-confirm-yes"
+              onClick={clearAll}
+            >
+              {tr("allClear.confirm", { count: toClear.length })}
+            </button>
+          </div>
+        </Dialog>
       )}
 
       {openRow && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Observation, Round, RoundPerson } from "../api/types.ts";
 import type { OutboxItem } from "../outbox/outbox.ts";
-import { buildRow, buildRows, peopleToClear, uncheckedCount } from "./round-state.ts";
+import { buildRow, buildRows, peopleToClear, sectionsOf, uncheckedCount } from "./round-state.ts";
 
 const DAY = "2026-11-23";
 
@@ -125,5 +125,27 @@ describe("round rows", () => {
     };
     const rows = buildRows(round, [queued("q", "c")]);
     expect(peopleToClear(rows).map((p) => p.id)).toEqual(["b"]);
+  });
+
+  it("全員変わりなし is for residents and short-stay guests only; day-service users and staff are their own sections", () => {
+    const round: Round = {
+      date: DAY,
+      unit: { id: "u1", name: "2階", floor: "2F" },
+      people: [
+        person("s", null, { kind: "staff" }),
+        person("d", "201", { kind: "day_service" }),
+        person("r", "202"),
+        person("t", "203", { kind: "short_stay" }),
+      ],
+    };
+    const rows = buildRows(round, []);
+    expect(peopleToClear(rows).map((p) => p.id)).toEqual(["r", "t"]);
+    expect(uncheckedCount(rows)).toBe(4);
+    expect(sectionsOf(rows).map((s) => [s.id, s.rows.map((r) => r.person.id)])).toEqual([
+      ["living", ["r", "t"]],
+      ["day_service", ["d"]],
+      ["staff", ["s"]],
+    ]);
+    expect(sectionsOf(rows.filter((r) => r.person.kind === "resident")).map((s) => s.id)).toEqual(["living"]);
   });
 });

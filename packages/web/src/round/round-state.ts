@@ -1,4 +1,9 @@
-import { classifyTemperature, type SymptomCode, type TemperatureClass } from "@mamori/domain/surveillance";
+import {
+  classifyTemperature,
+  type PersonKind,
+  type SymptomCode,
+  type TemperatureClass,
+} from "@mamori/domain/surveillance";
 import type { FieldError, Observation, Round, RoundPerson } from "../api/types.ts";
 import type { OutboxItem } from "../outbox/outbox.ts";
 
@@ -148,7 +153,34 @@ export function uncheckedCount(rows: readonly RoundRow[]): number {
   return rows.filter((row) => row.status === "unchecked").length;
 }
 
-/** The people "全員変わりなし" applies to: only those not yet checked, so no one's finding is ever overwritten. */
+/**
+ * Who 全員変わりなし is for: the people living on the unit — residents and short-stay guests. Day-service users and staff
+ * are looked at separately (they come and go, and staff report their own health), so one tap never marks them.
+ */
+export const ALL_CLEAR_KINDS: readonly PersonKind[] = ["resident", "short_stay"];
+
+/** The sections of a round, in order: the people living on the unit, then day-service users, then staff. */
+export const ROUND_SECTIONS = [
+  { id: "living", kinds: ALL_CLEAR_KINDS },
+  { id: "day_service", kinds: ["day_service"] },
+  { id: "staff", kinds: ["staff"] },
+] as const satisfies readonly { id: string; kinds: readonly PersonKind[] }[];
+export type RoundSectionId = (typeof ROUND_SECTIONS)[number]["id"];
+
+/** The rows of each section that has anyone in it, keeping the room order within each. */
+export function sectionsOf(rows: readonly RoundRow[]): { id: RoundSectionId; rows: RoundRow[] }[] {
+  return ROUND_SECTIONS.map((section) => ({
+    id: section.id,
+    rows: rows.filter((row) => (section.kinds as readonly PersonKind[]).includes(row.person.kind)),
+  })).filter((section) => section.rows.length > 0);
+}
+
+/**
+ * The people "全員変わりなし" applies to: residents and short-stay guests of the unit not yet checked, so no one's finding
+ * is ever overwritten and day-service users and staff are never marked by it.
+ */
 export function peopleToClear(rows: readonly RoundRow[]): RoundPerson[] {
-  return rows.filter((row) => row.status === "unchecked").map((row) => row.person);
+  return rows
+    .filter((row) => row.status === "unchecked" && ALL_CLEAR_KINDS.includes(row.person.kind))
+    .map((row) => row.person);
 }

@@ -13,6 +13,7 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
         storage: globalThis.localStorage,
         key: `mamori.outbox.${userId}`,
         send: (observations) => api.saveObservations(observations),
+        withdraw: (ids) => api.withdrawObservations(ids),
       }),
   );
   useEffect(() => {

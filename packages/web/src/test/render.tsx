@@ -67,6 +67,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
     round: unexpected("round"),
     saveObservations: unexpected("saveObservations"),
     correctObservation: unexpected("correctObservation"),
+    withdrawObservations: unexpected("withdrawObservations"),
     observationHistory: unexpected("observationHistory"),
     observations: unexpected("observations"),
     alerts: unexpected("alerts"),

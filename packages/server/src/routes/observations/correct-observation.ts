@@ -71,8 +71,10 @@ export async function observationHistory(db: Executor, facilityId: string, id: s
       ),
     )
     .orderBy(asc(auditLog.id));
-  assertFound(rows[0], "Observation");
-  return rows.map((row) => {
+  // A taken-back entry leaves a "delete" row with no content: it is not a version.
+  const versions = rows.filter((row) => row.after !== null);
+  assertFound(versions[0], "Observation");
+  return versions.map((row) => {
     const after = row.after as StoredObservation;
     return {
       version: after.version,

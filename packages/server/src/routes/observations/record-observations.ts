@@ -86,7 +86,9 @@ export async function recordObservations(
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(observations)
-      .values(unique.map(({ id, entry }) => ({ id, facilityId, ...entry, recordedBy: user.id })))
+      .values(
+        unique.map(({ id, entry }) => ({ id, facilityId, ...entry, recordedBy: user.id, recordedAt: now })),
+      )
       .onConflictDoNothing({ target: observations.id })
       .returning();
     const insertedIds = new Set(inserted.map((r) => r.id));

@@ -17,7 +17,10 @@ import {
   observationResponse,
   recordBody,
   recordResponse,
+  withdrawBody,
+  withdrawResponse,
 } from "./schema.ts";
+import { withdrawObservations } from "./withdraw-observations.ts";
 
 export const observationRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
@@ -26,6 +29,15 @@ export const observationRoutes =
       const { user, facilityId } = authorizeFacility(request, "recordObservations");
       return recordObservations(ctx.db, user, facilityId, request.body.observations, ctx.clock());
     });
+
+    app.post(
+      "/withdraw",
+      { schema: { body: withdrawBody, response: { 200: withdrawResponse } } },
+      async (request) => {
+        const { user, facilityId } = authorizeFacility(request, "recordObservations");
+        return withdrawObservations(ctx.db, user, facilityId, request.body.ids, ctx.clock());
+      },
+    );
 
     app.get(
       "/",

@@ -43,6 +43,15 @@ export type CorrectionInput = z.infer<typeof correctionBody>;
 
 export const observationParams = z.object({ id: z.uuid() });
 
+export const withdrawBody = z.object({
+  ids: z
+    .array(z.uuid({ error: "expected the id of an entry" }))
+    .min(1)
+    .max(MAX_BATCH)
+    .refine((ids) => new Set(ids).size === ids.length, { message: "each id only once" }),
+});
+export const withdrawResponse = z.object({ withdrawn: z.number(), notFound: z.number() });
+
 const day = saneDay;
 export const listQuery = z
   .object({ personId: z.uuid(), from: day, to: day })
