@@ -23,3 +23,6 @@ export * from "./symptom-mask.ts";
 export * from "./symptoms.ts";
 export * from "./syndrome-groups.ts";
 export * from "./temperature.ts";
+export * from "./episode-cases.ts";
+export * from "./episode-state.ts";
+export * from "./outbreak-measures.ts";
