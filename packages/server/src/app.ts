@@ -19,6 +19,7 @@ import { authRoutes } from "./routes/auth/routes.ts";
 import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
 import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
+import { episodeRoutes } from "./routes/episodes/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
   await app.register(alertRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
+  await app.register(episodeRoutes(context), { prefix: "/api/facilities" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

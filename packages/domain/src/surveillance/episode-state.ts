@@ -1,4 +1,7 @@
+import { facilityGroupOfDisease } from "./diseases.ts";
+import type { FacilitySubject } from "./inputs.ts";
 import { addIsoDays, dayNumberOf } from "./local-day.ts";
+import { quietDaysFor, type RuleProfile } from "./profile-schema.ts";
 
 /**
  * The state of a recorded outbreak episode on a day, as the episode page and the closing rule read it
@@ -104,4 +107,28 @@ export function influenzaSchoolRuleReturnDate(onsetDate: string, feverResolvedDa
   const afterOnset = addIsoDays(onsetDate, 5 + 1);
   const afterFever = addIsoDays(feverResolvedDate, 2 + 1);
   return afterOnset > afterFever ? afterOnset : afterFever;
+}
+
+/**
+ * The subject the facility rules run an episode under: a disease of one of the profile's facility groups runs under its
+ * group (an influenza episode is the ILI outbreak), other diseases under their own name.
+ *
+ * @example episodeRuleSubject({ disease: "norovirus" }, profile) // { group: "GI" }
+ * @example episodeRuleSubject({ disease: "tuberculosis" }, profile) // { disease: "tuberculosis" }
+ */
+export function episodeRuleSubject(subject: FacilitySubject, profile: RuleProfile): FacilitySubject {
+  if ("group" in subject) return subject;
+  const group = facilityGroupOfDisease(subject.disease, profile.facilityGroups);
+  return group ? { group } : subject;
+}
+
+/**
+ * The quiet period of an episode's subject, read from the rule profile (`outbreakEnd.quietDaysByGroup`, else
+ * `outbreakEnd.quietDays`; manual p.56: one week for norovirus).
+ *
+ * @example episodeQuietDays({ disease: "norovirus" }, DEFAULT_PROFILE) // 7
+ */
+export function episodeQuietDays(subject: FacilitySubject, profile: RuleProfile): number {
+  const ruleSubject = episodeRuleSubject(subject, profile);
+  return quietDaysFor(profile, "group" in ruleSubject ? ruleSubject.group : ruleSubject.disease);
 }

@@ -5,3 +5,4 @@ export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./users.ts";
+export * from "./episodes.ts";
