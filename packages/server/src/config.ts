@@ -9,6 +9,11 @@ const environmentSchema = z.object({
   MAMORI_DATA_DIR: z.string().default("./data"),
   MAMORI_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   NODE_ENV: z.string().default("development"),
+  /** For browser journeys only: the server's "now" is this instant (ISO with offset), fixed; refused in production. */
+  MAMORI_FIXED_NOW: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }).optional(),
+  ),
 });
 
 export type Config = {
@@ -16,6 +21,8 @@ export type Config = {
   host: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   secureCookies: boolean;
+  /** A fixed "now" for tests (MAMORI_FIXED_NOW); null: the wall clock. */
+  fixedNow: Date | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.MAMORI_FIXED_NOW && e.NODE_ENV === "production")
+    throw new Error("environment variable MAMORI_FIXED_NOW: a fixed clock is for tests, never in production");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -32,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: resolve(e.MAMORI_DATA_DIR) },
     secureCookies: e.MAMORI_SECURE_COOKIES ? e.MAMORI_SECURE_COOKIES === "true" : e.NODE_ENV === "production",
+    fixedNow: e.MAMORI_FIXED_NOW ? new Date(e.MAMORI_FIXED_NOW) : null,
   };
 }

@@ -22,9 +22,12 @@ export async function run(_args: string[]): Promise<number> {
     }
     throw error;
   }
-  const seeded = await seedDemoIfEmpty(connection.db, new Date());
+  const fixedNow = config.fixedNow;
+  const clock = fixedNow ? () => fixedNow : () => new Date();
+  const seeded = await seedDemoIfEmpty(connection.db, clock());
   const app = await buildApp({
     db: connection.db,
+    clock,
     secureCookies: config.secureCookies,
     logger: false,
     ...(existsSync(webRoot) ? { webRoot } : {}),
@@ -37,6 +40,7 @@ export async function run(_args: string[]): Promise<number> {
       : "PostgreSQL server";
   process.stdout.write(`Mamori is ready on http://localhost:${config.port} (${where})\n`);
   if (seeded) process.stdout.write("Demo data created in the empty database.\n");
+  if (fixedNow) process.stdout.write(`The clock is fixed at ${fixedNow.toISOString()} (MAMORI_FIXED_NOW, for tests).\n`);
   if (seeded || (await demoUsersPresent(connection.db))) {
     process.stdout.write(`Demo users: ${DEMO_USERNAMES.join(", ")} — password "${DEMO_PASSWORD}"\n`);
   }
