@@ -38,7 +38,12 @@ export function implicitCasesOfGroup(
   const resolver = createLocalDayResolver(input.facility.timeZone ?? DEFAULT_TIME_ZONE);
   const asOfMs = typeof input.asOf === "string" ? parseInstant(input.asOf) : input.asOf.getTime();
   if (Number.isNaN(asOfMs)) throw new RangeError("asOf: not an ISO instant with offset");
-  const index = indexObservations({ people: input.people, observations: input.observations, resolver, asOfMs });
+  const index = indexObservations({
+    people: input.people,
+    observations: input.observations,
+    resolver,
+    asOfMs,
+  });
   const registry = buildCaseRegistry(index, input.cases ?? [], [group], resolver.dayOf(asOfMs), {
     gapDays: profile.onsets.gapDays,
     implicitResolvedAfterSymptomFreeDays: profile.cases.implicitResolvedAfterSymptomFreeDays,

@@ -52,13 +52,21 @@ describe("episodeState: the countdown to end-eligibility (manual p.56)", () => {
     const quietDays = quietDaysFor(profile, "SKIN");
     expect(quietDays).toBe(30);
     const cases = [{ onsetDate: "2026-01-01", resolvedDate: null }];
-    expect(episodeState({ openedDate: "2026-01-02", cases, quietDays, today: "2026-01-30" }).eligible).toBe(false);
-    expect(episodeState({ openedDate: "2026-01-02", cases, quietDays, today: "2026-01-31" }).eligible).toBe(true);
+    expect(episodeState({ openedDate: "2026-01-02", cases, quietDays, today: "2026-01-30" }).eligible).toBe(
+      false,
+    );
+    expect(episodeState({ openedDate: "2026-01-02", cases, quietDays, today: "2026-01-31" }).eligible).toBe(
+      true,
+    );
   });
 
   it("restarts the countdown with a new onset of the group that is not linked yet", () => {
     const state = episodeState({ ...base, otherOnsetDates: ["2026-01-15"], today: "2026-01-18" });
-    expect(state).toMatchObject({ lastOnset: "2026-01-15", daysWithoutNewOnset: 3, eligibleOn: "2026-01-22" });
+    expect(state).toMatchObject({
+      lastOnset: "2026-01-15",
+      daysWithoutNewOnset: 3,
+      eligibleOn: "2026-01-22",
+    });
     expect(state.eligible).toBe(false);
   });
 

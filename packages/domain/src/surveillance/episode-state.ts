@@ -101,7 +101,10 @@ export function episodeState(input: EpisodeStateInput): EpisodeStateView {
  * @example influenzaSchoolRuleReturnDate("2026-01-10", "2026-01-12") // "2026-01-16" (onset + 6 days)
  * @example influenzaSchoolRuleReturnDate("2026-01-10", "2026-01-15") // "2026-01-18" (fever resolved + 3 days)
  */
-export function influenzaSchoolRuleReturnDate(onsetDate: string, feverResolvedDate: string | null): string | null {
+export function influenzaSchoolRuleReturnDate(
+  onsetDate: string,
+  feverResolvedDate: string | null,
+): string | null {
   if (feverResolvedDate === null) return null;
   if (feverResolvedDate < onsetDate) throw new RangeError("feverResolvedDate: must not be before the onset");
   const afterOnset = addIsoDays(onsetDate, 5 + 1);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findOutbreakMeasure, OUTBREAK_MEASURES, outbreakMeasuresFor } from "./outbreak-measures.ts";
 
-const ids = (subject: Parameters<typeof outbreakMeasuresFor>[0]) => outbreakMeasuresFor(subject).map((m) => m.id);
+const ids = (subject: Parameters<typeof outbreakMeasuresFor>[0]) =>
+  outbreakMeasuresFor(subject).map((m) => m.id);
 
 describe("the outbreak measures catalogue (manual §4, §5, 付録1①)", () => {
   it("has unique ids, a page and the manual's words on every entry", () => {

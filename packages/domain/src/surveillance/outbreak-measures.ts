@@ -39,9 +39,11 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "all.share-lead-director",
     group: "ALL",
-    title: { ja: "感染対策担当者と施設長に状況を伝える", en: "Tell the infection-control lead and the director" },
-    words:
-      "速やかに感染対策担当者に状況を共有するとともに、感染対策担当者は施設長に情報共有します。",
+    title: {
+      ja: "感染対策担当者と施設長に状況を伝える",
+      en: "Tell the infection-control lead and the director",
+    },
+    words: "速やかに感染対策担当者に状況を共有するとともに、感染対策担当者は施設長に情報共有します。",
     source: { section: "4. 1)(1) 介護職員等の対応", pages: "p.45" },
   },
   {
@@ -54,21 +56,30 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "all.record-diagnoses",
     group: "ALL",
-    title: { ja: "受診状況・診断名・検査・治療を記録する", en: "Record consultations, diagnoses, tests and treatment" },
+    title: {
+      ja: "受診状況・診断名・検査・治療を記録する",
+      en: "Record consultations, diagnoses, tests and treatment",
+    },
     words: "受診状況と診断名、検査、治療の内容を記録しておきます。",
     source: { section: "4. 1) 施設における感染症の発生状況の把握と対応", pages: "p.45" },
   },
   {
     id: "all.hand-hygiene",
     group: "ALL",
-    title: { ja: "手洗いと嘔吐物・排泄物の処理を徹底する", en: "Enforce hand hygiene and the handling of vomit and stool" },
+    title: {
+      ja: "手洗いと嘔吐物・排泄物の処理を徹底する",
+      en: "Enforce hand hygiene and the handling of vomit and stool",
+    },
     words: "発生時は、衛生学的手洗いや嘔吐物、排泄物等の適切な処理を徹底します。",
     source: { section: "4. 2)(1) 介護職員の対応", pages: "p.46" },
   },
   {
     id: "all.restrict-visitors",
     group: "ALL",
-    title: { ja: "来訪者と入所者の接触を制限するか判断する", en: "Decide whether to restrict visitors' contact" },
+    title: {
+      ja: "来訪者と入所者の接触を制限するか判断する",
+      en: "Decide whether to restrict visitors' contact",
+    },
     words:
       "医師は、感染症のまん延防止の観点から、来訪者に対して入所者との接触を制限する必要性を判断し、制限する必要があると判断した場合は、施設長に状況を報告します。",
     source: { section: "4. 2)(2) 医師および看護職員の対応", pages: "p.46" },
@@ -119,7 +130,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "gi.share-counts",
     group: "GI",
-    title: { ja: "発症者数・症状継続者数を職員全体で共有する", en: "Share the count of the ill with all staff" },
+    title: {
+      ja: "発症者数・症状継続者数を職員全体で共有する",
+      en: "Share the count of the ill with all staff",
+    },
     words:
       "看護職員はその後の発症者数、症状継続者数の現況を、情報共有できる場を設けて、職員全体が経過を把握できるようにします。",
     source: { section: "5. 1)(2) エ 高齢者介護施設の体制・連絡等", pages: "p.54" },
@@ -134,7 +148,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "gi.supplies",
     group: "GI",
-    title: { ja: "消毒薬と嘔吐物処理の用具が足りているか確かめる", en: "Check disinfectant and vomit-cleaning kits" },
+    title: {
+      ja: "消毒薬と嘔吐物処理の用具が足りているか確かめる",
+      en: "Check disinfectant and vomit-cleaning kits",
+    },
     words: "消毒薬や嘔吐物処理等に必要な用具が足りているかの確認も必要です。",
     source: { section: "5. 1)(2) エ 高齢者介護施設の体制・連絡等", pages: "p.54" },
   },
@@ -166,7 +183,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "gi.laundry",
     group: "GI",
-    title: { ja: "汚れた衣類・シーツを消毒してから洗濯する", en: "Disinfect soiled clothes and sheets before washing" },
+    title: {
+      ja: "汚れた衣類・シーツを消毒してから洗濯する",
+      en: "Disinfect soiled clothes and sheets before washing",
+    },
     words:
       "次に次亜塩素酸ナトリウム液（0.05%～0.1%）につけます（10分程度）。あるいは、85℃以上で1分間以上熱湯消毒します。",
     source: { section: "5. 1)(2) オ 洗濯", pages: "p.55" },
@@ -175,8 +195,7 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
     id: "gi.bath-last",
     group: "GI",
     title: { ja: "回復した人は1週間ほど最後に入浴する", en: "The recovered bathe last for about a week" },
-    words:
-      "症状が落ち着き、入浴できる状態であれば、1週間ぐらいは最後に入浴するようにします。",
+    words: "症状が落ち着き、入浴できる状態であれば、1週間ぐらいは最後に入浴するようにします。",
     source: { section: "5. 1)(2) オ 入浴", pages: "p.55" },
   },
   {
@@ -207,7 +226,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "ili.masks",
     group: "ILI",
-    title: { ja: "ケアする職員と部屋を出る人はマスクを着ける", en: "Masks for carers and for the ill leaving the room" },
+    title: {
+      ja: "ケアする職員と部屋を出る人はマスクを着ける",
+      en: "Masks for carers and for the ill leaving the room",
+    },
     words:
       "インフルエンザの疑いのある入所者（および診断された入所者）にケアや処置をする場合には、職員はサージカルマスクを着用します。罹患した入所者が部屋を出る場合は、マスクをします。",
     source: { section: "5. 1)(1) エ 感染を疑ったら～対応の方針", pages: "p.52" },
@@ -215,7 +237,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "ili.visitors",
     group: "ILI",
-    title: { ja: "咳のある面会者にマスクを頼む・面会を制限する", en: "Masks for coughing visitors; restrict visits" },
+    title: {
+      ja: "咳のある面会者にマスクを頼む・面会を制限する",
+      en: "Masks for coughing visitors; restrict visits",
+    },
     words: "入所者や面会者で咳をしている人にはマスクを着用してもらいます。",
     source: { section: "5. 1)(1) イ 平常時の対応・予防", pages: "p.51" },
   },
@@ -233,7 +258,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "ili.prophylaxis",
     group: "ILI",
-    title: { ja: "同室者の予防内服は医師と相談して判断する", en: "Prophylaxis for room-mates: decide with the physician" },
+    title: {
+      ja: "同室者の予防内服は医師と相談して判断する",
+      en: "Prophylaxis for room-mates: decide with the physician",
+    },
     words:
       "感染者と同室にいた入所者等インフルエンザウィルスに曝露された可能性が高い人に対して、抗インフルエンザ薬の予防内服が行われる場合があります。…医師と相談して慎重に判断する必要があります。",
     source: { section: "5. 1)(1) エ 感染を疑ったら～対応の方針", pages: "p.52" },
@@ -281,7 +309,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "skin.exposed-staff",
     group: "SKIN",
-    title: { ja: "無防備で接触した職員の衣服を洗い、皮膚を観察する", en: "Exposed staff: wash clothes, watch the skin" },
+    title: {
+      ja: "無防備で接触した職員の衣服を洗い、皮膚を観察する",
+      en: "Exposed staff: wash clothes, watch the skin",
+    },
     words:
       "無防備で接触した職員は、当日着た衣服はすぐに洗濯をします。帰宅後、入浴・シャワーをし、下着も全て着替え、洗濯をします。",
     source: { section: "5. 1)(3) オ 発生時の対応", pages: "p.58" },
@@ -289,7 +320,10 @@ export const OUTBREAK_MEASURES: readonly OutbreakMeasure[] = [
   {
     id: "skin.lift-check",
     group: "SKIN",
-    title: { ja: "解除前に全身を観察し新しい皮疹がないことを確かめる", en: "Before lifting: whole-body check for new rash" },
+    title: {
+      ja: "解除前に全身を観察し新しい皮疹がないことを確かめる",
+      en: "Before lifting: whole-body check for new rash",
+    },
     words: "接触感染予防策を解除する前に、患者の全身を観察して新しい皮疹がないことを確認します。",
     source: { section: "5. 1)(3) カ 解除の判断", pages: "p.58" },
   },

@@ -40,7 +40,8 @@ export async function run(_args: string[]): Promise<number> {
       : "PostgreSQL server";
   process.stdout.write(`Mamori is ready on http://localhost:${config.port} (${where})\n`);
   if (seeded) process.stdout.write("Demo data created in the empty database.\n");
-  if (fixedNow) process.stdout.write(`The clock is fixed at ${fixedNow.toISOString()} (MAMORI_FIXED_NOW, for tests).\n`);
+  if (fixedNow)
+    process.stdout.write(`The clock is fixed at ${fixedNow.toISOString()} (MAMORI_FIXED_NOW, for tests).\n`);
   if (seeded || (await demoUsersPresent(connection.db))) {
     process.stdout.write(`Demo users: ${DEMO_USERNAMES.join(", ")} — password "${DEMO_PASSWORD}"\n`);
   }

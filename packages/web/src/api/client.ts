@@ -1,5 +1,6 @@
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
+import { createEpisodesApi } from "./episodes.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import type {
   AlertsQuery,
@@ -114,6 +115,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     /** CRE stewardship of a hospital (src/api/cre.ts). */
     cre: createCreApi(request),
+    /** Outbreak episodes of a facility (src/api/episodes.ts). */
+    episodes: createEpisodesApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

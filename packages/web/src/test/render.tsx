@@ -12,6 +12,7 @@ import { FacilityProvider } from "../state/FacilityProvider.tsx";
 import { OutboxProvider } from "../state/OutboxProvider.tsx";
 import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
 import { fakeCreApi } from "./cre-fake.ts";
+import { fakeEpisodesApi } from "./episodes-fake.ts";
 
 afterEach(() => {
   cleanup();
@@ -45,6 +46,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call ${name}`));
   const base = {
     cre: fakeCreApi(),
+    episodes: fakeEpisodesApi(),
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),

@@ -79,10 +79,7 @@ export const outbreakEpisodeCases = pgTable(
     uniqueIndex("outbreak_episode_cases_implicit_idx")
       .on(t.episodeId, t.personId, t.onsetDate)
       .where(sql`${t.caseId} IS NULL`),
-    check(
-      "outbreak_episode_cases_kind_check",
-      sql`(${t.caseId} IS NULL) <> (${t.onsetDate} IS NULL)`,
-    ),
+    check("outbreak_episode_cases_kind_check", sql`(${t.caseId} IS NULL) <> (${t.onsetDate} IS NULL)`),
   ],
 );
 

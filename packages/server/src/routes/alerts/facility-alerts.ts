@@ -17,8 +17,8 @@ import {
   outbreakEpisodes,
   people,
 } from "../../db/schema/index.ts";
-import { episodeRuleInputs } from "../episodes/episode-rules.ts";
 import { dayBounds, dayInZone } from "../../time/facility-day.ts";
+import { episodeRuleInputs } from "../episodes/episode-rules.ts";
 
 /**
  * How far back stored records are read for one evaluation. The longest look-back of any rule is ABOVE_USUAL's 28 days of

@@ -193,7 +193,9 @@ export async function episodeDetail(
   const linkedOnsets = links.map((link) =>
     link.caseId ? (recordedById.get(link.caseId)?.onsetDate ?? row.openedDate) : link.onsetDate!,
   );
-  const earliest = [row.openedDate, row.alertDay, ...linkedOnsets].filter((d): d is string => d !== null).sort()[0]!;
+  const earliest = [row.openedDate, row.alertDay, ...linkedOnsets]
+    .filter((d): d is string => d !== null)
+    .sort()[0]!;
   const group = await subjectCases(db, frame, subject, addIsoDays(earliest, -quietDays));
   const implicitByKey = new Map(group.implicit.map((held) => [`${held.personId}|${held.onsetDate}`, held]));
 

@@ -192,7 +192,12 @@ export async function openEpisode(
         values,
         isOwn: (row) => row.facilityId === frame.id,
         content: createdContent,
-        audit: { actorUserId: actor.user.id, organisationId: frame.id, action: "create", entity: "outbreak_episode" },
+        audit: {
+          actorUserId: actor.user.id,
+          organisationId: frame.id,
+          action: "create",
+          entity: "outbreak_episode",
+        },
         conflictMessage: "This episode was already opened with other content.",
         conflictReason: "already opened",
       }),
@@ -222,7 +227,9 @@ export async function openEpisode(
       .from(outbreakEpisodes)
       .where(and(eq(outbreakEpisodes.facilityId, frame.id), isNull(outbreakEpisodes.closedDate)))
       .for("update");
-    if (open.some((row) => sameSubject(episodeRuleSubject(subjectOfEpisode(row), frame.profile), ruleSubject)))
+    if (
+      open.some((row) => sameSubject(episodeRuleSubject(subjectOfEpisode(row), frame.profile), ruleSubject))
+    )
       throw conflict("An episode of this group is already open.", [
         { path: "subject", message: "an episode of this group is already open" },
       ]);
@@ -231,7 +238,12 @@ export async function openEpisode(
       values,
       isOwn: (row) => row.facilityId === frame.id,
       content: createdContent,
-      audit: { actorUserId: actor.user.id, organisationId: frame.id, action: "create", entity: "outbreak_episode" },
+      audit: {
+        actorUserId: actor.user.id,
+        organisationId: frame.id,
+        action: "create",
+        entity: "outbreak_episode",
+      },
       conflictMessage: "This episode was already opened with other content.",
       conflictReason: "already opened",
     });
@@ -343,7 +355,9 @@ export async function recordMeasure(
         const measure = findOutbreakMeasure(body.catalogueId);
         const group = measureGroupOf(subjectOfEpisode(row));
         if (!measure || (measure.group !== "ALL" && measure.group !== group))
-          throw validationFailed([{ path: "catalogueId", message: "not a measure of the manual for this group" }]);
+          throw validationFailed([
+            { path: "catalogueId", message: "not a measure of the manual for this group" },
+          ]);
       }
       if (body.doneDate > frame.today)
         throw validationFailed([{ path: "doneDate", message: "must not be in the future" }]);
@@ -376,7 +390,12 @@ export async function recordMeasure(
         doneBy: m.doneBy,
         note: m.note,
       }),
-      audit: { actorUserId: actor.user.id, organisationId: frame.id, action: "create", entity: "outbreak_measure" },
+      audit: {
+        actorUserId: actor.user.id,
+        organisationId: frame.id,
+        action: "create",
+        entity: "outbreak_measure",
+      },
       conflictMessage: "This measure was already recorded with other content.",
       conflictReason: "already recorded",
     });
@@ -526,7 +545,12 @@ export async function closeEpisode(
         closedBy: actor.user.id,
         closedAt: frame.now,
       },
-      audit: { actorUserId: actor.user.id, organisationId: frame.id, action: "update", entity: "outbreak_episode" },
+      audit: {
+        actorUserId: actor.user.id,
+        organisationId: frame.id,
+        action: "update",
+        entity: "outbreak_episode",
+      },
     });
     await addEvent(tx, actor, frame, {
       episodeId: row.id,
@@ -554,7 +578,9 @@ export async function reopenEpisode(
       .from(outbreakEpisodes)
       .where(and(eq(outbreakEpisodes.facilityId, frame.id), isNull(outbreakEpisodes.closedDate)));
     const subject = episodeRuleSubject(subjectOfEpisode(row), frame.profile);
-    if (open.some((other) => sameSubject(episodeRuleSubject(subjectOfEpisode(other), frame.profile), subject)))
+    if (
+      open.some((other) => sameSubject(episodeRuleSubject(subjectOfEpisode(other), frame.profile), subject))
+    )
       throw conflict("Another episode of this group is open.", [
         { path: "subject", message: "an episode of this group is already open" },
       ]);
@@ -562,7 +588,12 @@ export async function reopenEpisode(
       table: outbreakEpisodes,
       current: row,
       changes: { closedDate: null, decision: null, overrideReason: null, closedBy: null, closedAt: null },
-      audit: { actorUserId: actor.user.id, organisationId: frame.id, action: "update", entity: "outbreak_episode" },
+      audit: {
+        actorUserId: actor.user.id,
+        organisationId: frame.id,
+        action: "update",
+        entity: "outbreak_episode",
+      },
     });
     await addEvent(tx, actor, frame, { episodeId: row.id, kind: "reopened", day: frame.today, text: reason });
   });

@@ -48,7 +48,13 @@ export const episodeRoutes =
 
     app.get(
       "/:facilityId/episodes",
-      { schema: { params: facilityParams, querystring: episodesQuery, response: { 200: episodeListResponse } } },
+      {
+        schema: {
+          params: facilityParams,
+          querystring: episodesQuery,
+          response: { 200: episodeListResponse },
+        },
+      },
       async (request) => {
         const actor = actorFor(request, "readFacility");
         const frame = await facilityFrame(ctx.db, actor.facilityId, ctx.clock());
@@ -135,4 +141,3 @@ export const episodeRoutes =
       },
     );
   };
-
