@@ -573,7 +573,10 @@ function Timeline({
       <h2>{t("timeline.heading")}</h2>
       <ol className="episode-timeline">
         {detail.timeline.map((entry) => (
-          <li key={`${entry.kind}-${entry.at}-${entry.ref ?? ""}-${entry.text ?? ""}`} className={`timeline-${entry.kind}`}>
+          <li
+            key={`${entry.kind}-${entry.at}-${entry.ref ?? ""}-${entry.text ?? ""}`}
+            className={`timeline-${entry.kind}`}
+          >
             <span className="timeline-day">{shortDay(entry.day, lang)}</span>
             <span className="timeline-what">
               {t(`timeline.${entry.kind}`)}
