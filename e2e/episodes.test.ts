@@ -101,7 +101,8 @@ describe("an outbreak episode in the browser", () => {
     // The cluster's residents were linked: six onsets on 2F between 11月27日 and 11月29日 (demo-rounds.ts GI_CLUSTER).
     const cases = page.getByTestId("episode-cases");
     const rows = cases.locator("tbody tr");
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(await page.getByTestId("episode-candidates").count()).toBe(0);
     const caseText = (await cases.textContent()) ?? "";
     expect(caseText).toContain("11月27日(金)");
     expect(caseText).toContain("11月29日(日)");
@@ -158,10 +159,10 @@ describe("an outbreak episode in the browser", () => {
     expect(timeline).toContain("対策：厨房と食事の提供方法を確認");
 
     // Each ill resident's recovery day (the committee closes only when nobody is still ill).
-    const resolveButtons = page.getByTestId("episode-cases").getByTestId("case-resolve");
-    const count = await resolveButtons.count();
-    for (let i = 0; i < count; i++) {
-      await resolveButtons.nth(i).click();
+    const unresolved = page.getByTestId("episode-cases").locator("tbody tr", { hasText: "記録なし" });
+    expect(await unresolved.count()).toBeGreaterThan(0);
+    while ((await unresolved.count()) > 0) {
+      await unresolved.first().getByTestId("case-resolve").click();
       const resolve = page.getByTestId("resolve-dialog");
       await resolve.getByTestId("resolve-date").fill("2026-12-01");
       await resolve.getByTestId("resolve-save").click();

@@ -147,8 +147,9 @@ export async function subjectCases(
 }
 
 /**
- * The onset days of the group's current outbreak up to `day`: going back from the latest onset while no gap between
- * consecutive onset days reaches the quiet period (the reading of criterion イ in facility-surveillance.md §4.1).
+ * The first onset day of the group's outbreak that `day` belongs to: going back from the latest onset on or before
+ * `day` while no gap between consecutive onset days reaches the quiet period (the reading of criterion イ in
+ * facility-surveillance.md §4.1).
  */
 export function currentRunStart(onsetDays: readonly string[], day: string, quietDays: number): string | null {
   const sorted = [...new Set(onsetDays.filter((d) => d <= day))].sort();
@@ -199,33 +200,35 @@ export async function episodeDetail(
   const group = await subjectCases(db, frame, subject, addIsoDays(earliest, -quietDays));
   const implicitByKey = new Map(group.implicit.map((held) => [`${held.personId}|${held.onsetDate}`, held]));
 
-  const caseViews: EpisodeCaseView[] = links.map((link) => {
-    if (link.caseId) {
-      const c = recordedById.get(link.caseId)!;
+  const caseViews: EpisodeCaseView[] = links
+    .map((link): EpisodeCaseView => {
+      if (link.caseId) {
+        const c = recordedById.get(link.caseId)!;
+        return {
+          linkId: link.id,
+          source: "recorded",
+          caseId: c.id,
+          personId: c.personId,
+          disease: c.disease,
+          status: c.status,
+          onsetDate: c.onsetDate,
+          resolvedDate: c.resolvedDate,
+        };
+      }
+      const derived = implicitByKey.get(`${link.personId}|${link.onsetDate}`);
       return {
         linkId: link.id,
-        source: "recorded",
-        caseId: c.id,
-        personId: c.personId,
-        disease: c.disease,
-        status: c.status,
-        onsetDate: c.onsetDate,
-        resolvedDate: c.resolvedDate,
+        source: "implicit",
+        caseId: null,
+        personId: link.personId,
+        disease: null,
+        status: null,
+        onsetDate: link.onsetDate!,
+        // What the nurse recorded wins over the rule's own end of an implicit case.
+        resolvedDate: link.resolvedDate ?? derived?.resolvedDate ?? null,
       };
-    }
-    const derived = implicitByKey.get(`${link.personId}|${link.onsetDate}`);
-    return {
-      linkId: link.id,
-      source: "implicit",
-      caseId: null,
-      personId: link.personId,
-      disease: null,
-      status: null,
-      onsetDate: link.onsetDate!,
-      // What the nurse recorded wins over the rule's own end of an implicit case.
-      resolvedDate: link.resolvedDate ?? derived?.resolvedDate ?? null,
-    };
-  });
+    })
+    .sort((a, b) => a.onsetDate.localeCompare(b.onsetDate) || a.personId.localeCompare(b.personId));
 
   const linkedKeys = new Set(
     links.map((link) => (link.caseId ? `case|${link.caseId}` : `${link.personId}|${link.onsetDate}`)),
@@ -308,4 +311,25 @@ export async function episodeExtras(db: Executor, episodeId: string) {
       .orderBy(asc(outbreakEpisodeEvents.at)),
   ]);
   return { measureRows, eventRows };
+}
+
+/**
+ * The onset days of the outbreak an alert of `alertDay` belongs to, up to `today`: from its first onset (see
+ * `currentRunStart`) onwards while no gap between consecutive onset days reaches the quiet period.
+ */
+export function outbreakRun(
+  onsetDays: readonly string[],
+  alertDay: string,
+  today: string,
+  quietDays: number,
+): { from: string; to: string } | null {
+  const from = currentRunStart(onsetDays, alertDay, quietDays);
+  if (from === null) return null;
+  const sorted = [...new Set(onsetDays.filter((d) => d >= from && d <= today))].sort();
+  let to = from;
+  for (const day of sorted) {
+    if (addIsoDays(to, quietDays) <= day) break;
+    to = day;
+  }
+  return { from, to };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, outbreakEpisodes, outbreakMeasures } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
+import { currentRunStart, outbreakRun } from "./episode-store.ts";
 
 // Outbreak episodes (facility-surveillance.md §4.3). The quiet period is the profile's: 7 days for GI in mhlw-2005
 // (manual p.56: 「施設全体としては新しい患者が1週間出なければ、終息とみなしてもかまいません。感染対策委員会で最終的な判断を
@@ -530,5 +531,30 @@ describe("outbreak episodes", () => {
     expect(await endAlerts(eligibleOn)).toMatchObject([
       { subject: { group: "SKIN" }, evidence: { openedBy: ["DECLARED"] } },
     ]);
+  });
+});
+
+describe("the outbreak an alert belongs to (cases linked when an episode opens from it)", () => {
+  // Consecutive onset days belong to one outbreak while the gap between them stays below the quiet period (7 for GI).
+  // Gaps: 32, 7, 1, 6, 7 days.
+  const onsets = ["2025-12-01", "2026-01-02", "2026-01-09", "2026-01-10", "2026-01-16", "2026-01-23"];
+  it("goes back from the alert day while gaps stay below the quiet period (a gap of Q−1 joins, Q splits)", () => {
+    expect(currentRunStart(onsets, "2026-01-10", 7)).toBe("2026-01-09");
+    expect(currentRunStart(onsets, "2026-01-10", 8)).toBe("2026-01-02");
+    expect(currentRunStart([], "2026-01-10", 7)).toBeNull();
+  });
+  it("goes forward to today while gaps stay below the quiet period", () => {
+    expect(outbreakRun(onsets, "2026-01-10", "2026-01-20", 7)).toEqual({
+      from: "2026-01-09",
+      to: "2026-01-16",
+    });
+    expect(outbreakRun(onsets, "2026-01-10", "2026-01-30", 7)).toEqual({
+      from: "2026-01-09",
+      to: "2026-01-16",
+    });
+    expect(outbreakRun(onsets, "2026-01-10", "2026-01-30", 8)).toEqual({
+      from: "2026-01-03",
+      to: "2026-01-23",
+    });
   });
 });

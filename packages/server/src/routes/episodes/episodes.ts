@@ -24,13 +24,13 @@ import { dayBounds } from "../../time/facility-day.ts";
 import { facilityAlerts } from "../alerts/facility-alerts.ts";
 import { subjectOfEpisode } from "./episode-rules.ts";
 import {
-  currentRunStart,
   type EpisodeDetail,
   type EpisodeRow,
   episodeDetail,
   episodeExtras,
   type FacilityFrame,
   findEpisode,
+  outbreakRun,
   recordedCaseFits,
   subjectCases,
   userNames,
@@ -254,15 +254,16 @@ export async function openEpisode(
       text: body.note ?? null,
     });
     if (body.alert) {
-      // The cases of the outbreak the alert is about: the group's onsets back from the alert day without a quiet gap.
+      // The cases of the outbreak the alert is about: the group's onsets around the alert day without a quiet gap, up
+      // to today.
       const quietDays = episodeQuietDays(subject, frame.profile);
       const lookFrom = new Date(`${body.alert.day}T00:00:00Z`);
       lookFrom.setUTCDate(lookFrom.getUTCDate() - 90);
       const group = await subjectCases(tx, frame, subject, lookFrom.toISOString().slice(0, 10));
       const onsets = [...group.recorded.map((c) => c.onsetDate), ...group.implicit.map((c) => c.onsetDate)];
-      const runStart = currentRunStart(onsets, body.alert.day, quietDays);
-      if (runStart) {
-        const inRun = (day: string) => day >= runStart && day <= body.alert!.day;
+      const run = outbreakRun(onsets, body.alert.day, frame.today, quietDays);
+      if (run) {
+        const inRun = (day: string) => day >= run.from && day <= run.to;
         const links = [
           ...group.recorded
             .filter((c) => inRun(c.onsetDate))
