@@ -553,7 +553,7 @@ describe("the outbreak an alert belongs to (cases linked when an episode opens f
       to: "2026-01-16",
     });
     expect(outbreakRun(onsets, "2026-01-10", "2026-01-30", 8)).toEqual({
-      from: "2026-01-03",
+      from: "2026-01-02",
       to: "2026-01-23",
     });
   });
