@@ -81,7 +81,7 @@ export const episodesEn: EpisodeMessages = {
     closed: "Closed as ended",
     reopened: "Reopened",
     measure: "Measure",
-    case: "Ill person added",
+    case: "Onset",
     by: "{{who}}",
   },
   panel: {

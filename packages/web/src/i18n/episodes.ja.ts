@@ -80,7 +80,7 @@ export const episodesJa = {
     closed: "終息として閉じた",
     reopened: "対応を再開",
     measure: "対策",
-    case: "有症者を追加",
+    case: "発症",
     by: "{{who}}",
   },
   panel: {

@@ -96,7 +96,7 @@ function WhenSignedIn({ children }: { children: ReactNode }) {
 /** Renders a page signed in as a care worker of the test facility, at `path`. */
 export function renderSignedIn(ui: ReactNode, api: ApiClient, path = "/") {
   localStorage.setItem("mamori.signedIn", "1");
-  const location = memoryLocation({ path });
+  const location = memoryLocation({ path, record: true });
   const view = render(
     <I18nextProvider i18n={i18n}>
       <ApiProvider client={api}>
