@@ -188,7 +188,9 @@ describe("an outbreak episode in the browser", () => {
     expect(item).toContain("嘔吐・下痢：2026年11月27日(金)から");
     expect(item).toContain("終息を判断できます");
     // The rules say the same today: the end of the outbreak may be decided.
-    await page.getByTestId("alert-card-OUTBREAK_END_ELIGIBLE-GI").waitFor();
+    const endCard = page.getByTestId("alert-card-OUTBREAK_END_ELIGIBLE-GI");
+    await endCard.getByTestId("episode-open-existing").waitFor();
+    expect(await endCard.getByTestId("episode-start").count()).toBe(0);
     await screenshot(page, "episodes-05-lead-home");
 
     await panel.locator("a").first().click();

@@ -31,7 +31,7 @@ function groupKey(subject: { group: string } | { disease: string }): string {
 
 /** The subject of an episode started from an alert: its group (GI, ILI, SKIN) or its disease; null for other groups. */
 export function episodeSubjectOfAlert(alert: FacilityAlert): EpisodeSubject | null {
-  if (!STARTING_CODES.has(alert.code)) return null;
+  if (!STARTING_CODES.has(alert.code) && alert.code !== "OUTBREAK_END_ELIGIBLE") return null;
   const subject = alert.subject as { group: string } | { disease: string };
   if ("group" in subject)
     return (FACILITY_RULE_GROUPS as readonly string[]).includes(subject.group)
@@ -42,23 +42,34 @@ export function episodeSubjectOfAlert(alert: FacilityAlert): EpisodeSubject | nu
 
 /**
  * On a facility alert card: 「この通知からアウトブレイク対応を開始」 opens an episode from the alert and goes to it; when
- * an episode of the same group is already open, a link to it instead. Shown to those who may record episodes.
+ * an episode of the same group is already open, a link to it instead (the only thing shown on an end-of-outbreak
+ * card). Shown to those who may record episodes.
  */
 export function StartEpisodeButton({ alert, facilityId }: { alert: FacilityAlert; facilityId: string }) {
   const user = useUser();
   const subject = episodeSubjectOfAlert(alert);
   if (!subject || !canRecordEpisodes(user.role)) return null;
-  return <StartEpisode alert={alert} facilityId={facilityId} subject={subject} />;
+  return (
+    <StartEpisode
+      alert={alert}
+      facilityId={facilityId}
+      subject={subject}
+      linkOnly={!STARTING_CODES.has(alert.code)}
+    />
+  );
 }
 
 function StartEpisode({
   alert,
   facilityId,
   subject,
+  linkOnly,
 }: {
   alert: FacilityAlert;
   facilityId: string;
   subject: EpisodeSubject;
+  /** The end of an outbreak: a link to its open episode, never a new one. */
+  linkOnly: boolean;
 }) {
   const { t, i18n } = useTranslation("episodes");
   const api = useApi();
@@ -78,6 +89,8 @@ function StartEpisode({
         </Link>
       </p>
     );
+
+  if (linkOnly) return null;
 
   const start = async () => {
     setBusy(true);
