@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type StartedServer = { url: string; stop: () => Promise<void> };
+export type StartedServer = { url: string; dataDir: string; stop: () => Promise<void> };
 
 /** Builds the web app once per run (the journeys test what `npm start` serves). */
 export function buildWeb(): void {
@@ -27,12 +27,20 @@ export function buildWeb(): void {
 
 /**
  * Starts `mamori start` as `npm start` does, on a fresh embedded database in a temporary directory (so the demo is
- * seeded) and a free port; resolves once the server says it is ready.
+ * seeded) and a free port; resolves once the server says it is ready. `dataDir` starts on an existing database
+ * (kept by an earlier `keepData` server), `env` adds settings such as `MAMORI_FIXED_NOW`.
  */
-export async function startServer(): Promise<StartedServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "mamori-e2e-"));
+export async function startServer(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; keepData?: boolean } = {},
+): Promise<StartedServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mamori-e2e-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MAMORI_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    PORT: String(port),
+    MAMORI_DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(
     process.execPath,
@@ -63,13 +71,14 @@ export async function startServer(): Promise<StartedServer> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     stop: async () => {
       await new Promise<void>((resolve) => {
         child.removeAllListeners("exit");
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       });
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -24,6 +24,7 @@ import { authRoutes } from "./routes/auth/routes.ts";
 import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
 import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
+import { episodeRoutes } from "./routes/episodes/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
 import { type DatabaseProbe, healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
@@ -194,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(creRoutes(context), { prefix: "/api/cre" });
   await app.register(routineRoutes(context), { prefix: "/api/routine" });
   await app.register(obligationRoutes(context), { prefix: "/api/facilities" });
+  await app.register(episodeRoutes(context), { prefix: "/api/facilities" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -16,6 +16,11 @@ const environmentSchema = z.object({
   MAMORI_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAMORI_DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(30),
   NODE_ENV: z.string().default("development"),
+  /** For browser journeys only: the server's "now" is this instant (ISO with offset), fixed; refused in production. */
+  MAMORI_FIXED_NOW: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }).optional(),
+  ),
 });
 
 export type PostgresSettings = {
@@ -33,6 +38,8 @@ export type Config = {
   database: PostgresSettings | { kind: "pglite"; dataDir: string };
   secureCookies: boolean;
   logLevel: Exclude<(typeof LOG_LEVELS)[number], "silent"> | false;
+  /** A fixed "now" for tests (MAMORI_FIXED_NOW); null: the wall clock. */
+  fixedNow: Date | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.MAMORI_FIXED_NOW && e.NODE_ENV === "production")
+    throw new Error("environment variable MAMORI_FIXED_NOW: a fixed clock is for tests, never in production");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "pglite", dataDir: resolve(e.MAMORI_DATA_DIR) },
     secureCookies: e.MAMORI_SECURE_COOKIES ? e.MAMORI_SECURE_COOKIES === "true" : e.NODE_ENV === "production",
     logLevel: e.MAMORI_LOG_LEVEL === "silent" ? false : e.MAMORI_LOG_LEVEL,
+    fixedNow: e.MAMORI_FIXED_NOW ? new Date(e.MAMORI_FIXED_NOW) : null,
   };
 }

@@ -8,6 +8,7 @@ import { canReadFacility, isOverseer } from "./lib/roles.ts";
 import { AccountsSetupPage } from "./pages/AccountsSetupPage.tsx";
 import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
 import { CreRoutes } from "./pages/cre/CreRoutes.tsx";
+import { EpisodePage } from "./pages/episodes/EpisodePage.tsx";
 import { FacilitySetupPage } from "./pages/FacilitySetupPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
@@ -97,6 +98,7 @@ export function App() {
             <Route path="/records/bath/:date">{(p) => <BathPage date={p.date} />}</Route>
             <Route path="/cre/*?">{() => <CreRoutes />}</Route>
             <Route path="/routine/*?">{() => <RoutineRoutes />}</Route>
+            <Route path="/episodes/:id">{(p) => <EpisodePage key={p.id} id={p.id} />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </main>

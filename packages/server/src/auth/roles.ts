@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   recordObservations: ["care_worker", "nurse", "ic_lead", "director", "physician"],
   /** Record cases (suspected or confirmed disease, outcomes) and antibiotic courses. */
   recordCases: ["nurse", "ic_lead", "director", "physician"],
+  /** Open outbreak episodes, link their cases and record the measures taken. */
+  recordEpisodes: ["nurse", "ic_lead", "director", "physician"],
+  /** Close an outbreak episode with the committee's decision, and reopen it (manual p.56: the committee decides). */
+  closeEpisodes: ["ic_lead", "director"],
   /** Record who used the communal bath. */
   recordBathUse: ["care_worker", "nurse", "ic_lead", "director"],
   /** Add and edit people, units and rooms; import residents. */

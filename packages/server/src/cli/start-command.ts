@@ -33,10 +33,13 @@ export async function run(_args: string[]): Promise<number> {
     }
     throw error;
   }
-  const seeded = config.database.kind === "pglite" && (await seedDemoIfEmpty(connection.db, new Date()));
+  const fixedNow = config.fixedNow;
+  const clock = fixedNow ? () => fixedNow : () => new Date();
+  const seeded = config.database.kind === "pglite" && (await seedDemoIfEmpty(connection.db, clock()));
   const app = await buildApp({
     db: connection.db,
     probe: connection.probe,
+    clock,
     secureCookies: config.secureCookies,
     logger: config.logLevel,
     ...(existsSync(webRoot) ? { webRoot } : {}),
@@ -51,6 +54,8 @@ export async function run(_args: string[]): Promise<number> {
   process.stdout.write(`Mamori is ready on http://${shownHost}:${config.port} (${where})\n`);
   if (config.host === "127.0.0.1") process.stdout.write("Listening on this machine only (HOST to change).\n");
   if (seeded) process.stdout.write("Demo data created in the empty database.\n");
+  if (fixedNow)
+    process.stdout.write(`The clock is fixed at ${fixedNow.toISOString()} (MAMORI_FIXED_NOW, for tests).\n`);
   if (seeded || (await demoUsersPresent(connection.db))) {
     process.stdout.write(`Demo users: ${DEMO_USERNAMES.join(", ")} — password "${DEMO_PASSWORD}"\n`);
   }

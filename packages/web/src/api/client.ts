@@ -1,5 +1,6 @@
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
+import { createEpisodesApi } from "./episodes.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import type {
   AlertsQuery,
@@ -123,6 +124,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     cre: createCreApi(request),
     /** The infection-control routine between outbreaks (src/api/routine.ts). */
     routine: createRoutineApi(request),
+    /** Outbreak episodes of a facility (src/api/episodes.ts). */
+    episodes: createEpisodesApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

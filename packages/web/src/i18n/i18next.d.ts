@@ -1,5 +1,6 @@
 import type { AlertMessages } from "./alerts.ja.ts";
 import type { CreMessages } from "./cre.ja.ts";
+import type { EpisodeMessages } from "./episodes.ja.ts";
 import type { Messages } from "./ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
@@ -14,6 +15,7 @@ declare module "i18next" {
       cre: CreMessages;
       routine: RoutineMessages;
       round: RoundMessages;
+      episodes: EpisodeMessages;
     };
   }
 }

@@ -6,6 +6,8 @@ import { alertsJa } from "./alerts.ja.ts";
 import { creEn } from "./cre.en.ts";
 import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
+import { episodesEn } from "./episodes.en.ts";
+import { episodesJa } from "./episodes.ja.ts";
 import { ja } from "./ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
@@ -27,8 +29,22 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa, cre: creJa, routine: routineJa, round: roundJa },
-    en: { translation: en, alerts: alertsEn, cre: creEn, routine: routineEn, round: roundEn },
+    ja: {
+      translation: ja,
+      alerts: alertsJa,
+      cre: creJa,
+      routine: routineJa,
+      round: roundJa,
+      episodes: episodesJa,
+    },
+    en: {
+      translation: en,
+      alerts: alertsEn,
+      cre: creEn,
+      routine: routineEn,
+      round: roundEn,
+      episodes: episodesEn,
+    },
   },
   lng: storedLang(),
   fallbackLng: "ja",

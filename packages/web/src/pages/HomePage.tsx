@@ -4,6 +4,8 @@ import { Link } from "wouter";
 import type { Round } from "../api/types.ts";
 import { AlertsPanel } from "../components/alerts/AlertsPanel.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
+import { canRecordEpisodes } from "../components/episodes/episode-roles.ts";
+import { OpenEpisodesPanel } from "../components/episodes/OpenEpisodesPanel.tsx";
 import { formatDay, todayIn } from "../lib/dates.ts";
 import { canEditPeople, canEditUnits } from "../lib/roles.ts";
 import { buildRows, uncheckedCount } from "../round/round-state.ts";
@@ -63,6 +65,7 @@ export function HomePage() {
           {t("home.pendingNotice", { count: pending })}
         </p>
       )}
+      {canRecordEpisodes(user.role) && <OpenEpisodesPanel facilityId={facility.id} />}
       <AlertsPanel facility={facility} />
       <section className="home-rounds" aria-labelledby="home-rounds-title">
         <h2 id="home-rounds-title">{t("home.todayRound")}</h2>

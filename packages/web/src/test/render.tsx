@@ -12,6 +12,7 @@ import { FacilityProvider } from "../state/FacilityProvider.tsx";
 import { OutboxProvider } from "../state/OutboxProvider.tsx";
 import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
 import { fakeCreApi } from "./cre-fake.ts";
+import { fakeEpisodesApi } from "./episodes-fake.ts";
 import { fakeRoutineApi } from "./routine-fake.ts";
 
 afterEach(() => {
@@ -47,6 +48,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
   const base = {
     cre: fakeCreApi(),
     routine: fakeRoutineApi(),
+    episodes: fakeEpisodesApi(),
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),
@@ -98,7 +100,7 @@ function WhenSignedIn({ children }: { children: ReactNode }) {
 /** Renders a page signed in as a care worker of the test facility, at `path`. */
 export function renderSignedIn(ui: ReactNode, api: ApiClient, path = "/") {
   localStorage.setItem("mamori.signedIn", "1");
-  const location = memoryLocation({ path });
+  const location = memoryLocation({ path, record: true });
   const view = render(
     <I18nextProvider i18n={i18n}>
       <ApiProvider client={api}>

@@ -1,5 +1,6 @@
 import {
   DEFAULT_PROFILE,
+  type EvaluateFacilityInput,
   type EvaluateFacilityResult,
   evaluateFacility,
   findBuiltInProfile,
@@ -13,9 +14,11 @@ import {
   cases,
   observations,
   organisations,
+  outbreakEpisodes,
   people,
 } from "../../db/schema/index.ts";
 import { dayBounds, dayInZone } from "../../time/facility-day.ts";
+import { episodeRuleInputs } from "../episodes/episode-rules.ts";
 
 /**
  * How far back stored records are read for one evaluation. The longest look-back of any rule is ABOVE_USUAL's 28 days of
@@ -41,13 +44,27 @@ export async function facilityAlerts(
   asOf: Date,
   lookbackDays: number,
 ): Promise<EvaluateFacilityResult> {
+  return evaluateFacility(await facilityRuleInput(db, facilityId, asOf, lookbackDays));
+}
+
+/**
+ * What the rules engine reads for a facility as of an instant, from the stored records: people, observations, recorded
+ * cases, antibiotic courses, bath use and the outbreak episodes people recorded, with the facility's rule profile.
+ */
+export async function facilityRuleInput(
+  db: Executor,
+  facilityId: string,
+  asOf: Date,
+  lookbackDays: number,
+): Promise<EvaluateFacilityInput> {
   const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
   const asOfDay = dayInZone(asOf, f.timeZone);
   const firstDay = shiftDay(asOfDay, -(HISTORY_DAYS + lookbackDays));
   const since = dayBounds(firstDay, f.timeZone).start;
 
-  const [personRows, observationRows, caseRows, courseRows, bathRows] = await Promise.all([
+  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
+  const [personRows, observationRows, caseRows, courseRows, bathRows, episodeRows] = await Promise.all([
     db.select().from(people).where(eq(people.facilityId, facilityId)),
     db
       .select({
@@ -82,9 +99,18 @@ export async function facilityAlerts(
       .select()
       .from(bathUses)
       .where(and(eq(bathUses.facilityId, facilityId), gte(bathUses.date, firstDay))),
+    db
+      .select()
+      .from(outbreakEpisodes)
+      .where(
+        and(
+          eq(outbreakEpisodes.facilityId, facilityId),
+          or(isNull(outbreakEpisodes.closedDate), gte(outbreakEpisodes.closedDate, firstDay)),
+        ),
+      ),
   ]);
 
-  return evaluateFacility({
+  return {
     facility: { id: f.id, type: f.facilityType ?? "elderly_care", timeZone: f.timeZone },
     people: personRows.map((p) => ({
       id: p.id,
@@ -110,8 +136,9 @@ export async function facilityAlerts(
       drug: c.drug,
     })),
     bathUse: bathRows.map((b) => ({ personId: b.personId, date: b.date })),
-    profile: findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE,
+    episodes: episodeRuleInputs(episodeRows, profile, dayInZone(asOf, f.timeZone)),
+    profile,
     asOf,
     lookbackDays,
-  });
+  };
 }

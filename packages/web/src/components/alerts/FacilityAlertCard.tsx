@@ -5,6 +5,7 @@ import { countLines, type FacilityAlertGroup, personIdsOf, subjectOf } from "../
 import type { Facility, Person } from "../../api/types.ts";
 import { formatDay } from "../../lib/dates.ts";
 import { asLang } from "../../lib/labels.ts";
+import { StartEpisodeButton } from "../episodes/StartEpisodeButton.tsx";
 
 interface Props {
   group: FacilityAlertGroup;
@@ -90,6 +91,7 @@ export function FacilityAlertCard({ group, people, facility, showDays }: Props) 
           {sourceLine(t, alert.evidence.source)}
         </dd>
       </dl>
+      <StartEpisodeButton alert={alert} facilityId={facility.id} />
       {showDays && group.days.length > 1 && (
         <p className="alert-days muted" data-testid="alert-days">
           {t("card.days", {
