@@ -45,7 +45,11 @@ describe("episodeState: the countdown to end-eligibility (manual p.56)", () => {
     const validation = validateProfile({
       ...DEFAULT_PROFILE,
       id: "skin-30",
-      outbreakEnd: { quietDays: 7, quietDaysByGroup: { SKIN: 30 } },
+      outbreakEnd: {
+        quietDays: 7,
+        quietDaysByGroup: { SKIN: 30 },
+        quietDaysSources: { SKIN: "30 days: this test profile's own setting" },
+      },
     });
     if (!validation.ok) throw new Error(validation.message);
     const profile = validation.profile;
