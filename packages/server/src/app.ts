@@ -20,6 +20,7 @@ import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
 import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
+import { formRoutes } from "./routes/forms/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(antibioticRoutes(context), { prefix: "/api/antibiotics" });
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
   await app.register(alertRoutes(context), { prefix: "/api/facilities" });
+  await app.register(formRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
 
   if (options.webRoot) {

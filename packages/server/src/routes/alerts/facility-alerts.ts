@@ -30,19 +30,21 @@ function shiftDay(day: string, days: number): string {
 }
 
 /**
- * Evaluates a facility's rules from its stored records as of an instant: the same engine `mamori evaluate` runs on a
- * scenario file, fed from the database.
+ * A facility's stored records for the rules and the forms: the facility, its people, the observations from the start of
+ * `firstDay` (in the facility's zone) up to `until` (or the end of `lastDay` when that is earlier), the cases and antibiotic courses not over before `firstDay`, and the
+ * bath uses since then. The alerts and the forms (付録4②③) read their inputs through this one loader.
  */
-export async function facilityAlerts(
+export async function loadFacilityRecords(
   db: Executor,
   facilityId: string,
-  asOf: Date,
-  lookbackDays: number,
-): Promise<EvaluateFacilityResult> {
+  window: { firstDay?: string; daysBefore?: number; lastDay?: string; until: Date },
+) {
   const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
-  const asOfDay = dayInZone(asOf, f.timeZone);
-  const firstDay = shiftDay(asOfDay, -(HISTORY_DAYS + lookbackDays));
+  const until = window.lastDay
+    ? new Date(Math.min(window.until.getTime(), dayBounds(window.lastDay, f.timeZone).end.getTime() - 1))
+    : window.until;
+  const firstDay = window.firstDay ?? shiftDay(dayInZone(until, f.timeZone), -(window.daysBefore ?? 0));
   const since = dayBounds(firstDay, f.timeZone).start;
 
   const [personRows, observationRows, caseRows, courseRows, bathRows] = await Promise.all([
@@ -56,7 +58,11 @@ export async function facilityAlerts(
       })
       .from(observations)
       .where(
-        and(eq(observations.facilityId, facilityId), gte(observations.at, since), lte(observations.at, asOf)),
+        and(
+          eq(observations.facilityId, facilityId),
+          gte(observations.at, since),
+          lte(observations.at, until),
+        ),
       ),
     db
       .select()
@@ -81,6 +87,35 @@ export async function facilityAlerts(
       .from(bathUses)
       .where(and(eq(bathUses.facilityId, facilityId), gte(bathUses.date, firstDay))),
   ]);
+  return {
+    facility: f,
+    until,
+    people: personRows,
+    observations: observationRows,
+    cases: caseRows,
+    courses: courseRows,
+    baths: bathRows,
+  };
+}
+
+/**
+ * Evaluates a facility's rules from its stored records as of an instant: the same engine `mamori evaluate` runs on a
+ * scenario file, fed from the database.
+ */
+export async function facilityAlerts(
+  db: Executor,
+  facilityId: string,
+  asOf: Date,
+  lookbackDays: number,
+): Promise<EvaluateFacilityResult> {
+  const {
+    facility: f,
+    people: personRows,
+    observations: observationRows,
+    cases: caseRows,
+    courses: courseRows,
+    baths: bathRows,
+  } = await loadFacilityRecords(db, facilityId, { daysBefore: HISTORY_DAYS + lookbackDays, until: asOf });
 
   return evaluateFacility({
     facility: { id: f.id, type: f.facilityType ?? "elderly_care", timeZone: f.timeZone },
