@@ -8,7 +8,10 @@ import { canReadFacility, isOverseer } from "./lib/roles.ts";
 import { AccountsSetupPage } from "./pages/AccountsSetupPage.tsx";
 import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
 import { CreRoutes } from "./pages/cre/CreRoutes.tsx";
+import { DisinfectionPage } from "./pages/disinfection/DisinfectionPage.tsx";
 import { FacilitySetupPage } from "./pages/FacilitySetupPage.tsx";
+import { PhysicianReportPage } from "./pages/forms/PhysicianReportPage.tsx";
+import { WeeklyTrendPage } from "./pages/forms/WeeklyTrendPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -95,6 +98,12 @@ export function App() {
             <Route path="/records/bath">{() => <BathPage date={null} />}</Route>
             <Route path="/records/bath/:date">{(p) => <BathPage date={p.date} />}</Route>
             <Route path="/cre/*?">{() => <CreRoutes />}</Route>
+            <Route path="/forms">
+              <Redirect to="/forms/weekly" replace />
+            </Route>
+            <Route path="/forms/weekly" component={WeeklyTrendPage} />
+            <Route path="/forms/physician-report" component={PhysicianReportPage} />
+            <Route path="/disinfection" component={DisinfectionPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </main>

@@ -1,6 +1,7 @@
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
 import { ApiError, NetworkError } from "./errors.ts";
+import { createFormsApi } from "./forms.ts";
 import type {
   AlertsQuery,
   AlertsResult,
@@ -114,6 +115,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
   return {
     /** CRE stewardship of a hospital (src/api/cre.ts). */
     cre: createCreApi(request),
+    /** The manual's outbreak forms 付録4② and ③ (src/api/forms.ts). */
+    forms: createFormsApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

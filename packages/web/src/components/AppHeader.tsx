@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { canEditPeople, isOverseer } from "../lib/roles.ts";
+import { canEditPeople, canReadFacility, isOverseer } from "../lib/roles.ts";
+import { canUseForms } from "../pages/forms/forms-roles.ts";
 import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
@@ -28,6 +29,16 @@ export function AppHeader() {
         {!isOverseer(user.role) && canUseRecords(user.role) && (
           <Link href="/records" data-testid="nav-records">
             {t("records.nav", { ns: "alerts" })}
+          </Link>
+        )}
+        {!isOverseer(user.role) && canUseForms(user.role) && (
+          <Link href="/forms/weekly" data-testid="nav-forms">
+            {t("nav.forms", { ns: "forms" })}
+          </Link>
+        )}
+        {!isOverseer(user.role) && canReadFacility(user.role) && user.organisation.kind === "facility" && (
+          <Link href="/disinfection" data-testid="nav-disinfection">
+            {t("nav.disinfection", { ns: "forms" })}
           </Link>
         )}
         {!isOverseer(user.role) && canEditPeople(user.role) && (

@@ -6,6 +6,8 @@ import { alertsJa } from "./alerts.ja.ts";
 import { creEn } from "./cre.en.ts";
 import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
+import { formsEn } from "./forms.en.ts";
+import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
@@ -23,8 +25,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa, cre: creJa },
-    en: { translation: en, alerts: alertsEn, cre: creEn },
+    ja: { translation: ja, alerts: alertsJa, cre: creJa, forms: formsJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn, forms: formsEn },
   },
   lng: storedLang(),
   fallbackLng: "ja",

@@ -45,6 +45,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call ${name}`));
   const base = {
     cre: fakeCreApi(),
+    forms: { weekly: unexpected("forms.weekly"), physicianReport: unexpected("forms.physicianReport") },
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),
