@@ -48,8 +48,8 @@ export const formsEn: FormsMessages = {
     name: "Name",
     consultation: "Seen / diagnosed",
     remarks: "Remarks (diagnosis etc.)",
-    roomOf: "{{unit}} room {{room}}",
-    roomOnly: "Room {{room}}",
+    roomOf: "{{unit}} {{room}}",
+    roomOnly: "{{room}}",
     noRoom: "{{unit}}",
     sections: {
       resident: "Resident",

@@ -47,8 +47,8 @@ export const formsJa = {
     name: "氏名",
     consultation: "受診・診断日",
     remarks: "備考（診断結果など）",
-    roomOf: "{{unit}} {{room}}号室",
-    roomOnly: "{{room}}号室",
+    roomOf: "{{unit}} {{room}}",
+    roomOnly: "{{room}}",
     noRoom: "{{unit}}",
     sections: {
       resident: "入所者",

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { columnDayParts } from "./form-text.ts";
 import "./forms.css";
 
 interface Props {
@@ -63,5 +64,16 @@ export function FormFrame({
         </tbody>
       </table>
     </article>
+  );
+}
+
+/** A day column's heading: 「11/23」 over 「(月)」, so narrow columns break between them and nowhere else. */
+export function DayHead({ day }: { day: string }) {
+  const { date, weekday } = columnDayParts(day, "ja");
+  return (
+    <>
+      <span className="day-head">{date}</span>
+      <span className="day-head">{weekday}</span>
+    </>
   );
 }

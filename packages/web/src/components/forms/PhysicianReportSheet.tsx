@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PhysicianReportForm, PhysicianReportLine, PhysicianReportTallyRow } from "../../api/forms.ts";
 import { formatInstant } from "../../lib/dates.ts";
-import { FormFrame } from "./FormFrame.tsx";
+import { DayHead, FormFrame } from "./FormFrame.tsx";
 import { belongsParts, columnDay, periodText } from "./form-text.ts";
 
 /** Blank lines below the names, as on the paper form, for someone added by hand. */
@@ -56,7 +56,9 @@ export function PhysicianReportSheet({ form, printedAt }: { form: PhysicianRepor
             <th>{t("physician.belongs", ja)}</th>
             <th>{t("physician.name", ja)}</th>
             {days.map((day) => (
-              <th key={day}>{columnDay(day, "ja")}</th>
+              <th key={day}>
+                <DayHead day={day} />
+              </th>
             ))}
             <th>{t("physician.consultation", ja)}</th>
             <th>{t("physician.remarks", ja)}</th>
@@ -115,7 +117,9 @@ export function PhysicianReportSheet({ form, printedAt }: { form: PhysicianRepor
             <tr>
               <th />
               {days.map((day) => (
-                <th key={day}>{columnDay(day, "ja")}</th>
+                <th key={day}>
+                  <DayHead day={day} />
+                </th>
               ))}
               <th>{t("common.total", ja)}</th>
             </tr>

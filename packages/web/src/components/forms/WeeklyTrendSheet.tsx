@@ -2,8 +2,8 @@ import { FORM_COLUMN_LABELS } from "@mamori/domain/forms";
 import { useTranslation } from "react-i18next";
 import type { WeeklyTrendForm } from "../../api/forms.ts";
 import { formatInstant } from "../../lib/dates.ts";
-import { FormFrame } from "./FormFrame.tsx";
-import { columnDay, periodText, weekOfMonth } from "./form-text.ts";
+import { DayHead, FormFrame } from "./FormFrame.tsx";
+import { periodText, weekOfMonth } from "./form-text.ts";
 
 /**
  * 付録4② 施設全体での傾向把握 as the manual lays it out (p.84): 「年 月 第 週」 and 入所者数 at the top, one row per symptom,
@@ -50,7 +50,9 @@ export function WeeklyTrendSheet({ form, printedAt }: { form: WeeklyTrendForm; p
           <tr>
             <th rowSpan={2}>{t("weekly.symptom", ja)}</th>
             {form.days.map((day) => (
-              <th key={day}>{columnDay(day, "ja")}</th>
+              <th key={day}>
+                <DayHead day={day} />
+              </th>
             ))}
             <th rowSpan={2}>{t("weekly.totalPersons", ja)}</th>
           </tr>

@@ -21,9 +21,11 @@ describe("form text", () => {
     expect(belongsParts({ section: "resident", unitName: "2階", room: "203" })).toEqual({
       key: "roomOf",
       unit: "2階",
-      room: "203",
+      room: "203号室",
     });
     expect(belongsParts({ section: "resident", unitName: "2階", room: null }).key).toBe("noRoom");
+    // Rooms named 「201号室」 keep one 号室.
+    expect(belongsParts({ section: "resident", unitName: "2階", room: "201号室" }).room).toBe("201号室");
     expect(belongsParts({ section: "short_stay", unitName: "2階", room: "210" }).key).toBe("section");
     expect(belongsParts({ section: "kitchen_staff", unitName: null, room: null }).key).toBe("section");
   });

@@ -14,8 +14,14 @@ function parts(day: string): { y: number; m: number; d: number; weekday: number 
  * @example columnDay("2027-01-04", "ja") // "1/4(月)"
  */
 export function columnDay(day: string, lang: string): string {
+  const { date, weekday } = columnDayParts(day, lang);
+  return lang === "en" ? `${weekday} ${date}` : `${date}${weekday}`;
+}
+
+/** The two parts of a column heading, 「1/4」 and 「(月)」, for headings that break between them. */
+export function columnDayParts(day: string, lang: string): { date: string; weekday: string } {
   const { m, d, weekday } = parts(day);
-  return lang === "en" ? `${WEEKDAYS_EN[weekday]} ${m}/${d}` : `${m}/${d}(${WEEKDAYS_JA[weekday]})`;
+  return { date: `${m}/${d}`, weekday: lang === "en" ? WEEKDAYS_EN[weekday]! : `(${WEEKDAYS_JA[weekday]})` };
 }
 
 /** A day as people here write it in a period, 「1月4日(月)」 (English "Mon 4 Jan"). */
@@ -53,6 +59,11 @@ export function mondayOf(day: string): string {
   return new Date(Date.UTC(y, m - 1, d - back)).toISOString().slice(0, 10);
 }
 
+/** A room as the form writes it: 「203号室」, without doubling 号室 when the room's name already has it. */
+export function roomText(room: string): string {
+  return /号室$/.test(room) || !/\d$/.test(room) ? room : `${room}号室`;
+}
+
 /** Where a person of the line list belongs, in the words of the form's 所属 column, before translation. */
 export function belongsParts(line: Pick<PhysicianReportLine, "section" | "unitName" | "room">): {
   key: "roomOf" | "roomOnly" | "noRoom" | "section";
@@ -61,8 +72,9 @@ export function belongsParts(line: Pick<PhysicianReportLine, "section" | "unitNa
 } {
   if (line.section === "resident" || line.section === "short_stay") {
     const unit = line.unitName ?? "";
-    if (line.section === "resident" && line.room && unit) return { key: "roomOf", unit, room: line.room };
-    if (line.section === "resident" && line.room) return { key: "roomOnly", unit, room: line.room };
+    if (line.section === "resident" && line.room && unit)
+      return { key: "roomOf", unit, room: roomText(line.room) };
+    if (line.section === "resident" && line.room) return { key: "roomOnly", unit, room: roomText(line.room) };
     if (line.section === "resident" && unit) return { key: "noRoom", unit, room: "" };
   }
   return { key: "section", unit: line.unitName ?? "", room: line.room ?? "" };
