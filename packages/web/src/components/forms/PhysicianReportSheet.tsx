@@ -5,7 +5,7 @@ import { DayHead, FormFrame } from "./FormFrame.tsx";
 import { belongsParts, columnDay, periodText } from "./form-text.ts";
 
 /** Blank lines below the names, as on the paper form, for someone added by hand. */
-const BLANK_LINES = 3;
+const BLANK_LINES = 2;
 
 /**
  * 付録4③ 医師への報告用紙 as the manual lays it out (p.85): the 発症者状況一覧表 (所属, 氏名, a mark per day, 受診・診断日,
