@@ -26,6 +26,7 @@ import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
 import { episodeRoutes } from "./routes/episodes/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
+import { formRoutes } from "./routes/forms/routes.ts";
 import { type DatabaseProbe, healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
@@ -192,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(antibioticRoutes(context), { prefix: "/api/antibiotics" });
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
   await app.register(alertRoutes(context), { prefix: "/api/facilities" });
+  await app.register(formRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
   await app.register(routineRoutes(context), { prefix: "/api/routine" });
   await app.register(obligationRoutes(context), { prefix: "/api/facilities" });

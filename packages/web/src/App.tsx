@@ -8,8 +8,11 @@ import { canReadFacility, isOverseer } from "./lib/roles.ts";
 import { AccountsSetupPage } from "./pages/AccountsSetupPage.tsx";
 import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
 import { CreRoutes } from "./pages/cre/CreRoutes.tsx";
+import { DisinfectionPage } from "./pages/disinfection/DisinfectionPage.tsx";
 import { EpisodePage } from "./pages/episodes/EpisodePage.tsx";
 import { FacilitySetupPage } from "./pages/FacilitySetupPage.tsx";
+import { PhysicianReportPage } from "./pages/forms/PhysicianReportPage.tsx";
+import { WeeklyTrendPage } from "./pages/forms/WeeklyTrendPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -99,6 +102,12 @@ export function App() {
             <Route path="/cre/*?">{() => <CreRoutes />}</Route>
             <Route path="/routine/*?">{() => <RoutineRoutes />}</Route>
             <Route path="/episodes/:id">{(p) => <EpisodePage key={p.id} id={p.id} />}</Route>
+            <Route path="/forms">
+              <Redirect to="/forms/weekly" replace />
+            </Route>
+            <Route path="/forms/weekly" component={WeeklyTrendPage} />
+            <Route path="/forms/physician-report" component={PhysicianReportPage} />
+            <Route path="/disinfection" component={DisinfectionPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </main>

@@ -16,7 +16,8 @@ import { z } from "zod";
  * The scenario file of `mamori evaluate`, version 1 (contracts/evaluate.md), as one zod schema whose messages name the
  * field: `observations[3].tempC: expected a number between 30 and 45`. Unknown fields are refused so that a misspelt
  * `tempc` cannot silently turn a fever into no reading. `episodes` is an optional addition to the contract: episodes
- * declared by people and ends confirmed by the committee (facility-surveillance.md §4.3).
+ * declared by people and ends confirmed by the committee (facility-surveillance.md §4.3); so are a case's
+ * `consultationDate` (受診・診断日) and `remarks`, which `mamori forms physician-report` prints (contracts/forms.md).
  */
 const text = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 
@@ -84,6 +85,8 @@ const recordedCase = z
     onsetDate: isoDate,
     resolvedDate: isoDate.nullish(),
     outcomes: list(z.strictObject({ kind: oneOf(OUTCOME_KINDS), date: isoDate }), "outcomes").default([]),
+    consultationDate: isoDate.nullish(),
+    remarks: z.string({ error: "expected text" }).nullish(),
   })
   .superRefine((value, context) => {
     if (value.resolvedDate && value.resolvedDate < value.onsetDate) {

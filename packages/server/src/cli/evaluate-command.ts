@@ -18,9 +18,9 @@ const USAGE =
   "usage: mamori evaluate SCENARIO.json [--as-of ISO-INSTANT] [--profile ID-or-FILE] [--lookback DAYS]\n";
 const MAX_LOOKBACK_DAYS = 3660;
 
-class InputError extends Error {}
+export class InputError extends Error {}
 
-async function readJson(path: string, what: string): Promise<unknown> {
+export async function readJson(path: string, what: string): Promise<unknown> {
   let body: string;
   try {
     body = await readFile(path, "utf8");

@@ -19,6 +19,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "run the facility rules on a scenario file",
     load: () => import("./evaluate-command.ts"),
   },
+  forms: {
+    summary: "the manual's forms 付録4② and ③ from a scenario file",
+    load: () => import("./forms-command.ts"),
+  },
   detect: { summary: "run aberration detection on a series file", load: () => import("./detect-command.ts") },
   obligations: {
     summary: "what is due in the infection-control routine on a record file",

@@ -2,6 +2,7 @@ import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } fr
 import { createCreApi } from "./cre.ts";
 import { createEpisodesApi } from "./episodes.ts";
 import { ApiError, NetworkError } from "./errors.ts";
+import { createFormsApi } from "./forms.ts";
 import type {
   AlertsQuery,
   AlertsResult,
@@ -126,6 +127,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     routine: createRoutineApi(request),
     /** Outbreak episodes of a facility (src/api/episodes.ts). */
     episodes: createEpisodesApi(request),
+    /** The manual's outbreak forms 付録4② and ③ (src/api/forms.ts). */
+    forms: createFormsApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { canEditPeople, isOverseer } from "../lib/roles.ts";
+import { canEditPeople, canReadFacility, isOverseer } from "../lib/roles.ts";
 import { canUseRoutine } from "../lib/routine-roles.ts";
+import { canUseForms } from "../pages/forms/forms-roles.ts";
 import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
@@ -37,6 +38,16 @@ export function AppHeader() {
         {user.organisation.kind === "facility" && canUseRoutine(user.role) && (
           <Link href="/routine" data-testid="nav-routine">
             {t("nav", { ns: "routine" })}
+          </Link>
+        )}
+        {!isOverseer(user.role) && canUseForms(user.role) && (
+          <Link href="/forms/weekly" data-testid="nav-forms">
+            {t("nav.forms", { ns: "forms" })}
+          </Link>
+        )}
+        {!isOverseer(user.role) && canReadFacility(user.role) && user.organisation.kind === "facility" && (
+          <Link href="/disinfection" data-testid="nav-disinfection">
+            {t("nav.disinfection", { ns: "forms" })}
           </Link>
         )}
         {!isOverseer(user.role) && canEditPeople(user.role) && (

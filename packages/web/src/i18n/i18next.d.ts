@@ -1,6 +1,7 @@
 import type { AlertMessages } from "./alerts.ja.ts";
 import type { CreMessages } from "./cre.ja.ts";
 import type { EpisodeMessages } from "./episodes.ja.ts";
+import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
@@ -16,6 +17,7 @@ declare module "i18next" {
       routine: RoutineMessages;
       round: RoundMessages;
       episodes: EpisodeMessages;
+      forms: FormsMessages;
     };
   }
 }

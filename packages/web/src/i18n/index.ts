@@ -8,6 +8,8 @@ import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { episodesEn } from "./episodes.en.ts";
 import { episodesJa } from "./episodes.ja.ts";
+import { formsEn } from "./forms.en.ts";
+import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
@@ -36,6 +38,7 @@ void i18n.use(initReactI18next).init({
       routine: routineJa,
       round: roundJa,
       episodes: episodesJa,
+      forms: formsJa,
     },
     en: {
       translation: en,
@@ -44,6 +47,7 @@ void i18n.use(initReactI18next).init({
       routine: routineEn,
       round: roundEn,
       episodes: episodesEn,
+      forms: formsEn,
     },
   },
   lng: storedLang(),

@@ -49,6 +49,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
     cre: fakeCreApi(),
     routine: fakeRoutineApi(),
     episodes: fakeEpisodesApi(),
+    forms: { weekly: unexpected("forms.weekly"), physicianReport: unexpected("forms.physicianReport") },
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),

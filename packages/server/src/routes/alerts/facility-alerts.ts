@@ -35,36 +35,24 @@ function shiftDay(day: string, days: number): string {
 }
 
 /**
- * Evaluates a facility's rules from its stored records as of an instant: the same engine `mamori evaluate` runs on a
- * scenario file, fed from the database.
+ * A facility's stored records for the rules and the forms: the facility, its people, the observations from the start of
+ * `firstDay` (in the facility's zone) up to `until` (or the end of `lastDay` when that is earlier), the cases and antibiotic courses not over before `firstDay`, and the
+ * bath uses since then. The alerts and the forms (付録4②③) read their inputs through this one loader.
  */
-export async function facilityAlerts(
+export async function loadFacilityRecords(
   db: Executor,
   facilityId: string,
-  asOf: Date,
-  lookbackDays: number,
-): Promise<EvaluateFacilityResult> {
-  return evaluateFacility(await facilityRuleInput(db, facilityId, asOf, lookbackDays));
-}
-
-/**
- * What the rules engine reads for a facility as of an instant, from the stored records: people, observations, recorded
- * cases, antibiotic courses, bath use and the outbreak episodes people recorded, with the facility's rule profile.
- */
-export async function facilityRuleInput(
-  db: Executor,
-  facilityId: string,
-  asOf: Date,
-  lookbackDays: number,
-): Promise<EvaluateFacilityInput> {
+  window: { firstDay?: string; daysBefore?: number; lastDay?: string; until: Date },
+) {
   const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
-  const asOfDay = dayInZone(asOf, f.timeZone);
-  const firstDay = shiftDay(asOfDay, -(HISTORY_DAYS + lookbackDays));
+  const until = window.lastDay
+    ? new Date(Math.min(window.until.getTime(), dayBounds(window.lastDay, f.timeZone).end.getTime() - 1))
+    : window.until;
+  const firstDay = window.firstDay ?? shiftDay(dayInZone(until, f.timeZone), -(window.daysBefore ?? 0));
   const since = dayBounds(firstDay, f.timeZone).start;
 
-  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
-  const [personRows, observationRows, caseRows, courseRows, bathRows, episodeRows] = await Promise.all([
+  const [personRows, observationRows, caseRows, courseRows, bathRows] = await Promise.all([
     db.select().from(people).where(eq(people.facilityId, facilityId)),
     db
       .select({
@@ -75,7 +63,11 @@ export async function facilityRuleInput(
       })
       .from(observations)
       .where(
-        and(eq(observations.facilityId, facilityId), gte(observations.at, since), lte(observations.at, asOf)),
+        and(
+          eq(observations.facilityId, facilityId),
+          gte(observations.at, since),
+          lte(observations.at, until),
+        ),
       ),
     db
       .select()
@@ -99,16 +91,60 @@ export async function facilityRuleInput(
       .select()
       .from(bathUses)
       .where(and(eq(bathUses.facilityId, facilityId), gte(bathUses.date, firstDay))),
-    db
-      .select()
-      .from(outbreakEpisodes)
-      .where(
-        and(
-          eq(outbreakEpisodes.facilityId, facilityId),
-          or(isNull(outbreakEpisodes.closedDate), gte(outbreakEpisodes.closedDate, firstDay)),
-        ),
-      ),
   ]);
+  return {
+    facility: f,
+    until,
+    people: personRows,
+    observations: observationRows,
+    cases: caseRows,
+    courses: courseRows,
+    baths: bathRows,
+  };
+}
+
+/**
+ * Evaluates a facility's rules from its stored records as of an instant: the same engine `mamori evaluate` runs on a
+ * scenario file, fed from the database.
+ */
+export async function facilityAlerts(
+  db: Executor,
+  facilityId: string,
+  asOf: Date,
+  lookbackDays: number,
+): Promise<EvaluateFacilityResult> {
+  return evaluateFacility(await facilityRuleInput(db, facilityId, asOf, lookbackDays));
+}
+
+/**
+ * What the rules engine reads for a facility as of an instant, from the stored records: people, observations, recorded
+ * cases, antibiotic courses, bath use and the outbreak episodes people recorded, with the facility's rule profile.
+ */
+export async function facilityRuleInput(
+  db: Executor,
+  facilityId: string,
+  asOf: Date,
+  lookbackDays: number,
+): Promise<EvaluateFacilityInput> {
+  const {
+    facility: f,
+    people: personRows,
+    observations: observationRows,
+    cases: caseRows,
+    courses: courseRows,
+    baths: bathRows,
+  } = await loadFacilityRecords(db, facilityId, { daysBefore: HISTORY_DAYS + lookbackDays, until: asOf });
+  const firstDay = shiftDay(dayInZone(asOf, f.timeZone), -(HISTORY_DAYS + lookbackDays));
+  const episodeRows = await db
+    .select()
+    .from(outbreakEpisodes)
+    .where(
+      and(
+        eq(outbreakEpisodes.facilityId, facilityId),
+        or(isNull(outbreakEpisodes.closedDate), gte(outbreakEpisodes.closedDate, firstDay)),
+      ),
+    );
+  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
 
   return {
     facility: { id: f.id, type: f.facilityType ?? "elderly_care", timeZone: f.timeZone },
