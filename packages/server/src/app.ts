@@ -24,6 +24,7 @@ import { healthRoutes } from "./routes/health/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
+import { surveillanceRoutes } from "./routes/surveillance/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 
 declare module "fastify" {
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(antibioticRoutes(context), { prefix: "/api/antibiotics" });
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
   await app.register(alertRoutes(context), { prefix: "/api/facilities" });
+  await app.register(surveillanceRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
 
   if (options.webRoot) {

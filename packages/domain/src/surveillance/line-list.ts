@@ -1,3 +1,4 @@
+import { subjectKey } from "./alerts.ts";
 import { buildCaseRegistry, type FacilityCase } from "./cases.ts";
 import { facilityGroupOfDisease } from "./diseases.ts";
 import type {
@@ -280,11 +281,6 @@ export function buildLineList(input: LineListInput): LineList {
     days,
     entries,
   };
-}
-
-/** The key of a section: the group, or the disease. */
-export function subjectKey(subject: FacilitySubject): string {
-  return "group" in subject ? subject.group : subject.disease;
 }
 
 type CheckedCase = {
