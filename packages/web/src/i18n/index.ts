@@ -7,6 +7,8 @@ import { creEn } from "./cre.en.ts";
 import { creJa } from "./cre.ja.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
+import { surveillanceEn } from "./surveillance.en.ts";
+import { surveillanceJa } from "./surveillance.ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
 
@@ -23,8 +25,8 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: ja, alerts: alertsJa, cre: creJa },
-    en: { translation: en, alerts: alertsEn, cre: creEn },
+    ja: { translation: ja, alerts: alertsJa, cre: creJa, surveillance: surveillanceJa },
+    en: { translation: en, alerts: alertsEn, cre: creEn, surveillance: surveillanceEn },
   },
   lng: storedLang(),
   fallbackLng: "ja",

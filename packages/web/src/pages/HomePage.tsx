@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import type { Round } from "../api/types.ts";
 import { AlertsPanel } from "../components/alerts/AlertsPanel.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
+import { SurveillanceHome } from "../components/surveillance/SurveillanceHome.tsx";
 import { formatDay, todayIn } from "../lib/dates.ts";
 import { canEditPeople, canEditUnits } from "../lib/roles.ts";
 import { buildRows, uncheckedCount } from "../round/round-state.ts";
@@ -11,11 +12,13 @@ import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useOutboxItems, usePendingCount } from "../state/OutboxProvider.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
+import { hasSurveillanceHome } from "../surveillance/home-roles.ts";
 import { CreCasesPage } from "./cre/CreCasesPage.tsx";
 
 /**
  * The facility's start page: today's round per unit with how many are not yet checked. The page is a grid whose
- * `alerts` area, above the rounds, is where the alerts panel of the surveillance rules takes its place.
+ * `alerts` area, above the rounds, is where the alerts panel of the surveillance rules takes its place — for the
+ * nurse, the infection-control lead and the director, the whole surveillance home (who is ill now, the curve).
  */
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -63,7 +66,11 @@ export function HomePage() {
           {t("home.pendingNotice", { count: pending })}
         </p>
       )}
-      <AlertsPanel facility={facility} />
+      {hasSurveillanceHome(user.role) ? (
+        <SurveillanceHome facility={facility} today={today} rounds={rounds} outbox={outbox} />
+      ) : (
+        <AlertsPanel facility={facility} />
+      )}
       <section className="home-rounds" aria-labelledby="home-rounds-title">
         <h2 id="home-rounds-title">{t("home.todayRound")}</h2>
         <ErrorNotice error={error} />
