@@ -66,4 +66,13 @@ describe("groupLineList", () => {
       ["tuberculosis", 1, ["u1"]],
     ]);
   });
+
+  it("orders a floor's rows by room, numbers as numbers", () => {
+    const room = (key: string, name: string) => ({ ...entry(key, "GI", "u1"), room: { id: key, name } });
+    const [section] = groupLineList(
+      [room("a", "1001号室"), room("b", "205号室"), room("c", "201号室")],
+      ["u1"],
+    );
+    expect(section!.floors[0]!.entries.map((e) => e.room?.name)).toEqual(["201号室", "205号室", "1001号室"]);
+  });
 });

@@ -44,11 +44,14 @@ export interface LineListSection {
   floors: LineListFloor[];
 }
 
+/** Rooms as people count them: 201号室 before 1001号室. */
+const ROOM_ORDER = new Intl.Collator("ja", { numeric: true });
+
 const GROUP_ORDER: readonly SyndromeGroup[] = ["GI", "ILI", "SKIN", "RESP", "FEVER"];
 
 /**
  * The line list by kind of symptoms (GI, ILI, SKIN, then diseases in no group by name), then floor in the facility's
- * order (people without a floor last), keeping the server's order of rooms within a floor.
+ * order (people without a floor last), then room (numbers as numbers), onset and name.
  */
 export function groupLineList(
   entries: readonly LineListEntry[],
@@ -80,10 +83,16 @@ export function groupLineList(
     if ("group" in section.subject) return GROUP_ORDER.indexOf(section.subject.group);
     return GROUP_ORDER.length;
   };
+  const byRoom = (a: LineListEntry, b: LineListEntry) =>
+    ROOM_ORDER.compare(a.room?.name ?? "\uffff", b.room?.name ?? "\uffff") ||
+    a.onsetDate.localeCompare(b.onsetDate) ||
+    ROOM_ORDER.compare(a.person.name, b.person.name);
   return [...sections.values()]
     .map((section) => ({
       ...section,
-      floors: section.floors.sort((a, b) => unitRank(a.unitId) - unitRank(b.unitId)),
+      floors: section.floors
+        .sort((a, b) => unitRank(a.unitId) - unitRank(b.unitId))
+        .map((floor) => ({ ...floor, entries: [...floor.entries].sort(byRoom) })),
     }))
     .sort((a, b) => sectionRank(a) - sectionRank(b) || a.key.localeCompare(b.key));
 }
