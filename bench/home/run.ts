@@ -116,7 +116,13 @@ async function storeFacility(db: Database) {
       })),
     );
   }
-  return { scenario, facilityId, username: nurse!.username, observations: rows.length, cases: recorded.length };
+  return {
+    scenario,
+    facilityId,
+    username: nurse!.username,
+    observations: rows.length,
+    cases: recorded.length,
+  };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -156,7 +162,8 @@ try {
       const response = await app.inject({ method: "GET", url, headers: { cookie } });
       const elapsed = performance.now() - start;
       if (response.statusCode !== 200) throw new Error(`${name}: ${response.statusCode} ${response.body}`);
-      if (run === 0 && name === "line-list") console.log(`line list: ${response.json().entries.length} current cases`);
+      if (run === 0 && name === "line-list")
+        console.log(`line list: ${response.json().entries.length} current cases`);
       home += elapsed;
       if (run >= WARMUP) times[name]!.push(elapsed);
     }
@@ -175,7 +182,9 @@ try {
       `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
   );
   const worst = Math.max(...Object.values(times).map((values) => percentile(values, 95)));
-  console.log(worst < 100 ? "target (p95 < 100 ms per call): met" : "target (p95 < 100 ms per call): NOT met");
+  console.log(
+    worst < 100 ? "target (p95 < 100 ms per call): met" : "target (p95 < 100 ms per call): NOT met",
+  );
   await app.close();
 } finally {
   await connection.close();

@@ -1,9 +1,9 @@
-import { buildLineList, epidemicCurve } from "@mamori/domain/surveillance";
+import { buildLineList, epidemicCurve, evaluateFacility } from "@mamori/domain/surveillance";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { notFound } from "../../errors.ts";
-import { facilityAlerts, HISTORY_DAYS } from "../alerts/facility-alerts.ts";
+import { HISTORY_DAYS } from "../alerts/facility-alerts.ts";
 import { presentCurve, presentLineList } from "./presenters.ts";
 import { loadSurveillanceRecords } from "./records.ts";
 import {
@@ -57,11 +57,18 @@ export const surveillanceRoutes =
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         const days = request.query.days;
-        // The alerts come from the same evaluation as the alerts panel, so the marks are the days it shows.
-        const [records, evaluation] = await Promise.all([
-          loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days),
-          facilityAlerts(ctx.db, facilityId, asOf, days),
-        ]);
+        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
+        // The facility alerts of the days shown, from the same engine and the same window of records as the alerts
+        // panel (facility alerts read observations and cases only; antibiotics and bath use feed person hints).
+        const evaluation = evaluateFacility({
+          facility: records.facility,
+          people: records.people,
+          observations: records.observations,
+          cases: records.recordedCases,
+          profile: records.profile,
+          asOf,
+          lookbackDays: days,
+        });
         const curve = epidemicCurve({
           facility: records.facility,
           people: records.people,
