@@ -32,6 +32,7 @@ import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
+import { surveillanceRoutes } from "./routes/surveillance/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 
 declare module "fastify" {
@@ -194,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bathUseRoutes(context), { prefix: "/api/bath-uses" });
   await app.register(alertRoutes(context), { prefix: "/api/facilities" });
   await app.register(formRoutes(context), { prefix: "/api/facilities" });
+  await app.register(surveillanceRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
   await app.register(routineRoutes(context), { prefix: "/api/routine" });
   await app.register(obligationRoutes(context), { prefix: "/api/facilities" });

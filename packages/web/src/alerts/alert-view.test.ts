@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CLUSTER_DAY, FIXTURE_PEOPLE, fixtureAlerts } from "../test/alerts-fixture.ts";
 import {
   countLines,
+  currentFacilityAlerts,
   groupFacilityAlerts,
   hintsByPerson,
   isFacilityAlert,
@@ -100,5 +101,27 @@ describe("roundAsOf", () => {
     expect(new Date(roundAsOf("2026-11-20", "2026-11-24", "Asia/Tokyo")!).toISOString()).toBe(
       "2026-11-20T14:59:59.000Z",
     );
+  });
+});
+
+describe("currentFacilityAlerts (a cluster under way stays in view)", () => {
+  // The fixture: the cluster and criterion B on the 10th (B held to the 12th); a week without a new onset is reached
+  // on the 17th (manual p.56: ノロウイルス… 1週間新たな患者が出なければ).
+  it("keeps the signals of the 10th–12th on the 16th, not once the end is eligible on the 17th", () => {
+    const on16 = fixtureAlerts("2026-01-16T12:00:00+09:00", 7);
+    expect(currentFacilityAlerts(on16.alerts, on16.days).map((g) => [g.latest.code, g.latest.day])).toEqual([
+      ["REPORT_CRITERION_B", "2026-01-12"],
+      ["NORO_CLUSTER_24H", "2026-01-10"],
+    ]);
+    const on17 = fixtureAlerts("2026-01-17T12:00:00+09:00", 7);
+    expect(currentFacilityAlerts(on17.alerts, on17.days).map((g) => g.latest.code)).toEqual([
+      "OUTBREAK_END_ELIGIBLE",
+    ]);
+  });
+
+  it("drops an end of outbreak of an earlier day", () => {
+    const on17 = fixtureAlerts("2026-01-17T12:00:00+09:00", 7);
+    const days = [...on17.days.slice(1), "2026-01-18"];
+    expect(currentFacilityAlerts(on17.alerts, days)).toEqual([]);
   });
 });

@@ -82,6 +82,36 @@ export function groupFacilityAlerts(alerts: readonly Alert[], days: readonly str
     );
 }
 
+/**
+ * The facility alerts still under way on the last of `days`: each rule and subject of the days shown whose latest day
+ * is today, or — for an outbreak signal (a reporting criterion, the 24-hour cluster, more than usual) of an earlier day
+ * — whose group has not reached the end of its outbreak since (no `OUTBREAK_END_ELIGIBLE` on or after that day). A
+ * cluster of three days ago is what the nurse and the director work on now: it stays in view until the quiet period
+ * the manual sets (p.56) has passed.
+ *
+ * @example currentFacilityAlerts(result.alerts, result.days) // the cluster of 5 days ago, while no end is eligible
+ */
+export function currentFacilityAlerts(
+  alerts: readonly Alert[],
+  days: readonly string[],
+): FacilityAlertGroup[] {
+  const today = days.at(-1);
+  const wanted = new Set(days);
+  const endDay = new Map<string, string>();
+  for (const alert of alerts) {
+    if (!isFacilityAlert(alert) || alert.code !== "OUTBREAK_END_ELIGIBLE" || !wanted.has(alert.day)) continue;
+    const key = subjectOf(alert);
+    const known = endDay.get(key);
+    if (known === undefined || alert.day > known) endDay.set(key, alert.day);
+  }
+  return groupFacilityAlerts(alerts, days).filter((group) => {
+    if (group.latest.day === today) return true;
+    if (group.latest.code === "OUTBREAK_END_ELIGIBLE") return false;
+    const ended = endDay.get(subjectOf(group.latest));
+    return ended === undefined || ended < group.latest.day;
+  });
+}
+
 /** The persons a facility alert names (none for the end of an outbreak, which is about a quiet week). */
 export function personIdsOf(alert: FacilityAlert): string[] {
   return alert.code === "OUTBREAK_END_ELIGIBLE" ? [] : alert.evidence.personIds;

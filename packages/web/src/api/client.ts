@@ -14,6 +14,7 @@ import type {
   RecordedCase,
 } from "./records-types.ts";
 import { createRoutineApi } from "./routine.ts";
+import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
 import type {
   Facility,
   FieldError,
@@ -208,6 +209,24 @@ export function createApiClient(options: ApiClientOptions = {}) {
         `/api/facilities/${encodeURIComponent(facilityId)}/alerts?${q({
           ...(query.asOf ? { asOf: query.asOf } : {}),
           ...(query.lookback ? { lookback: String(query.lookback) } : {}),
+        })}`,
+      ),
+    /** Who is ill now: the current cases per floor and room with their days (the line list). */
+    lineList: (facilityId: string, query: { asOf?: string; days?: number } = {}) =>
+      request<LineListResult>(
+        "GET",
+        `/api/facilities/${encodeURIComponent(facilityId)}/line-list?${q({
+          ...(query.asOf ? { asOf: query.asOf } : {}),
+          ...(query.days ? { days: String(query.days) } : {}),
+        })}`,
+      ),
+    /** New onsets per day, group and floor, with the days alerts fired and the usual upper bound. */
+    epidemicCurve: (facilityId: string, query: { asOf?: string; days?: number } = {}) =>
+      request<EpidemicCurveResult>(
+        "GET",
+        `/api/facilities/${encodeURIComponent(facilityId)}/epidemic-curve?${q({
+          ...(query.asOf ? { asOf: query.asOf } : {}),
+          ...(query.days ? { days: String(query.days) } : {}),
         })}`,
       ),
     /** Recorded cases; with `from`, those with an onset or resolution on or after it, or not resolved. */

@@ -1,4 +1,4 @@
-import type { Alert, CaseStatus, OutcomeKind } from "@mamori/domain/surveillance";
+import type { Alert, CaseStatus, OutcomeKind, SyndromeGroup } from "@mamori/domain/surveillance";
 
 // Shapes of the alerts, cases, antibiotic courses and bath use calls, as written in docs/api.md.
 
@@ -26,14 +26,22 @@ export interface CaseOutcome {
   date: string;
 }
 
-/** A recorded case: a suspected or confirmed disease of one person. */
+/**
+ * A recorded case: a suspected or confirmed disease of one person, or — before a disease is named — the line list's
+ * notes on an implicit case of a symptom group (`disease` null, `syndromeGroup` set).
+ */
 export interface RecordedCase {
   id: string;
   personId: string;
-  disease: string;
+  disease: string | null;
+  syndromeGroup: SyndromeGroup | null;
   status: CaseStatus;
   onsetDate: string;
   resolvedDate: string | null;
+  /** 受診・診断日. */
+  diagnosedDate: string | null;
+  /** 備考 (診断結果など). */
+  remarks: string | null;
   outcomes: CaseOutcome[];
   version: number;
 }
@@ -42,10 +50,13 @@ export interface RecordedCase {
 export interface NewCase {
   id: string;
   personId: string;
-  disease: string;
+  disease?: string | null;
+  syndromeGroup?: SyndromeGroup | null;
   status: CaseStatus;
   onsetDate: string;
   resolvedDate?: string | null;
+  diagnosedDate?: string | null;
+  remarks?: string | null;
   outcomes: CaseOutcome[];
 }
 

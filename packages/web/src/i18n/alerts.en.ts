@@ -5,6 +5,7 @@ export const alertsEn: AlertMessages = {
   panel: {
     title: "Alerts",
     today: "Today",
+    current: "Now",
     week: "Past 7 days",
     choosePeriod: "Period shown",
     asOf: "as of {{time}}",
@@ -132,6 +133,7 @@ export const alertsEn: AlertMessages = {
     outcomesHint: "Tick what applies and enter the date.",
     outcomeDate: "Date {{kind}}",
     notResolved: "Not recovered",
+    groupNotNamed: "{{group}} (no diagnosis yet)",
     status_suspected: "Suspected",
     status_confirmed: "Confirmed",
     outcome_hospitalised: "Hospitalised",
@@ -204,6 +206,8 @@ export const alertsEn: AlertMessages = {
     fifth: "one fifth",
   },
   fields: {
+    diagnosedDate: "Consultation or diagnosis day",
+    remarks: "Remarks",
     personId: "Person",
     disease: "Disease",
     status: "Diagnosis",
@@ -220,6 +224,8 @@ export const alertsEn: AlertMessages = {
     ruleProfile: "Reporting rules",
   },
   serverMessages: {
+    future: "A day after today cannot be entered",
+    diseaseOrGroup: "Choose a disease",
     beforeOnset: "must not be before the day the person fell ill",
     beforeStart: "must not be before the start",
     diseaseCode: "choose a disease from the list",

@@ -4,6 +4,7 @@ export const alertsJa = {
   panel: {
     title: "お知らせ",
     today: "今日",
+    current: "現在",
     week: "過去7日間",
     choosePeriod: "表示する期間",
     asOf: "{{time}} 時点",
@@ -129,6 +130,7 @@ export const alertsJa = {
     outcomesHint: "あてはまるものに✓を付け、その日付を入れてください。",
     outcomeDate: "{{kind}}した日",
     notResolved: "治療中",
+    groupNotNamed: "{{group}}（病名未確定）",
     status_suspected: "疑い",
     status_confirmed: "確定",
     outcome_hospitalised: "入院",
@@ -201,6 +203,8 @@ export const alertsJa = {
     fifth: "2割",
   },
   fields: {
+    diagnosedDate: "受診・診断日",
+    remarks: "備考",
     personId: "対象者",
     disease: "病名",
     status: "診断",
@@ -217,6 +221,8 @@ export const alertsJa = {
     ruleProfile: "報告基準",
   },
   serverMessages: {
+    future: "今日より後の日付は入れられません",
+    diseaseOrGroup: "病名を選んでください",
     beforeOnset: "発症日より前の日付は入れられません",
     beforeStart: "開始日より前の日付は入れられません",
     diseaseCode: "一覧から病名を選んでください",

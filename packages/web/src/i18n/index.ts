@@ -15,6 +15,8 @@ import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
 import { routineJa } from "./routine.ja.ts";
+import { surveillanceEn } from "./surveillance.en.ts";
+import { surveillanceJa } from "./surveillance.ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
 
@@ -39,6 +41,7 @@ void i18n.use(initReactI18next).init({
       round: roundJa,
       episodes: episodesJa,
       forms: formsJa,
+      surveillance: surveillanceJa,
     },
     en: {
       translation: en,
@@ -48,6 +51,7 @@ void i18n.use(initReactI18next).init({
       round: roundEn,
       episodes: episodesEn,
       forms: formsEn,
+      surveillance: surveillanceEn,
     },
   },
   lng: storedLang(),

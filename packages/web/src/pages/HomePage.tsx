@@ -6,6 +6,7 @@ import { AlertsPanel } from "../components/alerts/AlertsPanel.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { canRecordEpisodes } from "../components/episodes/episode-roles.ts";
 import { OpenEpisodesPanel } from "../components/episodes/OpenEpisodesPanel.tsx";
+import { SurveillanceHome } from "../components/surveillance/SurveillanceHome.tsx";
 import { formatDay, todayIn } from "../lib/dates.ts";
 import { canEditPeople, canEditUnits } from "../lib/roles.ts";
 import { buildRows, uncheckedCount } from "../round/round-state.ts";
@@ -13,11 +14,13 @@ import { useApi } from "../state/ApiContext.tsx";
 import { useFacility } from "../state/FacilityProvider.tsx";
 import { useOutboxItems, usePendingCount } from "../state/OutboxProvider.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
+import { hasSurveillanceHome } from "../surveillance/home-roles.ts";
 import { CreCasesPage } from "./cre/CreCasesPage.tsx";
 
 /**
  * The facility's start page: today's round per unit with how many are not yet checked. The page is a grid whose
- * `alerts` area, above the rounds, is where the alerts panel of the surveillance rules takes its place.
+ * `alerts` area, above the rounds, is where the alerts panel of the surveillance rules takes its place — for the
+ * nurse, the infection-control lead and the director, the whole surveillance home (who is ill now, the curve).
  */
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -66,7 +69,11 @@ export function HomePage() {
         </p>
       )}
       {canRecordEpisodes(user.role) && <OpenEpisodesPanel facilityId={facility.id} />}
-      <AlertsPanel facility={facility} />
+      {hasSurveillanceHome(user.role) ? (
+        <SurveillanceHome facility={facility} today={today} rounds={rounds} outbox={outbox} />
+      ) : (
+        <AlertsPanel facility={facility} />
+      )}
       <section className="home-rounds" aria-labelledby="home-rounds-title">
         <h2 id="home-rounds-title">{t("home.todayRound")}</h2>
         <ErrorNotice error={error} />

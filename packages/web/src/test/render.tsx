@@ -74,6 +74,8 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
     observationHistory: unexpected("observationHistory"),
     observations: unexpected("observations"),
     alerts: unexpected("alerts"),
+    lineList: unexpected("lineList"),
+    epidemicCurve: unexpected("epidemicCurve"),
     cases: unexpected("cases"),
     createCase: unexpected("createCase"),
     updateCase: unexpected("updateCase"),

@@ -1,4 +1,16 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { people } from "./people.ts";
 import { users } from "./users.ts";
@@ -8,6 +20,10 @@ export type CaseOutcome = { kind: "hospitalised" | "severe" | "death"; date: str
 /**
  * A recorded case (facility-surveillance.md §3): a person with a suspected or confirmed disease, its onset, when it
  * resolved and its outcomes. The id is made by the client so a resend never duplicates.
+ *
+ * On the line list (manual §4 1), 付録4③) a case may be kept before a disease is named: `disease` is then null and
+ * `syndromeGroup` names the group of the implicit case it belongs to, with the nurse's notes (status, 受診・診断日,
+ * 備考, the day it resolved). Only cases that name a disease reach the rules engine as recorded cases.
  */
 export const cases = pgTable(
   "cases",
@@ -19,10 +35,15 @@ export const cases = pgTable(
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id),
-    disease: text("disease").notNull(),
+    disease: text("disease"),
+    syndromeGroup: text("syndrome_group", { enum: ["GI", "RESP", "ILI", "FEVER", "SKIN"] }),
     status: text("status", { enum: ["suspected", "confirmed"] }).notNull(),
     onsetDate: date("onset_date", { mode: "string" }).notNull(),
     resolvedDate: date("resolved_date", { mode: "string" }),
+    /** 受診・診断日 (付録4③): the day the person was seen by a physician or diagnosed. */
+    diagnosedDate: date("diagnosed_date", { mode: "string" }),
+    /** 備考 (診断結果など). */
+    remarks: text("remarks"),
     outcomes: jsonb("outcomes").$type<CaseOutcome[]>().notNull().default([]),
     version: integer("version").notNull().default(1),
     recordedBy: uuid("recorded_by")
@@ -30,7 +51,11 @@ export const cases = pgTable(
       .references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("cases_facility_onset_idx").on(t.facilityId, t.onsetDate)],
+  (t) => [
+    index("cases_facility_onset_idx").on(t.facilityId, t.onsetDate),
+    check("cases_disease_or_group", sql`${t.disease} is not null or ${t.syndromeGroup} is not null`),
+    check("cases_syndrome_group", sql`${t.syndromeGroup} in ('GI', 'RESP', 'ILI', 'FEVER', 'SKIN')`),
+  ],
 );
 
 /** An antibiotic course: the C. difficile hint looks back 30 days over these (manual p.35). */

@@ -5,7 +5,7 @@ import {
   evaluateFacility,
   findBuiltInProfile,
 } from "@mamori/domain/surveillance";
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
 import {
@@ -75,6 +75,8 @@ export async function loadFacilityRecords(
       .where(
         and(
           eq(cases.facilityId, facilityId),
+          // A case kept on the line list before a disease is named is the implicit case the rules derive themselves.
+          isNotNull(cases.disease),
           or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
         ),
       ),
@@ -157,14 +159,20 @@ export async function facilityRuleInput(
       baselineTempC: p.baselineTempC,
     })),
     observations: observationRows,
-    cases: caseRows.map((c) => ({
-      personId: c.personId,
-      disease: c.disease,
-      status: c.status,
-      onsetDate: c.onsetDate,
-      resolvedDate: c.resolvedDate,
-      outcomes: c.outcomes,
-    })),
+    cases: caseRows.flatMap((c) =>
+      c.disease === null
+        ? []
+        : [
+            {
+              personId: c.personId,
+              disease: c.disease,
+              status: c.status,
+              onsetDate: c.onsetDate,
+              resolvedDate: c.resolvedDate,
+              outcomes: c.outcomes,
+            },
+          ],
+    ),
     antibiotics: courseRows.map((c) => ({
       personId: c.personId,
       start: c.startDate,

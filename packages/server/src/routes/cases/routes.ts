@@ -3,21 +3,62 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import type { Executor } from "../../db/database.ts";
 import { insertOnce, updateAudited } from "../../db/insert-once.ts";
-import { cases, people } from "../../db/schema/index.ts";
-import { validationFailed } from "../../errors.ts";
+import { cases, organisations, people } from "../../db/schema/index.ts";
+import { type FieldError, validationFailed } from "../../errors.ts";
+import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
 const present = (c: typeof cases.$inferSelect) => ({
   id: c.id,
   personId: c.personId,
   disease: c.disease,
+  syndromeGroup: c.syndromeGroup,
   status: c.status,
   onsetDate: c.onsetDate,
   resolvedDate: c.resolvedDate,
+  diagnosedDate: c.diagnosedDate,
+  remarks: c.remarks,
   outcomes: c.outcomes,
   version: c.version,
 });
+
+/** The facility's today, in its time zone. */
+async function facilityToday(db: Executor, facilityId: string, now: Date): Promise<string> {
+  const [facility] = await db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, facilityId));
+  return dayInZone(now, facility?.timeZone ?? "Asia/Tokyo");
+}
+
+/**
+ * What a whole case must satisfy after a create or a change: a disease or the group of its implicit case, and no day
+ * that has not come yet or that lies before the onset (manual §4 1): the course of each person as it happened).
+ */
+function caseProblems(
+  c: {
+    disease?: string | null;
+    syndromeGroup?: string | null;
+    onsetDate: string;
+    resolvedDate?: string | null;
+    diagnosedDate?: string | null;
+  },
+  today: string,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  if (!c.disease && !c.syndromeGroup)
+    problems.push({ path: "disease", message: "name a disease, or the group of the case (syndromeGroup)" });
+  for (const field of ["resolvedDate", "diagnosedDate"] as const) {
+    const value = c[field];
+    if (!value) continue;
+    if (value > today)
+      problems.push({ path: field, message: `must not be in the future (today is ${today})` });
+    else if (value < c.onsetDate) problems.push({ path: field, message: "must not be before the onset" });
+  }
+  return problems;
+}
 
 /** Recorded cases: a nurse or physician records a suspected or confirmed disease, its resolution and outcomes. */
 export const caseRoutes =
@@ -56,6 +97,8 @@ export const caseRoutes =
           .from(people)
           .where(and(eq(people.id, personId), eq(people.facilityId, facilityId)));
         if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
+        const problems = caseProblems(fields, await facilityToday(ctx.db, facilityId, ctx.clock()));
+        if (problems.length > 0) throw validationFailed(problems);
         const { row, created } = await ctx.db.transaction((tx) =>
           insertOnce(tx, {
             table: cases,
@@ -64,7 +107,11 @@ export const caseRoutes =
               personId,
               facilityId,
               ...fields,
+              disease: fields.disease ?? null,
+              syndromeGroup: fields.syndromeGroup ?? null,
               resolvedDate: fields.resolvedDate ?? null,
+              diagnosedDate: fields.diagnosedDate ?? null,
+              remarks: fields.remarks ?? null,
               recordedBy: user.id,
             },
             isOwn: (stored) => stored.facilityId === facilityId,
@@ -91,8 +138,8 @@ export const caseRoutes =
             .for("update");
           const current = assertFound(before, "Case");
           const next = { ...current, ...request.body };
-          if (next.resolvedDate && next.resolvedDate < next.onsetDate)
-            throw validationFailed([{ path: "resolvedDate", message: "must not be before the onset" }]);
+          const problems = caseProblems(next, await facilityToday(tx, facilityId, ctx.clock()));
+          if (problems.length > 0) throw validationFailed(problems);
           const after = await updateAudited(tx, {
             table: cases,
             current,

@@ -1,9 +1,12 @@
 import { saneDay } from "@mamori/domain/input";
-import { CASE_STATUSES, OUTCOME_KINDS } from "@mamori/domain/surveillance";
+import { CASE_STATUSES, OUTCOME_KINDS, SYNDROME_GROUPS } from "@mamori/domain/surveillance";
 import { z } from "zod";
 import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
 
 const day = saneDay;
+
+/** 備考 of the line list (付録4③): a few lines, never a record of its own. */
+export const REMARKS_MAX_CHARS = 500;
 
 const caseFields = {
   disease: z
@@ -11,42 +14,67 @@ const caseFields = {
     .trim()
     .min(1)
     .max(60)
-    .regex(/^[a-z0-9_]+$/, "a disease code such as norovirus or influenza"),
+    .regex(/^[a-z0-9_]+$/, "a disease code such as norovirus or influenza")
+    .nullable(),
+  /** The group of the implicit case a case without a named disease belongs to (the line list's notes). */
+  syndromeGroup: z.enum(SYNDROME_GROUPS).nullable(),
   status: z.enum(CASE_STATUSES),
   onsetDate: day,
   resolvedDate: day.nullable(),
+  /** 受診・診断日 (付録4③). */
+  diagnosedDate: day.nullable(),
+  remarks: z
+    .string()
+    .trim()
+    .max(REMARKS_MAX_CHARS, `at most ${REMARKS_MAX_CHARS} characters`)
+    .transform((text) => (text === "" ? null : text))
+    .nullable(),
   outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: day })).max(10),
 };
 
-const ordered = <T extends { onsetDate?: string; resolvedDate?: string | null }>(c: T) =>
-  !c.onsetDate || !c.resolvedDate || c.resolvedDate >= c.onsetDate;
+type Dated = { onsetDate?: string; resolvedDate?: string | null; diagnosedDate?: string | null };
+const ordered = (c: Dated) => !c.onsetDate || !c.resolvedDate || c.resolvedDate >= c.onsetDate;
+const diagnosedAfterOnset = (c: Dated) => !c.onsetDate || !c.diagnosedDate || c.diagnosedDate >= c.onsetDate;
 
 export const caseCreateBody = z
   .object({
     id: z.uuid({ error: "expected a UUID made by the client" }),
     personId: z.uuid(),
     ...caseFields,
+    disease: caseFields.disease.optional(),
+    syndromeGroup: caseFields.syndromeGroup.optional(),
     resolvedDate: caseFields.resolvedDate.optional(),
+    diagnosedDate: caseFields.diagnosedDate.optional(),
+    remarks: caseFields.remarks.optional(),
     outcomes: caseFields.outcomes.default([]),
   })
-  .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" });
+  .refine((c) => Boolean(c.disease) || Boolean(c.syndromeGroup), {
+    path: ["disease"],
+    message: "name a disease, or the group of the case (syndromeGroup)",
+  })
+  .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" })
+  .refine(diagnosedAfterOnset, { path: ["diagnosedDate"], message: "must not be before the onset" });
 export type CaseCreate = z.infer<typeof caseCreateBody>;
 
 export const caseUpdateBody = z
   .object(caseFields)
   .partial()
   .refine(hasSomethingToChange, NOTHING_TO_CHANGE)
-  .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" });
+  .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" })
+  .refine(diagnosedAfterOnset, { path: ["diagnosedDate"], message: "must not be before the onset" });
 
 export const caseParams = z.object({ id: z.uuid() });
 
 export const caseResponse = z.object({
   id: z.string(),
   personId: z.string(),
-  disease: z.string(),
+  disease: z.string().nullable(),
+  syndromeGroup: z.enum(SYNDROME_GROUPS).nullable(),
   status: z.enum(CASE_STATUSES),
   onsetDate: z.string(),
   resolvedDate: z.string().nullable(),
+  diagnosedDate: z.string().nullable(),
+  remarks: z.string().nullable(),
   outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: z.string() })),
   version: z.number(),
 });

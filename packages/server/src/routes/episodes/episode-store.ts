@@ -126,14 +126,21 @@ export async function subjectCases(
               baselineTempC: p.baselineTempC,
             })),
             observations: observationRows,
-            cases: caseRows.map((c) => ({
-              personId: c.personId,
-              disease: c.disease,
-              status: c.status,
-              onsetDate: c.onsetDate,
-              resolvedDate: c.resolvedDate,
-              outcomes: c.outcomes,
-            })),
+            // A case kept on the line list before a disease is named is the implicit case the rules derive themselves.
+            cases: caseRows.flatMap((c) =>
+              c.disease === null
+                ? []
+                : [
+                    {
+                      personId: c.personId,
+                      disease: c.disease,
+                      status: c.status,
+                      onsetDate: c.onsetDate,
+                      resolvedDate: c.resolvedDate,
+                      outcomes: c.outcomes,
+                    },
+                  ],
+            ),
             profile: frame.profile,
             asOf: frame.now,
           },
@@ -141,7 +148,8 @@ export async function subjectCases(
         ).filter((held) => held.onsetDate >= sinceDay)
       : [];
   const recorded = caseRows.filter(
-    (c) => c.onsetDate >= sinceDay && recordedCaseFits(subject, c.disease, frame.profile),
+    (c) =>
+      c.onsetDate >= sinceDay && c.disease !== null && recordedCaseFits(subject, c.disease, frame.profile),
   );
   return { recorded, implicit };
 }

@@ -424,8 +424,12 @@ export async function linkCase(
         .from(cases)
         .where(and(eq(cases.id, body.caseId), eq(cases.facilityId, frame.id)));
       if (!held) throw notFound("Case");
-      if (!recordedCaseFits(subject, held.disease, frame.profile))
-        throw validationFailed([{ path: "caseId", message: "a case of another disease or group" }]);
+      // A case without a disease yet belongs to its group of symptoms.
+      const fits =
+        held.disease !== null
+          ? recordedCaseFits(subject, held.disease, frame.profile)
+          : "group" in subject && held.syndromeGroup === subject.group;
+      if (!fits) throw validationFailed([{ path: "caseId", message: "a case of another disease or group" }]);
       const linked = await insertLink(tx, actor, frame, row.id, {
         caseId: held.id,
         personId: held.personId,

@@ -6,7 +6,7 @@ import {
   WEEKLY_TREND_DAYS,
   weeklyTrend,
 } from "@mamori/domain/forms";
-import { addIsoDays, DEFAULT_ONSET_GAP_DAYS } from "@mamori/domain/surveillance";
+import { addIsoDays, DEFAULT_ONSET_GAP_DAYS, GROUP_TEXT } from "@mamori/domain/surveillance";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import { type cases, rooms, units } from "../../db/schema/index.ts";
@@ -15,19 +15,19 @@ import { loadFacilityRecords } from "../alerts/facility-alerts.ts";
 type CaseRow = typeof cases.$inferSelect;
 
 /**
- * A stored case as the physician report reads it — the one place that maps case columns to 受診・診断日 and 備考. The
- * cases table holds no consultation date or remarks yet: the report shows the disease and status as 備考 (contracts/
- * forms.md); when those columns exist, map them here (`consultationDate: row.consultationDate`, `remarks: row.remarks`).
+ * A stored case as the physician report reads it — the one place that maps case columns to 受診・診断日 and 備考: the
+ * diagnosis (or consultation) day, and the disease with its status and the nurse's remarks. A case kept on the line list
+ * before a disease is named is written with the name of its group of symptoms (「嘔吐・下痢（疑い）」).
  */
 export function toFormCase(row: CaseRow): FormCaseInput {
   return {
     personId: row.personId,
-    disease: row.disease,
+    disease: row.disease ?? (row.syndromeGroup ? GROUP_TEXT[row.syndromeGroup].name.ja : "症状"),
     status: row.status,
     onsetDate: row.onsetDate,
     resolvedDate: row.resolvedDate,
-    consultationDate: null,
-    remarks: null,
+    consultationDate: row.diagnosedDate,
+    remarks: row.remarks,
   };
 }
 

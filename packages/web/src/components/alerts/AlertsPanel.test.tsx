@@ -94,24 +94,46 @@ describe("AlertsPanel", () => {
     );
   });
 
-  it("keeps a past week's alerts one tap away when today is quiet, each rule once with the days it held", async () => {
+  it("keeps an outbreak signal of earlier days in view while its outbreak goes on, with the days it held", async () => {
     const user = userEvent.setup();
-    // The committee confirmed the end on the 17th, the first day after a week without a new onset (manual p.56).
-    show(
-      fixtureAlerts("2026-01-17T12:00:00+09:00", 7, [{ subject: { group: "GI" }, closedDate: "2026-01-17" }]),
-    );
-    const calm = await screen.findByTestId("alerts-calm");
-    // The 11th to the 16th: the criterion, still holding until the outbreak was over.
-    expect(calm.textContent).toContain("過去7日間には、施設全体のお知らせが1件");
-    await user.click(screen.getByTestId("alerts-show-week"));
-    expect(screen.getByTestId("alerts-week").getAttribute("aria-pressed")).toBe("true");
-    const criterion = screen.getByTestId("alert-card-REPORT_CRITERION_B-GI");
+    // The 16th: the cluster and criterion B from the 10th, holding while the outbreak lasts; no week without a new onset yet (manual p.56).
+    show(fixtureAlerts("2026-01-16T12:00:00+09:00", 7));
+    const criterion = await screen.findByTestId("alert-card-REPORT_CRITERION_B-GI");
+    expect(screen.getByTestId("alerts-current").getAttribute("aria-pressed")).toBe("true");
     expect(criterion.dataset.day).toBe("2026-01-16");
     expect(within(criterion).getByTestId("alert-days").textContent).toBe(
       "該当した日：1月16日(金)、1月15日(木)、1月14日(水)、1月13日(火)、1月12日(月)、1月11日(日)",
     );
-    await user.click(screen.getByTestId("alerts-today"));
+    expect(screen.getByTestId("alert-card-NORO_CLUSTER_24H-GI").dataset.day).toBe(CLUSTER_DAY);
+    // The person hints of the 10th are not today's.
+    expect(screen.queryByTestId("alerts-hints")).toBeNull();
+    await user.click(screen.getByTestId("alerts-week"));
+    expect(screen.getByTestId("alerts-hints")).toBeTruthy();
+  });
+
+  it("leaves a signal out of the current view once its outbreak may be declared over", async () => {
+    const user = userEvent.setup();
+    show(fixtureAlerts("2026-01-17T12:00:00+09:00", 7));
+    await screen.findByTestId("alert-card-OUTBREAK_END_ELIGIBLE-GI");
     expect(screen.queryByTestId("alert-card-REPORT_CRITERION_B-GI")).toBeNull();
+    await user.click(screen.getByTestId("alerts-week"));
+    expect(screen.getByTestId("alert-card-REPORT_CRITERION_B-GI")).toBeTruthy();
+    await user.click(screen.getByTestId("alerts-current"));
+    expect(screen.queryByTestId("alert-card-REPORT_CRITERION_B-GI")).toBeNull();
+  });
+
+  it("keeps a past week's hints one tap away when nothing is under way", async () => {
+    const user = userEvent.setup();
+    const result = fixtureAlerts("2026-01-16T12:00:00+09:00", 7);
+    show({ ...result, alerts: result.alerts.filter((alert) => "personId" in alert.subject) });
+    const calm = await screen.findByTestId("alerts-calm");
+    // 12 people had hints on the 10th (11 vomiting, 1 fever).
+    expect(calm.textContent).toContain(
+      "過去7日間には、施設全体のお知らせが0件、健康チェックでの気づきが12人分ありました。",
+    );
+    await user.click(screen.getByTestId("alerts-show-week"));
+    expect(screen.getByTestId("alerts-week").getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("alerts-hints")).toBeTruthy();
   });
 
   it("says when an outbreak may be declared over, after a week without a new onset (manual p.56)", async () => {

@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { groupFacilityAlerts, isPersonAlert, summariseHints } from "../../alerts/alert-view.ts";
+import {
+  currentFacilityAlerts,
+  groupFacilityAlerts,
+  isPersonAlert,
+  summariseHints,
+} from "../../alerts/alert-view.ts";
 import { useFacilityAlerts, usePeopleById } from "../../alerts/use-alerts.ts";
 import type { Facility } from "../../api/types.ts";
 import { alertsJa } from "../../i18n/alerts.ja.ts";
@@ -13,17 +18,19 @@ import "./alerts.css";
 /** Days the panel asks for: today and the six before it, so the 7-day view needs no second call. */
 const WEEK_DAYS = 7;
 
-type Period = "today" | "week";
+type Period = "current" | "week";
 type ProfileId = keyof typeof alertsJa.panel.profileNames;
 
 /**
  * The home page's alerts: the facility rules first (reporting criteria, the 24-hour cluster, more than usual, end of
  * an outbreak), each with why and what to do; then the person hints counted per unit with a way into the round.
- * Today by default, the past 7 days on request; a calm sentence when there is nothing.
+ * What is under way by default — today's alerts and an outbreak signal of the week whose outbreak has not reached its
+ * end (a cluster of three days ago stays in view) with today's hints — the past 7 days on request; a calm sentence when
+ * there is nothing.
  */
 export function AlertsPanel({ facility }: { facility: Facility }) {
   const { t, i18n } = useTranslation("alerts");
-  const [period, setPeriod] = useState<Period>("today");
+  const [period, setPeriod] = useState<Period>("current");
   const { result, error, reload } = useFacilityAlerts(facility.id, WEEK_DAYS);
   const { people, error: peopleError } = usePeopleById();
 
@@ -39,7 +46,11 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
     const weekPersons = new Set(
       result.alerts.flatMap((alert) => (isPersonAlert(alert) ? [alert.subject.personId] : [])),
     ).size;
-    return { today: summarise([today]), week: summarise(result.days), weekPersons };
+    const current = {
+      groups: currentFacilityAlerts(result.alerts, result.days),
+      hints: summariseHints(result.alerts, [today], unitOf, unitOrder),
+    };
+    return { current, week: summarise(result.days), weekPersons };
   }, [result, people, facility.units]);
 
   // Printing the panel prints it alone, not the rounds below it.
@@ -72,7 +83,7 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
         <div className="alerts-tools no-print">
           <fieldset className="alerts-period">
             <legend className="sr-only">{t("panel.choosePeriod")}</legend>
-            {(["today", "week"] as const).map((p) => (
+            {(["current", "week"] as const).map((p) => (
               <button
                 key={p}
                 type="button"
@@ -106,8 +117,8 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
         <>
           {nothing && (
             <div className="alerts-calm" data-testid="alerts-calm">
-              <p>{period === "today" ? t("panel.calm") : t("panel.calmWeek")}</p>
-              {period === "today" && weekFacility + weekPersons > 0 && (
+              <p>{period === "current" ? t("panel.calm") : t("panel.calmWeek")}</p>
+              {period === "current" && weekFacility + weekPersons > 0 && (
                 <p className="muted no-print">
                   {t("panel.weekHas", { facility: weekFacility, persons: weekPersons })}{" "}
                   <button
@@ -131,7 +142,7 @@ export function AlertsPanel({ facility }: { facility: Facility }) {
                   group={group}
                   people={people}
                   facility={facility}
-                  showDays={period === "week"}
+                  showDays={period === "week" || group.latest.day !== result?.days.at(-1)}
                 />
               ))}
             </div>

@@ -17,11 +17,15 @@ type MessageKey =
   | "choose"
   | "tooMany"
   | "required"
-  | "unknownProfile";
+  | "unknownProfile"
+  | "future"
+  | "diseaseOrGroup";
 
 const RULES: [RegExp, MessageKey][] = [
   [/must not be before the onset/, "beforeOnset"],
   [/must not be before the start/, "beforeStart"],
+  [/must not be in the future/, "future"],
+  [/^name a disease, or the group/, "diseaseOrGroup"],
   [/disease code/, "diseaseCode"],
   [/expected a day as YYYY-MM-DD/, "dayFormat"],
   [/^unknown person/, "unknownPerson"],

@@ -23,7 +23,15 @@ function server(options: { refuse?: ApiError } = {}) {
   const stored = new Map<string, RecordedCase>();
   const createCase = vi.fn(async (c: NewCase) => {
     if (options.refuse) throw options.refuse;
-    const saved: RecordedCase = { ...c, resolvedDate: c.resolvedDate ?? null, version: 1 };
+    const saved: RecordedCase = {
+      ...c,
+      disease: c.disease ?? null,
+      syndromeGroup: c.syndromeGroup ?? null,
+      resolvedDate: c.resolvedDate ?? null,
+      diagnosedDate: c.diagnosedDate ?? null,
+      remarks: c.remarks ?? null,
+      version: 1,
+    };
     stored.set(c.id, saved);
     return saved;
   });
@@ -125,6 +133,9 @@ describe("CasesPage", () => {
       id: "c1",
       personId: "p08",
       disease: "scabies",
+      syndromeGroup: null,
+      diagnosedDate: null,
+      remarks: null,
       status: "suspected",
       onsetDate: "2026-01-05",
       resolvedDate: null,

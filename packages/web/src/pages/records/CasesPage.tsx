@@ -1,3 +1,4 @@
+import { GROUP_TEXT } from "@mamori/domain/surveillance";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { diseaseLabel, personLabel } from "../../alerts/alert-labels.ts";
@@ -100,7 +101,13 @@ export function CasesPage() {
                     {personLabel(t, people.get(c.personId))}
                     <div className="muted small">{people.get(c.personId)?.unit ?? ""}</div>
                   </td>
-                  <td>{diseaseLabel(t, c.disease, lang)}</td>
+                  <td>
+                    {c.disease !== null
+                      ? diseaseLabel(t, c.disease, lang)
+                      : c.syndromeGroup !== null
+                        ? t("cases.groupNotNamed", { group: GROUP_TEXT[c.syndromeGroup].name[lang] })
+                        : ""}
+                  </td>
                   <td>
                     <span className={`status-badge status-badge--${c.status}`}>
                       {t(`cases.status_${c.status}`)}

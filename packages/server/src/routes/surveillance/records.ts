@@ -1,0 +1,142 @@
+import {
+  DEFAULT_PROFILE,
+  type FacilityInput,
+  findBuiltInProfile,
+  type LineListCaseInput,
+  type ObservationInput,
+  type PersonInput,
+  type RecordedCaseInput,
+  type RuleProfile,
+} from "@mamori/domain/surveillance";
+import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { assertFound } from "../../auth/guard.ts";
+import type { Executor } from "../../db/database.ts";
+import { cases, observations, organisations, people, rooms, units } from "../../db/schema/index.ts";
+import { dayBounds, dayInZone } from "../../time/facility-day.ts";
+
+/** A day `days` after (or before) an ISO day. */
+export function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type SurveillanceRecords = {
+  facility: FacilityInput & { timeZone: string };
+  profile: RuleProfile;
+  asOfDay: string;
+  people: PersonInput[];
+  observations: ObservationInput[];
+  /** Every stored case the line list reads (named or not). */
+  lineListCases: LineListCaseInput[];
+  /** The cases that name a disease, as the rules engine reads them. */
+  recordedCases: RecordedCaseInput[];
+  /** Names for the presenters. */
+  names: {
+    people: Map<string, { name: string; kind: string; job: string | null }>;
+    units: Map<string, { name: string; floor: string }>;
+    rooms: Map<string, string>;
+  };
+};
+
+/**
+ * The facility's stored records the line list and the epidemic curve read: people, units and rooms, the observations
+ * of `historyDays` before the as-of day up to the as-of instant, and the cases not resolved before that window.
+ */
+export async function loadSurveillanceRecords(
+  db: Executor,
+  facilityId: string,
+  asOf: Date,
+  historyDays: number,
+): Promise<SurveillanceRecords> {
+  const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
+  const f = assertFound(facility, "Facility");
+  const asOfDay = dayInZone(asOf, f.timeZone);
+  const firstDay = shiftDay(asOfDay, -historyDays);
+  const since = dayBounds(firstDay, f.timeZone).start;
+  const [unitRows, roomRows, personRows, observationRows, caseRows] = await Promise.all([
+    db
+      .select()
+      .from(units)
+      .where(eq(units.facilityId, facilityId))
+      .orderBy(asc(units.sortOrder), asc(units.floor), asc(units.name)),
+    db
+      .select({ id: rooms.id, name: rooms.name })
+      .from(rooms)
+      .innerJoin(units, eq(rooms.unitId, units.id))
+      .where(eq(units.facilityId, facilityId)),
+    db.select().from(people).where(eq(people.facilityId, facilityId)),
+    db
+      .select({
+        personId: observations.personId,
+        at: observations.at,
+        tempC: observations.tempC,
+        symptoms: observations.symptoms,
+      })
+      .from(observations)
+      .where(
+        and(eq(observations.facilityId, facilityId), gte(observations.at, since), lte(observations.at, asOf)),
+      ),
+    db
+      .select()
+      .from(cases)
+      .where(
+        and(
+          eq(cases.facilityId, facilityId),
+          or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
+        ),
+      ),
+  ]);
+  const lineListCases: LineListCaseInput[] = caseRows.map((c) => ({
+    id: c.id,
+    personId: c.personId,
+    disease: c.disease,
+    group: c.syndromeGroup,
+    status: c.status,
+    onsetDate: c.onsetDate,
+    resolvedDate: c.resolvedDate,
+    diagnosedDate: c.diagnosedDate,
+    remarks: c.remarks,
+    outcomes: c.outcomes,
+    version: c.version,
+  }));
+  return {
+    facility: {
+      id: f.id,
+      type: f.facilityType ?? "elderly_care",
+      timeZone: f.timeZone,
+      units: unitRows.map((u) => ({ id: u.id, name: u.name })),
+    },
+    profile: findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE,
+    asOfDay,
+    people: personRows.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      job: p.job,
+      unit: p.unitId,
+      room: p.roomId,
+      baselineTempC: p.baselineTempC,
+    })),
+    observations: observationRows,
+    lineListCases,
+    recordedCases: lineListCases.flatMap((c) =>
+      c.disease === null
+        ? []
+        : [
+            {
+              personId: c.personId,
+              disease: c.disease,
+              status: c.status,
+              onsetDate: c.onsetDate,
+              resolvedDate: c.resolvedDate ?? null,
+              outcomes: c.outcomes ?? [],
+            },
+          ],
+    ),
+    names: {
+      people: new Map(personRows.map((p) => [p.id, { name: p.name, kind: p.kind, job: p.job }])),
+      units: new Map(unitRows.map((u) => [u.id, { name: u.name, floor: u.floor }])),
+      rooms: new Map(roomRows.map((r) => [r.id, r.name])),
+    },
+  };
+}

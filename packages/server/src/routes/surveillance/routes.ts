@@ -1,0 +1,85 @@
+import { buildLineList, epidemicCurve, evaluateFacility } from "@mamori/domain/surveillance";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
+import { notFound } from "../../errors.ts";
+import { HISTORY_DAYS } from "../alerts/facility-alerts.ts";
+import { presentCurve, presentLineList } from "./presenters.ts";
+import { loadSurveillanceRecords } from "./records.ts";
+import {
+  epidemicCurveQuery,
+  epidemicCurveResponse,
+  facilityParams,
+  lineListQuery,
+  lineListResponse,
+} from "./schema.ts";
+
+/**
+ * The facility's outbreak picture: who is ill now (the line list of 付録4③) and the epidemic curve, from the stored
+ * records through the domain functions `buildLineList` and `epidemicCurve`.
+ */
+export const surveillanceRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/:facilityId/line-list",
+      { schema: { params: facilityParams, querystring: lineListQuery, response: { 200: lineListResponse } } },
+      async (request) => {
+        const { facilityId } = authorizeFacility(request, "readFacility");
+        if (request.params.facilityId !== facilityId) throw notFound("Facility");
+        const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
+        const days = request.query.days;
+        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
+        const list = buildLineList({
+          facility: records.facility,
+          people: records.people,
+          observations: records.observations,
+          cases: records.lineListCases,
+          profile: records.profile,
+          asOf,
+          days,
+        });
+        return presentLineList(list, records);
+      },
+    );
+
+    app.get(
+      "/:facilityId/epidemic-curve",
+      {
+        schema: {
+          params: facilityParams,
+          querystring: epidemicCurveQuery,
+          response: { 200: epidemicCurveResponse },
+        },
+      },
+      async (request) => {
+        const { facilityId } = authorizeFacility(request, "readFacility");
+        if (request.params.facilityId !== facilityId) throw notFound("Facility");
+        const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
+        const days = request.query.days;
+        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
+        // The facility alerts of the days shown, from the same engine and the same window of records as the alerts
+        // panel (facility alerts read observations and cases only; antibiotics and bath use feed person hints).
+        const evaluation = evaluateFacility({
+          facility: records.facility,
+          people: records.people,
+          observations: records.observations,
+          cases: records.recordedCases,
+          profile: records.profile,
+          asOf,
+          lookbackDays: days,
+        });
+        const curve = epidemicCurve({
+          facility: records.facility,
+          people: records.people,
+          observations: records.observations,
+          cases: records.recordedCases,
+          profile: records.profile,
+          asOf,
+          days,
+          alerts: evaluation.alerts,
+        });
+        return presentCurve(curve, records);
+      },
+    );
+  };

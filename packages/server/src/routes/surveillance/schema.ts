@@ -1,0 +1,87 @@
+import {
+  CASE_STATUSES,
+  FACILITY_ALERT_CODES,
+  OUTCOME_KINDS,
+  SYNDROME_GROUPS,
+} from "@mamori/domain/surveillance";
+import { z } from "zod";
+
+export const facilityParams = z.object({ facilityId: z.uuid() });
+
+const asOf = z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }).optional();
+
+export const lineListQuery = z.object({
+  asOf,
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});
+
+export const epidemicCurveQuery = z.object({
+  asOf,
+  days: z.coerce.number().int().min(7).max(56).default(28),
+});
+
+const subject = z.union([z.object({ group: z.enum(SYNDROME_GROUPS) }), z.object({ disease: z.string() })]);
+const named = z.object({ id: z.string(), name: z.string() });
+
+export const lineListResponse = z.object({
+  asOf: z.string(),
+  profile: z.string(),
+  days: z.array(z.string()),
+  entries: z.array(
+    z.object({
+      key: z.string(),
+      caseId: z.string().nullable(),
+      version: z.number().nullable(),
+      source: z.enum(["implicit", "recorded"]),
+      person: z.object({ id: z.string(), name: z.string(), kind: z.string(), job: z.string().nullable() }),
+      unit: named.extend({ floor: z.string() }).nullable(),
+      room: named.nullable(),
+      subject,
+      disease: z.string().nullable(),
+      status: z.enum(CASE_STATUSES),
+      onsetDate: z.string(),
+      onsetAt: z.string().nullable(),
+      lastSymptomDate: z.string().nullable(),
+      resolvedDate: z.string().nullable(),
+      diagnosedDate: z.string().nullable(),
+      remarks: z.string().nullable(),
+      outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: z.string() })),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          recorded: z.boolean(),
+          symptoms: z.array(z.string()),
+          lowGradeFever: z.boolean(),
+          maxTempC: z.number().nullable(),
+          caseSymptoms: z.boolean(),
+        }),
+      ),
+      symptomFreeDays: z.number(),
+      closeOffer: z.object({ resolvedDate: z.string(), symptomFreeDays: z.number() }).nullable(),
+    }),
+  ),
+});
+
+export const epidemicCurveResponse = z.object({
+  asOf: z.string(),
+  profile: z.string(),
+  days: z.array(z.string()),
+  units: z.array(
+    z.object({ id: z.string().nullable(), name: z.string().nullable(), floor: z.string().nullable() }),
+  ),
+  groups: z.array(
+    z.object({
+      group: z.enum(SYNDROME_GROUPS),
+      total: z.array(z.number()),
+      byUnit: z.array(z.object({ unitId: z.string().nullable(), counts: z.array(z.number()) })),
+      upperBound: z.array(z.number().nullable()).nullable(),
+    }),
+  ),
+  alertDays: z.array(z.object({ day: z.string(), code: z.enum(FACILITY_ALERT_CODES), subject })),
+  detection: z.object({
+    method: z.enum(["C1", "C2", "C3"]),
+    alpha: z.number(),
+    minSigma: z.number(),
+    minHistoryDays: z.number(),
+  }),
+});
