@@ -6,6 +6,7 @@ import { AlertsPanel } from "../components/alerts/AlertsPanel.tsx";
 import { ErrorNotice } from "../components/ErrorNotice.tsx";
 import { canRecordEpisodes } from "../components/episodes/episode-roles.ts";
 import { OpenEpisodesPanel } from "../components/episodes/OpenEpisodesPanel.tsx";
+import { ObligationsPanel } from "../components/obligations/ObligationsPanel.tsx";
 import { SurveillanceHome } from "../components/surveillance/SurveillanceHome.tsx";
 import { formatDay, todayIn } from "../lib/dates.ts";
 import { canEditPeople, canEditUnits } from "../lib/roles.ts";
@@ -68,11 +69,17 @@ export function HomePage() {
           {t("home.pendingNotice", { count: pending })}
         </p>
       )}
-      {canRecordEpisodes(user.role) && <OpenEpisodesPanel facilityId={facility.id} />}
       {hasSurveillanceHome(user.role) ? (
-        <SurveillanceHome facility={facility} today={today} rounds={rounds} outbox={outbox} />
+        <div className="home-surveillance">
+          <SurveillanceHome facility={facility} today={today} rounds={rounds} outbox={outbox} />
+          {/* The infection-control lead and the director also see what is due in the routine between outbreaks. */}
+          {(user.role === "ic_lead" || user.role === "director") && <ObligationsPanel facility={facility} />}
+        </div>
       ) : (
-        <AlertsPanel facility={facility} />
+        <div className="home-surveillance">
+          {canRecordEpisodes(user.role) && <OpenEpisodesPanel facilityId={facility.id} />}
+          <AlertsPanel facility={facility} />
+        </div>
       )}
       <section className="home-rounds" aria-labelledby="home-rounds-title">
         <h2 id="home-rounds-title">{t("home.todayRound")}</h2>

@@ -4,6 +4,7 @@ import type { Facility, Round } from "../../api/types.ts";
 import type { OutboxItem } from "../../outbox/outbox.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { AlertsPanel } from "../alerts/AlertsPanel.tsx";
+import { OpenEpisodesPanel } from "../episodes/OpenEpisodesPanel.tsx";
 import { EpidemicCurveChart } from "./EpidemicCurveChart.tsx";
 import { LineListPanel } from "./LineListPanel.tsx";
 import { UncheckedToday } from "./UncheckedToday.tsx";
@@ -60,11 +61,8 @@ export function SurveillanceHome({ facility, today, rounds, outbox }: Props) {
 
   return (
     <div className="surveillance-home" data-testid="surveillance-home">
-      {/*
-        Slot: open outbreak episodes, on top until each is closed (components/episodes/OpenEpisodesPanel.tsx renders
-        here: <OpenEpisodesPanel facility={facility} />).
-      */}
-      <div className="surveillance-episodes-slot" data-slot="open-episodes" />
+      {/* Open outbreak episodes stay on top until each is closed. */}
+      <OpenEpisodesPanel facilityId={facility.id} />
       <AlertsPanel facility={facility} />
       <div className="surveillance-grid">
         <LineListPanel
