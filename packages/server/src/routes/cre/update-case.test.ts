@@ -157,7 +157,9 @@ describe("CRE cases: the physician's record", () => {
       { path: "severity.checklist[0]", message: "not an example of guide 表7" },
     ]);
     const nothing = await patch(h.cookies.physician!, id, { version: 1 });
-    expect(nothing.json().error.fields).toEqual([{ path: "body", message: "nothing to change" }]);
+    expect(nothing.json().error.fields).toEqual([
+      { path: "body", message: "nothing to change: send at least one field" },
+    ]);
     const [row] = await ctx.db.select().from(creCases).where(eq(creCases.id, id));
     expect(row).toMatchObject({ version: 1, infection: null, severity: null, diagnosedOn: null });
   });
