@@ -107,10 +107,10 @@ describe("roundAsOf", () => {
 describe("currentFacilityAlerts (a cluster under way stays in view)", () => {
   // The fixture: the cluster and criterion B on the 10th (B held to the 12th); a week without a new onset is reached
   // on the 17th (manual p.56: ノロウイルス… 1週間新たな患者が出なければ).
-  it("keeps the signals of the 10th–12th on the 16th, not once the end is eligible on the 17th", () => {
+  it("keeps the signals of the 10th onwards on the 16th (criterion イ holds while the outbreak lasts), not once the end is eligible on the 17th", () => {
     const on16 = fixtureAlerts("2026-01-16T12:00:00+09:00", 7);
     expect(currentFacilityAlerts(on16.alerts, on16.days).map((g) => [g.latest.code, g.latest.day])).toEqual([
-      ["REPORT_CRITERION_B", "2026-01-12"],
+      ["REPORT_CRITERION_B", "2026-01-16"],
       ["NORO_CLUSTER_24H", "2026-01-10"],
     ]);
     const on17 = fixtureAlerts("2026-01-17T12:00:00+09:00", 7);
