@@ -13,7 +13,7 @@ import {
   rooms,
   units,
 } from "../../packages/server/src/db/schema/index.ts";
-import { generateFacility } from "../rules/generate.ts";
+import { storeRulesFacility } from "../rules/store-facility.ts";
 
 /**
  * Forms benchmark (issue 10, "Tests and measures"): both outbreak forms — GET forms/weekly (付録4②) and
@@ -26,8 +26,6 @@ import { generateFacility } from "../rules/generate.ts";
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PASSWORD = "mamori-bench-password";
-const scenario = generateFacility();
-const asOf = new Date(String(scenario.asOf));
 
 const dataDir = mkdtempSync(join(tmpdir(), "mamori-bench-forms-"));
 const connection = await connect(
@@ -36,102 +34,23 @@ const connection = await connect(
     : { kind: "pglite", dataDir },
 );
 const db = connection.db;
-const app = await buildApp({ db, clock: () => asOf });
 
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 try {
-  const tag = randomUUID().slice(0, 8);
-  const [healthCentre] = await db
-    .insert(organisations)
-    .values({ kind: "health_centre", name: `ベンチ保健所 ${tag}` })
-    .returning();
-  const [municipality] = await db
-    .insert(organisations)
-    .values({ kind: "municipality", name: `ベンチ市 ${tag}` })
-    .returning();
-  const [facility] = await db
-    .insert(organisations)
-    .values({
-      kind: "facility",
-      facilityType: "elderly_care",
-      name: `ベンチ施設 ${tag}`,
-      timeZone: "Asia/Tokyo",
-      healthCentreId: healthCentre!.id,
-      municipalityId: municipality!.id,
-    })
-    .returning();
-  const facilityId = facility!.id;
-  const unitRows = await db
-    .insert(units)
-    .values([
-      { facilityId, name: "1階", floor: "1F", sortOrder: "1" },
-      { facilityId, name: "2階", floor: "2F", sortOrder: "2" },
-    ])
-    .returning();
-  const unitId = { "1F": unitRows[0]!.id, "2F": unitRows[1]!.id } as Record<string, string>;
-  const roomIds = new Map<string, string>();
-  for (const person of scenario.people) {
-    if (person.room && person.unit) {
-      const [room] = await db
-        .insert(rooms)
-        .values({ unitId: unitId[person.unit]!, name: person.room })
-        .returning();
-      roomIds.set(person.id, room!.id);
-    }
-  }
-  const ids = new Map(scenario.people.map((p) => [p.id, randomUUID()]));
-  await db.insert(people).values(
-    scenario.people.map((p) => ({
-      id: ids.get(p.id)!,
-      facilityId,
-      name: `利用者 ${p.id}`,
-      kind: p.kind,
-      job: p.job ?? null,
-      unitId: p.unit ? unitId[p.unit]! : null,
-      roomId: roomIds.get(p.id) ?? null,
-      baselineTempC: p.baselineTempC ?? null,
-    })),
-  );
-  const userId = await createUser(db, {
-    organisationId: facilityId,
-    username: `bench-nurse-${tag}`,
-    displayName: "ベンチ 看護",
-    role: "nurse",
-    password: PASSWORD,
-  });
-  const rows = scenario.observations.map((o) => ({
-    id: randomUUID(),
-    facilityId,
-    personId: ids.get(o.personId)!,
-    at: new Date(o.at),
-    tempC: o.tempC ?? null,
-    symptoms: [...(o.symptoms ?? [])],
-    recordedBy: userId,
-  }));
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(observations).values(rows.slice(i, i + 2000));
-  if ((scenario.cases ?? []).length > 0) {
-    await db.insert(cases).values(
-      (scenario.cases ?? []).map((c) => ({
-        id: randomUUID(),
-        facilityId,
-        personId: ids.get(c.personId)!,
-        disease: c.disease,
-        status: c.status,
-        onsetDate: c.onsetDate,
-        resolvedDate: c.resolvedDate ?? null,
-        outcomes: [...(c.outcomes ?? [])],
-        recordedBy: userId,
-      })),
-    );
-  }
+  const stored = await storeRulesFacility(db, PASSWORD);
+  const { facilityId, scenario } = stored;
+  const asOf = new Date(String(scenario.asOf));
+  const served = await buildApp({ db, clock: () => asOf });
+  app = served;
   console.log(
-    `facility: ${scenario.people.length} people, ${rows.length} observations over 365 days, ${(scenario.cases ?? []).length} recorded cases; ` +
+    `facility: ${scenario.people.length} people, ${stored.observations} observations over 365 days, ${(scenario.cases ?? []).length} recorded cases; ` +
       `database: ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (embedded)"}`,
   );
 
-  const login = await app.inject({
+  const login = await served.inject({
     method: "POST",
     url: "/api/auth/login",
-    payload: { username: `bench-nurse-${tag}`, password: PASSWORD },
+    payload: { username: stored.username, password: PASSWORD },
   });
   const cookie = `mamori_session=${login.cookies.find((c) => c.name === "mamori_session")!.value}`;
 
@@ -156,7 +75,7 @@ try {
   const time = async (url: string): Promise<number> => {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    const response = await app.inject({ method: "GET", url, headers: { cookie } });
+    const response = await served.inject({ method: "GET", url, headers: { cookie } });
     const elapsed = performance.now() - start;
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
@@ -168,7 +87,9 @@ try {
 
   // Warm-up: the first requests compile the queries and the JIT.
   for (const url of [...weeklyUrls.slice(0, 5), ...reportUrls.slice(0, 5)]) await time(url);
-  const sample = (await app.inject({ method: "GET", url: reportUrls[0]!, headers: { cookie } })).json() as {
+  const sample = (
+    await served.inject({ method: "GET", url: reportUrls[0]!, headers: { cookie } })
+  ).json() as {
     lines: unknown[];
   };
 
@@ -200,7 +121,7 @@ try {
     Math.max(weeklyP95, physicianP95) < 100 ? "target (p95 < 100 ms): met" : "target (p95 < 100 ms): NOT met",
   );
 } finally {
-  await app.close();
+  await app?.close();
   await connection.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

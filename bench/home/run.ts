@@ -15,7 +15,7 @@ import {
   units,
   users,
 } from "../../packages/server/src/db/schema/index.ts";
-import { generateFacility } from "../rules/generate.ts";
+import { storeRulesFacility } from "../rules/store-facility.ts";
 
 /**
  * The surveillance home benchmark (issue 10): the three calls the home of the nurse, the lead and the director makes —
@@ -28,103 +28,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
 const PASSWORD = "mamori-bench-password";
 
-async function storeFacility(db: Database) {
-  const scenario = generateFacility();
-  const tag = randomUUID().slice(0, 8);
-  const [healthCentre] = await db
-    .insert(organisations)
-    .values({ kind: "health_centre", name: `ベンチ保健所 ${tag}` })
-    .returning();
-  const [municipality] = await db
-    .insert(organisations)
-    .values({ kind: "municipality", name: `ベンチ市 ${tag}` })
-    .returning();
-  const [facility] = await db
-    .insert(organisations)
-    .values({
-      kind: "facility",
-      facilityType: "elderly_care",
-      name: `ベンチ施設 ${tag}`,
-      timeZone: "Asia/Tokyo",
-      healthCentreId: healthCentre!.id,
-      municipalityId: municipality!.id,
-    })
-    .returning();
-  const facilityId = facility!.id;
-  const unitRows = await db
-    .insert(units)
-    .values([
-      { facilityId, name: "1階", floor: "1F", sortOrder: "1" },
-      { facilityId, name: "2階", floor: "2F", sortOrder: "2" },
-    ])
-    .returning();
-  const unitOf = new Map(unitRows.map((u) => [u.floor, u.id]));
-  const roomNames = [...new Set(scenario.people.flatMap((p) => (p.room ? [`${p.unit}|${p.room}`] : [])))];
-  const roomRows = await db
-    .insert(rooms)
-    .values(roomNames.map((key) => ({ unitId: unitOf.get(key.split("|")[0]!)!, name: key.split("|")[1]! })))
-    .returning();
-  const roomOf = new Map(roomRows.map((r, i) => [roomNames[i]!, r.id]));
-  const personRows = await db
-    .insert(people)
-    .values(
-      scenario.people.map((p, i) => ({
-        facilityId,
-        name: `${p.kind === "staff" ? "職員" : "利用者"}${i + 1} ${tag}`,
-        kind: p.kind,
-        job: p.job ?? null,
-        unitId: p.unit ? (unitOf.get(p.unit) ?? null) : null,
-        roomId: p.room ? (roomOf.get(`${p.unit}|${p.room}`) ?? null) : null,
-        baselineTempC: p.baselineTempC ?? null,
-      })),
-    )
-    .returning({ id: people.id });
-  const personOf = new Map(scenario.people.map((p, i) => [p.id, personRows[i]!.id]));
-  const [nurse] = await db
-    .insert(users)
-    .values({
-      organisationId: facilityId,
-      username: `bench-nurse-${tag}`,
-      displayName: `看護職員 ${tag}`,
-      role: "nurse",
-      passwordHash: await hashPassword(PASSWORD),
-    })
-    .returning();
-  const rows = scenario.observations.map((o) => ({
-    id: randomUUID(),
-    facilityId,
-    personId: personOf.get(o.personId)!,
-    at: new Date(o.at),
-    tempC: o.tempC ?? null,
-    symptoms: [...(o.symptoms ?? [])],
-    recordedBy: nurse!.id,
-  }));
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(observations).values(rows.slice(i, i + 2000));
-  const recorded = scenario.cases ?? [];
-  if (recorded.length > 0) {
-    await db.insert(cases).values(
-      recorded.map((c) => ({
-        id: randomUUID(),
-        facilityId,
-        personId: personOf.get(c.personId)!,
-        disease: c.disease,
-        status: c.status,
-        onsetDate: c.onsetDate,
-        resolvedDate: c.resolvedDate ?? null,
-        outcomes: [...(c.outcomes ?? [])],
-        recordedBy: nurse!.id,
-      })),
-    );
-  }
-  return {
-    scenario,
-    facilityId,
-    username: nurse!.username,
-    observations: rows.length,
-    cases: recorded.length,
-  };
-}
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -133,7 +36,7 @@ const percentile = (values: number[], p: number) => {
 const dataDir = mkdtempSync(join(tmpdir(), "mamori-bench-home-"));
 const connection = await connect({ kind: "pglite", dataDir });
 try {
-  const stored = await storeFacility(connection.db);
+  const stored = await storeRulesFacility(connection.db, PASSWORD);
   const asOf = new Date(String(stored.scenario.asOf));
   const app = await buildApp({ db: connection.db, clock: () => asOf });
   const login = await app.inject({
