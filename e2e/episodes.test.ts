@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
 import { buildWeb, type StartedServer, startServer } from "./support/server.ts";
+import { signInAt } from "./support/sign-in-at.ts";
 
 // Outbreak episodes (issue 10, item 4). The server's clock is fixed (MAMORI_FIXED_NOW) so the demo's gastrointestinal
 // cluster on 2F has known days: onsets 5, 4 and 3 days before "today" (demo-rounds.ts). The nurse opens the episode from
@@ -39,22 +40,7 @@ afterAll(async () => {
 
 async function signIn(username: string, now: string) {
   await context?.close();
-  context = await browser.newContext({
-    viewport: { width: 1024, height: 800 },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  // The browser's clock agrees with the server's fixed clock (the home page shows today's round).
-  await context.clock.setFixedTime(new Date(now));
-  page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(username);
-  await page.getByTestId("signin-password").fill("mamori-demo");
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("header-user").waitFor();
+  ({ context, page } = await signInAt(browser, server.url, username, now));
 }
 
 /** Screenshots at tablet landscape, tablet portrait and phone widths, back to 1024 px after. */

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
 import { buildWeb, type StartedServer, startServer } from "./support/server.ts";
+import { signInAt } from "./support/sign-in-at.ts";
 
 // The facility's side of an outbreak, end to end (issue 10): the nurse sees the 2F cluster on her home with its curve,
 // records two diagnoses from the line list, opens the outbreak episode from the alert and records measures, prints the
@@ -36,21 +37,7 @@ afterAll(async () => {
 
 async function signIn(username: string, now: string) {
   await context?.close();
-  context = await browser.newContext({
-    viewport: { width: 1024, height: 800 },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  await context.clock.setFixedTime(new Date(now));
-  page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(username);
-  await page.getByTestId("signin-password").fill("mamori-demo");
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("header-user").waitFor();
+  ({ context, page } = await signInAt(browser, server.url, username, now));
 }
 
 async function printToPdf(name: string): Promise<void> {
