@@ -22,7 +22,7 @@ const find = (items: ObligationItem[], code: string, subject: object = {}) =>
   items.find((i) => i.code === code && JSON.stringify(i.subject) === JSON.stringify(subject));
 
 describe("the contract's example (contracts/obligations.md)", () => {
-  it("gives the seven items of the example record", () => {
+  it("gives the seven items of the example record, and the start-of-season drain the command leaves out", () => {
     const { items } = evaluateObligations({
       asOf: "2027-01-10",
       settings: { committeeEveryMonths: 3, newHireTrainingDays: 30, regularTrainingsPerYear: 2 },
@@ -58,6 +58,8 @@ describe("the contract's example (contracts/obligations.md)", () => {
       ["HUMIDIFIER_TANK", { humidifierId: "h1" }, "overdue", "-"],
       ["HUMIDIFIER_INSPECTION", { humidifierId: "h2" }, "overdue", "2027-01-31"],
       ["HUMIDIFIER_CLEANING", { humidifierId: "h2" }, "ok", "2027-03-30"],
+      // Not in the contract's version 1 output (the command filters it): h2 was never drained when its season began.
+      ["HUMIDIFIER_DRAIN", { humidifierId: "h2", at: "start" }, "overdue", "2026-10-15"],
     ]);
     expect(find(items, "REGULAR_TRAINING", { fiscalYear: 2026 })?.held).toBe(1);
   });
@@ -272,6 +274,85 @@ describe("humidifiers (付録3)", () => {
       status: "overdue",
       due: null,
     });
+  });
+});
+
+describe("HUMIDIFIER_DRAIN — 付録3 第五 三 3: 加湿装置の使用開始時及び使用終了時に、水抜き及び清掃を実施すること (p.82)", () => {
+  const drain = (
+    asOf: string,
+    drains: string[],
+    season = { from: "2026-10-15", to: "2027-03-31" as string | null },
+  ) =>
+    evaluateObligations({
+      ...empty(asOf),
+      humidifiers: [
+        {
+          id: "h2",
+          type: "builtin",
+          season,
+          log: drains.map((date) => ({ date, action: "drain" as const })),
+        },
+      ],
+    }).items.filter((i) => i.code === "HUMIDIFIER_DRAIN");
+  const at = (items: ObligationItem[], end: "start" | "end") => items.find((i) => i.subject.at === end);
+
+  it("start: due on the first day of use — still to do that day, overdue the day after", () => {
+    expect(at(drain("2026-10-15", []), "start")).toMatchObject({
+      status: "due_soon",
+      due: "2026-10-15",
+      action: "drain",
+    });
+    expect(at(drain("2026-10-16", []), "start")).toMatchObject({ status: "overdue", due: "2026-10-15" });
+  });
+
+  it("start: a drain from 14 days before the first day counts, 15 days before does not", () => {
+    expect(at(drain("2026-11-20", ["2026-10-01"]), "start")).toMatchObject({
+      status: "ok",
+      last: "2026-10-01",
+    });
+    expect(at(drain("2026-11-20", ["2026-09-30"]), "start")?.status).toBe("overdue");
+  });
+
+  it("start: a drain after the first day makes it done, marked late", () => {
+    expect(at(drain("2026-11-20", ["2026-10-20"]), "start")).toMatchObject({ status: "ok", late: true });
+    expect(at(drain("2026-11-20", ["2026-10-15"]), "start")).not.toHaveProperty("late");
+  });
+
+  it("end: due on the last day of use — shown from 14 days before it, overdue the day after it", () => {
+    expect(at(drain("2027-03-16", ["2026-10-14"]), "end")).toBeUndefined();
+    expect(at(drain("2027-03-17", ["2026-10-14"]), "end")).toMatchObject({
+      status: "due_soon",
+      due: "2027-03-31",
+    });
+    expect(at(drain("2027-03-31", ["2026-10-14"]), "end")?.status).toBe("due_soon");
+    expect(at(drain("2027-04-01", ["2026-10-14"]), "end")?.status).toBe("overdue");
+  });
+
+  it("end: the start's drain does not count for the end; one within 14 days before the last day does", () => {
+    expect(at(drain("2027-04-01", ["2026-10-14", "2027-03-16"]), "end")?.status).toBe("overdue");
+    expect(at(drain("2027-04-01", ["2026-10-14", "2027-03-17"]), "end")).toMatchObject({
+      status: "ok",
+      last: "2027-03-17",
+    });
+    // The end's drain does not make the start's done either.
+    expect(at(drain("2027-03-31", ["2027-03-20"]), "start")?.status).toBe("overdue");
+  });
+
+  it("end: shown until 30 days after the last day; no start item once out of season", () => {
+    expect(at(drain("2027-04-30", []), "end")?.status).toBe("overdue");
+    expect(drain("2027-05-01", [])).toEqual([]);
+    expect(at(drain("2027-04-01", []), "start")).toBeUndefined();
+  });
+
+  it("gives no end item for a season with no last day, and none for household humidifiers", () => {
+    expect(drain("2027-03-31", [], { from: "2026-10-15", to: null }).map((i) => i.subject.at)).toEqual([
+      "start",
+    ]);
+    const household = evaluateObligations({
+      ...empty("2026-10-20"),
+      humidifiers: [{ id: "h1", type: "household", season: { from: "2026-10-15", to: null }, log: [] }],
+    }).items;
+    expect(household.some((i) => i.code === "HUMIDIFIER_DRAIN")).toBe(false);
   });
 });
 

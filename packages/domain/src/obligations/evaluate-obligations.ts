@@ -62,6 +62,7 @@ export type ObligationAction =
   | "change_tank"
   | "inspect"
   | "clean"
+  | "drain"
   | "measure_chlorine"
   | "adjust_chlorine"
   | "change_water"
@@ -78,6 +79,8 @@ export type ObligationSubject = {
   fiscalYear?: number;
   /** Influenza season, named by the year of its October. */
   season?: number;
+  /** Which end of a built-in humidifier's season the drain is for. */
+  at?: "start" | "end";
 };
 
 export type ObligationItem = {
@@ -105,6 +108,10 @@ const COMMITTEE_DUE_SOON_DAYS = 14;
 const YEARLY_DUE_SOON_DAYS = 30;
 const IMMUNITY_CHECK_DAYS = 30;
 const EXPOSURE_SHOWN_DAYS = 365;
+/** A drain this many days before the first day of use counts for the start of the season (付録3: 使用開始時). */
+const DRAIN_BEFORE_DAYS = 14;
+/** The end-of-season drain is shown from this many days before the last day of use to this many after it. */
+const DRAIN_END_SHOWN = { before: 14, after: 30 } as const;
 const FLU_SEASON_MONTHS = [10, 11, 12, 1, 2, 3];
 /** A vaccination given from this month of the season's year counts for the season (the vaccine is made each summer). */
 const FLU_VACCINE_FROM_MONTH = 8;
@@ -383,6 +390,45 @@ export function evaluateObligations(input: ObligationInput): { asOf: string; ite
       last,
       action: status === "ok" ? "none" : "clean",
     });
+  }
+
+  // HUMIDIFIER_DRAIN (付録3 第五 三 3: 使用開始時及び使用終了時に、水抜き及び清掃): at each end of a built-in unit's
+  // season. Start: shown while in season, due on the first day of use; a drain from 14 days before it counts (one
+  // after it too, marked late). End: shown from 14 days before the last day of use to 30 days after it, due on that day.
+  for (const h of byId(input.humidifiers).filter((h) => h.type === "builtin")) {
+    const drains = h.log
+      .filter((l) => l.action === "drain" && l.date <= asOf)
+      .map((l) => l.date)
+      .sort();
+    const endWindowFrom = h.season.to === null ? null : addIsoDays(h.season.to, -DRAIN_END_SHOWN.before);
+    const drainItem = (at: "start" | "end", due: string, counted: string | null): ObligationItem => {
+      const status: ObligationStatus = counted !== null ? "ok" : asOf > due ? "overdue" : "due_soon";
+      return {
+        code: "HUMIDIFIER_DRAIN",
+        subject: { humidifierId: h.id, at },
+        status,
+        due,
+        last: counted,
+        action: status === "ok" ? "none" : "drain",
+        ...(counted !== null && counted > due ? { late: true } : {}),
+      };
+    };
+    if (inSeason(h.season, asOf)) {
+      const startFrom = addIsoDays(h.season.from, -DRAIN_BEFORE_DAYS);
+      const counted =
+        drains.find((d) => d >= startFrom && (endWindowFrom === null || d < endWindowFrom)) ?? null;
+      items.push(drainItem("start", h.season.from, counted));
+    }
+    if (
+      h.season.to !== null &&
+      endWindowFrom !== null &&
+      asOf >= endWindowFrom &&
+      asOf <= addIsoDays(h.season.to, DRAIN_END_SHOWN.after) &&
+      asOf >= h.season.from
+    ) {
+      const counted = drains.find((d) => d >= endWindowFrom) ?? null;
+      items.push(drainItem("end", h.season.to, counted));
+    }
   }
 
   // Baths (p.24): residual chlorine daily, water changes, the yearly Legionella test.

@@ -22,6 +22,7 @@ export const OBLIGATION_CODES = [
   "HUMIDIFIER_TANK",
   "HUMIDIFIER_INSPECTION",
   "HUMIDIFIER_CLEANING",
+  "HUMIDIFIER_DRAIN",
   "BATH_CHLORINE",
   "BATH_WATER_CHANGE",
   "BATH_LEGIONELLA_TEST",
@@ -219,14 +220,24 @@ export const OBLIGATION_SCHEDULE: Readonly<Record<ObligationCode, ObligationRule
   },
   HUMIDIFIER_CLEANING: {
     code: "HUMIDIFIER_CLEANING",
-    rule: "加湿装置は1年に1回以上清掃する。使用開始時と終了時には水抜きと清掃をする。",
+    rule: "加湿装置は1年に1回以上清掃する。",
     settings: [],
     source: {
-      document: `${MANUAL}；付録3（第五 三 2・3）`,
+      document: `${MANUAL}；付録3（第五 三 2）`,
       section: "付録3",
       pages: [82],
-      quote:
-        "一年に一回以上、清掃を実施すること。加湿装置の使用開始時及び使用終了時に、水抜き及び清掃を実施すること。",
+      quote: "一年に一回以上、清掃を実施すること。",
+    },
+  },
+  HUMIDIFIER_DRAIN: {
+    code: "HUMIDIFIER_DRAIN",
+    rule: "加湿装置は使用開始時と使用終了時に水抜きと清掃をする。",
+    settings: [],
+    source: {
+      document: `${MANUAL}；付録3（第五 三 3）`,
+      section: "3. 5) (2) 加湿器；付録3",
+      pages: [24, 82],
+      quote: "加湿装置の使用開始時及び使用終了時に、水抜き及び清掃を実施すること。",
     },
   },
   BATH_CHLORINE: {

@@ -75,6 +75,30 @@ export interface Equipment {
   active: boolean;
 }
 
+/** The facility's settings of the schedule and of staff returning to work (GET/PUT /api/routine/settings). */
+export interface RoutineSettings {
+  committeeEveryMonths: number;
+  newHireTrainingDays: number;
+  regularTrainingsPerYear: number;
+  fiscalYearStartMonth: number;
+  guidelineReviewMonths: number;
+  healthCheckEveryMonths: number;
+  fluVaccineDueMonth: number;
+  circulatingBathWaterChangeDays: number;
+  retentionYears: number;
+  influenzaDaysAfterOnset: number;
+  influenzaDaysAfterFever: number;
+  giSymptomFreeDays: number;
+}
+
+export type EquipmentInput = {
+  kind: EquipmentKind;
+  name: string;
+  seasonFrom: string | null;
+  seasonTo: string | null;
+  active: boolean;
+};
+
 export interface WorkRestriction {
   staffId: string;
   name: string;
@@ -112,6 +136,18 @@ export function createRoutineApi(request: Requester) {
     /** Saves a record; the id is made on the device so a resend never adds a second one. */
     create: (type: RoutineRecordType, record: NewRoutineRecord) =>
       request<RoutineRecord>("POST", `/api/routine/records/${type}`, { body: record }),
+    /** Changes a record's data (closing an exposure's follow-up); the server checks it like a new one. */
+    update: (recordId: string, patch: { data: Record<string, unknown>; attendeeIds?: string[] }) =>
+      request<RoutineRecord>("PATCH", `/api/routine/records/${id(recordId)}`, { body: patch }),
+    settings: async () =>
+      (await request<{ settings: RoutineSettings }>("GET", "/api/routine/settings")).settings,
+    saveSettings: async (settings: RoutineSettings) =>
+      (await request<{ settings: RoutineSettings }>("PUT", "/api/routine/settings", { body: settings }))
+        .settings,
+    addEquipment: (equipment: EquipmentInput) =>
+      request<Equipment>("POST", "/api/routine/equipment", { body: equipment }),
+    updateEquipment: (equipmentId: string, patch: Partial<Omit<EquipmentInput, "kind">>) =>
+      request<Equipment>("PATCH", `/api/routine/equipment/${id(equipmentId)}`, { body: patch }),
     acknowledge: (recordId: string) =>
       request<{ acknowledged: boolean }>("POST", `/api/routine/records/${id(recordId)}/acknowledgements`),
     equipment: async () =>

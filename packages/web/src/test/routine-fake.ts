@@ -10,6 +10,11 @@ export function fakeRoutineApi(calls: Partial<RoutineApi> = {}): RoutineApi {
     create: unexpected("create"),
     acknowledge: unexpected("acknowledge"),
     equipment: unexpected("equipment"),
+    update: unexpected("update"),
+    settings: unexpected("settings"),
+    saveSettings: unexpected("saveSettings"),
+    addEquipment: unexpected("addEquipment"),
+    updateEquipment: unexpected("updateEquipment"),
     inspectionWorkbookUrl: (type, from, to) =>
       `/api/routine/inspection.xlsx?type=${type}&from=${from}&to=${to}`,
     ...calls,

@@ -1,4 +1,4 @@
-import { boolean, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations, rooms, units } from "./organisations.ts";
 
 /** Residents, short-stay and day-service users, and staff of a facility (facility-surveillance.md §2). */
@@ -16,6 +16,8 @@ export const people = pgTable(
     unitId: uuid("unit_id").references(() => units.id),
     roomId: uuid("room_id").references(() => rooms.id),
     baselineTempC: numeric("baseline_temp_c", { precision: 3, scale: 1, mode: "number" }),
+    /** Optional; a vaccination or other record about the person dated before it is refused. */
+    birthDate: date("birth_date", { mode: "string" }),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,7 +7,30 @@ import { rooms, units } from "../../db/schema/index.ts";
 import { type FieldError, formatPath } from "../../errors.ts";
 import { baselineTempC } from "./schema.ts";
 
-export const IMPORT_COLUMNS = ["name", "name_kana", "kind", "unit", "room", "baseline_temp_c"] as const;
+export const IMPORT_COLUMNS = [
+  "name",
+  "name_kana",
+  "kind",
+  "unit",
+  "room",
+  "baseline_temp_c",
+  "birth_date",
+] as const;
+/** Columns a CSV may leave out. */
+const OPTIONAL_COLUMNS: readonly string[] = ["name_kana", "baseline_temp_c", "birth_date"];
+
+/**
+ * A birth date as written in a list: 1940-01-02, or 1940/1/2 as spreadsheets here write it. Returns the ISO day, or
+ * null when it is not a real day.
+ */
+export function birthDateFromText(text: string): string | null {
+  const match = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/.exec(text);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+  return `${match[1]}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
 export const MAX_IMPORT_ROWS = 2000;
 
 /** A kind written as its code or its Japanese name (入所者, ショートステイ, 通所サービス, 職員). */
@@ -27,7 +50,7 @@ type RoomPlace = Place & { unitId: string };
  * One CSV row, checked against the facility's units and rooms at field level, so that an unknown unit or room is
  * reported in the same pass as the row's other problems.
  */
-function importRowSchema(unitRows: UnitPlace[], roomRows: RoomPlace[]) {
+function importRowSchema(unitRows: UnitPlace[], roomRows: RoomPlace[], today: string) {
   const place = <T extends Place>(rows: T[], what: string, matches: (row: T, text: string) => boolean) =>
     z.preprocess(
       emptyToNull,
@@ -72,6 +95,26 @@ function importRowSchema(unitRows: UnitPlace[], roomRows: RoomPlace[]) {
               : Number.NaN,
         baselineTempC.nullable(),
       ),
+      birth_date: z.preprocess(
+        emptyToNull,
+        z
+          .string()
+          .nullable()
+          .optional()
+          .transform((text, ctx) => {
+            if (text === null || text === undefined) return null;
+            const day = birthDateFromText(text);
+            if (day === null) {
+              ctx.addIssue({ code: "custom", message: `not a date "${text}" (1940-01-02 or 1940/1/2)` });
+              return z.NEVER;
+            }
+            if (day > today) {
+              ctx.addIssue({ code: "custom", message: "must not be in the future" });
+              return z.NEVER;
+            }
+            return day;
+          }),
+      ),
     })
     .transform((r, ctx) => {
       const unit = r.unit?.[0];
@@ -90,16 +133,19 @@ export type ImportedPerson = {
   unitId: string | null;
   roomId: string | null;
   baselineTempC: number | null;
+  birthDate: string | null;
 };
 
 /**
- * Parses a residents' CSV (header `name,name_kana,kind,unit,room,baseline_temp_c`) against the facility's units and
+ * Parses a residents' CSV (header `name,name_kana,kind,unit,room,baseline_temp_c,birth_date`; the kana, temperature
+ * and birth date columns may be left out) against the facility's units and
  * rooms. Returns every row's problems at once (`rows[3].kind`, counting data rows from 1) so a list can be fixed in one go.
  */
 export async function parsePeopleCsv(
   db: Executor,
   facilityId: string,
   csv: string,
+  today: string,
 ): Promise<{ people: ImportedPerson[]; errors: FieldError[] }> {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), {
     header: true,
@@ -108,9 +154,7 @@ export async function parsePeopleCsv(
   });
   const errors: FieldError[] = [];
   const header = parsed.meta.fields ?? [];
-  const missing = IMPORT_COLUMNS.filter(
-    (c) => c !== "name_kana" && c !== "baseline_temp_c" && !header.includes(c),
-  );
+  const missing = IMPORT_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header.includes(c));
   if (missing.length > 0)
     return { people: [], errors: [{ path: "header", message: `missing columns: ${missing.join(", ")}` }] };
   if (parsed.data.length === 0) return { people: [], errors: [{ path: "rows", message: "no rows" }] };
@@ -124,7 +168,7 @@ export async function parsePeopleCsv(
     .innerJoin(units, eq(units.id, rooms.unitId))
     .where(eq(units.facilityId, facilityId));
 
-  const importRow = importRowSchema(unitRows, roomRows);
+  const importRow = importRowSchema(unitRows, roomRows, today);
   const result: ImportedPerson[] = [];
   parsed.data.forEach((raw, index) => {
     const row = importRow.safeParse(raw);
@@ -141,6 +185,7 @@ export async function parsePeopleCsv(
       unitId: r.unitId,
       roomId: r.roomId,
       baselineTempC: r.baseline_temp_c,
+      birthDate: r.birth_date,
     });
   });
   return { people: result, errors };

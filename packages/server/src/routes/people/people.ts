@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, min } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
-import { people, rooms, units } from "../../db/schema/index.ts";
+import { people, rooms, routineRecords, units } from "../../db/schema/index.ts";
 import { type FieldError, validationFailed } from "../../errors.ts";
 
 /** People of a facility as the API presents them: no more than a round and a setup screen need. */
@@ -21,6 +21,7 @@ export async function listPeople(
       room: rooms.name,
       roomId: people.roomId,
       baselineTempC: people.baselineTempC,
+      birthDate: people.birthDate,
       active: people.active,
     })
     .from(people)
@@ -64,4 +65,26 @@ export async function checkPlacement(
 
 export function assertNoFieldErrors(errors: FieldError[]): void {
   if (errors.length > 0) throw validationFailed(errors);
+}
+
+/**
+ * Checks a birth date: not after the facility's today, and — for a person already recorded — not after the earliest
+ * routine record about them (a vaccination, a health check), so that no stored record comes to lie before the birth.
+ */
+export async function checkBirthDate(
+  db: Executor,
+  birthDate: string | null | undefined,
+  today: string,
+  personId?: string,
+): Promise<FieldError[]> {
+  if (!birthDate) return [];
+  if (birthDate > today) return [{ path: "birthDate", message: "must not be in the future" }];
+  if (personId === undefined) return [];
+  const [row] = await db
+    .select({ first: min(routineRecords.date) })
+    .from(routineRecords)
+    .where(eq(routineRecords.personId, personId));
+  return row?.first && birthDate > row.first
+    ? [{ path: "birthDate", message: `must not be after a record about this person (${row.first})` }]
+    : [];
 }

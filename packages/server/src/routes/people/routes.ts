@@ -6,8 +6,9 @@ import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { people } from "../../db/schema/index.ts";
 import { validationFailed } from "../../errors.ts";
+import { facilityToday } from "../routine/routine-store.ts";
 import { parsePeopleCsv } from "./import-people.ts";
-import { assertNoFieldErrors, checkPlacement, listPeople } from "./people.ts";
+import { assertNoFieldErrors, checkBirthDate, checkPlacement, listPeople } from "./people.ts";
 import { importResponse, personCreateBody, personParams, personPatchBody, personResponse } from "./schema.ts";
 
 export const peopleRoutes =
@@ -32,7 +33,11 @@ export const peopleRoutes =
         const body = request.body;
         if (body.kind !== "staff" && body.job)
           throw validationFailed([{ path: "job", message: "only staff have a job" }]);
-        assertNoFieldErrors(await checkPlacement(ctx.db, facilityId, body));
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        assertNoFieldErrors([
+          ...(await checkPlacement(ctx.db, facilityId, body)),
+          ...(await checkBirthDate(ctx.db, body.birthDate, today)),
+        ]);
         const id = await ctx.db.transaction(async (tx) => {
           const [created] = await tx
             .insert(people)
@@ -72,7 +77,11 @@ export const peopleRoutes =
           unitId: request.body.unitId !== undefined ? request.body.unitId : existing.unitId,
           roomId: request.body.roomId !== undefined ? request.body.roomId : existing.roomId,
         };
-        assertNoFieldErrors(await checkPlacement(ctx.db, facilityId, placement));
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        assertNoFieldErrors([
+          ...(await checkPlacement(ctx.db, facilityId, placement)),
+          ...(await checkBirthDate(ctx.db, request.body.birthDate, today, existing.id)),
+        ]);
         await ctx.db.transaction(async (tx) => {
           const [before] = await tx.select().from(people).where(eq(people.id, existing.id));
           const [after] = await tx
@@ -102,7 +111,12 @@ export const peopleRoutes =
       { schema: { body: z.string().min(1), response: { 200: importResponse } } },
       async (request) => {
         const { user, facilityId } = authorizeFacility(request, "managePeople");
-        const { people: rows, errors } = await parsePeopleCsv(ctx.db, facilityId, request.body);
+        const { people: rows, errors } = await parsePeopleCsv(
+          ctx.db,
+          facilityId,
+          request.body,
+          await facilityToday(ctx.db, facilityId, ctx.clock()),
+        );
         assertNoFieldErrors(errors);
         await ctx.db.transaction(async (tx) => {
           const created = await tx

@@ -13,6 +13,8 @@ const personFields = {
   unitId: z.uuid().nullable(),
   roomId: z.uuid().nullable(),
   baselineTempC: baselineTempC.nullable(),
+  /** Optional; checked against the facility's today by the routes (not in the future). */
+  birthDate: z.iso.date({ error: "expected a day as YYYY-MM-DD" }).nullable(),
 };
 
 export const personCreateBody = z.object({
@@ -22,6 +24,7 @@ export const personCreateBody = z.object({
   unitId: personFields.unitId.optional(),
   roomId: personFields.roomId.optional(),
   baselineTempC: personFields.baselineTempC.optional(),
+  birthDate: personFields.birthDate.optional(),
 });
 export type PersonCreate = z.infer<typeof personCreateBody>;
 
@@ -44,6 +47,7 @@ export const personResponse = z.object({
   room: z.string().nullable(),
   roomId: z.string().nullable(),
   baselineTempC: z.number().nullable(),
+  birthDate: z.string().nullable(),
   active: z.boolean(),
 });
 

@@ -122,7 +122,8 @@ export const RECORD_TYPES = {
   },
   /**
    * §3 6)(4) p.31 (staff) and §2 p.4 (residents): a vaccination or a recorded refusal. A resident's needs the consent
-   * (本人や家族に…同意を得た上で). People have no birth date in Mamori, so a vaccination cannot be checked against one.
+   * (本人や家族に…同意を得た上で). One dated before the person's birth date (when known) is refused with the other
+   * person records, in routine-store.ts.
    */
   vaccination: {
     permission: "recordHealthRecords",
@@ -156,9 +157,25 @@ export const RECORD_TYPES = {
     data: z.strictObject({
       kind: z.enum(["needle_stick", "blood", "body_fluid"]),
       followUp: z.string().trim().max(2000).default(""),
+      /** Each step of the follow-up (physician seen, tests, prophylaxis, results), dated. */
+      steps: z
+        .array(z.strictObject({ date: day, text: line(500) }))
+        .max(50)
+        .default([]),
       followUpDoneOn: day.nullable().default(null),
     }),
-    check: ({ date, data }) => notBefore(data.followUpDoneOn, date, "data.followUpDoneOn", "the exposure"),
+    check: ({ date, data }) => {
+      const steps = data.steps as { date: string }[];
+      return [
+        ...steps.flatMap((s, i) => notBefore(s.date, date, `data.steps[${i}].date`, "the exposure")),
+        ...notBefore(data.followUpDoneOn, date, "data.followUpDoneOn", "the exposure"),
+        ...steps.flatMap((s, i) =>
+          typeof data.followUpDoneOn === "string" && s.date > data.followUpDoneOn
+            ? [[`data.steps[${i}].date`, "must not be after the follow-up was closed"] as [string, string]]
+            : [],
+        ),
+      ];
+    },
   },
   /** 付録3 p.82: tank change, inspection, cleaning, draining. */
   humidifier_log: {

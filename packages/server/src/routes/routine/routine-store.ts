@@ -135,12 +135,18 @@ async function validateRecord(
     errors.push({ path: "personId", message: "required" });
   } else {
     const [person] = await db
-      .select({ kind: people.kind })
+      .select({ kind: people.kind, birthDate: people.birthDate })
       .from(people)
       .where(and(eq(people.id, body.personId), eq(people.facilityId, actor.facilityId)));
     if (!person) errors.push({ path: "personId", message: "not a person of this facility" });
     else {
       personKind = person.kind;
+      // Nothing about a person — a vaccination above all — happens before they were born.
+      if (person.birthDate !== null && body.date < person.birthDate)
+        errors.push({
+          path: "date",
+          message: `must not be before the person's birth date (${person.birthDate})`,
+        });
       if (spec.person === "staff" && person.kind !== "staff")
         errors.push({ path: "personId", message: "not a staff member" });
       if (spec.person === "resident" && person.kind === "staff")

@@ -16,6 +16,10 @@ const RECORD_AT: Partial<Record<ObligationState["code"], string>> = {
   REGULAR_TRAINING: "/routine/training",
   HUMIDIFIER_TANK: "/routine/hygiene",
   HUMIDIFIER_INSPECTION: "/routine/hygiene",
+  HUMIDIFIER_CLEANING: "/routine/hygiene",
+  HUMIDIFIER_DRAIN: "/routine/hygiene",
+  GUIDELINE_REVIEW: "/routine/guideline",
+  EXPOSURE_FOLLOW_UP: "/routine/health",
   BATH_CHLORINE: "/routine/hygiene",
   BATH_WATER_CHANGE: "/routine/hygiene",
   KITCHEN_CHECK: "/routine/hygiene",
@@ -29,6 +33,7 @@ export function ObligationRow({ item, today }: { item: ObligationState; today: s
   const { t, i18n } = useTranslation("routine");
   const day = (d: string) => shortDay(d, i18n.language, today);
   const details: string[] = [];
+  if (item.subject.at === "start" || item.subject.at === "end") details.push(t(`detail.${item.subject.at}`));
   if (item.code === "REGULAR_TRAINING" && item.subject.fiscalYear !== undefined) {
     details.push(
       t("detail.held", { year: item.subject.fiscalYear, held: item.held ?? 0, required: item.required ?? 2 }),

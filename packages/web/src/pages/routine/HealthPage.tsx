@@ -8,6 +8,7 @@ import { newId } from "../../lib/ids.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useFacility } from "../../state/FacilityProvider.tsx";
+import { ExposureFollowUps } from "./ExposureFollowUps.tsx";
 import { useSave } from "./use-save.ts";
 
 const KINDS = [
@@ -97,7 +98,12 @@ export function HealthPage() {
       return `${t(`disease.${d.disease as "measles"}`)} ${t(`labels.basis.${d.basis as "history"}`)}`;
     if (r.type === "vaccination")
       return `${t(`labels.vaccine.${d.vaccine as "influenza"}`)}${d.declined ? t("labels.declined") : ""}`;
-    if (r.type === "occupational_exposure") return t(`labels.exposure.${d.kind as "blood"}`);
+    if (r.type === "occupational_exposure")
+      return `${t(`labels.exposure.${d.kind as "blood"}`)}${
+        typeof d.followUpDoneOn === "string"
+          ? ` ${t("exposure.closedOn", { date: shortDay(d.followUpDoneOn, i18n.language, today) })}`
+          : ` ${t("exposure.open")}`
+      }`;
     return "";
   };
 
@@ -242,6 +248,12 @@ export function HealthPage() {
           </button>
         </form>
       </section>
+      <ExposureFollowUps
+        exposures={data.records.filter((r) => r.type === "occupational_exposure")}
+        names={names}
+        today={today}
+        onSaved={reload}
+      />
       <section className="card">
         <h2>{t("health.history")}</h2>
         <ul className="record-history">

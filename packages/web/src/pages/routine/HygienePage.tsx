@@ -68,11 +68,7 @@ export function HygienePage() {
             key={h.id}
             humidifier={h}
             today={today}
-            doneToday={done(
-              "humidifier_log",
-              h.id,
-              h.kind === "humidifier_household" ? "tank_change" : "inspection",
-            )}
+            doneToday={done("humidifier_log", h.id)}
             onSaved={reload}
           />
         ))}
@@ -91,6 +87,13 @@ export function HygienePage() {
   );
 }
 
+/** What a humidifier's round records: the daily tank change of a household one (付録3), or for a built-in unit the
+ * monthly inspection, the cleaning, and the drain at the start and end of its season. */
+const HUMIDIFIER_BUTTONS = {
+  humidifier_household: ["tank_change"],
+  humidifier_builtin: ["inspection", "cleaning", "drain"],
+} as const;
+
 function HumidifierRow(props: {
   humidifier: Equipment;
   today: string;
@@ -100,26 +103,38 @@ function HumidifierRow(props: {
   const { t } = useTranslation("routine");
   const api = useApi();
   const save = useSave();
-  const household = props.humidifier.kind === "humidifier_household";
-  const record = () =>
+  const kind =
+    props.humidifier.kind === "humidifier_household" ? "humidifier_household" : "humidifier_builtin";
+  const record = (action: string) =>
     save.run(async () => {
       await api.routine.create("humidifier_log", {
         id: newId(),
         date: props.today,
         equipmentId: props.humidifier.id,
-        data: { action: household ? "tank_change" : "inspection" },
+        data: { action },
       });
       await props.onSaved();
     });
   return (
     <div className="quick-row" data-testid="humidifier-row">
       <span className="quick-name">{props.humidifier.name}</span>
-      {props.doneToday.length > 0 ? (
-        <span className="quick-done">✓ {t("hygiene.doneToday")}</span>
-      ) : (
-        <button type="button" className="btn btn-primary" disabled={save.busy} onClick={() => void record()}>
-          {household ? t("hygiene.tankChanged") : t("hygiene.inspected")}
-        </button>
+      {HUMIDIFIER_BUTTONS[kind].map((action) =>
+        props.doneToday.some((r) => r.data.action === action) ? (
+          <span key={action} className="quick-done" data-testid={`humidifier-done-${action}`}>
+            ✓ {t(`hygiene.done.${action}`)}
+          </span>
+        ) : (
+          <button
+            key={action}
+            type="button"
+            className={action === HUMIDIFIER_BUTTONS[kind][0] ? "btn btn-primary" : "btn"}
+            disabled={save.busy}
+            onClick={() => void record(action)}
+            data-testid={`humidifier-${action}`}
+          >
+            {t(`hygiene.record.${action}`)}
+          </button>
+        ),
       )}
       <ErrorNotice error={save.error} />
     </div>

@@ -24,11 +24,20 @@ export function RoutineNav() {
           { href: "/routine/training", label: t("tabs.training"), id: "training" },
         ]
       : []),
+    ...(canSeeObligations(user.role) || canRecordHygiene(user.role)
+      ? [{ href: "/routine/guideline", label: t("tabs.guideline"), id: "guideline" }]
+      : []),
     ...(canRecordHealth(user.role)
       ? [{ href: "/routine/health", label: t("tabs.health"), id: "health" }]
       : []),
     ...(canSeeObligations(user.role)
       ? [{ href: "/routine/inspection", label: t("tabs.inspection"), id: "inspection" }]
+      : []),
+    ...(canManageRoutine(user.role)
+      ? [
+          { href: "/routine/equipment", label: t("tabs.equipment"), id: "equipment" },
+          { href: "/routine/settings", label: t("tabs.settings"), id: "settings" },
+        ]
       : []),
   ];
   return (

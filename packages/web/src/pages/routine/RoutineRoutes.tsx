@@ -9,10 +9,13 @@ import {
 import { useUser } from "../../state/SessionProvider.tsx";
 import { CommitteePage } from "./CommitteePage.tsx";
 import { DuePage } from "./DuePage.tsx";
+import { EquipmentPage } from "./EquipmentPage.tsx";
+import { GuidelinePage } from "./GuidelinePage.tsx";
 import { HealthPage } from "./HealthPage.tsx";
 import { HygienePage } from "./HygienePage.tsx";
 import { InspectionPage } from "./InspectionPage.tsx";
 import { RoutineNav } from "./RoutineNav.tsx";
+import { SettingsPage } from "./SettingsPage.tsx";
 import { TrainingPage } from "./TrainingPage.tsx";
 import "../../components/obligations/obligations.css";
 
@@ -37,6 +40,11 @@ export function RoutineRoutes() {
         <Route path="/routine/training">{manages ? <TrainingPage /> : refuse}</Route>
         <Route path="/routine/health">{canRecordHealth(user.role) ? <HealthPage /> : refuse}</Route>
         <Route path="/routine/inspection">{sees ? <InspectionPage /> : refuse}</Route>
+        <Route path="/routine/guideline">
+          {sees || records ? <GuidelinePage manages={manages} /> : refuse}
+        </Route>
+        <Route path="/routine/equipment">{manages ? <EquipmentPage /> : refuse}</Route>
+        <Route path="/routine/settings">{manages ? <SettingsPage /> : refuse}</Route>
       </Switch>
     </div>
   );
