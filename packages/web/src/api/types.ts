@@ -66,6 +66,8 @@ export interface Person {
   room: string | null;
   roomId: string | null;
   baselineTempC: number | null;
+  /** Optional (YYYY-MM-DD); the server refuses records about the person dated before it. */
+  birthDate?: string | null;
   active: boolean;
 }
 
@@ -77,6 +79,7 @@ export interface PersonInput {
   unitId?: string | null;
   roomId?: string | null;
   baselineTempC?: number | null;
+  birthDate?: string | null;
 }
 
 export type PersonPatch = Partial<PersonInput> & { active?: boolean };

@@ -17,7 +17,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Adds or edits one person: name, kana, kind (and job for staff), unit and room, usual temperature, and whether active. */
+/**
+ * Adds or edits one person: name, kana, kind (and job for staff), unit and room, usual temperature, birth date
+ * (optional), and whether active.
+ */
 export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const lang = asLang(i18n.language);
@@ -30,6 +33,7 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
   const [baseline, setBaseline] = useState(
     person?.baselineTempC == null ? "" : formatTempC(person.baselineTempC),
   );
+  const [birthDate, setBirthDate] = useState(person?.birthDate ?? "");
   const [active, setActive] = useState(person?.active ?? true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -54,6 +58,7 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
       unitId: unitId === "" ? null : unitId,
       roomId: roomId === "" ? null : roomId,
       baselineTempC: baselineReading.kind === "valid" ? baselineReading.tempC : null,
+      birthDate: birthDate === "" ? null : birthDate,
       ...(person ? { active } : {}),
     };
     try {
@@ -156,6 +161,15 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
         <span className={baselineReading.kind === "invalid" ? "field-error" : "hint"}>
           {baselineReading.kind === "invalid" ? t("people.baselineInvalid") : t("people.baselineHint")}
         </span>
+      </Field>
+      <Field label={t("people.birthDate")} problem={hint("birthDate")}>
+        <input
+          type="date"
+          data-testid="person-birth-date"
+          value={birthDate}
+          onChange={(e) => setBirthDate(e.target.value)}
+        />
+        <span className="hint">{t("people.birthDateHint")}</span>
       </Field>
       {person && (
         <label className="field field--check">

@@ -207,11 +207,13 @@ export const en: Messages = {
     cancel: "Cancel",
     none: "No one matches.",
     baselineHint: "34.0–38.0. Leave empty if unknown.",
+    birthDate: "Date of birth",
+    birthDateHint: "If known. Vaccinations and other records dated before it cannot be saved.",
     baselineInvalid: "Enter the usual temperature as a number from 34.0 to 38.0 (one decimal).",
   },
   import: {
     lead: "Register a list of residents from a CSV file at once. If any row is wrong, nothing is registered and every wrong row is listed.",
-    columns: "Columns: name, name_kana, kind, unit (unit name), room, baseline_temp_c (usual temperature)",
+    columns: "Columns: name, name_kana, kind, unit (unit name), room, baseline_temp_c (usual temperature), birth_date (1940-01-02 or 1940/1/2, may be empty)",
     kinds:
       "kind is resident, short_stay, day_service or staff (or the Japanese names 入所者, ショートステイ, 通所サービス, 職員).",
     template: "Download the template CSV",
@@ -237,6 +239,8 @@ export const en: Messages = {
     roomId: "room",
     baseline_temp_c: "usual temperature",
     baselineTempC: "usual temperature",
+    birth_date: "date of birth",
+    birthDate: "date of birth",
     floor: "floor",
     tempC: "temperature",
     symptoms: "symptoms",

@@ -208,11 +208,13 @@ export const ja = {
     none: "該当する人はいません。",
     baselineHint: "34.0〜38.0。わからなければ空欄のまま。",
     baselineInvalid: "平熱は34.0〜38.0（小数1桁）の数で入れてください。",
+    birthDate: "生年月日",
+    birthDateHint: "わかれば入れてください。生年月日より前の日付の予防接種などは記録できません。",
   },
   import: {
     lead: "入所者の一覧をCSVファイルで一度に登録します。1件でも誤りがあれば何も登録せず、誤りのある行をすべて表示します。",
     columns:
-      "列: name（氏名）, name_kana（ふりがな）, kind（種別）, unit（ユニット名）, room（部屋）, baseline_temp_c（平熱）",
+      "列: name（氏名）, name_kana（ふりがな）, kind（種別）, unit（ユニット名）, room（部屋）, baseline_temp_c（平熱）, birth_date（生年月日：1940-01-02 または 1940/1/2、空欄可）",
     kinds:
       "種別は 入所者・ショートステイ・通所サービス・職員（または resident, short_stay, day_service, staff）。",
     template: "ひな形CSVをダウンロード",
@@ -238,6 +240,8 @@ export const ja = {
     roomId: "部屋",
     baseline_temp_c: "平熱",
     baselineTempC: "平熱",
+    birth_date: "生年月日",
+    birthDate: "生年月日",
     floor: "階",
     tempC: "体温",
     symptoms: "症状",

@@ -24,7 +24,7 @@ describe("residents CSV", () => {
     ]);
     const lines = decodeCsv(new TextEncoder().encode(csv)).split("\r\n");
     expect(lines[0]).toBe(IMPORT_HEADER);
-    expect(lines[1]).toBe("山田 花子,やまだ はなこ,入所者,2階 さくら,201,36.4");
+    expect(lines[1]).toBe("山田 花子,やまだ はなこ,入所者,2階 さくら,201,36.4,1938/4/12");
     expect(countDataLines(lines.join("\n"))).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import type { Unit } from "../api/types.ts";
 
 /** The header of the residents CSV (docs/api.md, POST /api/people/import). */
-export const IMPORT_HEADER = "name,name_kana,kind,unit,room,baseline_temp_c";
+export const IMPORT_HEADER = "name,name_kana,kind,unit,room,baseline_temp_c,birth_date";
 
 const UTF8_BOM = "\uFEFF";
 
@@ -40,9 +40,9 @@ export function templateCsv(units: readonly Unit[]): string {
   const unitName = unit?.name ?? "1階";
   const room = unit?.rooms[0]?.name ?? "101";
   const rows = [
-    ["山田 花子", "やまだ はなこ", "入所者", unitName, room, "36.4"],
-    ["佐藤 一郎", "さとう いちろう", "ショートステイ", unitName, room, ""],
-    ["鈴木 和子", "すずき かずこ", "通所サービス", unitName, "", "36.2"],
+    ["山田 花子", "やまだ はなこ", "入所者", unitName, room, "36.4", "1938/4/12"],
+    ["佐藤 一郎", "さとう いちろう", "ショートステイ", unitName, room, "", ""],
+    ["鈴木 和子", "すずき かずこ", "通所サービス", unitName, "", "36.2", "1944-11-03"],
   ];
   return `${UTF8_BOM}${[IMPORT_HEADER, ...rows.map((r) => r.map(csvField).join(","))].join("\r\n")}\r\n`;
 }

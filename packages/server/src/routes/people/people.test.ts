@@ -120,3 +120,54 @@ describe("CSV import of residents", () => {
     expect(response.json().error.fields[0]).toMatchObject({ path: "header" });
   });
 });
+
+describe("people: birth date (optional)", () => {
+  it("stores a birth date, refuses one in the future or not a day, naming the field, and saves nothing", async () => {
+    const f = await nurse();
+    const add = (birthDate: unknown) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/people",
+        headers: { cookie: f.cookie },
+        payload: { name: "生年 テスト", kind: "resident", birthDate },
+      });
+    const ok = await add("1938-04-12");
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().person.birthDate).toBe("1938-04-12");
+    const future = await add("2999-01-01");
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toEqual([{ path: "birthDate", message: "must not be in the future" }]);
+    const notADay = await add("1938-02-30");
+    expect(notADay.statusCode).toBe(400);
+    expect(notADay.json().error.fields[0].path).toBe("birthDate");
+    const rows = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    expect(rows.filter((p) => p.name === "生年 テスト")).toHaveLength(1);
+  });
+
+  it("imports birth_date as 1940-01-02 or 1940/1/2, empty allowed; a bad one names its row and nothing is imported", async () => {
+    const f = await nurse();
+    const header = "name,name_kana,kind,unit,room,baseline_temp_c,birth_date";
+    const good = await importCsv(
+      f.cookie,
+      `${header}\n山田 花子,,入所者,1階,101,36.4,1938/4/2\n佐藤 一郎,,入所者,1階,101,,\n鈴木 和子,,入所者,1階,101,,1944-11-03\n`,
+    );
+    expect(good.statusCode).toBe(200);
+    const rows = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    const byName = new Map(rows.map((p) => [p.name, p.birthDate]));
+    expect(byName.get("山田 花子")).toBe("1938-04-02");
+    expect(byName.get("佐藤 一郎")).toBeNull();
+    expect(byName.get("鈴木 和子")).toBe("1944-11-03");
+
+    const bad = await importCsv(
+      f.cookie,
+      `${header}\n田中 一,,入所者,1階,101,,1940/2/30\n田中 二,,入所者,1階,101,,2999-01-01\n`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((e: { path: string }) => e.path)).toEqual([
+      "rows[1].birth_date",
+      "rows[2].birth_date",
+    ]);
+    const after = await ctx.db.select().from(people).where(eq(people.facilityId, f.facility.id));
+    expect(after.length).toBe(rows.length);
+  });
+});

@@ -515,3 +515,189 @@ describe("GET /api/routine/inspection.xlsx", () => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe("birth date and the person's records", () => {
+  it("refuses a vaccination dated before the person's birth date, naming date; the day itself is accepted", async () => {
+    const f = await facility();
+    const resident = f.residents[0]!;
+    const set = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/people/${resident.id}`,
+      headers: { cookie: f.lead },
+      payload: { birthDate: "2026-11-10" },
+    });
+    expect(set.statusCode).toBe(200);
+    const vaccination = (date: string) =>
+      post(f.lead, "vaccination", {
+        date,
+        personId: resident.id,
+        data: { vaccine: "influenza", consent: { by: "family", date } },
+      });
+    const before = await vaccination("2026-11-09");
+    expect(before.statusCode).toBe(400);
+    expect(before.json().error.fields).toEqual([
+      { path: "date", message: "must not be before the person's birth date (2026-11-10)" },
+    ]);
+    expect(await savedCount(f)).toEqual({ rows: 0, audits: 0 });
+    expect((await vaccination("2026-11-10")).statusCode).toBe(201);
+  });
+
+  it("refuses a birth date after a record already stored about the person", async () => {
+    const f = await facility();
+    const staff = f.staff[0]!;
+    expect(
+      (await post(f.lead, "staff_health_check", { date: "2026-06-01", personId: staff.id })).statusCode,
+    ).toBe(201);
+    const late = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/people/${staff.id}`,
+      headers: { cookie: f.lead },
+      payload: { birthDate: "2026-07-01" },
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.fields).toEqual([
+      { path: "birthDate", message: "must not be after a record about this person (2026-06-01)" },
+    ]);
+    const [row] = await ctx.db.select().from(people).where(eq(people.id, staff.id));
+    expect(row!.birthDate).toBeNull();
+  });
+});
+
+describe("occupational exposure: follow-up steps and closing (manual p.31)", () => {
+  it("adds dated steps, closes the follow-up, turns the obligation done, each change audited", async () => {
+    const f = await facility();
+    const created = await post(f.lead, "occupational_exposure", {
+      date: "2026-11-20",
+      personId: f.staff[0]!.id,
+      data: { kind: "needle_stick" },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const item = async () =>
+      (await obligations(f)).items.find(
+        (i) => i.code === "EXPOSURE_FOLLOW_UP" && JSON.stringify(i.subject).includes(id),
+      );
+    expect((await item())?.status).toBe("due_soon");
+
+    const patch = (data: Record<string, unknown>) =>
+      ctx.app.inject({
+        method: "PATCH",
+        url: `/api/routine/records/${id}`,
+        headers: { cookie: f.lead },
+        payload: { data },
+      });
+    const step = { date: "2026-11-20", text: "医師受診、HBs抗体・HCV抗体・HIV抗体を検査" };
+    const stepped = await patch({ kind: "needle_stick", steps: [step] });
+    expect(stepped.statusCode).toBe(200);
+    expect(stepped.json().data.steps).toEqual([step]);
+
+    const early = await patch({ kind: "needle_stick", steps: [{ date: "2026-11-19", text: "x" }, step] });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual([
+      { path: "data.steps[0].date", message: "must not be before the exposure" },
+    ]);
+    const stepAfterClose = await patch({
+      kind: "needle_stick",
+      steps: [step, { date: "2026-12-01", text: "結果陰性" }],
+      followUpDoneOn: "2026-11-30",
+    });
+    expect(stepAfterClose.json().error.fields).toEqual([
+      { path: "data.steps[1].date", message: "must not be after the follow-up was closed" },
+    ]);
+    const future = await patch({ kind: "needle_stick", steps: [step], followUpDoneOn: "2026-12-03" });
+    expect(future.json().error.fields).toEqual([
+      { path: "data.followUpDoneOn", message: "must not be in the future" },
+    ]);
+
+    const closed = await patch({ kind: "needle_stick", steps: [step], followUpDoneOn: "2026-12-02" });
+    expect(closed.statusCode).toBe(200);
+    expect(await item()).toMatchObject({ status: "ok", last: "2026-12-02" });
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.entity, "routine_occupational_exposure")));
+    expect(audits.map((a) => a.action).sort()).toEqual(["create", "update", "update"]);
+  });
+});
+
+describe("equipment register and settings: checked and audited", () => {
+  it("registers a built-in humidifier with its season, changes it, refuses a season ending before it starts", async () => {
+    const f = await facility();
+    const add = await ctx.app.inject({
+      method: "POST",
+      url: "/api/routine/equipment",
+      headers: { cookie: f.lead },
+      payload: {
+        kind: "humidifier_builtin",
+        name: "空調の加湿装置",
+        seasonFrom: "2026-11-15",
+        seasonTo: "2027-03-31",
+      },
+    });
+    expect(add.statusCode).toBe(201);
+    const id = add.json().id as string;
+    // The season began 17 days ago without a drain (付録3: 使用開始時…水抜き): overdue.
+    expect((await obligations(f)).items.find((i) => i.code === "HUMIDIFIER_DRAIN")).toMatchObject({
+      status: "overdue",
+      subject: { humidifierId: id, at: "start" },
+      due: "2026-11-15",
+    });
+    const backwards = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/routine/equipment/${id}`,
+      headers: { cookie: f.lead },
+      payload: { seasonFrom: "2026-11-15", seasonTo: "2026-11-01" },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.fields[0].path).toBe("seasonTo");
+    const renamed = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/routine/equipment/${id}`,
+      headers: { cookie: f.lead },
+      payload: { name: "2階 空調の加湿装置", active: false },
+    });
+    expect(renamed.json()).toMatchObject({
+      name: "2階 空調の加湿装置",
+      active: false,
+      seasonFrom: "2026-11-15",
+    });
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.entity, "routine_equipment")));
+    expect(audits.map((a) => a.action).sort()).toEqual(["create", "update"]);
+  });
+
+  it("saves the settings with an audit of before and after; a bad one names its field and changes nothing", async () => {
+    const f = await facility();
+    const get = async () =>
+      (
+        await ctx.app.inject({ method: "GET", url: "/api/routine/settings", headers: { cookie: f.lead } })
+      ).json().settings;
+    const defaults = await get();
+    const bad = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/routine/settings",
+      headers: { cookie: f.lead },
+      payload: { ...defaults, newHireTrainingDays: 0 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe("newHireTrainingDays");
+    expect(await get()).toEqual(defaults);
+    const ok = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/routine/settings",
+      headers: { cookie: f.lead },
+      payload: { ...defaults, newHireTrainingDays: 14 },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await get()).newHireTrainingDays).toBe(14);
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organisationId, f.facility.id), eq(auditLog.entity, "obligation_settings")));
+    expect(audit).toMatchObject({ action: "update" });
+    expect((audit!.before as { newHireTrainingDays: number }).newHireTrainingDays).toBe(30);
+    expect((audit!.after as { newHireTrainingDays: number }).newHireTrainingDays).toBe(14);
+  });
+});
