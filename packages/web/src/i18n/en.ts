@@ -213,7 +213,8 @@ export const en: Messages = {
   },
   import: {
     lead: "Register a list of residents from a CSV file at once. If any row is wrong, nothing is registered and every wrong row is listed.",
-    columns: "Columns: name, name_kana, kind, unit (unit name), room, baseline_temp_c (usual temperature), birth_date (1940-01-02 or 1940/1/2, may be empty)",
+    columns:
+      "Columns: name, name_kana, kind, unit (unit name), room, baseline_temp_c (usual temperature), birth_date (1940-01-02 or 1940/1/2, may be empty)",
     kinds:
       "kind is resident, short_stay, day_service or staff (or the Japanese names 入所者, ショートステイ, 通所サービス, 職員).",
     template: "Download the template CSV",
