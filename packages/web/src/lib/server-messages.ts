@@ -26,6 +26,16 @@ const JA: Rule[] = [
   [/^unknown symptom code/, () => "使えない症状です"],
   [/^unknown person/, () => "この施設に登録されていない人です"],
   [/^is in the future/, () => "先の日時になっています。端末の時計を確かめてください"],
+  [/^must not be in the future/, () => "今日より後の日付は入れられません"],
+  [/^must not be before the person's birth date \((.*)\)/, (m) => `生年月日（${m[1]}）より前の日付です`],
+  [
+    /^must not be after a record about this person \((.*)\)/,
+    (m) => `この人の記録（${m[1]}）より後の日付は生年月日にできません`,
+  ],
+  [/^must not be before the exposure/, () => "曝露の日より前の日付です"],
+  [/^must not be after the follow-up was closed/, () => "経過観察の終了日より後の日付です"],
+  [/^must not be before seasonFrom/, () => "使い始める日より前になっています"],
+  [/^not a date "(.*)"/, (m) => `「${m[1]}」は日付として読めません（1940-01-02 または 1940/1/2）`],
   [
     /^already recorded with other content/,
     () => "同じ記録が別の内容ですでに保存されています。直すときは「訂正」を使ってください",

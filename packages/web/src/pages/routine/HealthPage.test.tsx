@@ -62,4 +62,49 @@ describe("HealthPage", () => {
     const [, staff] = create.mock.calls[1] as unknown as [string, { data: Record<string, unknown> }];
     expect(staff.data.consent).toBeNull();
   }, 20_000);
+
+  it("closes an exposure's follow-up after adding a dated step (manual p.31), keeping its data", async () => {
+    setLang("ja");
+    const exposure = {
+      id: "x1",
+      type: "occupational_exposure" as const,
+      date: "2026-11-20",
+      personId: "s1",
+      equipmentId: null,
+      data: { kind: "needle_stick", followUp: "", steps: [], followUpDoneOn: null },
+      flagged: false,
+      attendeeIds: [],
+      acknowledgements: [],
+      recordedAt: "",
+    };
+    let stored = exposure;
+    const update = vi.fn(async (_id: string, patch: { data: Record<string, unknown> }) => {
+      stored = { ...stored, data: patch.data as typeof exposure.data };
+      return stored;
+    });
+    renderSignedIn(
+      <HealthPage />,
+      fakeApi({
+        people: async () => [person("s1", "木村 拓也", "staff")],
+        routine: fakeRoutineApi({ records: async () => [stored], update: update as never }),
+      }),
+    );
+    const row = await screen.findByTestId("exposure-row");
+    expect(row.textContent).toContain("木村 拓也");
+    expect(row.textContent).toContain("針刺し");
+    await userEvent.type(screen.getByTestId("exposure-step-text"), "HBs抗体を検査");
+    await userEvent.click(screen.getByTestId("exposure-add-step"));
+    await screen.findByTestId("exposure-steps");
+    expect(update.mock.calls[0]![1].data).toMatchObject({
+      kind: "needle_stick",
+      steps: [{ text: "HBs抗体を検査" }],
+      followUpDoneOn: null,
+    });
+    await userEvent.click(screen.getByTestId("exposure-close"));
+    expect(await screen.findByText("経過観察中の曝露はありません。")).toBeTruthy();
+    expect(update.mock.calls[1]![1].data).toMatchObject({
+      steps: [{ text: "HBs抗体を検査" }],
+      followUpDoneOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+  }, 20_000);
 });
