@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
 import { buildWeb, type StartedServer, startServer } from "./support/server.ts";
+import { signInAt } from "./support/sign-in-at.ts";
 
 // Infection control between outbreaks (issue 13). The demo leaves two gaps: the committee last met three months and
 // six days ago, and a care worker hired forty days ago has had no infection-control training (manual p.19: 採用後の
@@ -14,12 +15,14 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
+// 10:00 in Tokyo on Wednesday 2 December 2026: winter, humidifiers in season, the influenza vaccine season open.
+const NOW = "2026-12-02T01:00:00Z";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const CODE = /\b[A-Z]{2,}_[A-Z_]+\b/;
 
 beforeAll(async () => {
   buildWeb();
-  server = await startServer();
+  server = await startServer({ env: { MAMORI_FIXED_NOW: NOW } });
   browser = await launchBrowser();
 });
 
@@ -30,16 +33,8 @@ afterAll(async () => {
 
 async function signIn(username: string, viewport = { width: 1180, height: 820 }) {
   await context?.close();
-  context = await browser.newContext({ viewport, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-  page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(username);
-  await page.getByTestId("signin-password").fill("mamori-demo");
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("header-user").waitFor();
+  ({ context, page } = await signInAt(browser, server.url, username, NOW));
+  await page.setViewportSize(viewport);
 }
 
 async function overdueCodes(): Promise<string[]> {
@@ -140,11 +135,16 @@ describe("infection control between outbreaks in the browser", () => {
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.getByTestId("routine-tab-hygiene").click();
     await page.getByTestId("hygiene-bath").waitFor();
-    const humidifiers = page.getByTestId("humidifier-row");
-    if ((await humidifiers.count()) > 0) {
-      await humidifiers.first().getByRole("button").click();
-      await humidifiers.first().getByText("今日は記録済み").waitFor();
-    }
+    // A household humidifier: one tap for today's tank change; the built-in unit: its inspection (付録3).
+    const household = page.getByTestId("humidifier-row").filter({ hasText: "1階 食堂の加湿器" });
+    await household.getByTestId("humidifier-tank_change").click();
+    await household.getByTestId("humidifier-done-tank_change").waitFor();
+    const builtin = page.getByTestId("humidifier-row").filter({ hasText: "空調の加湿装置" });
+    expect(await builtin.getByRole("button").allTextContents()).toEqual([
+      "点検した",
+      "清掃した",
+      "水抜き・清掃した",
+    ]);
     await page.getByTestId("bath-chlorine").fill("0.5");
     expect(await page.getByTestId("bath-verdict").textContent()).toContain(
       "基準（0.2～0.4 mg/L）から外れています",
@@ -163,6 +163,52 @@ describe("infection control between outbreaks in the browser", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "obligations-07-hygiene-phone");
+  });
+
+  it("keeps the equipment register, the guideline's versions and the settings, each with its source", async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByTestId("routine-tab-equipment").click();
+    const register = page.getByTestId("equipment-register");
+    await register.getByText("空調の加湿装置").waitFor();
+    await page.getByTestId("equipment-kind").selectOption("humidifier_household");
+    await page.getByTestId("equipment-name").fill("3階 談話室の加湿器");
+    await page.getByTestId("equipment-season-from").fill("2026-12-01");
+    await page.getByTestId("equipment-save").click();
+    await register.getByText("3階 談話室の加湿器").waitFor();
+    expect(await register.textContent()).toMatch(/使う期間 12月1日\(火\)～/);
+    await screenshot(page, "obligations-10-equipment-tablet");
+
+    await page.getByTestId("routine-tab-guideline").click();
+    await page.getByTestId("guideline-version-input").fill("2026年度版");
+    await page.getByTestId("guideline-summary").fill("嘔吐物処理の手順と新規採用者の研修計画を見直した");
+    await page.getByTestId("guideline-save").click();
+    const version = page.getByTestId("guideline-version").filter({ hasText: "2026年度版" });
+    await version.waitFor();
+    await version.getByTestId("guideline-read").click();
+    await version.getByText("既読 1人").waitFor();
+    await screenshot(page, "obligations-11-guideline-tablet");
+
+    await page.getByTestId("routine-tab-settings").click();
+    const committee = page.getByTestId("setting-committeeEveryMonths");
+    await committee.locator("summary").click();
+    expect(await committee.textContent()).toContain("12ページ");
+    await page.getByTestId("setting-input-newHireTrainingDays").fill("0");
+    expect(await page.getByTestId("settings-save").isDisabled()).toBe(true);
+    await page.getByTestId("setting-input-newHireTrainingDays").fill("30");
+    await page.getByTestId("settings-save").click();
+    await page.getByTestId("settings-saved").waitFor();
+    await screenshot(page, "obligations-12-settings-tablet");
+    for (const tab of ["equipment", "guideline", "settings"]) {
+      await page.getByTestId(`routine-tab-${tab}`).click();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, tab).toBeLessThanOrEqual(0);
+      const text = (await page.locator("main").textContent()) ?? "";
+      expect(text, tab).not.toMatch(UUID);
+      expect(text, tab).not.toMatch(CODE);
+      await screenshot(page, `obligations-13-${tab}-phone`);
+      await page.setViewportSize({ width: 820, height: 1180 });
+    }
   });
 
   it("lets the director print this fiscal year's training record on A4 and save it as Excel", async () => {

@@ -147,7 +147,19 @@ export const INSPECTION_COLUMNS: Record<RecordType, Column[]> = {
   occupational_exposure: [
     person,
     { header: "種類", width: 10, value: (r) => label(r.data.kind) },
-    { header: "対応・経過観察", width: 40, value: (r) => String(r.data.followUp ?? "") },
+    {
+      header: "対応・経過観察",
+      width: 48,
+      value: (r) =>
+        [
+          String(r.data.followUp ?? ""),
+          ...((r.data.steps as { date: string; text: string }[] | undefined) ?? []).map(
+            (s) => `${s.date} ${s.text}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join("\n"),
+    },
     { header: "経過観察終了日", width: 14, value: (r) => String(r.data.followUpDoneOn ?? "") },
   ],
   humidifier_log: [equipment, { header: "実施内容", width: 24, value: (r) => label(r.data.action) }, note],

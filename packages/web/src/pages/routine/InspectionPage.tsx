@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { shortDay } from "../../components/obligations/short-day.ts";
 import { useSearch } from "wouter";
 import type { Equipment, RoutineRecord, RoutineRecordType } from "../../api/routine.ts";
 import type { Person } from "../../api/types.ts";
@@ -81,7 +82,15 @@ function summary(record: RoutineRecord, t: T, lang: string): string {
     case "vaccination":
       return `${t(`labels.vaccine.${d.vaccine as "influenza"}`)}${d.declined ? t("labels.declined") : ""}`;
     case "occupational_exposure":
-      return `${t(`labels.exposure.${d.kind as "blood"}`)}${sep}${String(d.followUp ?? "")}${d.followUpDoneOn ? `${sep}〜${String(d.followUpDoneOn)}` : ""}`;
+      return [
+        `${t(`labels.exposure.${d.kind as "blood"}`)}${d.followUp ? `${sep}${String(d.followUp)}` : ""}`,
+        ...((d.steps as { date: string; text: string }[] | undefined) ?? []).map(
+          (s) => `${shortDay(s.date, lang)} ${s.text}`,
+        ),
+        typeof d.followUpDoneOn === "string"
+          ? t("exposure.closedOn", { date: shortDay(d.followUpDoneOn, lang) })
+          : t("exposure.open"),
+      ].join("\n");
     default:
       return String(d.note ?? d.result ?? "");
   }
