@@ -60,6 +60,9 @@ export function GuidelinePage({ manages }: { manages: boolean }) {
     await api.routine.acknowledge(id);
     await reload();
   };
+  // "3" reads 第3版; a version written in words (第4版, 2026年度版) is shown as written.
+  const versionLabel = (version: string) =>
+    /^\d+(\.\d+)*$/.test(version) ? t("guideline.versionLabel", { version }) : version;
   const latestOf = (doc: DocumentKind): RoutineRecord | undefined =>
     data.versions.filter((v) => v.data.document === doc).at(-1);
 
@@ -85,7 +88,7 @@ export function GuidelinePage({ manages }: { manages: boolean }) {
                   const current = latestOf(doc)?.id === v.id;
                   return (
                     <li key={v.id} data-testid="guideline-version">
-                      <strong>{t("guideline.versionLabel", { version: String(v.data.version) })}</strong>{" "}
+                      <strong>{versionLabel(String(v.data.version))}</strong>{" "}
                       {shortDay(v.date, i18n.language, today)}
                       {current && (
                         <span className="obligation-badge obligation-badge--ok">

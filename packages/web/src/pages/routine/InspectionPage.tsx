@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { shortDay } from "../../components/obligations/short-day.ts";
 import { useSearch } from "wouter";
 import type { Equipment, RoutineRecord, RoutineRecordType } from "../../api/routine.ts";
 import type { Person } from "../../api/types.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { shortDay } from "../../components/obligations/short-day.ts";
 import { formatDay, isDay, todayIn } from "../../lib/dates.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
