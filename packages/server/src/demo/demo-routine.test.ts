@@ -29,6 +29,8 @@ describe("the demo's year of routine records", () => {
   it.each([
     ["2026-12-02T08:00:00+09:00", "2026-12-02"],
     ["2027-03-31T08:00:00+09:00", "2027-03-31"],
+    // Just after the humidifier season: the built-in unit's end-of-season drain (付録3) is on record.
+    ["2027-04-10T08:00:00+09:00", "2027-04-10"],
     ["2026-07-15T08:00:00+09:00", "2026-07-15"],
   ])(
     "created at %s: two overdue items, the committee and one new hire",

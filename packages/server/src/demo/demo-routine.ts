@@ -272,6 +272,12 @@ export async function seedDemoRoutine(
     { action: "cleaning" },
     { equipmentId: builtin.id, by: lead },
   );
+  // The drain at the end of the season (付録3: 使用終了時に、水抜き及び清掃), once the season is ending or over.
+  const endDrain = addIsoDays(seasonTo, -2);
+  if (endDrain <= yesterday) {
+    add("humidifier_log", endDrain, { action: "drain" }, { equipmentId: builtin.id, by: lead });
+    add("humidifier_log", endDrain, { action: "cleaning" }, { equipmentId: builtin.id, by: lead });
+  }
   for (let month = seasonFrom; month <= yesterday; month = addIsoMonths(month, 1)) {
     add(
       "humidifier_log",

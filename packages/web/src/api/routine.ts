@@ -139,6 +139,9 @@ export function createRoutineApi(request: Requester) {
     /** Changes a record's data (closing an exposure's follow-up); the server checks it like a new one. */
     update: (recordId: string, patch: { data: Record<string, unknown>; attendeeIds?: string[] }) =>
       request<RoutineRecord>("PATCH", `/api/routine/records/${id(recordId)}`, { body: patch }),
+    /** Deletes a record; the server refuses (409 `retention`) while it is within the retention period. */
+    remove: (recordId: string) =>
+      request<{ deleted: true }>("DELETE", `/api/routine/records/${id(recordId)}`),
     settings: async () =>
       (await request<{ settings: RoutineSettings }>("GET", "/api/routine/settings")).settings,
     saveSettings: async (settings: RoutineSettings) =>

@@ -228,6 +228,10 @@ export const routineEn: RoutineMessages = {
     empty: "No records in this period.",
     date: "Date",
     printedAt: "Printed {{date}}",
+    delete: "Delete",
+    confirmDelete: "Delete this record?",
+    deleted: "Deleted.",
+    kept: "This record is within its retention period and cannot be deleted (kept until {{date}}).",
   },
   types: {
     committee_meeting: "Infection-control committee",

@@ -228,6 +228,10 @@ export const routineJa = {
     empty: "この期間の記録はありません。",
     date: "日付",
     printedAt: "印刷日 {{date}}",
+    delete: "削除",
+    confirmDelete: "この記録を削除しますか？",
+    deleted: "削除しました。",
+    kept: "この記録は保存期間中のため削除できません（{{date}}まで保存します）。",
   },
   types: {
     committee_meeting: "感染対策委員会",

@@ -11,6 +11,7 @@ export function fakeRoutineApi(calls: Partial<RoutineApi> = {}): RoutineApi {
     acknowledge: unexpected("acknowledge"),
     equipment: unexpected("equipment"),
     update: unexpected("update"),
+    remove: unexpected("remove"),
     settings: unexpected("settings"),
     saveSettings: unexpected("saveSettings"),
     addEquipment: unexpected("addEquipment"),

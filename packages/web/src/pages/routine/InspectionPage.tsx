@@ -1,14 +1,18 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearch } from "wouter";
+import { ApiError } from "../../api/errors.ts";
 import type { Equipment, RoutineRecord, RoutineRecordType } from "../../api/routine.ts";
 import type { Person } from "../../api/types.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { shortDay } from "../../components/obligations/short-day.ts";
 import { formatDay, isDay, todayIn } from "../../lib/dates.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { canManageRoutine } from "../../lib/routine-roles.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useFacility } from "../../state/FacilityProvider.tsx";
+import { useUser } from "../../state/SessionProvider.tsx";
 import { fiscalYearStart } from "./TrainingPage.tsx";
 
 export const INSPECTION_TYPES: RoutineRecordType[] = [
@@ -102,6 +106,7 @@ function summary(record: RoutineRecord, t: T, lang: string): string {
  */
 export function InspectionPage() {
   const { t, i18n } = useTranslation("routine");
+  const { t: tApp } = useTranslation();
   const api = useApi();
   const { facility } = useFacility();
   const params = new URLSearchParams(useSearch());
@@ -124,6 +129,25 @@ export function InspectionPage() {
     return { records, people, equipment };
   }, [api, type, period.from, period.to]);
   const { data, error, reload } = useLoad(today !== null && valid ? fetch : null);
+  const manages = canManageRoutine(useUser().role);
+  const [removal, setRemoval] = useState<{ ok: boolean; text: string } | null>(null);
+  const remove = async (id: string) => {
+    if (!globalThis.confirm(t("inspection.confirmDelete"))) return;
+    try {
+      await api.routine.remove(id);
+      setRemoval({ ok: true, text: t("inspection.deleted") });
+      await reload();
+    } catch (e) {
+      const kept =
+        e instanceof ApiError && e.id === "retention"
+          ? /kept until (\d{4}-\d{2}-\d{2})/.exec(e.fields[0]?.message ?? "")?.[1]
+          : undefined;
+      setRemoval({
+        ok: false,
+        text: kept ? t("inspection.kept", { date: formatDay(kept, i18n.language) }) : errorText(tApp, e),
+      });
+    }
+  };
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const p of (data?.people ?? []) as Person[]) map.set(p.id, p.name);
@@ -213,6 +237,15 @@ export function InspectionPage() {
         </div>
       </div>
       <ErrorNotice error={error} onRetry={() => void reload()} />
+      {removal && (
+        <p
+          className={`notice no-print ${removal.ok ? "notice--ok" : "notice--error"}`}
+          role={removal.ok ? "status" : "alert"}
+          data-testid="inspection-removal"
+        >
+          {removal.text}
+        </p>
+      )}
       <h2 data-testid="inspection-title">
         {facility.name}　{t(`types.${type}`)}
       </h2>
@@ -241,6 +274,7 @@ export function InspectionPage() {
                 )}
                 <th>{t("columns.detail")}</th>
                 {(type === "training" || type === "committee_meeting") && <th>{t("columns.attendees")}</th>}
+                {manages && <th className="no-print" />}
               </tr>
             </thead>
             <tbody>
@@ -252,6 +286,18 @@ export function InspectionPage() {
                   {(type === "training" || type === "committee_meeting") && (
                     <td>
                       {r.attendeeIds.length}：{r.attendeeIds.map((id) => names.get(id) ?? "").join(sep)}
+                    </td>
+                  )}
+                  {manages && (
+                    <td className="no-print">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => void remove(r.id)}
+                        data-testid="inspection-delete"
+                      >
+                        {t("inspection.delete")}
+                      </button>
                     </td>
                   )}
                 </tr>

@@ -8,6 +8,7 @@ import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
 import { fakeRoutineApi } from "../../test/routine-fake.ts";
 import { EquipmentPage } from "./EquipmentPage.tsx";
 import { GuidelinePage } from "./GuidelinePage.tsx";
+import { InspectionPage } from "./InspectionPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 
 const DEFAULTS: RoutineSettings = {
@@ -213,5 +214,42 @@ describe("GuidelinePage", () => {
     );
     expect(await screen.findByText("まだ版の記録がありません。")).toBeTruthy();
     expect(screen.queryByTestId("guideline-form")).toBeNull();
+  }, 20_000);
+});
+
+describe("InspectionPage: deletion within the retention period", () => {
+  it("tells the lead a record is kept until its day when the server refuses its deletion", async () => {
+    setLang("ja");
+    vi.spyOn(globalThis, "confirm").mockReturnValue(true);
+    const remove = vi.fn(async () => {
+      throw new ApiError(409, "retention", "Records are kept for 5 years: this one until 2031-05-20.", [
+        { path: "id", message: "kept until 2031-05-20" },
+      ]);
+    });
+    renderSignedIn(
+      <InspectionPage />,
+      fakeApi({
+        me: async () => ({ ...TEST_USER, role: "ic_lead" }),
+        people: async () => [],
+        routine: fakeRoutineApi({
+          records: async () => [
+            record({
+              id: "t1",
+              type: "training",
+              date: "2026-05-20",
+              data: { kind: "regular", topic: "手洗い" },
+            }),
+          ],
+          equipment: async () => [],
+          remove,
+        }),
+      }),
+      "/routine/inspection?type=training",
+    );
+    await userEvent.click(await screen.findByTestId("inspection-delete"));
+    expect(remove).toHaveBeenCalledWith("t1");
+    expect((await screen.findByTestId("inspection-removal")).textContent).toBe(
+      "この記録は保存期間中のため削除できません（2031年5月20日(火)まで保存します）。",
+    );
   }, 20_000);
 });
