@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 // cookie@2 ask for Node 22; the root package.json overrides them with content-disposition@2 and cookie@1, whose APIs
 // (`create`, `parseCookie`, `stringifySetCookie`) are the ones @fastify/static, @fastify/cookie and light-my-request call.
 const root = new URL("../../../../", import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { engines: { node: string } };
+const manifest = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
+  engines: { node: string };
+};
 const lock = JSON.parse(readFileSync(new URL("package-lock.json", root), "utf8")) as {
   packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
 };
