@@ -32,6 +32,7 @@ import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
+import { secondFactorRoutes } from "./routes/second-factor/routes.ts";
 import { surveillanceRoutes } from "./routes/surveillance/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 
@@ -58,6 +59,16 @@ export type AppOptions = {
 };
 
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/login"]);
+/** What a session still waiting for the second factor, or for its enrolment, may call. */
+const SIGN_IN_STEP_ROUTES: Record<"second_factor" | "enrolment", ReadonlySet<string>> = {
+  second_factor: new Set(["/api/auth/me", "/api/auth/logout", "/api/auth/second-factor/verify"]),
+  enrolment: new Set([
+    "/api/auth/me",
+    "/api/auth/logout",
+    "/api/auth/second-factor/enrolment",
+    "/api/auth/second-factor/enrolment/confirm",
+  ]),
+};
 
 /** Turns fastify's `/observations/2/tempC` into `observations[2].tempC`. */
 function pathFromInstancePath(instancePath: string): string {
@@ -180,11 +191,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await findSessionUser(options.db, token, clock()) : null;
     if (!request.user) throw new AppError(401, "unauthenticated", "Sign in first.");
+    const stage = request.user.stage;
+    if (stage !== "complete" && !SIGN_IN_STEP_ROUTES[stage].has(url)) {
+      throw stage === "second_factor"
+        ? new AppError(401, "second_factor_required", "Enter the code of your authenticator app first.")
+        : new AppError(403, "second_factor_enrolment_required", "Set up two-step sign-in first.");
+    }
   });
 
   const context = { db: options.db, clock, secureCookies: options.secureCookies ?? false };
   await app.register(healthRoutes(options.db, options.probe), { prefix: "/api" });
   await app.register(authRoutes(context), { prefix: "/api/auth" });
+  await app.register(secondFactorRoutes(context), { prefix: "/api/auth/second-factor" });
   await app.register(facilityRoutes(context), { prefix: "/api/facility" });
   await app.register(peopleRoutes(context), { prefix: "/api/people" });
   await app.register(observationRoutes(context), { prefix: "/api/observations" });

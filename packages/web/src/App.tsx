@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Redirect, Route, Switch } from "wouter";
+import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
@@ -26,6 +26,9 @@ import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { EnrolmentPage } from "./pages/second-factor/EnrolmentPage.tsx";
+import { SecondFactorSettingsPage } from "./pages/second-factor/SecondFactorSettingsPage.tsx";
+import { SecondStepPage } from "./pages/second-factor/SecondStepPage.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
@@ -35,6 +38,7 @@ import { useSession } from "./state/SessionProvider.tsx";
 export function App() {
   const { t } = useTranslation();
   const { user, status, recheck } = useSession();
+  const [onTwoStepSettings] = useRoute("/settings/two-step");
 
   if (status === "loading") return <p className="page-loading">{t("app.loading")}</p>;
   if (status === "offline" && user === null)
@@ -44,6 +48,19 @@ export function App() {
       </main>
     );
   if (user === null) return <SignInPage />;
+  // The steps of sign-in come before anything else: the app's number, or setting up the second factor.
+  if (user.stage === "second_factor") return <SecondStepPage />;
+  if (user.stage === "enrolment") return <EnrolmentPage />;
+  if (onTwoStepSettings) {
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <SecondFactorSettingsPage />
+        </main>
+      </OutboxProvider>
+    );
+  }
 
   if (isCreOnlyRole(user.role) && user.organisation.kind === "facility") {
     // A hospital's laboratory and AST work on CRE stewardship only: the CRE case list is their home.

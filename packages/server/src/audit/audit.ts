@@ -4,9 +4,19 @@ import { auditLog } from "../db/schema/index.ts";
 export type AuditEntry = {
   actorUserId: string | null;
   organisationId: string | null;
-  action: "create" | "update" | "delete" | "import" | "sign_in" | "sign_in_failed" | "sign_out";
+  action:
+    | "create"
+    | "create_refused"
+    | "update"
+    | "delete"
+    | "import"
+    | "sign_in"
+    | "sign_in_failed"
+    | "sign_out";
   entity: string;
   entityId: string;
+  /** When, by the app's clock; the database's clock when left out. */
+  at?: Date;
   before?: unknown;
   after?: unknown;
 };
@@ -24,6 +34,7 @@ export async function appendAudit(executor: Executor, entries: AuditEntry[]): Pr
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,
+      ...(e.at ? { at: e.at } : {}),
       before: e.before ?? null,
       after: e.after ?? null,
     })),

@@ -3,6 +3,7 @@ import { and, eq, gt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
 import type { Role } from "./roles.ts";
+import { SECOND_STEP_MINUTES, secondFactorRequired } from "./second-factor.ts";
 
 export const SESSION_COOKIE = "mamori_session";
 export const SESSION_HOURS = 12;
@@ -13,7 +14,16 @@ export type SessionUser = {
   displayName: string;
   role: Role;
   organisation: { id: string; name: string; kind: string };
+  secondFactor: { enabled: boolean; required: boolean };
+  /**
+   * How far sign-in has come: `complete`; `second_factor` after the password of a user with a second factor, until the
+   * code; `enrolment` for a user who must have a second factor and has none yet. Only `complete` opens the API; the
+   * other two open the sign-in steps alone (app.ts).
+   */
+  stage: SignInStage;
 };
+
+export type SignInStage = "complete" | "second_factor" | "enrolment";
 
 /** Ends every session of a user but the one of `keepToken` (after a password change: other devices sign in again). */
 export async function closeOtherSessions(db: Executor, userId: string, keepToken: string): Promise<void> {
@@ -24,19 +34,29 @@ export async function closeOtherSessions(db: Executor, userId: string, keepToken
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Opens a session and returns the token for the cookie (256 random bits; only its digest is stored). */
-export async function openSession(db: Database, userId: string, now: Date): Promise<string> {
+/**
+ * Opens a session and returns the token for the cookie (256 random bits; only its digest is stored). A session waiting
+ * for the second factor lasts minutes, not hours.
+ */
+export async function openSession(
+  db: Executor,
+  userId: string,
+  now: Date,
+  stage: "full" | "second_factor" = "full",
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
+  const lifetimeMs = stage === "full" ? SESSION_HOURS * 3600_000 : SECOND_STEP_MINUTES * 60_000;
   await db.insert(sessions).values({
     tokenDigest: digest(token),
     userId,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+    expiresAt: new Date(now.getTime() + lifetimeMs),
+    stage,
   });
   return token;
 }
 
-export async function closeSession(db: Database, token: string): Promise<void> {
+export async function closeSession(db: Executor, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenDigest, digest(token)));
 }
 
@@ -51,17 +71,26 @@ export async function findSessionUser(db: Database, token: string, now: Date): P
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
+      requireSecondFactor: organisations.requireSecondFactor,
+      totpEnabledAt: users.totpEnabledAt,
+      stage: sessions.stage,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(sessions.tokenDigest, digest(token)), gt(sessions.expiresAt, now)));
   if (!row) return null;
+  const enabled = row.totpEnabledAt !== null;
+  const required = secondFactorRequired(row.role, row.requireSecondFactor);
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     role: row.role,
     organisation: { id: row.organisationId, name: row.organisationName, kind: row.organisationKind },
+    secondFactor: { enabled, required },
+    // Decided on every request, so a second factor reset by an administrator or an organisation that starts requiring
+    // it leads the user to enrol at once.
+    stage: row.stage === "second_factor" ? "second_factor" : required && !enabled ? "enrolment" : "complete",
   };
 }

@@ -35,6 +35,10 @@ describe("the demo", () => {
       expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
       const roles = new Set(users.map((u) => u.role));
       expect(roles.size).toBe(11);
+      // The published demo accounts sign in with the password alone (README, security): the demo organisations do not
+      // require a second factor, which every other organisation does by default.
+      const organisations = await db.select().from(schema.organisations);
+      expect(organisations.map((o) => o.requireSecondFactor)).toEqual(organisations.map(() => false));
 
       const [facility] = await db
         .select()

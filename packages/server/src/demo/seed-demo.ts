@@ -59,21 +59,37 @@ export async function seedDemoIfEmpty(db: Database, now: Date): Promise<boolean>
  */
 export async function seedDemo(tx: Executor, now: Date): Promise<void> {
   const random = seededRandom(20240125);
+  // The demo organisations do not require a second factor, so the published demo accounts (and the contracts in
+  // docs/contracts) sign in with the password alone; every other organisation requires it of its administrators,
+  // directors and officers (the column's default).
   const [municipality] = await tx
     .insert(organisations)
-    .values({ kind: "municipality", name: "みなと市 介護保険課" })
+    .values({
+      requireSecondFactor: false,
+      kind: "municipality",
+      name: "みなと市 介護保険課",
+    })
     .returning();
   const [healthCentre] = await tx
     .insert(organisations)
-    .values({ kind: "health_centre", name: "みなと市保健所" })
+    .values({
+      requireSecondFactor: false,
+      kind: "health_centre",
+      name: "みなと市保健所",
+    })
     .returning();
   const [secretariat] = await tx
     .insert(organisations)
-    .values({ kind: "secretariat", name: "CRE治療薬アンケート事務局" })
+    .values({
+      requireSecondFactor: false,
+      kind: "secretariat",
+      name: "CRE治療薬アンケート事務局",
+    })
     .returning();
   const [facility] = await tx
     .insert(organisations)
     .values({
+      requireSecondFactor: false,
       kind: "facility",
       facilityType: "elderly_care",
       name: "特別養護老人ホーム さくらの里",
@@ -85,6 +101,7 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
   const [hospital] = await tx
     .insert(organisations)
     .values({
+      requireSecondFactor: false,
       kind: "facility",
       facilityType: "hospital",
       name: "みなと総合病院",

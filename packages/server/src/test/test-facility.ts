@@ -11,16 +11,25 @@ export const TEST_PASSWORD = "correct horse battery";
 /** A facility of its own for one test: overseers, two units with rooms, a few people, and a user per role asked for. */
 export async function makeFacility(
   db: Database,
-  options: { roles?: Role[]; people?: { kind: PersonKind; unit?: 0 | 1; baselineTempC?: number }[] } = {},
+  options: {
+    roles?: Role[];
+    people?: { kind: PersonKind; unit?: 0 | 1; baselineTempC?: number }[];
+    /**
+     * Whether the organisations require a second factor of administrators, directors and officers (the default of a
+     * real organisation). Off unless asked, so tests sign in with the password as before.
+     */
+    requireSecondFactor?: boolean;
+  } = {},
 ) {
   const tag = randomUUID().slice(0, 8);
+  const requireSecondFactor = options.requireSecondFactor ?? false;
   const [healthCentre] = await db
     .insert(organisations)
-    .values({ kind: "health_centre", name: `保健所 ${tag}` })
+    .values({ kind: "health_centre", name: `保健所 ${tag}`, requireSecondFactor })
     .returning();
   const [municipality] = await db
     .insert(organisations)
-    .values({ kind: "municipality", name: `市 ${tag}` })
+    .values({ kind: "municipality", name: `市 ${tag}`, requireSecondFactor })
     .returning();
   const [facility] = await db
     .insert(organisations)
@@ -28,6 +37,7 @@ export async function makeFacility(
       kind: "facility",
       facilityType: "elderly_care",
       name: `施設 ${tag}`,
+      requireSecondFactor,
       healthCentreId: healthCentre!.id,
       municipalityId: municipality!.id,
     })

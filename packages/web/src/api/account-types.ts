@@ -50,6 +50,8 @@ export interface Account {
   username: string;
   displayName: string;
   role: Role;
+  /** Whether the account signs in with a second factor. */
+  secondFactorEnabled?: boolean;
 }
 
 /** `POST /api/users`: username 3–60 of a–z 0–9 . _ - (starting with a letter or digit), password 10–200 characters. */

@@ -143,6 +143,31 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Changes the signed-in user's own password; their other sessions end. */
     changePassword: (currentPassword: string, newPassword: string) =>
       request<void>("POST", "/api/auth/password", { body: { currentPassword, newPassword } }),
+    /** The second step of sign-in: the authenticator app's 6-digit number or a recovery code. */
+    verifySecondFactor: async (code: string) =>
+      (
+        await request<{ user: User }>("POST", "/api/auth/second-factor/verify", {
+          body: { code },
+          quiet401: true,
+        })
+      ).user,
+    /** Starts setting up the second factor; a user who has one already gives the password. */
+    startSecondFactorEnrolment: (currentPassword?: string) =>
+      request<{ secret: string; uri: string; qrSvg: string }>("POST", "/api/auth/second-factor/enrolment", {
+        body: currentPassword === undefined ? {} : { currentPassword },
+      }),
+    /** Confirms the set-up with the app's first number; answers the recovery codes, shown once. */
+    confirmSecondFactorEnrolment: (code: string) =>
+      request<{ recoveryCodes: string[]; user: User }>("POST", "/api/auth/second-factor/enrolment/confirm", {
+        body: { code },
+      }),
+    /** New recovery codes (the old ones stop working), with a current number of the app. */
+    newRecoveryCodes: (code: string) =>
+      request<{ recoveryCodes: string[] }>("POST", "/api/auth/second-factor/recovery-codes", {
+        body: { code },
+      }),
+    disableSecondFactor: (currentPassword: string) =>
+      request<void>("POST", "/api/auth/second-factor/disable", { body: { currentPassword } }),
     /** The signed-in user; rejects with a 401 ApiError when nobody is signed in. */
     me: async () => (await request<{ user: User }>("GET", "/api/auth/me", { quiet401: true })).user,
 
@@ -168,6 +193,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
     updateUser: async (id: string, patch: AccountPatch) =>
       (await request<{ user: Account }>("PATCH", `/api/users/${encodeURIComponent(id)}`, { body: patch }))
         .user,
+
+    /** Removes an account's second factor (admin); the user sets it up again at the next sign-in. */
+    resetSecondFactor: async (id: string) =>
+      (
+        await request<{ user: Account }>("POST", `/api/users/${encodeURIComponent(id)}/second-factor/reset`, {
+          body: {},
+        })
+      ).user,
 
     people: async () => (await request<{ people: Person[] }>("GET", "/api/people")).people,
     createPerson: async (person: PersonInput) =>

@@ -29,6 +29,13 @@ export interface User {
   displayName: string;
   role: Role;
   organisation: Organisation;
+  /** Whether the user has a second factor (an authenticator app), and whether their role and organisation require one. */
+  secondFactor?: { enabled: boolean; required: boolean };
+  /**
+   * How far sign-in has come: `complete`; `second_factor` (the app's code is next); `enrolment` (the user must set up a
+   * second factor before anything else). The server always sends both; left out, sign-in is complete.
+   */
+  stage?: "complete" | "second_factor" | "enrolment";
 }
 
 export interface Room {

@@ -80,6 +80,9 @@ export function AppHeader() {
         {t("password.open")}
       </button>
       {changingPassword && <PasswordChangeDialog onClose={() => setChangingPassword(false)} />}
+      <Link href="/settings/two-step" className="btn btn-ghost" data-testid="nav-second-factor">
+        {t("settings.open", { ns: "secondFactor" })}
+      </Link>
       <button type="button" className="btn btn-ghost" data-testid="sign-out" onClick={onSignOut}>
         {t("header.signOut")}
       </button>

@@ -5,6 +5,7 @@ import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
+import type { SecondFactorMessages } from "./second-factor.ja.ts";
 import type { SurveillanceMessages } from "./surveillance.ja.ts";
 
 // Keys given to t() are checked against the Japanese messages at compile time.
@@ -20,6 +21,7 @@ declare module "i18next" {
       episodes: EpisodeMessages;
       forms: FormsMessages;
       surveillance: SurveillanceMessages;
+      secondFactor: SecondFactorMessages;
     };
   }
 }

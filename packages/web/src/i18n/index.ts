@@ -15,6 +15,8 @@ import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
 import { routineJa } from "./routine.ja.ts";
+import { secondFactorEn } from "./second-factor.en.ts";
+import { secondFactorJa } from "./second-factor.ja.ts";
 import { surveillanceEn } from "./surveillance.en.ts";
 import { surveillanceJa } from "./surveillance.ja.ts";
 
@@ -42,6 +44,7 @@ void i18n.use(initReactI18next).init({
       episodes: episodesJa,
       forms: formsJa,
       surveillance: surveillanceJa,
+      secondFactor: secondFactorJa,
     },
     en: {
       translation: en,
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
       episodes: episodesEn,
       forms: formsEn,
       surveillance: surveillanceEn,
+      secondFactor: secondFactorEn,
     },
   },
   lng: storedLang(),

@@ -23,6 +23,7 @@ type Open =
  */
 export function AccountsSetupPage() {
   const { t } = useTranslation();
+  const { t: tf } = useTranslation("secondFactor");
   const api = useApi();
   const user = useUser();
   const allowed = canManageUsers(user.role);
@@ -30,6 +31,7 @@ export function AccountsSetupPage() {
   const { data: accounts, error, reload: load } = useLoad(fetchAccounts);
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [resetError, setResetError] = useState<unknown>(null);
 
   const close = useCallback(() => setOpen(null), []);
 
@@ -62,6 +64,20 @@ export function AccountsSetupPage() {
     if (account.id !== user.id) await load();
   };
 
+  const resetSecondFactor = async (account: Account) => {
+    setDone(null);
+    setResetError(null);
+    if (!globalThis.confirm(tf("accounts.confirmReset", { name: account.displayName }))) return;
+    try {
+      await api.resetSecondFactor(account.id);
+      setDone(tf("accounts.resetDone", { name: account.displayName }));
+      // Resetting one's own ends this session too; the next call returns to the sign-in page.
+      if (account.id !== user.id) await load();
+    } catch (caught) {
+      setResetError(caught);
+    }
+  };
+
   return (
     <div className="setup">
       <h1>{t("setup.title")}</h1>
@@ -86,6 +102,7 @@ export function AccountsSetupPage() {
         </p>
       )}
       <ErrorNotice error={error} onRetry={() => void load()} />
+      <ErrorNotice error={resetError} />
       {accounts === null && !error && <p className="muted">{t("app.loading")}</p>}
       {accounts !== null &&
         (accounts.length === 0 ? (
@@ -99,6 +116,7 @@ export function AccountsSetupPage() {
                   <th>{t("accounts.username")}</th>
                   <th>{t("accounts.displayName")}</th>
                   <th>{t("accounts.role")}</th>
+                  <th>{tf("accounts.column")}</th>
                   <th />
                 </tr>
               </thead>
@@ -113,6 +131,9 @@ export function AccountsSetupPage() {
                       {a.id === user.id && <span className="muted small">（{t("accounts.you")}）</span>}
                     </td>
                     <td data-testid={`account-role-${a.username}`}>{t(`roles.${a.role}`)}</td>
+                    <td data-testid={`account-second-factor-${a.username}`}>
+                      {a.secondFactorEnabled ? tf("accounts.enabled") : tf("accounts.notEnabled")}
+                    </td>
                     <td className="row-actions">
                       <button
                         type="button"
@@ -136,6 +157,16 @@ export function AccountsSetupPage() {
                       >
                         {t("accounts.resetPassword")}
                       </button>
+                      {a.secondFactorEnabled && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-testid={`account-second-factor-reset-${a.username}`}
+                          onClick={() => void resetSecondFactor(a)}
+                        >
+                          {tf("accounts.reset")}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

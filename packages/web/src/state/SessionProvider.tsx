@@ -27,6 +27,8 @@ interface Session {
   signIn: (username: string, password: string) => Promise<User>;
   signOut: () => Promise<void>;
   recheck: () => void;
+  /** Takes the user the server answered after a step of sign-in (the second factor, its set-up). */
+  adopt: (user: User) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -98,9 +100,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
+  const adopt = useCallback((next: User) => {
+    flag(true);
+    setUser(next);
+  }, []);
+
   const value = useMemo(
-    () => ({ user, status, signIn, signOut, recheck }),
-    [user, status, signIn, signOut, recheck],
+    () => ({ user, status, signIn, signOut, recheck, adopt }),
+    [user, status, signIn, signOut, recheck, adopt],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Every organisation that signs in: facilities (elderly care, childcare, disability, hospital), the health centres and
@@ -17,6 +17,12 @@ export const organisations = pgTable(
     ruleProfile: text("rule_profile").notNull().default("mhlw-2005"),
     healthCentreId: uuid("health_centre_id").references((): AnyPgColumn => organisations.id),
     municipalityId: uuid("municipality_id").references((): AnyPgColumn => organisations.id),
+    /**
+     * Whether administrators, directors and officers of this organisation must sign in with a second factor (TOTP).
+     * On for every organisation unless set off; the seeded demo organisations set it off so that the published demo
+     * accounts sign in with their password alone.
+     */
+    requireSecondFactor: boolean("require_second_factor").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("facility_has_type", sql`(${t.kind} = 'facility') = (${t.facilityType} is not null)`)],

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../auth/password.ts";
+import { SECOND_STEP_MINUTES } from "../../auth/second-factor.ts";
 import {
   closeOtherSessions,
   closeSession,
@@ -17,6 +19,22 @@ import { accountKey, recordSignInFailure, signInBlocked } from "../../auth/sign-
 import { users } from "../../db/schema/index.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import { loginBody, passwordChangeBody, userResponse } from "./schema.ts";
+
+/** Sets the session cookie; a session waiting for the second factor gets a cookie of the same short life. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  secureCookies: boolean,
+  stage: "full" | "second_factor",
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies,
+    maxAge: stage === "full" ? SESSION_HOURS * 3600 : SECOND_STEP_MINUTES * 60,
+  });
+}
 
 /**
  * Calls of the sign-in endpoint per address and minute, failed or not: a flood guard in front of the stored limits on
@@ -64,7 +82,9 @@ export const authRoutes =
           });
           throw new AppError(401, "invalid_credentials", "Wrong username or password.");
         }
-        const token = await openSession(ctx.db, user.id, now);
+        // With a second factor the password opens only the second step (a session of minutes); the code opens the rest.
+        const secondStep = user.totpEnabledAt !== null;
+        const token = await openSession(ctx.db, user.id, now, secondStep ? "second_factor" : "full");
         await appendAudit(ctx.db, [
           {
             actorUserId: user.id,
@@ -72,15 +92,10 @@ export const authRoutes =
             action: "sign_in",
             entity: "user",
             entityId: user.id,
+            ...(secondStep ? { after: { step: "password", next: "second_factor" } } : {}),
           },
         ]);
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "lax",
-          secure: ctx.secureCookies,
-          maxAge: SESSION_HOURS * 3600,
-        });
+        setSessionCookie(reply, token, ctx.secureCookies, secondStep ? "second_factor" : "full");
         const sessionUser = await findSessionUser(ctx.db, token, now);
         return { user: sessionUser! };
       },

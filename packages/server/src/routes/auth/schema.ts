@@ -11,6 +11,13 @@ export const userResponse = z.object({
   displayName: z.string(),
   role: z.string(),
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  /** Whether the user has a second factor, and whether their role and organisation require one. */
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
+  /**
+   * How far sign-in has come: `complete`; `second_factor` (the password was right, the app's code is next);
+   * `enrolment` (the user must set up a second factor before anything else).
+   */
+  stage: z.enum(["complete", "second_factor", "enrolment"]),
 });
 
 /** POST /api/auth/password — the signed-in user changes their own password. */

@@ -70,6 +70,23 @@ describe("POST /api/observations", () => {
     expect(await ctx.db.select().from(observations).where(eq(observations.id, other.id))).toHaveLength(0);
   });
 
+  it("answers an id used by another organisation exactly like an id of its own with other content", async () => {
+    // Ids are chosen by the device (so that a resend is recognised); a 409 must not tell whether the id exists in
+    // another organisation (an existence probe). Both answers are byte for byte the same.
+    const mine = await setup();
+    const theirs = await setup();
+    const own = entry(mine.people[0]!.id, { tempC: 36.5 });
+    const foreign = entry(theirs.people[0]!.id, { tempC: 36.5 });
+    await post(mine.cookie, { observations: [own] });
+    await post(theirs.cookie, { observations: [foreign] });
+    const ownConflict = await post(mine.cookie, { observations: [{ ...own, tempC: 37.0 }] });
+    const probe = await post(mine.cookie, { observations: [{ ...own, id: foreign.id, tempC: 37.0 }] });
+    expect(ownConflict.statusCode).toBe(409);
+    expect(probe.statusCode).toBe(409);
+    expect(probe.body).toBe(ownConflict.body);
+    expect(probe.body).not.toContain(theirs.facility.id);
+  });
+
   it("refuses the whole batch when any entry is invalid, naming every bad field", async () => {
     const { people, cookie } = await setup();
     const good = entry(people[0]!.id);

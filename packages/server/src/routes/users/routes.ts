@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { createUser } from "../../accounts/create-user.ts";
@@ -6,9 +6,12 @@ import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { hashPassword } from "../../auth/password.ts";
-import { sessions, users } from "../../db/schema/index.ts";
-import { conflict } from "../../errors.ts";
+import { accountKey } from "../../auth/sign-in-limits.ts";
+import type { Executor } from "../../db/database.ts";
+import { auditLog, sessions, users } from "../../db/schema/index.ts";
+import { AppError, conflict } from "../../errors.ts";
 import { classifyDatabaseError } from "../../http/database-errors.ts";
+import { clearSecondFactor } from "../second-factor/routes.ts";
 import { userCreateBody, userParams, userPatchBody, userResponse } from "./schema.ts";
 
 const usernameTaken = () =>
@@ -19,9 +22,50 @@ const present = (u: typeof users.$inferSelect) => ({
   username: u.username,
   displayName: u.displayName,
   role: u.role,
+  secondFactorEnabled: u.totpEnabledAt !== null,
 });
-/** What the audit log keeps of an account: never the password hash. */
+/** What the audit log keeps of an account: never the password hash nor the second factor's secret. */
 const auditable = (u: typeof users.$inferSelect) => ({ ...present(u), organisationId: u.organisationId });
+
+/**
+ * Refused account creations because the username was taken, per administrator: each is audited, and after
+ * `USERNAME_CONFLICT_LIMIT.perAdmin` of them within the window the administrator's creations are refused with 429 until
+ * the oldest is out of it. Usernames are unique across Mamori, so "taken" may mean taken in another organisation: this
+ * keeps an administrator from walking the list of names (the address limit alone does not, an admin has many addresses).
+ */
+export const USERNAME_CONFLICT_LIMIT = { perAdmin: 10, windowMinutes: 60 } as const;
+const CONFLICT_ENTITY = "username_conflict";
+
+async function usernameConflictsOf(db: Executor, adminId: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - USERNAME_CONFLICT_LIMIT.windowMinutes * 60_000);
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, CONFLICT_ENTITY), eq(auditLog.entityId, adminId), gt(auditLog.at, since)));
+  return row?.n ?? 0;
+}
+
+/** Audits a refused creation (the name only as a digest) and answers 409 "taken", the same wherever the name is. */
+async function refuseTakenUsername(
+  db: Executor,
+  admin: { id: string },
+  facilityId: string,
+  username: string,
+  now: Date,
+): Promise<never> {
+  await appendAudit(db, [
+    {
+      actorUserId: admin.id,
+      organisationId: facilityId,
+      action: "create_refused",
+      entity: CONFLICT_ENTITY,
+      entityId: admin.id,
+      at: now,
+      after: { reason: "username_taken", usernameDigest: accountKey(username).slice(0, 16) },
+    },
+  ]);
+  throw usernameTaken();
+}
 
 /** The facility administrator's accounts screen: list, create, rename, change role, reset a password. */
 export const userRoutes =
@@ -51,11 +95,20 @@ export const userRoutes =
       },
       async (request, reply) => {
         const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
+        const now = ctx.clock();
+        if ((await usernameConflictsOf(ctx.db, admin.id, now)) >= USERNAME_CONFLICT_LIMIT.perAdmin) {
+          reply.header("retry-after", String(USERNAME_CONFLICT_LIMIT.windowMinutes * 60));
+          throw new AppError(
+            429,
+            "too_many_requests",
+            "Too many usernames that were taken. Try again later or choose names with your facility's prefix.",
+          );
+        }
         const [taken] = await ctx.db
           .select({ id: users.id })
           .from(users)
           .where(eq(users.username, request.body.username));
-        if (taken) throw usernameTaken();
+        if (taken) return refuseTakenUsername(ctx.db, admin, facilityId, request.body.username, now);
         const created = await ctx.db
           .transaction(async (tx) => {
             const id = await createUser(tx, { organisationId: facilityId, ...request.body });
@@ -74,7 +127,8 @@ export const userRoutes =
           })
           .catch((error: unknown) => {
             // Two creations with one username at the same time: the unique key decides, the loser hears why.
-            if (classifyDatabaseError(error) === "conflict") throw usernameTaken();
+            if (classifyDatabaseError(error) === "conflict")
+              return refuseTakenUsername(ctx.db, admin, facilityId, request.body.username, now);
             throw error;
           });
         return reply.status(201).send({ user: present(created) });
@@ -134,6 +188,39 @@ export const userRoutes =
               after: { ...auditable(after!), passwordChanged: Boolean(password) },
             },
           ]);
+          return after!;
+        });
+        return { user: present(updated) };
+      },
+    );
+
+    // A user who lost the phone and the recovery codes: the administrator removes the second factor; the user's
+    // sessions end, and at the next sign-in a user whose role requires it is led to set it up again.
+    app.post(
+      "/:id/second-factor/reset",
+      { schema: { params: userParams, response: { 200: z.object({ user: userResponse }) } } },
+      async (request) => {
+        const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
+        const updated = await ctx.db.transaction(async (tx) => {
+          const [before] = await tx
+            .select()
+            .from(users)
+            .where(and(eq(users.id, request.params.id), eq(users.organisationId, facilityId)));
+          const current = assertFound(before, "User");
+          await clearSecondFactor(tx, current.id);
+          await tx.delete(sessions).where(eq(sessions.userId, current.id));
+          await appendAudit(tx, [
+            {
+              actorUserId: admin.id,
+              organisationId: facilityId,
+              action: "update",
+              entity: "user",
+              entityId: current.id,
+              before: { secondFactorEnabled: current.totpEnabledAt !== null },
+              after: { secondFactor: "reset", sessionsEnded: true },
+            },
+          ]);
+          const [after] = await tx.select().from(users).where(eq(users.id, current.id));
           return after!;
         });
         return { user: present(updated) };

@@ -40,4 +40,6 @@ export const userResponse = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
+  /** Whether the account signs in with a second factor (an authenticator app). */
+  secondFactorEnabled: z.boolean(),
 });

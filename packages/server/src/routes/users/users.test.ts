@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog } from "../../db/schema/index.ts";
+import { auditLog, users } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
+import { USERNAME_CONFLICT_LIMIT } from "./routes.ts";
 
-const ctx = useTestApp();
+let now = new Date("2026-12-02T09:00:00+09:00");
+const ctx = useTestApp({ clock: () => now });
 
 describe("accounts", () => {
   it("lets the facility's administrator create a care worker who can then sign in", async () => {
@@ -111,5 +113,65 @@ describe("the last administrator", () => {
     });
     expect(second.statusCode).toBe(201);
     expect((await demote()).statusCode).toBe(200);
+  });
+
+  it("answers a name taken in another organisation exactly like one taken in its own", async () => {
+    // Usernames are unique across Mamori: "taken" is the answer either way, and it names no organisation.
+    const mine = await makeFacility(ctx.db, { roles: ["admin", "nurse"] });
+    const theirs = await makeFacility(ctx.db, { roles: ["nurse"] });
+    const cookie = await signIn(ctx.app, mine.usernames.admin!);
+    const create = (username: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/users",
+        headers: { cookie },
+        payload: { username, displayName: "x", role: "nurse", password: "long enough pw" },
+      });
+    const own = await create(mine.usernames.nurse!);
+    const foreign = await create(theirs.usernames.nurse!);
+    expect(own.statusCode).toBe(409);
+    expect(foreign.body).toBe(own.body);
+    expect(foreign.json().error.fields).toEqual([
+      { path: "username", message: "already taken", code: "taken" },
+    ]);
+    expect(foreign.body).not.toContain(theirs.facility.id);
+  });
+
+  it(`refuses an administrator's creations after ${USERNAME_CONFLICT_LIMIT.perAdmin} taken names in ${USERNAME_CONFLICT_LIMIT.windowMinutes} minutes, each audited`, async () => {
+    const mine = await makeFacility(ctx.db, { roles: ["admin", "nurse"] });
+    const colleague = await makeFacility(ctx.db, { roles: ["admin"] });
+    const cookie = await signIn(ctx.app, mine.usernames.admin!);
+    const tag = mine.facility.id.slice(0, 8);
+    const create = (c: string, username: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/users",
+        headers: { cookie: c },
+        payload: { username, displayName: "x", role: "nurse", password: "long enough pw" },
+      });
+    for (let i = 0; i < USERNAME_CONFLICT_LIMIT.perAdmin - 1; i++)
+      expect((await create(cookie, mine.usernames.nurse!)).statusCode).toBe(409);
+    // One short of the limit: a free name is still created.
+    expect((await create(cookie, `free-a-${tag}`)).statusCode).toBe(201);
+    expect((await create(cookie, mine.usernames.nurse!)).statusCode).toBe(409);
+    const limited = await create(cookie, `free-b-${tag}`);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers["retry-after"]).toBe(String(USERNAME_CONFLICT_LIMIT.windowMinutes * 60));
+    // Another administrator is not affected.
+    const other = await signIn(ctx.app, colleague.usernames.admin!);
+    expect((await create(other, `free-c-${tag}`)).statusCode).toBe(201);
+
+    const [admin] = await ctx.db.select().from(users).where(eq(users.username, mine.usernames.admin!));
+    const refused = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "create_refused"), eq(auditLog.actorUserId, admin!.id)));
+    expect(refused).toHaveLength(USERNAME_CONFLICT_LIMIT.perAdmin);
+    // The attempted name is kept only as a digest.
+    expect(JSON.stringify(refused)).not.toContain(mine.usernames.nurse!);
+
+    // After the window the administrator may create again.
+    now = new Date(now.getTime() + USERNAME_CONFLICT_LIMIT.windowMinutes * 60_000 + 1000);
+    expect((await create(cookie, `free-d-${tag}`)).statusCode).toBe(201);
   });
 });
