@@ -24,7 +24,9 @@ describe("cases", () => {
     const post = (payload: object) =>
       ctx.app.inject({ method: "POST", url: "/api/cases", headers: { cookie: f.cookie }, payload });
     const answers = await Promise.all(Array.from({ length: 10 }, () => post({ ...body, id: randomUUID() })));
-    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
     const ids = new Set(answers.map((a) => a.json().id));
     expect(ids.size).toBe(1);
     const again = await post({ ...body, id: randomUUID() });
