@@ -99,9 +99,9 @@ export function WeeklyTrendPage() {
           <p className="form-scroll-hint no-print" id="form-scroll-hint">
             ⇆ {t("common.scrollHint")}
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a sheet that scrolls sideways on a phone must be reachable and scrollable by keyboard. */}
           <section
             className="form-scroll"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a sheet that scrolls sideways on a phone must be reachable and scrollable by keyboard.
             tabIndex={0}
             aria-describedby="form-scroll-hint"
             aria-label={t("common.scrollHint")}
