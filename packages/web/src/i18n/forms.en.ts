@@ -22,6 +22,7 @@ export const formsEn: FormsMessages = {
     daysOption: "{{count}} days",
     printedAt: "Printed {{at}}",
     source: "Source: infection-control manual for elderly-care facilities (2019), {{appendix}}",
+    scrollHint: "Swipe the form sideways to see all of it. It fits on A4 when printed.",
     screenNote: "The screen and the print show the same. Prints on A4.",
   },
   tabs: { weekly: "Weekly trend", physician: "Report to the physician" },

@@ -22,6 +22,7 @@ export const formsJa = {
     daysOption: "{{count}}日間",
     printedAt: "印刷：{{at}}",
     source: "出典：高齢者介護施設における感染対策マニュアル 改訂版（2019年）{{appendix}}",
+    scrollHint: "表は横に動かして見られます（左右にスワイプ）。印刷するとA4に収まります。",
     screenNote: "画面と印刷は同じ内容です。A4で印刷できます。",
   },
   tabs: { weekly: "施設全体での傾向把握", physician: "医師への報告用紙" },

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
@@ -53,6 +54,11 @@ export const cases = pgTable(
   },
   (t) => [
     index("cases_facility_onset_idx").on(t.facilityId, t.onsetDate),
+    // One recorded case per person, disease and onset: naming the disease twice (two saves before a refresh, two
+    // devices) makes one case, whatever ids the clients chose.
+    uniqueIndex("cases_person_disease_onset_key")
+      .on(t.personId, t.disease, t.onsetDate)
+      .where(sql`${t.disease} is not null`),
     check("cases_disease_or_group", sql`${t.disease} is not null or ${t.syndromeGroup} is not null`),
     check("cases_syndrome_group", sql`${t.syndromeGroup} in ('GI', 'RESP', 'ILI', 'FEVER', 'SKIN')`),
   ],

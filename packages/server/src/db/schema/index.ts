@@ -3,6 +3,7 @@ export * from "./cases.ts";
 export * from "./cre.ts";
 export * from "./episodes.ts";
 export * from "./observations.ts";
+export * from "./onsets.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./routine.ts";

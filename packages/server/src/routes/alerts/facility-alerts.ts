@@ -5,14 +5,14 @@ import {
   evaluateFacility,
   findBuiltInProfile,
 } from "@mamori/domain/surveillance";
-import { and, eq, gte, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
 import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
+import { readObservationWindow } from "../../db/observation-window.ts";
 import {
   antibioticCourses,
   bathUses,
   cases,
-  observations,
   organisations,
   outbreakEpisodes,
   people,
@@ -54,21 +54,7 @@ export async function loadFacilityRecords(
 
   const [personRows, observationRows, caseRows, courseRows, bathRows] = await Promise.all([
     db.select().from(people).where(eq(people.facilityId, facilityId)),
-    db
-      .select({
-        personId: observations.personId,
-        at: observations.at,
-        tempC: observations.tempC,
-        symptoms: observations.symptoms,
-      })
-      .from(observations)
-      .where(
-        and(
-          eq(observations.facilityId, facilityId),
-          gte(observations.at, since),
-          lte(observations.at, until),
-        ),
-      ),
+    readObservationWindow(db, facilityId, since, until),
     db
       .select()
       .from(cases)

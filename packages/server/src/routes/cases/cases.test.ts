@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
@@ -11,6 +12,41 @@ async function nurse() {
 }
 
 describe("cases", () => {
+  it("makes one recorded case of the same person, disease and onset saved under other ids — also from 10 saves at once; a clash is a 409 naming disease", async () => {
+    const f = await nurse();
+    const body = {
+      personId: f.people[1]!.id,
+      disease: "norovirus",
+      status: "suspected",
+      onsetDate: "2026-01-09",
+      remarks: "嘔吐",
+    };
+    const post = (payload: object) =>
+      ctx.app.inject({ method: "POST", url: "/api/cases", headers: { cookie: f.cookie }, payload });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post({ ...body, id: randomUUID() })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
+    const ids = new Set(answers.map((a) => a.json().id));
+    expect(ids.size).toBe(1);
+    const again = await post({ ...body, id: randomUUID() });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe([...ids][0]);
+    const clash = await post({ ...body, id: randomUUID(), status: "confirmed" });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.fields[0].path).toBe("disease");
+    // Another onset or another disease is another case.
+    expect((await post({ ...body, id: randomUUID(), onsetDate: "2026-01-02" })).statusCode).toBe(201);
+    expect((await post({ ...body, id: randomUUID(), disease: "influenza" })).statusCode).toBe(201);
+    const list = await ctx.app.inject({ method: "GET", url: "/api/cases", headers: { cookie: f.cookie } });
+    const mine = list.json().cases.filter((c: { personId: string }) => c.personId === f.people[1]!.id);
+    expect(mine).toHaveLength(3);
+    const audits = await ctx.db.execute(
+      sql`select count(*)::int as n from audit_log where entity = 'case' and entity_id = ${[...ids][0]}`,
+    );
+    expect((audits as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+
   it("records a confirmed case with an outcome; a resend is answered with the stored case", async () => {
     const f = await nurse();
     const body = {

@@ -1,12 +1,14 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
+import { appendAudit } from "../../audit/audit.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
-import { insertOnce, updateAudited } from "../../db/insert-once.ts";
+import { updateAudited } from "../../db/insert-once.ts";
 import { cases, organisations, people } from "../../db/schema/index.ts";
-import { type FieldError, validationFailed } from "../../errors.ts";
+import { conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
@@ -23,6 +25,65 @@ const present = (c: typeof cases.$inferSelect) => ({
   outcomes: c.outcomes,
   version: c.version,
 });
+
+/** What two saves of one case must agree on to be the same case: everything but the id and the version. */
+const content = (c: typeof cases.$inferSelect) => {
+  const { id: _id, version: _version, ...rest } = present(c);
+  return rest;
+};
+
+/**
+ * Records a case once. A resend under the same id answers the stored case; so does a second save of the same case
+ * under another id (naming the disease twice before the line list was refreshed, or from two devices): one person,
+ * disease and onset make one recorded case, held by the unique index `cases_person_disease_onset_key`, so concurrent
+ * saves make one row. A save that clashes with the stored case (same id, or same person, disease and onset, with other
+ * content) is a 409 naming the field.
+ */
+async function recordCaseOnce(
+  tx: Executor,
+  values: typeof cases.$inferInsert & { id: string; facilityId: string; recordedBy: string },
+): Promise<{ row: typeof cases.$inferSelect; created: boolean }> {
+  const [created] = await tx.insert(cases).values(values).onConflictDoNothing().returning();
+  const audit = { actorUserId: values.recordedBy, organisationId: values.facilityId, entity: "case" };
+  if (created) {
+    await appendAudit(tx, [{ ...audit, action: "create", entityId: created.id, after: created }]);
+    return { row: created, created: true };
+  }
+  const [byId] = await tx.select().from(cases).where(eq(cases.id, values.id));
+  if (byId) {
+    if (
+      byId.facilityId === values.facilityId &&
+      isDeepStrictEqual(content(byId), content({ ...byId, ...values }))
+    )
+      return { row: byId, created: false };
+    throw conflict("This case was already recorded with other content.", [
+      { path: "id", message: "already recorded" },
+    ]);
+  }
+  const [same] = values.disease
+    ? await tx
+        .select()
+        .from(cases)
+        .where(
+          and(
+            eq(cases.personId, values.personId),
+            eq(cases.disease, values.disease),
+            eq(cases.onsetDate, values.onsetDate),
+          ),
+        )
+    : [];
+  if (same && isDeepStrictEqual(content(same), content({ ...same, ...values, id: same.id })))
+    return { row: same, created: false };
+  throw conflict(
+    "This person already has a recorded case of this disease with this onset, with other content.",
+    [
+      {
+        path: "disease",
+        message: `already recorded for this person with onset ${values.onsetDate}${same ? ` (case ${same.id})` : ""}; change that case instead`,
+      },
+    ],
+  );
+}
 
 /** The facility's today, in its time zone. */
 async function facilityToday(db: Executor, facilityId: string, now: Date): Promise<string> {
@@ -100,25 +161,17 @@ export const caseRoutes =
         const problems = caseProblems(fields, await facilityToday(ctx.db, facilityId, ctx.clock()));
         if (problems.length > 0) throw validationFailed(problems);
         const { row, created } = await ctx.db.transaction((tx) =>
-          insertOnce(tx, {
-            table: cases,
-            values: {
-              id,
-              personId,
-              facilityId,
-              ...fields,
-              disease: fields.disease ?? null,
-              syndromeGroup: fields.syndromeGroup ?? null,
-              resolvedDate: fields.resolvedDate ?? null,
-              diagnosedDate: fields.diagnosedDate ?? null,
-              remarks: fields.remarks ?? null,
-              recordedBy: user.id,
-            },
-            isOwn: (stored) => stored.facilityId === facilityId,
-            content: present,
-            audit: { actorUserId: user.id, organisationId: facilityId, action: "create", entity: "case" },
-            conflictMessage: "This case was already recorded with other content.",
-            conflictReason: "already recorded",
+          recordCaseOnce(tx, {
+            id,
+            personId,
+            facilityId,
+            ...fields,
+            disease: fields.disease ?? null,
+            syndromeGroup: fields.syndromeGroup ?? null,
+            resolvedDate: fields.resolvedDate ?? null,
+            diagnosedDate: fields.diagnosedDate ?? null,
+            remarks: fields.remarks ?? null,
+            recordedBy: user.id,
           }),
         );
         return reply.status(created ? 201 : 200).send(present(row));

@@ -4,6 +4,7 @@ import { assertFound } from "../../auth/guard.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import { auditLog, observations, users } from "../../db/schema/index.ts";
+import { keepOnsets } from "../../surveillance/kept-onsets.ts";
 import type { CorrectionInput } from "./schema.ts";
 
 /**
@@ -34,6 +35,7 @@ export async function correctObservation(
       })
       .where(eq(observations.id, id))
       .returning();
+    await keepOnsets(tx, facilityId, [after!]);
     await appendAudit(tx, [
       {
         actorUserId: user.id,

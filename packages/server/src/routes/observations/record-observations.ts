@@ -5,6 +5,7 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { observations, people } from "../../db/schema/index.ts";
 import { conflict, type FieldError, validationFailed } from "../../errors.ts";
+import { keepOnsets } from "../../surveillance/kept-onsets.ts";
 import type { ObservationInput } from "./schema.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
@@ -120,6 +121,7 @@ export async function recordObservations(
       if (conflicts.length > 0)
         throw conflict("Some entries were already recorded with other content.", conflicts);
     }
+    await keepOnsets(tx, facilityId, inserted);
     await appendAudit(
       tx,
       inserted.map((row) => ({

@@ -4,6 +4,7 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { observations } from "../../db/schema/index.ts";
 import { conflict, type FieldError } from "../../errors.ts";
+import { keepOnsets } from "../../surveillance/kept-onsets.ts";
 
 /**
  * How long after the server stored an entry its recorder may still take it back (the round's "元に戻す" after
@@ -56,6 +57,7 @@ export async function withdrawObservations(
           rows.map((row) => row.id),
         ),
       );
+      await keepOnsets(tx, facilityId, rows);
       await appendAudit(
         tx,
         rows.map((row) => ({

@@ -8,10 +8,11 @@ import {
   type RecordedCaseInput,
   type RuleProfile,
 } from "@mamori/domain/surveillance";
-import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
-import { cases, observations, organisations, people, rooms, units } from "../../db/schema/index.ts";
+import { readObservationWindow } from "../../db/observation-window.ts";
+import { cases, organisations, people, rooms, units } from "../../db/schema/index.ts";
 import { dayBounds, dayInZone } from "../../time/facility-day.ts";
 
 /** A day `days` after (or before) an ISO day. */
@@ -66,17 +67,7 @@ export async function loadSurveillanceRecords(
       .innerJoin(units, eq(rooms.unitId, units.id))
       .where(eq(units.facilityId, facilityId)),
     db.select().from(people).where(eq(people.facilityId, facilityId)),
-    db
-      .select({
-        personId: observations.personId,
-        at: observations.at,
-        tempC: observations.tempC,
-        symptoms: observations.symptoms,
-      })
-      .from(observations)
-      .where(
-        and(eq(observations.facilityId, facilityId), gte(observations.at, since), lte(observations.at, asOf)),
-      ),
+    readObservationWindow(db, facilityId, since, asOf),
     db
       .select()
       .from(cases)

@@ -113,9 +113,20 @@ export function PhysicianReportPage() {
       <ErrorNotice error={error} onRetry={() => void reload()} />
       {!form && !error && <p className="muted no-print">{t("common.loading")}</p>}
       {form && (
-        <div className="form-scroll">
-          <PhysicianReportSheet form={form} printedAt={printedAt} />
-        </div>
+        <>
+          <p className="form-scroll-hint no-print" id="form-scroll-hint">
+            ⇆ {t("common.scrollHint")}
+          </p>
+          <section
+            className="form-scroll"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a sheet that scrolls sideways on a phone must be reachable and scrollable by keyboard.
+            tabIndex={0}
+            aria-describedby="form-scroll-hint"
+            aria-label={t("common.scrollHint")}
+          >
+            <PhysicianReportSheet form={form} printedAt={printedAt} />
+          </section>
+        </>
       )}
       <p className="form-lead no-print">{t("common.screenNote")}</p>
     </div>

@@ -1,0 +1,46 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations, units } from "./organisations.ts";
+import { people } from "./people.ts";
+
+/**
+ * Kept new onsets (付録4② 新たな発症, facility-surveillance.md §3): one row per person, subject and local day on which
+ * the person's stored observations show a new onset — the subject present that day and absent on each of the gap days
+ * before. Derived data, never written by hand: maintained in the transaction of every observation write (record, resend,
+ * correction, withdrawal, batch import) by recomputing only the written person's onsets around the written days, and
+ * rebuilt per facility by `rebuildKeptOnsets`. Read as daily counts through `readDailyOnsetCounts`
+ * (`packages/server/src/surveillance/kept-onsets.ts`); see docs/ARCHITECTURE.md, "Kept onset counts".
+ *
+ * `subject` is a syndrome group (`GI`, `RESP`, `ILI`, `FEVER`, `SKIN`; gap from the facility's rule profile) or a
+ * symptom column of the 健康調査日報 prefixed `form.` (`form.fever`, `form.vomiting`, … ; gap 3 days, as 付録4② counts).
+ * `unitId` and `personKind` are the person's when the onset was kept (the floor the person was on).
+ */
+export const keptOnsets = pgTable(
+  "kept_onsets",
+  {
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    subject: text("subject").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    /** The first observation of the day that shows the subject. */
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    unitId: uuid("unit_id").references(() => units.id),
+    personKind: text("person_kind").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.subject, t.day] }),
+    index("kept_onsets_facility_day_idx").on(t.facilityId, t.day),
+  ],
+);
+
+/** The facilities whose kept onsets have been built, and with which gap (a profile change rebuilds them). */
+export const keptOnsetsBuilt = pgTable("kept_onsets_built", {
+  facilityId: uuid("facility_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  groupGapDays: integer("group_gap_days").notNull(),
+  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,306 @@
+import { FORM_COLUMN_MASK, FORM_COLUMNS } from "@mamori/domain/forms";
+import {
+  compileCondition,
+  createLocalDayResolver,
+  DEFAULT_ONSET_GAP_DAYS,
+  DEFAULT_PROFILE,
+  dayNumberOf,
+  findBuiltInProfile,
+  indexObservations,
+  isoDayOf,
+  type ObservationInput,
+  type PersonInput,
+  personOnsets,
+  SYNDROME_GROUP_CONDITIONS,
+  SYNDROME_GROUPS,
+} from "@mamori/domain/surveillance";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { assertFound } from "../auth/guard.ts";
+import type { Database, Executor } from "../db/database.ts";
+import { readObservationWindow } from "../db/observation-window.ts";
+import {
+  keptOnsets,
+  keptOnsetsBuilt,
+  observations,
+  organisations,
+  people,
+  units,
+} from "../db/schema/index.ts";
+import { dayBounds } from "../time/facility-day.ts";
+
+/** What a kept onset counts: a syndrome group, or a symptom column of the 健康調査日報 (`form.<column>`). */
+export type KeptOnsetSubject = (typeof SYNDROME_GROUPS)[number] | `form.${(typeof FORM_COLUMNS)[number]}`;
+
+type SubjectRule = { subject: KeptOnsetSubject; compiled: readonly number[]; gapDays: number };
+
+/**
+ * The subjects kept and the gap each is counted with: the groups with the facility profile's gap
+ * (facility-surveillance.md §3), the form columns with the 3 days 付録4② counts with (weekly-trend.ts).
+ */
+export function keptSubjects(groupGapDays: number): SubjectRule[] {
+  return [
+    ...SYNDROME_GROUPS.map((group) => ({
+      subject: group as KeptOnsetSubject,
+      compiled: compileCondition(SYNDROME_GROUP_CONDITIONS[group]),
+      gapDays: groupGapDays,
+    })),
+    ...FORM_COLUMNS.map((column) => ({
+      subject: `form.${column}` as KeptOnsetSubject,
+      compiled: [FORM_COLUMN_MASK[column]] as readonly number[],
+      gapDays: DEFAULT_ONSET_GAP_DAYS,
+    })),
+  ];
+}
+
+export type KeptOnset = { personId: string; subject: KeptOnsetSubject; day: string; at: Date };
+
+/**
+ * The new onsets of each subject in the given people's observations whose day lies in [fromDay, toDay] (day numbers).
+ * The observations must cover at least the gap days before `fromDay` for the result to be exact.
+ */
+export function onsetsOf(
+  persons: readonly PersonInput[],
+  personObservations: readonly ObservationInput[],
+  timeZone: string,
+  groupGapDays: number,
+  fromDay: number,
+  toDay: number,
+): KeptOnset[] {
+  const resolver = createLocalDayResolver(timeZone);
+  const index = indexObservations({
+    people: persons,
+    observations: personObservations,
+    resolver,
+    asOfMs: Number.MAX_SAFE_INTEGER,
+  });
+  const kept: KeptOnset[] = [];
+  const rules = keptSubjects(groupGapDays);
+  for (const timeline of index.timelines) {
+    for (const rule of rules) {
+      for (const onset of personOnsets(timeline, rule.compiled, rule.gapDays)) {
+        if (onset.day < fromDay || onset.day > toDay) continue;
+        kept.push({
+          personId: timeline.personId,
+          subject: rule.subject,
+          day: isoDayOf(onset.day),
+          at: new Date(onset.atMs),
+        });
+      }
+    }
+  }
+  return kept;
+}
+
+async function facilitySettings(db: Executor, facilityId: string) {
+  const [facility] = await db
+    .select({ timeZone: organisations.timeZone, ruleProfile: organisations.ruleProfile })
+    .from(organisations)
+    .where(eq(organisations.id, facilityId));
+  const f = assertFound(facility, "Facility");
+  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
+  const groupGapDays = profile.onsets.gapDays;
+  return { timeZone: f.timeZone, groupGapDays, maxGap: Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS) };
+}
+
+/**
+ * Keeps the kept onsets in step with observation writes, inside the writing transaction: for each person written, the
+ * onsets of the days from the earliest written day to the gap after the latest are recomputed from the stored
+ * observations (a day's record decides the onsets of that day and of the gap days after it, and no other) and replace
+ * the kept ones. The people's rows are locked first, so two writes for one person keep one after the other.
+ *
+ * @param written the person and instant of every observation inserted, changed or removed (old and new instants)
+ */
+export async function keepOnsets(
+  tx: Executor,
+  facilityId: string,
+  written: readonly { personId: string; at: Date }[],
+): Promise<void> {
+  if (written.length === 0) return;
+  const settings = await facilitySettings(tx, facilityId);
+  const resolver = createLocalDayResolver(settings.timeZone);
+  const ranges = new Map<string, { from: number; to: number }>();
+  for (const { personId, at } of written) {
+    const day = resolver.dayOf(at.getTime());
+    const range = ranges.get(personId);
+    if (!range) ranges.set(personId, { from: day, to: day + settings.maxGap });
+    else {
+      range.from = Math.min(range.from, day);
+      range.to = Math.max(range.to, day + settings.maxGap);
+    }
+  }
+  await replaceKeptOnsets(tx, facilityId, settings, ranges);
+}
+
+async function replaceKeptOnsets(
+  tx: Executor,
+  facilityId: string,
+  settings: { timeZone: string; groupGapDays: number; maxGap: number },
+  ranges: Map<string, { from: number; to: number }>,
+) {
+  const personIds = [...ranges.keys()].sort();
+  const personRows = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.facilityId, facilityId), inArray(people.id, personIds)))
+    .orderBy(asc(people.id))
+    .for("no key update");
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const range of ranges.values()) {
+    from = Math.min(from, range.from);
+    to = Math.max(to, range.to);
+  }
+  const since = dayBounds(isoDayOf(from - settings.maxGap), settings.timeZone).start;
+  const until = dayBounds(isoDayOf(to), settings.timeZone).end;
+  const stored = await tx
+    .select({
+      personId: observations.personId,
+      at: observations.at,
+      tempC: observations.tempC,
+      symptoms: observations.symptoms,
+    })
+    .from(observations)
+    .where(
+      and(
+        eq(observations.facilityId, facilityId),
+        inArray(observations.personId, personIds),
+        gte(observations.at, since),
+        lte(observations.at, until),
+      ),
+    )
+    .orderBy(asc(observations.at));
+  const rows: (typeof keptOnsets.$inferInsert)[] = [];
+  for (const person of personRows) {
+    const range = ranges.get(person.id)!;
+    await tx
+      .delete(keptOnsets)
+      .where(
+        and(
+          eq(keptOnsets.personId, person.id),
+          gte(keptOnsets.day, isoDayOf(range.from)),
+          lte(keptOnsets.day, isoDayOf(range.to)),
+        ),
+      );
+    const onsets = onsetsOf(
+      [personInput(person)],
+      stored.filter((o) => o.personId === person.id),
+      settings.timeZone,
+      settings.groupGapDays,
+      range.from,
+      range.to,
+    );
+    for (const onset of onsets)
+      rows.push({ ...onset, facilityId, unitId: person.unitId, personKind: person.kind });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(keptOnsets).values(rows.slice(i, i + 1000));
+}
+
+function personInput(p: typeof people.$inferSelect): PersonInput {
+  return {
+    id: p.id,
+    kind: p.kind,
+    job: p.job,
+    unit: p.unitId,
+    room: p.roomId,
+    baselineTempC: p.baselineTempC,
+  };
+}
+
+/**
+ * Rebuilds a facility's kept onsets from all its stored observations (the backfill for data stored before they were
+ * kept, after a change of the rule profile's gap, or after observations were stored without the write path — the demo
+ * seed, the benchmarks). The facility row is locked so two rebuilds do not interleave.
+ */
+export async function rebuildKeptOnsets(db: Database, facilityId: string): Promise<{ onsets: number }> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, facilityId))
+      .for("update");
+    const settings = await facilitySettings(tx, facilityId);
+    const personRows = await tx.select().from(people).where(eq(people.facilityId, facilityId));
+    const all = await readObservationWindow(tx, facilityId, new Date(0), new Date("9999-12-31T00:00:00Z"));
+    await tx.delete(keptOnsets).where(eq(keptOnsets.facilityId, facilityId));
+    const byId = new Map(personRows.map((p) => [p.id, p]));
+    const onsets = onsetsOf(
+      personRows.map(personInput),
+      all,
+      settings.timeZone,
+      settings.groupGapDays,
+      Number.MIN_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER,
+    );
+    const rows = onsets.flatMap((onset) => {
+      const person = byId.get(onset.personId);
+      return person ? [{ ...onset, facilityId, unitId: person.unitId, personKind: person.kind }] : [];
+    });
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(keptOnsets).values(rows.slice(i, i + 1000));
+    await tx
+      .insert(keptOnsetsBuilt)
+      .values({ facilityId, groupGapDays: settings.groupGapDays })
+      .onConflictDoUpdate({
+        target: keptOnsetsBuilt.facilityId,
+        set: { groupGapDays: settings.groupGapDays, builtAt: sql`now()` },
+      });
+    return { onsets: rows.length };
+  });
+}
+
+/** Rebuilds the kept onsets of a facility unless they were built with its current gap. */
+export async function ensureKeptOnsets(db: Database, facilityId: string): Promise<void> {
+  const settings = await facilitySettings(db, facilityId);
+  const [built] = await db.select().from(keptOnsetsBuilt).where(eq(keptOnsetsBuilt.facilityId, facilityId));
+  if (!built || built.groupGapDays !== settings.groupGapDays) await rebuildKeptOnsets(db, facilityId);
+}
+
+export type DailyOnsetCount = {
+  /** The local day (YYYY-MM-DD, facility's zone). */
+  day: string;
+  subject: KeptOnsetSubject;
+  /** The unit (floor) the people were on when their onset was kept; null for people without one (staff, day service). */
+  unitId: string | null;
+  floor: string | null;
+  personKind: "resident" | "short_stay" | "day_service" | "staff";
+  /** New onsets: distinct persons with an onset of the subject that day. */
+  count: number;
+};
+
+/**
+ * Daily new-onset counts of a facility per day, subject, unit (floor) and person kind, from `fromDay` to `toDay`
+ * (inclusive, local days), read from the kept onsets — for the forms, the region view of the health centre and the
+ * offices' overview. `until` leaves out onsets first seen after that instant (an as-of view of a past moment).
+ * Builds the facility's kept onsets first if they were never built.
+ */
+export async function readDailyOnsetCounts(
+  db: Database,
+  facilityId: string,
+  window: { fromDay: string; toDay: string; until?: Date; subjects?: readonly KeptOnsetSubject[] },
+): Promise<DailyOnsetCount[]> {
+  dayNumberOf(window.fromDay);
+  dayNumberOf(window.toDay);
+  await ensureKeptOnsets(db, facilityId);
+  const rows = await db
+    .select({
+      day: keptOnsets.day,
+      subject: keptOnsets.subject,
+      unitId: keptOnsets.unitId,
+      floor: units.floor,
+      personKind: keptOnsets.personKind,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(keptOnsets)
+    .leftJoin(units, eq(units.id, keptOnsets.unitId))
+    .where(
+      and(
+        eq(keptOnsets.facilityId, facilityId),
+        gte(keptOnsets.day, window.fromDay),
+        lte(keptOnsets.day, window.toDay),
+        window.until ? lte(keptOnsets.at, window.until) : undefined,
+        window.subjects ? inArray(keptOnsets.subject, [...window.subjects]) : undefined,
+      ),
+    )
+    .groupBy(keptOnsets.day, keptOnsets.subject, keptOnsets.unitId, units.floor, keptOnsets.personKind)
+    .orderBy(asc(keptOnsets.day), asc(keptOnsets.subject), asc(units.floor), asc(keptOnsets.personKind));
+  return rows.map((r) => ({ ...r, count: Number(r.count) })) as DailyOnsetCount[];
+}
