@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Redirect, Route, Switch } from "wouter";
+import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
@@ -26,6 +26,7 @@ import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { SurveyRoutes } from "./pages/survey/SurveyRoutes.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
@@ -35,6 +36,7 @@ import { useSession } from "./state/SessionProvider.tsx";
 export function App() {
   const { t } = useTranslation();
   const { user, status, recheck } = useSession();
+  const [surveyPage] = useRoute("/survey/*?");
 
   if (status === "loading") return <p className="page-loading">{t("app.loading")}</p>;
   if (status === "offline" && user === null)
@@ -44,6 +46,18 @@ export function App() {
       </main>
     );
   if (user === null) return <SignInPage />;
+
+  if (surveyPage) {
+    // A questionnaire's paper form and try-out: the same for every role (the definition holds no one's data).
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <SurveyRoutes />
+        </main>
+      </OutboxProvider>
+    );
+  }
 
   if (isCreOnlyRole(user.role) && user.organisation.kind === "facility") {
     // A hospital's laboratory and AST work on CRE stewardship only: the CRE case list is their home.
