@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
@@ -26,11 +27,15 @@ import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
-import { SurveyRoutes } from "./pages/survey/SurveyRoutes.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
 import { useSession } from "./state/SessionProvider.tsx";
+
+// The questionnaire pages carry the FHIRPath engine and its R4 model: loaded only when one is opened.
+const SurveyRoutes = lazy(() =>
+  import("./pages/survey/SurveyRoutes.tsx").then((m) => ({ default: m.SurveyRoutes })),
+);
 
 /** Sign-in first; then the facility's pages, or the overseer's page for health-centre, municipal and secretariat users. */
 export function App() {
@@ -53,7 +58,9 @@ export function App() {
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />
         <main className="page">
-          <SurveyRoutes />
+          <Suspense fallback={<p className="page-loading">{t("app.loading")}</p>}>
+            <SurveyRoutes />
+          </Suspense>
         </main>
       </OutboxProvider>
     );
