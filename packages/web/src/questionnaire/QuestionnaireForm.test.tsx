@@ -117,9 +117,18 @@ describe("QuestionnaireForm on the CRE survey", () => {
     expect(within(item("q3")).queryByRole("radio")).toBeNull();
   });
 
-  it("after a first try to submit, required questions still unanswered say so", () => {
-    renderWithI18n(<Harness showMissing />);
+  it("after a first try to submit, required questions still unanswered say so — only to the role that answers them", () => {
+    const start: QuestionnaireResponse = {
+      ...empty,
+      item: [{ linkId: "q1", answer: [{ valueBoolean: true }] }],
+    };
+    const { unmount } = renderWithI18n(<Harness showMissing />);
     expect(within(item("q1")).getByRole("alert").textContent).toBe("この設問に回答してください");
+    unmount();
+    renderWithI18n(<Harness showMissing start={start} />);
+    expect(within(item("q2")).getByRole("alert").textContent).toBe("この設問に回答してください");
+    expect(within(item("q18.1")).queryByRole("alert")).toBeNull();
+    expect(within(item("q20")).queryByRole("alert")).toBeNull();
   });
 
   it("writes dates as people here write them", async () => {

@@ -149,11 +149,14 @@ function ItemView({
           )}
         </legend>
         {handedHint}
-        {shared.showMissing && shared.missing.has(item.linkId) && (
-          <p className="field-error qr-error" role="alert">
-            {t("requiredMissing")}
-          </p>
-        )}
+        {shared.showMissing &&
+          shared.missing.has(item.linkId) &&
+          (handedTo ?? null) === shared.answeringRole &&
+          !(item.item ?? []).some((c) => shared.missing.has(c.linkId)) && (
+            <p className="field-error qr-error" role="alert">
+              {t("requiredMissing")}
+            </p>
+          )}
         <Items items={item.item ?? []} ancestors={[...ancestors, item]} shared={shared} />
       </fieldset>
     );
@@ -190,7 +193,8 @@ function Question(props: {
   const answers = shared.answers(item.linkId);
   const prefilled = isPrefilled(findResponseItem(shared.response, item.linkId)) && answers.length > 0;
   const problems = shared.invalid.get(item.linkId) ?? [];
-  const missing = shared.showMissing && shared.missing.has(item.linkId);
+  // Only the role that answers an item is asked for it; the others see that it is still open.
+  const missing = shared.showMissing && shared.missing.has(item.linkId) && editable;
   const set = (next: QuestionnaireResponseAnswer[]) => shared.set?.(item.linkId, next);
   return (
     <div
