@@ -21,7 +21,7 @@ const empty: QuestionnaireResponse = {
 
 function Harness(props: {
   start?: QuestionnaireResponse;
-  role?: string | null;
+  answering?: string | null;
   showMissing?: boolean;
   onResponse?: (r: QuestionnaireResponse) => void;
 }) {
@@ -34,7 +34,7 @@ function Harness(props: {
         setResponse(r);
         props.onResponse?.(r);
       }}
-      answeringRole={props.role ?? null}
+      answeringRole={props.answering ?? null}
       showMissing={props.showMissing ?? false}
     />
   );
@@ -111,7 +111,7 @@ describe("QuestionnaireForm on the CRE survey", () => {
     expect(within(item("q20")).queryByRole("radio")).toBeNull();
     expect(within(item("q20")).getByText("未回答")).toBeTruthy();
     unmount();
-    renderWithI18n(<Harness start={start} role="lab_technologist" />);
+    renderWithI18n(<Harness start={start} answering="lab_technologist" />);
     await user.click(within(item("q20")).getByLabelText("検査体制がない"));
     expect((within(item("q20")).getByLabelText("検査体制がない") as HTMLInputElement).checked).toBe(true);
     expect(within(item("q3")).queryByRole("radio")).toBeNull();
@@ -131,8 +131,7 @@ describe("QuestionnaireForm on the CRE survey", () => {
     expect(within(item("q20")).queryByRole("alert")).toBeNull();
   });
 
-  it("writes dates as people here write them", async () => {
-    const user = userEvent.setup();
+  it("writes dates as people here write them", () => {
     const start: QuestionnaireResponse = {
       ...empty,
       item: [
