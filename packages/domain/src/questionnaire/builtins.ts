@@ -1,3 +1,4 @@
+import type { SurveyLabPrefill } from "../cre/survey.ts";
 import creCefiderocol from "./definitions/cre-cefiderocol.json" with { type: "json" };
 import type { Questionnaire } from "./types.ts";
 import { validateQuestionnaire } from "./validate.ts";
@@ -29,16 +30,8 @@ export type CreSurveyCaseContext = {
   consultation?: boolean | null;
   /** YYYY-MM-DD */
   cefiderocolStart?: string | null;
-  lab?: {
-    meropenemMicReported?: boolean;
-    imipenemMicReported?: boolean;
-    cefmetazoleMicReported?: boolean;
-    stReported?: boolean;
-    fluoroquinoloneReported?: boolean;
-    aminoglycosideReported?: boolean;
-    confirmationTestDone?: true | null;
-    enzymeTypingDone?: true | null;
-  };
+  /** The laboratory flags as `surveyLabPrefill` (@mamori/domain/cre) gives them from the isolate. */
+  lab?: Partial<SurveyLabPrefill>;
 };
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { surveyLabPrefill } from "../cre/survey.ts";
 import { BUILT_IN_QUESTIONNAIRES, builtInQuestionnaire } from "./builtins.ts";
 import { evaluateResponse } from "./evaluate.ts";
 import { EXT, isProvisional, roleOf } from "./extensions.ts";
@@ -158,6 +159,19 @@ describe("the CRE cefiderocol survey definition", () => {
     ]);
     expect(isPrefilled(findResponseItem(changed, "q18.2"))).toBe(false);
     expect(isPrefilled(findResponseItem(changed, "q18.1"))).toBe(true);
+  });
+
+  it("takes the laboratory flags straight from surveyLabPrefill of the isolate", () => {
+    const lab = surveyLabPrefill(
+      { meropenem: "4", imipenem: "8" },
+      {},
+      { mCIM: { zoneMm: 6, pinpointColonies: false } },
+    );
+    const r = initialResponse(cre, { source: "case", context: { case: { cre: true, lab } } });
+    const code = (id: string) => findResponseItem(r, id)?.answer?.[0]?.valueCoding?.code;
+    expect([code("q18.1"), code("q18.2"), code("q18.3")]).toEqual(["yes", "yes", "no"]);
+    expect(code("q20")).toBe("yes"); // mCIM done
+    expect(code("q21")).toBeUndefined(); // no enzyme typing recorded: the laboratory answers いいえ or 検査体制がない
   });
 
   it("constraints: the dose is over 0 g and at most 2 g; the duration 1–90 days", () => {
