@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
@@ -34,11 +35,17 @@ import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
 import { useSession } from "./state/SessionProvider.tsx";
 
+// The questionnaire pages carry the FHIRPath engine and its R4 model: loaded only when one is opened.
+const SurveyRoutes = lazy(() =>
+  import("./pages/survey/SurveyRoutes.tsx").then((m) => ({ default: m.SurveyRoutes })),
+);
+
 /** Sign-in first; then the facility's pages, or the overseer's page for health-centre, municipal and secretariat users. */
 export function App() {
   const { t } = useTranslation();
   const { user, status, recheck } = useSession();
   const [onTwoStepSettings] = useRoute("/settings/two-step");
+  const [surveyPage] = useRoute("/survey/*?");
 
   if (status === "loading") return <p className="page-loading">{t("app.loading")}</p>;
   if (status === "offline" && user === null)
@@ -57,6 +64,20 @@ export function App() {
         <AppHeader />
         <main className="page">
           <SecondFactorSettingsPage />
+        </main>
+      </OutboxProvider>
+    );
+  }
+
+  if (surveyPage) {
+    // A questionnaire's paper form and try-out: the same for every role (the definition holds no one's data).
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <Suspense fallback={<p className="page-loading">{t("app.loading")}</p>}>
+            <SurveyRoutes />
+          </Suspense>
         </main>
       </OutboxProvider>
     );

@@ -3,6 +3,7 @@ import type { CreMessages } from "./cre.ja.ts";
 import type { EpisodeMessages } from "./episodes.ja.ts";
 import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
+import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SecondFactorMessages } from "./second-factor.ja.ts";
@@ -22,6 +23,7 @@ declare module "i18next" {
       forms: FormsMessages;
       surveillance: SurveillanceMessages;
       secondFactor: SecondFactorMessages;
+      questionnaire: QuestionnaireMessages;
     };
   }
 }

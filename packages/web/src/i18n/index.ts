@@ -11,6 +11,8 @@ import { episodesJa } from "./episodes.ja.ts";
 import { formsEn } from "./forms.en.ts";
 import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
+import { questionnaireEn } from "./questionnaire.en.ts";
+import { questionnaireJa } from "./questionnaire.ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
@@ -45,6 +47,7 @@ void i18n.use(initReactI18next).init({
       forms: formsJa,
       surveillance: surveillanceJa,
       secondFactor: secondFactorJa,
+      questionnaire: questionnaireJa,
     },
     en: {
       translation: en,
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
       forms: formsEn,
       surveillance: surveillanceEn,
       secondFactor: secondFactorEn,
+      questionnaire: questionnaireEn,
     },
   },
   lng: storedLang(),
