@@ -1,0 +1,3 @@
+export * from "./assess.ts";
+export * from "./table.ts";
+export * from "./text.ts";
