@@ -41,8 +41,8 @@ export function deadlineText(deadline: DeadlineKind, lang: Lang): string {
   return DEADLINE[deadline][lang];
 }
 
-/** The deadline as an adverb before 「届け出ます」. */
-function deadlineAdverb(deadline: DeadlineKind, lang: Lang): string {
+/** The deadline as an adverb before 「届け出ます」. @example deadlineAdverb("within_7_days", "ja") // "診断後7日以内に" */
+export function deadlineAdverb(deadline: DeadlineKind, lang: Lang): string {
   if (lang === "en") return DEADLINE[deadline].en;
   return deadline === "immediate" ? DEADLINE[deadline].ja : `${DEADLINE[deadline].ja}に`;
 }
