@@ -1,3 +1,4 @@
+import { assessNotifiable, notifiableSummary } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,7 +11,42 @@ import { type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
-const present = (c: typeof cases.$inferSelect) => ({
+/**
+ * Whether and by when a case's diagnosis must be notified, as of the facility's today (notifiable/table.ts; manual p.48,
+ * 付録2 表A2). `pending` is NOTIFY_DEADLINE: every physician notifies it and no notified date is recorded yet.
+ */
+export function caseNotification(c: typeof cases.$inferSelect, today: string) {
+  if (!c.disease) return null;
+  const diagnosedDate = c.diagnosedDate ?? c.onsetDate;
+  const assessment = assessNotifiable(c.disease, diagnosedDate);
+  if (!assessment.notifiable) return null;
+  const pending =
+    assessment.everyPhysician &&
+    c.notifiedDate === null &&
+    (c.status === "confirmed" || assessment.suspectedNotified);
+  return {
+    diseaseId: assessment.diseaseId,
+    name: assessment.name,
+    law: assessment.law,
+    category: assessment.category,
+    everyPhysician: assessment.everyPhysician,
+    deadline: assessment.deadline,
+    diagnosedDate,
+    diagnosisBasis: c.diagnosedDate ? ("diagnosed" as const) : ("onset" as const),
+    dueDate: assessment.dueDate,
+    pending,
+    overdue: pending && today > assessment.dueDate,
+    summary: { ja: notifiableSummary(assessment, "ja"), en: notifiableSummary(assessment, "en") },
+    source: assessment.source,
+  };
+}
+
+const present = (c: typeof cases.$inferSelect, today: string) => ({
+  ...presentStored(c),
+  notification: caseNotification(c, today),
+});
+
+const presentStored = (c: typeof cases.$inferSelect) => ({
   id: c.id,
   personId: c.personId,
   disease: c.disease,
@@ -19,6 +55,7 @@ const present = (c: typeof cases.$inferSelect) => ({
   onsetDate: c.onsetDate,
   resolvedDate: c.resolvedDate,
   diagnosedDate: c.diagnosedDate,
+  notifiedDate: c.notifiedDate,
   remarks: c.remarks,
   outcomes: c.outcomes,
   version: c.version,
@@ -44,6 +81,7 @@ function caseProblems(
     onsetDate: string;
     resolvedDate?: string | null;
     diagnosedDate?: string | null;
+    notifiedDate?: string | null;
   },
   today: string,
 ): FieldError[] {
@@ -56,6 +94,15 @@ function caseProblems(
     if (value > today)
       problems.push({ path: field, message: `must not be in the future (today is ${today})` });
     else if (value < c.onsetDate) problems.push({ path: field, message: "must not be before the onset" });
+  }
+  if (c.notifiedDate) {
+    if (c.notifiedDate > today)
+      problems.push({ path: "notifiedDate", message: `must not be in the future (today is ${today})` });
+    else if (c.notifiedDate < (c.diagnosedDate ?? c.onsetDate))
+      problems.push({
+        path: "notifiedDate",
+        message: c.diagnosedDate ? "must not be before the diagnosis" : "must not be before the onset",
+      });
   }
   return problems;
 }
@@ -82,7 +129,8 @@ export const caseRoutes =
             ),
           )
           .orderBy(asc(cases.onsetDate));
-        return { cases: rows.map(present) };
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        return { cases: rows.map((row) => present(row, today)) };
       },
     );
 
@@ -97,7 +145,8 @@ export const caseRoutes =
           .from(people)
           .where(and(eq(people.id, personId), eq(people.facilityId, facilityId)));
         if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
-        const problems = caseProblems(fields, await facilityToday(ctx.db, facilityId, ctx.clock()));
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        const problems = caseProblems(fields, today);
         if (problems.length > 0) throw validationFailed(problems);
         const { row, created } = await ctx.db.transaction((tx) =>
           insertOnce(tx, {
@@ -111,17 +160,18 @@ export const caseRoutes =
               syndromeGroup: fields.syndromeGroup ?? null,
               resolvedDate: fields.resolvedDate ?? null,
               diagnosedDate: fields.diagnosedDate ?? null,
+              notifiedDate: fields.notifiedDate ?? null,
               remarks: fields.remarks ?? null,
               recordedBy: user.id,
             },
             isOwn: (stored) => stored.facilityId === facilityId,
-            content: present,
+            content: presentStored,
             audit: { actorUserId: user.id, organisationId: facilityId, action: "create", entity: "case" },
             conflictMessage: "This case was already recorded with other content.",
             conflictReason: "already recorded",
           }),
         );
-        return reply.status(created ? 201 : 200).send(present(row));
+        return reply.status(created ? 201 : 200).send(present(row, today));
       },
     );
 
@@ -138,7 +188,8 @@ export const caseRoutes =
             .for("update");
           const current = assertFound(before, "Case");
           const next = { ...current, ...request.body };
-          const problems = caseProblems(next, await facilityToday(tx, facilityId, ctx.clock()));
+          const today = await facilityToday(tx, facilityId, ctx.clock());
+          const problems = caseProblems(next, today);
           if (problems.length > 0) throw validationFailed(problems);
           const after = await updateAudited(tx, {
             table: cases,
@@ -146,7 +197,7 @@ export const caseRoutes =
             changes: { ...request.body, version: current.version + 1 },
             audit: { actorUserId: user.id, organisationId: facilityId, action: "update", entity: "case" },
           });
-          return present(after);
+          return present(after, today);
         });
       },
     );
