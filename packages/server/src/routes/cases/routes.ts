@@ -1,4 +1,4 @@
-import { assessNotifiable, notifiableSummary } from "@mamori/domain/notifiable";
+import { caseNotification } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,36 +10,6 @@ import { cases, organisations, people } from "../../db/schema/index.ts";
 import { type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
-
-/**
- * Whether and by when a case's diagnosis must be notified, as of the facility's today (notifiable/table.ts; manual p.48,
- * 付録2 表A2). `pending` is NOTIFY_DEADLINE: every physician notifies it and no notified date is recorded yet.
- */
-export function caseNotification(c: typeof cases.$inferSelect, today: string) {
-  if (!c.disease) return null;
-  const diagnosedDate = c.diagnosedDate ?? c.onsetDate;
-  const assessment = assessNotifiable(c.disease, diagnosedDate);
-  if (!assessment.notifiable) return null;
-  const pending =
-    assessment.everyPhysician &&
-    c.notifiedDate === null &&
-    (c.status === "confirmed" || assessment.suspectedNotified);
-  return {
-    diseaseId: assessment.diseaseId,
-    name: assessment.name,
-    law: assessment.law,
-    category: assessment.category,
-    everyPhysician: assessment.everyPhysician,
-    deadline: assessment.deadline,
-    diagnosedDate,
-    diagnosisBasis: c.diagnosedDate ? ("diagnosed" as const) : ("onset" as const),
-    dueDate: assessment.dueDate,
-    pending,
-    overdue: pending && today > assessment.dueDate,
-    summary: { ja: notifiableSummary(assessment, "ja"), en: notifiableSummary(assessment, "en") },
-    source: assessment.source,
-  };
-}
 
 const present = (c: typeof cases.$inferSelect, today: string) => ({
   ...presentStored(c),

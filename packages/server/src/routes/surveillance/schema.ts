@@ -1,3 +1,4 @@
+import { caseNotificationSchema } from "../cases/schema.ts";
 import {
   CASE_STATUSES,
   FACILITY_ALERT_CODES,
@@ -44,6 +45,8 @@ export const lineListResponse = z.object({
       lastSymptomDate: z.string().nullable(),
       resolvedDate: z.string().nullable(),
       diagnosedDate: z.string().nullable(),
+      notifiedDate: z.string().nullable(),
+      notification: caseNotificationSchema.nullable(),
       remarks: z.string().nullable(),
       outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: z.string() })),
       days: z.array(

@@ -2,6 +2,7 @@ import { GROUP_TEXT } from "@mamori/domain/surveillance";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { diseaseLabel, shortDay } from "../../alerts/alert-labels.ts";
+import { NotificationStatus } from "../notify/NotificationStatus.tsx";
 import type { NewCase } from "../../api/records-types.ts";
 import type { LineListEntry, LineListResult } from "../../api/surveillance-types.ts";
 import type { Facility } from "../../api/types.ts";
@@ -83,6 +84,7 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
           key={section.key}
           section={section}
           days={result?.days ?? []}
+          today={today}
           timeZone={facility.timeZone}
           mayRecord={mayRecord}
           onRecord={(entry, proposed) => {
@@ -120,12 +122,14 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
 function LineListSectionView({
   section,
   days,
+  today,
   timeZone,
   mayRecord: canRecord,
   onRecord,
 }: {
   section: LineListSection;
   days: string[];
+  today: string;
   timeZone: string;
   mayRecord: boolean;
   onRecord: (entry: LineListEntry, proposed?: string) => void;
@@ -213,6 +217,7 @@ function LineListSectionView({
                     );
                   })}
                 </ol>
+                {entry.notification && <NotificationStatus notification={entry.notification} today={today} />}
                 {entry.remarks && (
                   <p className="line-row-remarks small" data-testid="line-remarks-label">
                     {entry.remarks}
