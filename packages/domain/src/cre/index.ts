@@ -156,3 +156,4 @@ export {
 export { adviseTreatment, type TreatmentContext, treatmentPhase } from "./treatment.ts";
 export * from "./treatment-types.ts";
 export { type Tri, triAnd, triNot, triOr } from "./tri.ts";
+export * from "./source-text.ts";

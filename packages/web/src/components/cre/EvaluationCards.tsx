@@ -2,7 +2,7 @@ import type { Tri } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
 import type { CreEvaluation } from "../../api/cre.ts";
 import { formatDay } from "../../lib/dates.ts";
-import { useParen } from "./cre-lang.ts";
+import { useParen, useSourceText } from "./cre-lang.ts";
 
 const triClass = (value: Tri, positive = "cre-flag--alert") =>
   value === true ? positive : value === false ? "cre-flag--ok" : "cre-flag--undecided";
@@ -52,6 +52,7 @@ export function ClassificationCard({ evaluation }: { evaluation: CreEvaluation }
 /** Whether the case is notified (infection, not carriage), and by which day: 7 days from the diagnosis. */
 export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) {
   const { t, i18n } = useTranslation("cre");
+  const sourceText = useSourceText();
   const n = evaluation.notification;
   return (
     <section className="card cre-card" aria-labelledby="cre-notification-title">
@@ -80,7 +81,7 @@ export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) 
         </dl>
       )}
       <p className="cre-source">
-        {t("case.source")}: {n.source}
+        {t("case.source")}: {sourceText(n.source)}
       </p>
     </section>
   );
@@ -89,6 +90,7 @@ export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) 
 /** The carbapenemase category, the enzymes found, and the next test of the laboratory path (図1). */
 export function MechanismCard({ evaluation }: { evaluation: CreEvaluation }) {
   const { t } = useTranslation("cre");
+  const sourceText = useSourceText();
   const m = evaluation.mechanism;
   return (
     <section className="card cre-card" aria-labelledby="cre-mechanism-title">
@@ -118,7 +120,7 @@ export function MechanismCard({ evaluation }: { evaluation: CreEvaluation }) {
         </ul>
       )}
       <p className="cre-source">
-        {t("case.source")}: {m.source}
+        {t("case.source")}: {sourceText(m.source)}
       </p>
     </section>
   );
