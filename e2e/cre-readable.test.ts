@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
 import { buildWeb, type StartedServer, startServer } from "./support/server.ts";
 import { signInAt } from "./support/sign-in-at.ts";
 
@@ -54,6 +54,34 @@ function internalCodes(text: string): string[] {
 }
 
 describe("CRE case pages a physician can read", () => {
+  it("the physician opens the 発生届 filled from a notifiable case, on one A4 page", async () => {
+    const { context, page } = await signInAt(browser, server.url, "demo-physician", T0);
+    try {
+      await page.goto(`${server.url}/cre`);
+      for (const id of await caseIds(page)) {
+        await page.goto(`${server.url}/cre/${id}`);
+        await page.getByTestId("cre-case").waitFor();
+        if ((await page.getByTestId("cre-notification").getAttribute("data-notifiable")) === "true") break;
+      }
+      await page.getByTestId("cre-notification-form-link").click();
+      await page.getByTestId("cre-notification-form").waitFor();
+      const form = await page.getByTestId("cre-notification-form").innerText();
+      expect(form).toContain("カルバペネム耐性腸内細菌目細菌感染症 発生届");
+      expect(form).toContain("第12条第1項");
+      expect(internalCodes(form)).toEqual([]);
+      expect(await page.getByTestId("notify-form-due").innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
+      await screenshot(page, "cre-notification-form-1024");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, "cre-notification-form-390");
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4", path: `${SCREENSHOT_DIR}cre-notification-form.pdf` });
+      // One A4 page: a PDF lists each page as a /Type /Page object.
+      expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
   for (const [username, width] of [
     ["demo-physician", 1024],
     ["demo-lab", 820],

@@ -1,5 +1,6 @@
 import type { Tri } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import type { CreEvaluation } from "../../api/cre.ts";
 import { formatDay } from "../../lib/dates.ts";
 import { useParen, useSourceText } from "./cre-lang.ts";
@@ -50,8 +51,9 @@ export function ClassificationCard({ evaluation }: { evaluation: CreEvaluation }
 }
 
 /** Whether the case is notified (infection, not carriage), and by which day: 7 days from the diagnosis. */
-export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) {
+export function NotificationCard({ evaluation, caseId }: { evaluation: CreEvaluation; caseId: string }) {
   const { t, i18n } = useTranslation("cre");
+  const { t: tNotify } = useTranslation("notify");
   const sourceText = useSourceText();
   const n = evaluation.notification;
   return (
@@ -79,6 +81,13 @@ export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) 
             {n.notifiedOn ? formatDay(n.notifiedOn, i18n.language) : t("case.notNotified")}
           </dd>
         </dl>
+      )}
+      {n.notifiable !== false && (
+        <p className="no-print">
+          <Link href={`/cre/${caseId}/notification`} className="btn btn-small" data-testid="cre-notification-form-link">
+            {tNotify("creForm.open")}
+          </Link>
+        </p>
       )}
       <p className="cre-source">
         {t("case.source")}: {sourceText(n.source)}
