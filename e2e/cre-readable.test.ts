@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
 import { buildWeb, type StartedServer, startServer } from "./support/server.ts";
@@ -69,7 +69,9 @@ describe("CRE case pages a physician can read", () => {
       expect(form).toContain("カルバペネム耐性腸内細菌目細菌感染症 発生届");
       expect(form).toContain("第12条第1項");
       expect(internalCodes(form)).toEqual([]);
-      expect(await page.getByTestId("notify-form-due").innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
+      expect(await page.getByTestId("notify-form-due").innerText()).toMatch(
+        /^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/,
+      );
       await screenshot(page, "cre-notification-form-1024");
       await page.setViewportSize({ width: 390, height: 844 });
       await screenshot(page, "cre-notification-form-390");

@@ -146,6 +146,7 @@ export {
   type SeverityChecklistItem,
   type SeverityDomainDefinition,
 } from "./severity-data.ts";
+export * from "./source-text.ts";
 export { type SurveyLabPrefill, surveyLabPrefill, surveyRequired } from "./survey.ts";
 export {
   interpretSusceptibility,
@@ -156,4 +157,3 @@ export {
 export { adviseTreatment, type TreatmentContext, treatmentPhase } from "./treatment.ts";
 export * from "./treatment-types.ts";
 export { type Tri, triAnd, triNot, triOr } from "./tri.ts";
-export * from "./source-text.ts";

@@ -52,7 +52,10 @@ describe("creSourceText", () => {
 
   it("says the notification criteria come from 感染症法 第12条, and drops Mamori's own notes", () => {
     expect(
-      creSourceText("感染症法 届出基準 (MHLW; renamed 腸内細菌目 2023-05-26), cre-reference.md §1.2 (S1, S2, S21)", "ja"),
+      creSourceText(
+        "感染症法 届出基準 (MHLW; renamed 腸内細菌目 2023-05-26), cre-reference.md §1.2 (S1, S2, S21)",
+        "ja",
+      ),
     ).toBe("感染症法 第12条・届出基準（厚生労働省。2023年5月26日に「腸内細菌目」へ名称変更）");
     expect(creSourceText("cre-reference.md §4.8 (IDSA 2024)", "ja")).toBe("IDSA 2024 ガイダンス");
     expect(creSourceText("Coris BioConcept; cre-reference.md §3.5 [R] (no IMP)", "ja")).toBe(

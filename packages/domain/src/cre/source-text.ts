@@ -19,8 +19,17 @@ const GUIDE_PARTS: readonly [RegExp, { ja: string; en: string }][] = [
   [/^②$/, { ja: "治療方針 ② 日本におけるCPE感染症での治療戦略", en: "Treatment, ② CPE infections in Japan" }],
   [/^③$/, { ja: "治療方針 ③ non-CP-CRE感染症での治療戦略", en: "Treatment, ③ non-CP-CRE infections" }],
   [/^微生物学的診断$/, { ja: "微生物学的診断", en: "Microbiological diagnosis" }],
-  [/^図1$/, { ja: "図1 CREの診断と標的治療のフローチャート", en: "Figure 1, diagnosis and targeted treatment flowchart" }],
-  [/^表6 ¶$/, { ja: "表6 治療例（海外用量を含む）", en: "Table 6, treatment examples (doses include overseas ones)" }],
+  [
+    /^図1$/,
+    {
+      ja: "図1 CREの診断と標的治療のフローチャート",
+      en: "Figure 1, diagnosis and targeted treatment flowchart",
+    },
+  ],
+  [
+    /^表6 ¶$/,
+    { ja: "表6 治療例（海外用量を含む）", en: "Table 6, treatment examples (doses include overseas ones)" },
+  ],
   [/^表6$/, { ja: "表6 治療例", en: "Table 6, treatment examples" }],
   [/^表7 ?([①②③])$/, { ja: "表7 重症度 $1", en: "Table 7, severity $1" }],
   [/^表7$/, { ja: "表7 重症度", en: "Table 7, severity" }],
@@ -52,7 +61,10 @@ const PHRASES: readonly [RegExp, { ja: string; en: string }][] = [
       en: "IDSA 2024 guidance (not covered by the Japanese manual)",
     },
   ],
-  [/EUCAST screening cut-off/, { ja: "EUCAST カルバペネマーゼ産生スクリーニング基準", en: "EUCAST carbapenemase screening cut-off" }],
+  [
+    /EUCAST screening cut-off/,
+    { ja: "EUCAST カルバペネマーゼ産生スクリーニング基準", en: "EUCAST carbapenemase screening cut-off" },
+  ],
   [/\(proposal\)/, { ja: "（案）", en: "(proposal)" }],
   [/\(no IMP\)/, { ja: "（IMP型は検出しない）", en: "(does not detect IMP)" }],
   [/\(IDSA 2024\)/, { ja: "IDSA 2024 ガイダンス", en: "IDSA 2024 guidance" }],
@@ -106,12 +118,22 @@ export function creSourceText(source: string, lang: Lang): string {
       }
       return part;
     })
-    .map((part) => part.replace(/\(\s*[,;]?\s*\)/g, "").replace(/[,;]\s*$/, "").replace(/\s{2,}/g, " ").trim())
+    .map((part) =>
+      part
+        .replace(/\(\s*[,;]?\s*\)/g, "")
+        .replace(/[,;]\s*$/, "")
+        .replace(/\s{2,}/g, " ")
+        .trim(),
+    )
     .filter((part) => part !== "" && part !== "()");
   // A bracketed remark belongs to the part before it.
   return parts.reduce(
     (joined, part, i) =>
-      i === 0 ? part : /^[（(]/.test(part) ? `${joined}${part}` : `${joined}${lang === "ja" ? "／" : "; "}${part}`,
+      i === 0
+        ? part
+        : /^[（(]/.test(part)
+          ? `${joined}${part}`
+          : `${joined}${lang === "ja" ? "／" : "; "}${part}`,
     "",
   );
 }

@@ -28,7 +28,9 @@ describe("the notifiable-disease table", () => {
 
   it("carries every row of 表A2 (manual 付録2, p.78–80): 7 of 1類, 7 of 2類, 5 of 3類", () => {
     const count = (category: string) =>
-      NOTIFIABLE_TABLE.diseases.filter((d) => d.periods.some((p) => p.from === null && p.category === category)).length;
+      NOTIFIABLE_TABLE.diseases.filter((d) =>
+        d.periods.some((p) => p.from === null && p.category === category),
+      ).length;
     expect(count("1")).toBe(7);
     expect(count("2")).toBe(7);
     expect(count("3")).toBe(5);
@@ -69,7 +71,10 @@ describe("assessNotifiable", () => {
   });
 
   it("COVID-19 before 2020-02-01 was not notifiable; 指定感染症 from that day", () => {
-    expect(assessNotifiable("covid19", "2020-01-31")).toMatchObject({ notifiable: false, reason: "NOT_IN_FORCE" });
+    expect(assessNotifiable("covid19", "2020-01-31")).toMatchObject({
+      notifiable: false,
+      reason: "NOT_IN_FORCE",
+    });
     expect(notifiable("新型コロナウイルス感染症", "2020-02-01").category).toBe("designated");
     expect(notifiable("covid19", "2021-02-12").category).toBe("designated");
     expect(notifiable("covid19", "2021-02-13").category).toBe("new_influenza");
@@ -77,7 +82,12 @@ describe("assessNotifiable", () => {
 
   it("CRE: 5類全数, 7日以内 (表A2: 「7日以内に届出（全数）」); day 7 is the due date, day 8 is past it", () => {
     const cre = notifiable("cre", "2026-11-25");
-    expect(cre).toMatchObject({ category: "5", surveillance: "all_cases", deadline: "within_7_days", everyPhysician: true });
+    expect(cre).toMatchObject({
+      category: "5",
+      surveillance: "all_cases",
+      deadline: "within_7_days",
+      everyPhysician: true,
+    });
     expect(cre.dueDate).toBe("2026-12-02");
     expect("2026-12-02" <= cre.dueDate).toBe(true);
     expect("2026-12-03" <= cre.dueDate).toBe(false);
@@ -101,7 +111,10 @@ describe("assessNotifiable", () => {
 
   it("pertussis: 定点 until 2017-12-31, 全数 7日以内 from 2018-01-01 (付録2 p.78)", () => {
     expect(notifiable("百日咳", "2017-12-31").surveillance).toBe("sentinel");
-    expect(notifiable("百日咳", "2018-01-01")).toMatchObject({ surveillance: "all_cases", deadline: "within_7_days" });
+    expect(notifiable("百日咳", "2018-01-01")).toMatchObject({
+      surveillance: "all_cases",
+      deadline: "within_7_days",
+    });
   });
 
   it("food poisoning goes to the health centre at once under 食品衛生法, suspected cases too (manual p.48)", () => {
@@ -119,13 +132,20 @@ describe("assessNotifiable", () => {
   });
 
   it("EHEC is 3類, 直ちに; norovirus is 感染性胃腸炎, 小児科・基幹定点 only; scabies is not notifiable", () => {
-    expect(notifiable("ehec", "2026-12-02")).toMatchObject({ category: "3", deadline: "immediate", everyPhysician: true });
+    expect(notifiable("ehec", "2026-12-02")).toMatchObject({
+      category: "3",
+      deadline: "immediate",
+      everyPhysician: true,
+    });
     expect(notifiable("norovirus", "2026-12-02")).toMatchObject({
       diseaseId: "infectious_gastroenteritis",
       everyPhysician: false,
       sentinel: ["pediatric", "basic"],
     });
-    expect(assessNotifiable("scabies", "2026-12-02")).toMatchObject({ notifiable: false, reason: "NOT_LISTED" });
+    expect(assessNotifiable("scabies", "2026-12-02")).toMatchObject({
+      notifiable: false,
+      reason: "NOT_LISTED",
+    });
   });
 
   it("acute respiratory infection (ARI) is 5類定点 from 2025-04-07, not before", () => {
@@ -147,7 +167,9 @@ describe("assessNotifiable", () => {
       "感染症法 5類感染症（全数把握）: 診断した医師が診断後7日以内に保健所へ届け出ます。",
     );
     expect(notifiableSummary(notifiable("influenza", "2026-12-01"), "ja")).toContain("定点把握");
-    expect(notifiableSummary(assessNotifiable("scabies", "2026-12-01"), "ja")).toContain("対象ではありません");
+    expect(notifiableSummary(assessNotifiable("scabies", "2026-12-01"), "ja")).toContain(
+      "対象ではありません",
+    );
   });
 });
 

@@ -44,7 +44,9 @@ export function caseNotification(
   if (!assessment.notifiable) return null;
   const notifiedDate = c.notifiedDate ?? null;
   const pending =
-    assessment.everyPhysician && notifiedDate === null && (c.status === "confirmed" || assessment.suspectedNotified);
+    assessment.everyPhysician &&
+    notifiedDate === null &&
+    (c.status === "confirmed" || assessment.suspectedNotified);
   return {
     diseaseId: assessment.diseaseId,
     name: assessment.name,

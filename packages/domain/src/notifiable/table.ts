@@ -16,7 +16,14 @@ export type Surveillance = "all_cases" | "sentinel";
 /** 直ちに / 7日以内 / 次の月曜日 / 翌月初日. */
 export type DeadlineKind = "immediate" | "within_7_days" | "next_monday" | "first_of_next_month";
 /** Who notifies a sentinel disease: 小児科・インフルエンザ/COVID-19・眼科・基幹・性感染症・急性呼吸器感染症 定点. */
-export type SentinelKind = "pediatric" | "influenza" | "influenza_covid" | "ophthalmology" | "basic" | "std" | "ari";
+export type SentinelKind =
+  | "pediatric"
+  | "influenza"
+  | "influenza_covid"
+  | "ophthalmology"
+  | "basic"
+  | "std"
+  | "ari";
 
 export type Bilingual = { ja: string; en: string };
 
@@ -64,12 +71,28 @@ function tableRows(rule: Rule, rows: readonly Row[]): NotifiableDisease[] {
   }));
 }
 
-const CAT1: Rule = { law: "infection_act", category: "1", surveillance: "all_cases", deadline: "immediate", suspected: true };
+const CAT1: Rule = {
+  law: "infection_act",
+  category: "1",
+  surveillance: "all_cases",
+  deadline: "immediate",
+  suspected: true,
+};
 const CAT2: Rule = { law: "infection_act", category: "2", surveillance: "all_cases", deadline: "immediate" };
 const CAT3: Rule = { law: "infection_act", category: "3", surveillance: "all_cases", deadline: "immediate" };
 const CAT4: Rule = { law: "infection_act", category: "4", surveillance: "all_cases", deadline: "immediate" };
-const CAT5_NOW: Rule = { law: "infection_act", category: "5", surveillance: "all_cases", deadline: "immediate" };
-const CAT5_7D: Rule = { law: "infection_act", category: "5", surveillance: "all_cases", deadline: "within_7_days" };
+const CAT5_NOW: Rule = {
+  law: "infection_act",
+  category: "5",
+  surveillance: "all_cases",
+  deadline: "immediate",
+};
+const CAT5_7D: Rule = {
+  law: "infection_act",
+  category: "5",
+  surveillance: "all_cases",
+  deadline: "within_7_days",
+};
 const sentinel = (deadline: DeadlineKind, ...kinds: SentinelKind[]): Rule => ({
   law: "infection_act",
   category: "5",
@@ -79,7 +102,13 @@ const sentinel = (deadline: DeadlineKind, ...kinds: SentinelKind[]): Rule => ({
 });
 
 /** 2類 diseases whose suspected cases are notified too (感染症法 第8条第1項, 施行令 第4条). */
-const CAT2_SUSPECTED = new Set(["tuberculosis", "sars", "mers", "avian_influenza_h5n1", "avian_influenza_h7n9"]);
+const CAT2_SUSPECTED = new Set([
+  "tuberculosis",
+  "sars",
+  "mers",
+  "avian_influenza_h5n1",
+  "avian_influenza_h7n9",
+]);
 
 const BASE: NotifiableDisease[] = [
   ...tableRows(CAT1, [
@@ -130,7 +159,11 @@ const BASE: NotifiableDisease[] = [
     ["scrub_typhus", "つつが虫病", "Scrub typhus"],
     ["dengue", "デング熱", "Dengue fever"],
     ["eee", "東部ウマ脳炎", "Eastern equine encephalitis"],
-    ["avian_influenza_other", "鳥インフルエンザ（H5N1及びH7N9を除く）", "Avian influenza (other than H5N1 and H7N9)"],
+    [
+      "avian_influenza_other",
+      "鳥インフルエンザ（H5N1及びH7N9を除く）",
+      "Avian influenza (other than H5N1 and H7N9)",
+    ],
     ["nipah", "ニパウイルス感染症", "Nipah virus infection"],
     ["japanese_spotted_fever", "日本紅斑熱", "Japanese spotted fever"],
     ["japanese_encephalitis", "日本脳炎", "Japanese encephalitis"],
@@ -158,7 +191,12 @@ const BASE: NotifiableDisease[] = [
   ]),
   ...tableRows(CAT5_7D, [
     ["amoebic_dysentery", "アメーバ赤痢", "Amoebic dysentery"],
-    ["viral_hepatitis", "ウイルス性肝炎（E型肝炎及びA型肝炎を除く）", "Viral hepatitis (other than A and E)", ["B型肝炎", "C型肝炎"]],
+    [
+      "viral_hepatitis",
+      "ウイルス性肝炎（E型肝炎及びA型肝炎を除く）",
+      "Viral hepatitis (other than A and E)",
+      ["B型肝炎", "C型肝炎"],
+    ],
     ["afp", "急性弛緩性麻痺", "Acute flaccid paralysis"],
     ["acute_encephalitis", "急性脳炎", "Acute encephalitis"],
     ["cryptosporidiosis", "クリプトスポリジウム症", "Cryptosporidiosis"],
@@ -197,14 +235,24 @@ const BASE: NotifiableDisease[] = [
     ],
   ]),
   ...tableRows(sentinel("next_monday", "influenza", "basic"), [
-    ["influenza", "インフルエンザ（鳥インフルエンザ及び新型インフルエンザ等感染症を除く）", "Influenza", ["インフルエンザ"]],
+    [
+      "influenza",
+      "インフルエンザ（鳥インフルエンザ及び新型インフルエンザ等感染症を除く）",
+      "Influenza",
+      ["インフルエンザ"],
+    ],
   ]),
   ...tableRows(sentinel("next_monday", "ophthalmology"), [
     ["acute_hemorrhagic_conjunctivitis", "急性出血性結膜炎", "Acute haemorrhagic conjunctivitis"],
     ["ekc", "流行性角結膜炎", "Epidemic keratoconjunctivitis"],
   ]),
   ...tableRows(sentinel("next_monday", "basic"), [
-    ["rotavirus_gastroenteritis", "感染性胃腸炎（ロタウイルスに限る）", "Rotavirus gastroenteritis", ["ロタウイルス"]],
+    [
+      "rotavirus_gastroenteritis",
+      "感染性胃腸炎（ロタウイルスに限る）",
+      "Rotavirus gastroenteritis",
+      ["ロタウイルス"],
+    ],
     ["chlamydial_pneumonia", "クラミジア肺炎（オウム病を除く）", "Chlamydial pneumonia"],
     ["bacterial_meningitis", "細菌性髄膜炎", "Bacterial meningitis"],
     ["mycoplasma_pneumonia", "マイコプラズマ肺炎", "Mycoplasma pneumonia"],
@@ -221,9 +269,16 @@ const BASE: NotifiableDisease[] = [
     ["mrsa", "メチシリン耐性黄色ブドウ球菌感染症", "MRSA infection", ["MRSA", "MRSA感染症"]],
     ["mdrp", "薬剤耐性緑膿菌感染症", "MDRP infection", ["MDRP"]],
   ]),
-  ...tableRows({ law: "infection_act", category: "new_influenza", surveillance: "all_cases", deadline: "immediate", suspected: true }, [
-    ["new_influenza", "新型インフルエンザ", "Pandemic (new-type) influenza"],
-  ]),
+  ...tableRows(
+    {
+      law: "infection_act",
+      category: "new_influenza",
+      surveillance: "all_cases",
+      deadline: "immediate",
+      suspected: true,
+    },
+    [["new_influenza", "新型インフルエンザ", "Pandemic (new-type) influenza"]],
+  ),
 ];
 
 /** Diseases whose rules changed on known dates: every period with its own source. */
@@ -233,8 +288,20 @@ const DATED: NotifiableDisease[] = [
     name: { ja: "風しん", en: "Rubella" },
     aliases: ["風疹"],
     periods: [
-      { from: null, to: "2017-12-31", ...CAT5_7D, suspected: false, source: `${A2_HISTORY}「2018年1月…風しんの届出が診断後直ちに届出に変更」` },
-      { from: "2018-01-01", to: null, ...CAT5_NOW, suspected: false, source: `${A2}; ${A2_HISTORY}; ${ACT_12}` },
+      {
+        from: null,
+        to: "2017-12-31",
+        ...CAT5_7D,
+        suspected: false,
+        source: `${A2_HISTORY}「2018年1月…風しんの届出が診断後直ちに届出に変更」`,
+      },
+      {
+        from: "2018-01-01",
+        to: null,
+        ...CAT5_NOW,
+        suspected: false,
+        source: `${A2}; ${A2_HISTORY}; ${ACT_12}`,
+      },
     ],
   },
   {
@@ -242,13 +309,28 @@ const DATED: NotifiableDisease[] = [
     name: { ja: "百日咳", en: "Pertussis" },
     aliases: ["whooping cough"],
     periods: [
-      { from: null, to: "2017-12-31", ...sentinel("next_monday", "pediatric"), suspected: false, source: `${A2_HISTORY}「2018年1月、百日咳が定点把握疾病から全数把握疾病に変更」` },
-      { from: "2018-01-01", to: null, ...CAT5_7D, suspected: false, source: `${A2}; ${A2_HISTORY}; ${ACT_12}` },
+      {
+        from: null,
+        to: "2017-12-31",
+        ...sentinel("next_monday", "pediatric"),
+        suspected: false,
+        source: `${A2_HISTORY}「2018年1月、百日咳が定点把握疾病から全数把握疾病に変更」`,
+      },
+      {
+        from: "2018-01-01",
+        to: null,
+        ...CAT5_7D,
+        suspected: false,
+        source: `${A2}; ${A2_HISTORY}; ${ACT_12}`,
+      },
     ],
   },
   {
     id: "cre",
-    name: { ja: "カルバペネム耐性腸内細菌目細菌感染症", en: "Carbapenem-resistant Enterobacterales (CRE) infection" },
+    name: {
+      ja: "カルバペネム耐性腸内細菌目細菌感染症",
+      en: "Carbapenem-resistant Enterobacterales (CRE) infection",
+    },
     aliases: ["CRE", "CRE感染症", "カルバペネム耐性腸内細菌科細菌感染症"],
     periods: [
       {
@@ -256,7 +338,10 @@ const DATED: NotifiableDisease[] = [
         to: "2023-05-25",
         ...CAT5_7D,
         suspected: false,
-        name: { ja: "カルバペネム耐性腸内細菌科細菌感染症", en: "Carbapenem-resistant Enterobacteriaceae infection" },
+        name: {
+          ja: "カルバペネム耐性腸内細菌科細菌感染症",
+          en: "Carbapenem-resistant Enterobacteriaceae infection",
+        },
         source: `${A2}; ${A2_HISTORY}「2014年9月、カルバペネム耐性腸内細菌科細菌感染症が5類感染症に追加」; ${ACT_12}`,
       },
       {
@@ -273,8 +358,21 @@ const DATED: NotifiableDisease[] = [
     name: { ja: "エムポックス", en: "Mpox" },
     aliases: ["サル痘", "monkeypox"],
     periods: [
-      { from: null, to: "2023-05-25", ...CAT4, suspected: false, name: { ja: "サル痘", en: "Monkeypox" }, source: `${A2}; ${ACT_12}` },
-      { from: "2023-05-26", to: null, ...CAT4, suspected: false, source: `${ACT_12}; 感染症法施行令の改正（2023年5月26日施行、サル痘をエムポックスへ名称変更）` },
+      {
+        from: null,
+        to: "2023-05-25",
+        ...CAT4,
+        suspected: false,
+        name: { ja: "サル痘", en: "Monkeypox" },
+        source: `${A2}; ${ACT_12}`,
+      },
+      {
+        from: "2023-05-26",
+        to: null,
+        ...CAT4,
+        suspected: false,
+        source: `${ACT_12}; 感染症法施行令の改正（2023年5月26日施行、サル痘をエムポックスへ名称変更）`,
+      },
     ],
   },
   {
@@ -290,7 +388,8 @@ const DATED: NotifiableDisease[] = [
         surveillance: "all_cases",
         deadline: "immediate",
         suspected: true,
-        source: "新型コロナウイルス感染症を指定感染症として定める等の政令（2020年2月1日施行）; 感染症法 第12条第1項",
+        source:
+          "新型コロナウイルス感染症を指定感染症として定める等の政令（2020年2月1日施行）; 感染症法 第12条第1項",
       },
       {
         from: "2021-02-13",
@@ -308,7 +407,8 @@ const DATED: NotifiableDisease[] = [
         to: null,
         ...sentinel("next_monday", "influenza_covid"),
         suspected: false,
-        source: "感染症法上の位置付けの変更（2023年5月8日、5類感染症・定点把握へ）; 厚生労働省「感染症法に基づく医師の届出のお願い」",
+        source:
+          "感染症法上の位置付けの変更（2023年5月8日、5類感染症・定点把握へ）; 厚生労働省「感染症法に基づく医師の届出のお願い」",
       },
     ],
   },
@@ -339,7 +439,8 @@ const DATED: NotifiableDisease[] = [
         surveillance: "all_cases",
         deadline: "immediate",
         suspected: true,
-        source: "食品衛生法 第58条第1項（直ちに最寄りの保健所長に届出）; 同マニュアル 4.3)(2) 医師の対応（p.48）",
+        source:
+          "食品衛生法 第58条第1項（直ちに最寄りの保健所長に届出）; 同マニュアル 4.3)(2) 医師の対応（p.48）",
       },
       {
         from: "2020-06-01",

@@ -67,7 +67,9 @@ export function notifiableSummary(assessment: NotifiableAssessment, lang: Lang):
   }
   const category = CATEGORY[assessment.category][lang];
   if (!assessment.everyPhysician) {
-    const who = (assessment.sentinel ?? []).map((kind) => SENTINEL[kind][lang]).join(lang === "ja" ? "・" : ", ");
+    const who = (assessment.sentinel ?? [])
+      .map((kind) => SENTINEL[kind][lang])
+      .join(lang === "ja" ? "・" : ", ");
     return lang === "ja"
       ? `感染症法 ${category}（定点把握）: 指定された${who}医療機関だけが${deadline}届け出ます。それ以外の医師の届出は不要です。`
       : `Infectious Diseases Control Law, ${category} (sentinel): only designated ${who} institutions notify, ${deadline}. Other physicians do not notify.`;

@@ -164,7 +164,13 @@ describe("renderAlertWhy", () => {
     },
     NOTIFY_DEADLINE: {
       // No 受診・診断日 recorded: the onset of 1月3日 stands in; 直ちに → due that day, 17 days past on 1月20日.
-      ja: ["r04：結核（感染症法 2類感染症）", "1月3日(土)診断（診断日の記録がないため発症日）", "診断後直ちに保健所へ", "期限を17日過ぎています", "p.48, p.78"],
+      ja: [
+        "r04：結核（感染症法 2類感染症）",
+        "1月3日(土)診断（診断日の記録がないため発症日）",
+        "診断後直ちに保健所へ",
+        "期限を17日過ぎています",
+        "p.48, p.78",
+      ],
       en: ["Tuberculosis (Infectious Diseases Control Law, category 2)", "17 days past the deadline"],
     },
     OUTBREAK_END_ELIGIBLE: {

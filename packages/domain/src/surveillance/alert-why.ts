@@ -1,10 +1,10 @@
 import { format } from "date-fns";
 import { ja as jaLocale } from "date-fns/locale/ja";
+import { categoryText, deadlineAdverb, deadlineText } from "../notifiable/text.ts";
 import { ALERT_TEXT, GROUP_TEXT, type Language, OUTCOME_TEXT } from "./alert-text.ts";
 import type { Alert } from "./alerts.ts";
 import { DISEASE_LABELS, type GroupedDisease } from "./diseases.ts";
 import type { FacilitySubject } from "./inputs.ts";
-import { categoryText, deadlineAdverb, deadlineText } from "../notifiable/text.ts";
 import type { RuleSource } from "./rule-sources.ts";
 import { SYMPTOM_LABELS, type SymptomCode } from "./symptoms.ts";
 
@@ -212,8 +212,19 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
       const e = alert.evidence;
       const category = categoryText(e.category, language);
       const basis =
-        e.diagnosisBasis === "onset" ? (ja ? "（診断日の記録がないため発症日）" : " (no diagnosis day recorded: the onset)") : "";
-      const lawName = e.law === "food_sanitation_act" ? (ja ? "食品衛生法" : "Food Sanitation Act") : ja ? `感染症法 ${category}` : `Infectious Diseases Control Law, ${category}`;
+        e.diagnosisBasis === "onset"
+          ? ja
+            ? "（診断日の記録がないため発症日）"
+            : " (no diagnosis day recorded: the onset)"
+          : "";
+      const lawName =
+        e.law === "food_sanitation_act"
+          ? ja
+            ? "食品衛生法"
+            : "Food Sanitation Act"
+          : ja
+            ? `感染症法 ${category}`
+            : `Infectious Diseases Control Law, ${category}`;
       const left = ja
         ? e.overdue
           ? `期限を${-e.daysLeft}日過ぎています`

@@ -190,7 +190,11 @@ export type NotifyDeadlineEvidence = EvidenceBase & {
   lawSource: string;
 };
 
-export type CaseAlert = AlertOf<"NOTIFY_DEADLINE", { personId: string; disease: string }, NotifyDeadlineEvidence>;
+export type CaseAlert = AlertOf<
+  "NOTIFY_DEADLINE",
+  { personId: string; disease: string },
+  NotifyDeadlineEvidence
+>;
 
 export type Alert = PersonAlert | FacilityAlert | CaseAlert;
 
@@ -215,6 +219,9 @@ export function compareAlerts(a: Alert, b: Alert): number {
     compareText(a.day, b.day) ||
     compareText(a.code, b.code) ||
     compareText(subjectKey(a.subject), subjectKey(b.subject)) ||
-    compareText("disease" in a.subject ? a.subject.disease : "", "disease" in b.subject ? b.subject.disease : "")
+    compareText(
+      "disease" in a.subject ? a.subject.disease : "",
+      "disease" in b.subject ? b.subject.disease : "",
+    )
   );
 }

@@ -32,7 +32,12 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
     ]);
     expect(alerts[0]).toMatchObject({
       subject: { personId: "r01", disease: "cre" },
-      evidence: { category: "5", deadline: "within_7_days", diagnosedDate: "2026-11-25", diagnosisBasis: "diagnosed" },
+      evidence: {
+        category: "5",
+        deadline: "within_7_days",
+        diagnosedDate: "2026-11-25",
+        diagnosisBasis: "diagnosed",
+      },
     });
   });
 
@@ -48,7 +53,11 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
 
   it("counts from the onset when no diagnosis day is recorded, and says so", () => {
     const [alert] = notifyAlerts([cre({ diagnosedDate: null })], "2026-11-24");
-    expect(alert?.evidence).toMatchObject({ diagnosedDate: "2026-11-24", diagnosisBasis: "onset", dueDate: "2026-12-01" });
+    expect(alert?.evidence).toMatchObject({
+      diagnosedDate: "2026-11-24",
+      diagnosisBasis: "onset",
+      dueDate: "2026-12-01",
+    });
   });
 
   it("a suspected CRE case is not notified; a suspected food poisoning is, at once (食品衛生法: 「疑いのある者」)", () => {
@@ -57,7 +66,11 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
       [{ personId: "r02", disease: "food_poisoning", status: "suspected", onsetDate: "2026-11-26" }],
       "2026-11-26",
     );
-    expect(food?.evidence).toMatchObject({ law: "food_sanitation_act", deadline: "immediate", dueDate: "2026-11-26" });
+    expect(food?.evidence).toMatchObject({
+      law: "food_sanitation_act",
+      deadline: "immediate",
+      dueDate: "2026-11-26",
+    });
   });
 
   it("EHEC (3類) is due the day it is diagnosed; norovirus and influenza (定点) raise nothing", () => {
@@ -69,7 +82,9 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
       ],
       "2026-11-27",
     );
-    expect(alerts.map((a) => [a.subject, a.evidence.overdue])).toEqual([[{ personId: "r01", disease: "ehec" }, true]]);
+    expect(alerts.map((a) => [a.subject, a.evidence.overdue])).toEqual([
+      [{ personId: "r01", disease: "ehec" }, true],
+    ]);
   });
 
   it("COVID-19 diagnosed on 2023-05-07 (全数, 直ちに) is raised; on 2023-05-08 (5類定点) it is not", () => {
@@ -85,6 +100,8 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
   });
 
   it("names the field of a diagnosis day that is not a date", () => {
-    expect(() => notifyAlerts([cre({ notifiedDate: "2026-13-01" })], "2026-11-26")).toThrow("cases[0].notifiedDate");
+    expect(() => notifyAlerts([cre({ notifiedDate: "2026-13-01" })], "2026-11-26")).toThrow(
+      "cases[0].notifiedDate",
+    );
   });
 });

@@ -30,7 +30,9 @@ export function notifyDeadlineAlerts(
     try {
       diagnosedDay = dayNumberOf(diagnosedDate);
     } catch {
-      throw new RangeError(`cases[${i}].${recorded.diagnosedDate ? "diagnosedDate" : "onsetDate"}: not an ISO date`);
+      throw new RangeError(
+        `cases[${i}].${recorded.diagnosedDate ? "diagnosedDate" : "onsetDate"}: not an ISO date`,
+      );
     }
     const assessment = assessNotifiable(recorded.disease, diagnosedDate);
     if (!assessment.notifiable || !assessment.everyPhysician) return;

@@ -352,7 +352,13 @@ describe("mamori evaluate", () => {
       return JSON.parse(stdout).alerts.filter((a: { code: string }) => a.code === "NOTIFY_DEADLINE");
     };
     const open = await notify({});
-    expect(open.map((a: { day: string; subject: unknown; evidence: { overdue: boolean } }) => [a.day, a.subject, a.evidence.overdue])).toEqual([
+    expect(
+      open.map((a: { day: string; subject: unknown; evidence: { overdue: boolean } }) => [
+        a.day,
+        a.subject,
+        a.evidence.overdue,
+      ]),
+    ).toEqual([
       ["2026-01-10", { personId: "r01", disease: "ehec" }, false],
       ["2026-01-11", { personId: "r01", disease: "ehec" }, true],
     ]);

@@ -25,7 +25,8 @@ export const notifyEn: NotifyMessages = {
     handwrite: "(write by hand)",
     category: "Category 5 (all cases), within 7 days of diagnosis",
     patient: "Patient (identifier)",
-    patientNote: "Name, sex, age and address come from the hospital's own records (Mamori does not hold them).",
+    patientNote:
+      "Name, sex, age and address come from the hospital's own records (Mamori does not hold them).",
     diseaseName: "Carbapenem-resistant Enterobacterales (CRE) infection",
     disease: "Disease",
     organism: "Organism isolated",

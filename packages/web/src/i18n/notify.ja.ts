@@ -10,7 +10,8 @@ export const notifyJa = {
   suspectedNotNeeded: "確定したら届出が必要になります",
   fromOnset: "受診・診断日が未記録のため、発症日から数えています",
   notifiedDate: "保健所に届け出た日",
-  notifiedHint: "医師が保健所に届け出た日。記録するとお知らせが消えます。今日より後の日や診断日より前の日は入れられません。",
+  notifiedHint:
+    "医師が保健所に届け出た日。記録するとお知らせが消えます。今日より後の日や診断日より前の日は入れられません。",
   creForm: {
     open: "発生届を印刷用に開く",
     back: "症例に戻る",

@@ -49,7 +49,11 @@ describe("notifiable diagnoses on recorded cases (manual p.48; 付録2 表A2, p.
   });
 
   it("CRE diagnosed 2026-11-25 (「7日以内に届出（全数）」) is due 12-02 — today, not yet late", async () => {
-    const { created } = await nurseWithCase({ disease: "cre", onsetDate: "2026-11-25", diagnosedDate: "2026-11-25" });
+    const { created } = await nurseWithCase({
+      disease: "cre",
+      onsetDate: "2026-11-25",
+      diagnosedDate: "2026-11-25",
+    });
     expect(created.notification).toMatchObject({ dueDate: "2026-12-02", pending: true, overdue: false });
     const { created: dayEight } = await nurseWithCase({
       disease: "cre",
@@ -81,7 +85,9 @@ describe("notifiable diagnoses on recorded cases (manual p.48; 付録2 表A2, p.
     ]);
     const early = await patch({ notifiedDate: "2026-11-30" });
     expect(early.statusCode).toBe(400);
-    expect(early.json().error.fields).toEqual([{ path: "notifiedDate", message: "must not be before the diagnosis" }]);
+    expect(early.json().error.fields).toEqual([
+      { path: "notifiedDate", message: "must not be before the diagnosis" },
+    ]);
     const notADay = await patch({ notifiedDate: "2026-12-32" });
     expect(notADay.statusCode).toBe(400);
     expect(notADay.json().error.fields.map((e: { path: string }) => e.path)).toEqual(["notifiedDate"]);
@@ -90,7 +96,10 @@ describe("notifiable diagnoses on recorded cases (manual p.48; 付録2 表A2, p.
 
     const ok = await patch({ notifiedDate: "2026-12-01" });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ notifiedDate: "2026-12-01", notification: { pending: false, overdue: false } });
+    expect(ok.json()).toMatchObject({
+      notifiedDate: "2026-12-01",
+      notification: { pending: false, overdue: false },
+    });
     const audits = await ctx.db
       .select()
       .from(auditLog)

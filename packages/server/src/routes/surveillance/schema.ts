@@ -1,4 +1,3 @@
-import { caseNotificationSchema } from "../cases/schema.ts";
 import {
   CASE_STATUSES,
   FACILITY_ALERT_CODES,
@@ -6,6 +5,7 @@ import {
   SYNDROME_GROUPS,
 } from "@mamori/domain/surveillance";
 import { z } from "zod";
+import { caseNotificationSchema } from "../cases/schema.ts";
 
 export const facilityParams = z.object({ facilityId: z.uuid() });
 

@@ -84,7 +84,11 @@ export function NotificationCard({ evaluation, caseId }: { evaluation: CreEvalua
       )}
       {n.notifiable !== false && (
         <p className="no-print">
-          <Link href={`/cre/${caseId}/notification`} className="btn btn-small" data-testid="cre-notification-form-link">
+          <Link
+            href={`/cre/${caseId}/notification`}
+            className="btn btn-small"
+            data-testid="cre-notification-form-link"
+          >
             {tNotify("creForm.open")}
           </Link>
         </p>

@@ -34,7 +34,12 @@ export function NotificationStatus({ notification: n, today }: Props) {
         <strong data-testid="notify-due">
           {" "}
           {t("due", { deadline: t(`deadline.${n.deadline}`), day: shortDay(n.dueDate, lang) })}（
-          {left < 0 ? t("overdue", { count: -left }) : left === 0 ? t("dueToday") : t("daysLeft", { count: left })}）
+          {left < 0
+            ? t("overdue", { count: -left })
+            : left === 0
+              ? t("dueToday")
+              : t("daysLeft", { count: left })}
+          ）
         </strong>
       ) : n.everyPhysician ? (
         <span> {t("suspectedNotNeeded")}</span>

@@ -41,7 +41,9 @@ describe("LineListCaseForm: notification to the health centre (manual p.48; 付�
     const status = screen.getByTestId("notify-status");
     expect(status.textContent).toContain("感染症法 3類感染症（全数把握）");
     // 「診断後直ちに届出（全数）」: due the day of diagnosis, so one day late today.
-    expect(screen.getByTestId("notify-due").textContent).toBe(" 診断後直ちに — 期限 12月1日(火)（期限を1日過ぎています）");
+    expect(screen.getByTestId("notify-due").textContent).toBe(
+      " 診断後直ちに — 期限 12月1日(火)（期限を1日過ぎています）",
+    );
     expect(status.dataset.state).toBe("overdue");
     await user.type(screen.getByTestId("line-notified"), "2026-12-02");
     expect(screen.getByTestId("notify-done").textContent).toContain("届出済み 12月2日(水)");
@@ -49,7 +51,11 @@ describe("LineListCaseForm: notification to the health centre (manual p.48; 付�
     expect(onSave).toHaveBeenCalledWith({
       update: {
         id: "c1",
-        patch: expect.objectContaining({ disease: "ehec", diagnosedDate: "2026-12-01", notifiedDate: "2026-12-02" }),
+        patch: expect.objectContaining({
+          disease: "ehec",
+          diagnosedDate: "2026-12-01",
+          notifiedDate: "2026-12-02",
+        }),
       },
     });
   });

@@ -2,7 +2,6 @@ import { GROUP_TEXT } from "@mamori/domain/surveillance";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { diseaseLabel, shortDay } from "../../alerts/alert-labels.ts";
-import { NotificationStatus } from "../notify/NotificationStatus.tsx";
 import type { NewCase } from "../../api/records-types.ts";
 import type { LineListEntry, LineListResult } from "../../api/surveillance-types.ts";
 import type { Facility } from "../../api/types.ts";
@@ -20,6 +19,7 @@ import {
 import { Dialog } from "../Dialog.tsx";
 import { ErrorNotice } from "../ErrorNotice.tsx";
 import { KindBadge } from "../KindBadge.tsx";
+import { NotificationStatus } from "../notify/NotificationStatus.tsx";
 import { LineListCaseForm } from "./LineListCaseForm.tsx";
 
 interface Props {

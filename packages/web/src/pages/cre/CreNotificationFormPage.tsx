@@ -43,7 +43,12 @@ export function CreNotificationFormPage({ caseId }: { caseId: string }) {
     <article className="cre notify-form" data-testid="cre-notification-form">
       <div className="cre-toolbar no-print">
         <Link href={`/cre/${record.id}`}>‹ {t("creForm.back")}</Link>
-        <button type="button" className="btn btn-small" data-testid="notify-form-print" onClick={() => globalThis.print()}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="notify-form-print"
+          onClick={() => globalThis.print()}
+        >
           {t("creForm.print")}
         </button>
       </div>
@@ -54,7 +59,9 @@ export function CreNotificationFormPage({ caseId }: { caseId: string }) {
         <tbody>
           <tr>
             <th scope="row">{t("creForm.notifiedOn")}</th>
-            <td data-testid="notify-form-notified">{n.notifiedOn ? day(n.notifiedOn) : t("creForm.handwrite")}</td>
+            <td data-testid="notify-form-notified">
+              {n.notifiedOn ? day(n.notifiedOn) : t("creForm.handwrite")}
+            </td>
           </tr>
           <tr>
             <th scope="row">{t("creForm.hospital")}</th>
