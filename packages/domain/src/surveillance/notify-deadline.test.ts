@@ -99,6 +99,12 @@ describe("NOTIFY_DEADLINE (manual p.48 「保健所等への届出を行う必�
     expect(notifyAlerts([covid("2023-05-08")], "2023-05-08")).toEqual([]);
   });
 
+  it("is one alert per person, disease and day: of two open diagnoses, the earlier deadline", () => {
+    const alerts = notifyAlerts([cre({ diagnosedDate: "2026-11-26" }), cre()], "2026-11-26");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.evidence.diagnosedDate).toBe("2026-11-25");
+  });
+
   it("names the field of a diagnosis day that is not a date", () => {
     expect(() => notifyAlerts([cre({ notifiedDate: "2026-13-01" })], "2026-11-26")).toThrow(
       "cases[0].notifiedDate",

@@ -23,7 +23,8 @@ export function notifyDeadlineAlerts(
   lastDay: number,
   profileId: string,
 ): Alert[] {
-  const alerts: Alert[] = [];
+  // One alert per person, disease and day (contracts/evaluate.md): of two open diagnoses, the earlier deadline.
+  const byKey = new Map<string, Alert & { code: "NOTIFY_DEADLINE" }>();
   cases.forEach((recorded, i) => {
     const diagnosedDate = recorded.diagnosedDate ?? recorded.onsetDate;
     let diagnosedDay: number;
@@ -63,7 +64,20 @@ export function notifyDeadlineAlerts(
         notifiedDate: null,
         lawSource: assessment.source,
       };
-      alerts.push({
+      const key = `${day}|${recorded.personId}|${recorded.disease}`;
+      const held = byKey.get(key);
+      if (
+        held &&
+        (held.evidence.dueDate < evidence.dueDate ||
+          (held.evidence.dueDate === evidence.dueDate &&
+            (held.evidence.diagnosedDate < evidence.diagnosedDate ||
+              (held.evidence.diagnosedDate === evidence.diagnosedDate &&
+                // Whatever the input order: a total order on the rest of the evidence.
+                JSON.stringify(held.evidence) <= JSON.stringify(evidence)))))
+      ) {
+        continue;
+      }
+      byKey.set(key, {
         code: "NOTIFY_DEADLINE",
         subject: { personId: recorded.personId, disease: recorded.disease },
         day: isoDayOf(day),
@@ -72,5 +86,5 @@ export function notifyDeadlineAlerts(
       });
     }
   });
-  return alerts;
+  return [...byKey.values()];
 }
