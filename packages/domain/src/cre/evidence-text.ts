@@ -5,6 +5,7 @@ import type { CpeScreen } from "./screening.ts";
 import type { Tri } from "./tri.ts";
 
 const NEGATION: Record<string, string> = { "≥": "<", "≤": ">", ">": "≤", "<": "≥" };
+const JA_RELATION: Record<string, string> = { "≥": "以上", "≤": "以下", ">": "超", "<": "未満" };
 
 type Comparison = {
   method: "mic" | "disk";
@@ -31,6 +32,15 @@ export function comparisonText(drug: CreDrugKey, check: Comparison, lang: Lang):
     return lang === "ja"
       ? `${what}: ${check.comparison} ${check.threshold}${unit} か判定できない`
       : `${what}: ${check.comparison} ${check.threshold}${unit} undecided`;
+  }
+  // A qualified value (≥64) next to the rule's own sign would read 「MIC ≥64 ≥ 64」: say whether it meets the rule.
+  if (/^[≤<≥>]/.test(check.value)) {
+    const rule = `${check.comparison} ${check.threshold}${unit}`;
+    if (lang === "ja") {
+      const words = `${check.threshold}${unit}${JA_RELATION[check.comparison] ?? check.comparison}`;
+      return `${what}（基準 ${words}を${check.result ? "満たす" : "満たさない"}）`;
+    }
+    return `${what} (${check.result ? "meets" : "does not meet"} ${rule})`;
   }
   const comparison = check.result ? check.comparison : (NEGATION[check.comparison] ?? check.comparison);
   return `${what} ${comparison} ${check.threshold}${unit}`;

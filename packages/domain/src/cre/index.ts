@@ -146,6 +146,7 @@ export {
   type SeverityChecklistItem,
   type SeverityDomainDefinition,
 } from "./severity-data.ts";
+export * from "./source-text.ts";
 export { type SurveyLabPrefill, surveyLabPrefill, surveyRequired } from "./survey.ts";
 export {
   interpretSusceptibility,

@@ -164,7 +164,7 @@ export const CRE_MESSAGES = {
   } satisfies Record<OrganMark, Bilingual>,
   sir: {
     S: { ja: "S（感性）", en: "S" },
-    I: { ja: "I", en: "I" },
+    I: { ja: "I（中間）", en: "I (intermediate)" },
     R: { ja: "R（耐性）", en: "R" },
     indeterminate: {
       ja: "判定不能（MICが判定基準をまたぐ）",
@@ -377,17 +377,19 @@ export const CRE_MESSAGES = {
     },
   } satisfies Record<CautionCode, Bilingual>,
   dose: {
+    // 表6 gives these three only as a pointer (「AmpC 産生腸内細菌目細菌の項を参照」); the screen shows the dose itself:
+    // the Japanese package inserts for levofloxacin and TMP-SMX, IDSA 2024 for amikacin in urinary infection.
     levofloxacin: {
-      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
-      en: "The dose in the guide's AmpC-producing Enterobacterales section",
+      ja: "点滴静注または経口 1回500 mg 24時間毎（添付文書）",
+      en: "500 mg IV or orally every 24 h (Japanese package insert)",
     },
     trimethoprim_sulfamethoxazole: {
-      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
-      en: "The dose in the guide's AmpC-producing Enterobacterales section",
+      ja: "経口 1回2錠（トリメトプリムとして160 mg）12時間毎（添付文書）",
+      en: "2 tablets (trimethoprim 160 mg) orally every 12 h (Japanese package insert)",
     },
     amikacin: {
-      ja: "手引きの「AmpC産生腸内細菌目細菌」の項の用量",
-      en: "The dose in the guide's AmpC-producing Enterobacterales section",
+      ja: "膀胱炎: 15 mg/kg 1回のみ。その他の尿路感染症: 20 mg/kg 24時間毎（血中濃度を測定）（IDSA 2024）",
+      en: "Cystitis: 15 mg/kg once. Other urinary infection: 20 mg/kg every 24 h with drug levels (IDSA 2024)",
     },
     ciprofloxacin: {
       ja: "手引きに用量の記載なし: 添付文書に従う",

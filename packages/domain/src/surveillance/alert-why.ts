@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { ja as jaLocale } from "date-fns/locale/ja";
+import { categoryText, deadlineAdverb, deadlineText } from "../notifiable/text.ts";
 import { ALERT_TEXT, GROUP_TEXT, type Language, OUTCOME_TEXT } from "./alert-text.ts";
 import type { Alert } from "./alerts.ts";
 import { DISEASE_LABELS, type GroupedDisease } from "./diseases.ts";
@@ -206,6 +207,38 @@ export function renderAlertWhy(alert: Alert, language: Language, options: WhyOpt
       return ja
         ? `${subjectName}：最後に新しく発症したのは${when(e.lastOnset)}で、${e.daysWithoutNewOnset}日間新しい発症者がいません（基準：${e.requiredDays}日）。${when(e.openedOn)}に始まった集団発生（${openedBy.join("、")}）。${source}`
         : `${subjectName}: the last new case fell ill on ${when(e.lastOnset)}, ${e.daysWithoutNewOnset} days ago, with none since (rule: ${e.requiredDays} days). Outbreak opened on ${when(e.openedOn)} (${openedBy.join("; ")}). ${source}`;
+    }
+    case "NOTIFY_DEADLINE": {
+      const e = alert.evidence;
+      const category = categoryText(e.category, language);
+      const basis =
+        e.diagnosisBasis === "onset"
+          ? ja
+            ? "（診断日の記録がないため発症日）"
+            : " (no diagnosis day recorded: the onset)"
+          : "";
+      const lawName =
+        e.law === "food_sanitation_act"
+          ? ja
+            ? "食品衛生法"
+            : "Food Sanitation Act"
+          : ja
+            ? `感染症法 ${category}`
+            : `Infectious Diseases Control Law, ${category}`;
+      const left = ja
+        ? e.overdue
+          ? `期限を${-e.daysLeft}日過ぎています`
+          : e.daysLeft === 0
+            ? "今日が期限です"
+            : `あと${e.daysLeft}日`
+        : e.overdue
+          ? `${-e.daysLeft} days past the deadline`
+          : e.daysLeft === 0
+            ? "the deadline is today"
+            : `${e.daysLeft} days left`;
+      return ja
+        ? `${subjectName}：${e.name.ja}（${lawName}）、${when(e.diagnosedDate)}診断${basis}。医師が${deadlineAdverb(e.deadline, "ja")}保健所へ届け出ます。期限 ${when(e.dueDate)}（${left}）。届出日を記録すると消えます。${source}`
+        : `${subjectName}: ${e.name.en} (${lawName}), diagnosed on ${when(e.diagnosedDate)}${basis}. The physician notifies the health centre ${deadlineText(e.deadline, "en")}: due ${when(e.dueDate)} (${left}). Recording the notified date clears this. ${source}`;
     }
   }
 }

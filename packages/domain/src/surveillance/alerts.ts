@@ -28,7 +28,10 @@ export const FACILITY_ALERT_CODES = [
   "ABOVE_USUAL",
   "OUTBREAK_END_ELIGIBLE",
 ] as const;
-/** Case alerts. `NOTIFY_DEADLINE` needs the notifiable-disease table and is not produced by `evaluateFacility`. */
+/**
+ * Case alerts. `NOTIFY_DEADLINE` is produced by `evaluateFacility` for recorded cases from the notifiable-disease table
+ * (notifiable/table.ts) until the notified date is recorded.
+ */
 export const CASE_ALERT_CODES = ["NOTIFY_DEADLINE"] as const;
 
 export const ALERT_CODES = [...PERSON_ALERT_CODES, ...FACILITY_ALERT_CODES, ...CASE_ALERT_CODES] as const;
@@ -166,7 +169,34 @@ export type FacilityAlert =
   | AlertOf<"ABOVE_USUAL", { group: SyndromeGroup }, AboveUsualEvidence>
   | AlertOf<"OUTBREAK_END_ELIGIBLE", FacilitySubject, OutbreakEndEvidence>;
 
-export type Alert = PersonAlert | FacilityAlert;
+/** NOTIFY_DEADLINE: a notifiable diagnosis not yet notified (manual p.48, 付録2 表A2). */
+export type NotifyDeadlineEvidence = EvidenceBase & {
+  /** The disease's id in the notifiable-disease table and its legal name on the day of diagnosis. */
+  diseaseId: string;
+  name: { ja: string; en: string };
+  law: "infection_act" | "food_sanitation_act";
+  category: "1" | "2" | "3" | "4" | "5" | "new_influenza" | "designated" | "food";
+  deadline: "immediate" | "within_7_days" | "next_monday" | "first_of_next_month";
+  status: "suspected" | "confirmed";
+  diagnosedDate: string;
+  /** `diagnosed`: the recorded 受診・診断日; `onset`: none recorded, the onset stands in. */
+  diagnosisBasis: "diagnosed" | "onset";
+  dueDate: string;
+  /** Days from the alert's day to the due date (0 on the last day, negative when late). */
+  daysLeft: number;
+  overdue: boolean;
+  notifiedDate: null;
+  /** The law and table the rule comes from. */
+  lawSource: string;
+};
+
+export type CaseAlert = AlertOf<
+  "NOTIFY_DEADLINE",
+  { personId: string; disease: string },
+  NotifyDeadlineEvidence
+>;
+
+export type Alert = PersonAlert | FacilityAlert | CaseAlert;
 
 /**
  * The text a subject sorts by: the person id, the group or the disease.
@@ -188,6 +218,10 @@ export function compareAlerts(a: Alert, b: Alert): number {
   return (
     compareText(a.day, b.day) ||
     compareText(a.code, b.code) ||
-    compareText(subjectKey(a.subject), subjectKey(b.subject))
+    compareText(subjectKey(a.subject), subjectKey(b.subject)) ||
+    compareText(
+      "disease" in a.subject ? a.subject.disease : "",
+      "disease" in b.subject ? b.subject.disease : "",
+    )
   );
 }

@@ -21,6 +21,7 @@ import {
   parseInstant,
 } from "./local-day.ts";
 import { findTimeClusters } from "./noro-cluster.ts";
+import { notifyDeadlineAlerts } from "./notify-deadline.ts";
 import { findNewOnsets } from "./onsets.ts";
 import { outbreakEndDays } from "./outbreak-end.ts";
 import { isUser } from "./people.ts";
@@ -246,6 +247,11 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
     firstLookbackDay,
     asOfDay,
   })) {
+    alerts.push(alert);
+  }
+
+  // Notifiable diagnoses not yet notified (manual p.48, 付録2 表A2).
+  for (const alert of notifyDeadlineAlerts(input.cases ?? [], firstLookbackDay, asOfDay, profile.id)) {
     alerts.push(alert);
   }
 

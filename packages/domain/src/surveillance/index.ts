@@ -14,6 +14,7 @@ export * from "./issue-message.ts";
 export * from "./line-list.ts";
 export * from "./local-day.ts";
 export * from "./noro-cluster.ts";
+export * from "./notify-deadline.ts";
 export * from "./onsets.ts";
 export * from "./outbreak-end.ts";
 export * from "./outbreak-measures.ts";

@@ -51,6 +51,10 @@ export type RecordedCaseInput = {
   onsetDate: string;
   resolvedDate?: string | null;
   outcomes?: readonly { kind: OutcomeKind; date: string }[];
+  /** 受診・診断日: the day a physician diagnosed it (NOTIFY_DEADLINE counts from it; the onset when absent). */
+  diagnosedDate?: string | null;
+  /** The day the physician notified the health centre; NOTIFY_DEADLINE ends on it. */
+  notifiedDate?: string | null;
 };
 
 export type AntibioticCourseInput = {

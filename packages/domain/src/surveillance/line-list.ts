@@ -75,6 +75,8 @@ export type LineListCaseInput = {
   resolvedDate?: string | null;
   /** 受診・診断日: the day the person was seen by a physician or diagnosed. */
   diagnosedDate?: string | null;
+  /** The day the physician notified the health centre (NOTIFY_DEADLINE ends). */
+  notifiedDate?: string | null;
   /** 備考 (診断結果など). */
   remarks?: string | null;
   outcomes?: readonly { kind: OutcomeKind; date: string }[];
@@ -130,6 +132,7 @@ export type LineListEntry = {
   lastSymptomDate: string | null;
   resolvedDate: string | null;
   diagnosedDate: string | null;
+  notifiedDate: string | null;
   remarks: string | null;
   outcomes: { kind: OutcomeKind; date: string }[];
   days: LineListDay[];
@@ -401,6 +404,7 @@ function lineListEntry(
     lastSymptomDate: lastSymptomDay === null ? null : isoDayOf(lastSymptomDay),
     resolvedDate: resolvedDay === null ? null : isoDayOf(resolvedDay),
     diagnosedDate: stored?.diagnosedDate ?? null,
+    notifiedDate: stored?.notifiedDate ?? null,
     remarks: stored?.remarks ?? null,
     outcomes: [...(stored?.outcomes ?? [])].map((outcome) => ({ kind: outcome.kind, date: outcome.date })),
     days,

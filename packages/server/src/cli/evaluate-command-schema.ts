@@ -17,7 +17,8 @@ import { z } from "zod";
  * field: `observations[3].tempC: expected a number between 30 and 45`. Unknown fields are refused so that a misspelt
  * `tempc` cannot silently turn a fever into no reading. `episodes` is an optional addition to the contract: episodes
  * declared by people and ends confirmed by the committee (facility-surveillance.md §4.3); so are a case's
- * `consultationDate` (受診・診断日) and `remarks`, which `mamori forms physician-report` prints (contracts/forms.md).
+ * `consultationDate` (受診・診断日) and `remarks`, which `mamori forms physician-report` prints (contracts/forms.md), and
+ * `notifiedDate` (the day the physician notified the health centre), which ends NOTIFY_DEADLINE.
  */
 const text = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 
@@ -86,9 +87,19 @@ const recordedCase = z
     resolvedDate: isoDate.nullish(),
     outcomes: list(z.strictObject({ kind: oneOf(OUTCOME_KINDS), date: isoDate }), "outcomes").default([]),
     consultationDate: isoDate.nullish(),
+    notifiedDate: isoDate.nullish(),
     remarks: z.string({ error: "expected text" }).nullish(),
   })
   .superRefine((value, context) => {
+    if (value.notifiedDate && value.notifiedDate < (value.consultationDate ?? value.onsetDate)) {
+      context.addIssue({
+        code: "custom",
+        path: ["notifiedDate"],
+        message: value.consultationDate
+          ? "expected a date on or after consultationDate"
+          : "expected a date on or after onsetDate",
+      });
+    }
     if (value.resolvedDate && value.resolvedDate < value.onsetDate) {
       context.addIssue({
         code: "custom",
@@ -173,7 +184,7 @@ export function toFacilityInput(
     facility: scenario.facility,
     people: scenario.people,
     observations: scenario.observations,
-    cases: scenario.cases,
+    cases: scenario.cases.map((c) => ({ ...c, diagnosedDate: c.consultationDate ?? null })),
     antibiotics: scenario.antibiotics,
     bathUse: scenario.bathUse,
     episodes: scenario.episodes.map((e) => ({

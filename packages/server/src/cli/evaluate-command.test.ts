@@ -307,6 +307,13 @@ describe("mamori evaluate", () => {
       "people: expected a list of people",
     ],
     [
+      "a notified date before the diagnosis",
+      (s) => {
+        s.cases[0] = { ...s.cases[0]!, consultationDate: "2026-01-10", notifiedDate: "2026-01-09" } as never;
+      },
+      "cases[0].notifiedDate: expected a date on or after consultationDate",
+    ],
+    [
       "no asOf anywhere",
       (s) => {
         delete (s as Record<string, unknown>).asOf;
@@ -325,6 +332,40 @@ describe("mamori evaluate", () => {
   it.each(invalid)("exits 2 on %s, naming the field, with nothing on stdout", async (_, edit, message) => {
     const path = await variant("invalid.json", edit);
     expect(await call([path])).toEqual({ code: 2, stdout: "", stderr: `mamori evaluate: ${message}\n` });
+  });
+
+  it("produces NOTIFY_DEADLINE for a notifiable diagnosis until its notified date (manual p.48, 付録2 表A2)", async () => {
+    // EHEC is 3類: 「診断後直ちに届出（全数）」. Diagnosed (受診・診断日) on 01-10: due that day, late on 01-11.
+    const ehec = {
+      personId: "r01",
+      disease: "ehec",
+      status: "confirmed",
+      onsetDate: "2026-01-09",
+      consultationDate: "2026-01-10",
+    };
+    const notify = async (extra: Record<string, unknown>) => {
+      const path = await variant("notify.json", (s) => {
+        s.cases.push({ ...ehec, ...extra } as never);
+      });
+      const { code, stdout } = await call([path, "--lookback", "3"]);
+      expect(code).toBe(0);
+      return JSON.parse(stdout).alerts.filter((a: { code: string }) => a.code === "NOTIFY_DEADLINE");
+    };
+    const open = await notify({});
+    expect(
+      open.map((a: { day: string; subject: unknown; evidence: { overdue: boolean } }) => [
+        a.day,
+        a.subject,
+        a.evidence.overdue,
+      ]),
+    ).toEqual([
+      ["2026-01-10", { personId: "r01", disease: "ehec" }, false],
+      ["2026-01-11", { personId: "r01", disease: "ehec" }, true],
+    ]);
+    expect(open[0].evidence).toMatchObject({ dueDate: "2026-01-10", category: "3", deadline: "immediate" });
+    expect(await notify({ notifiedDate: "2026-01-11" })).toHaveLength(1);
+    // The contract's norovirus case is 5類定点: notified by sentinel institutions only, no alert.
+    expect(open.some((a: { subject: { disease: string } }) => a.subject.disease === "norovirus")).toBe(false);
   });
 
   it("exits 2 on bad options, unreadable or non-JSON files and a missing argument", async () => {

@@ -56,6 +56,7 @@ export interface NewCase {
   onsetDate: string;
   resolvedDate?: string | null;
   diagnosedDate?: string | null;
+  notifiedDate?: string | null;
   remarks?: string | null;
   outcomes: CaseOutcome[];
 }

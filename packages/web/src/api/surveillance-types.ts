@@ -1,3 +1,4 @@
+import type { CaseNotification } from "@mamori/domain/notifiable";
 import type {
   CaseStatus,
   FacilityAlertCode,
@@ -37,6 +38,10 @@ export interface LineListEntry {
   lastSymptomDate: string | null;
   resolvedDate: string | null;
   diagnosedDate: string | null;
+  /** The day the physician notified the health centre. */
+  notifiedDate: string | null;
+  /** Whether and by when the diagnosis must be notified (感染症法 / 食品衛生法); null when not notifiable. */
+  notification: CaseNotification | null;
   remarks: string | null;
   outcomes: { kind: OutcomeKind; date: string }[];
   days: LineListDay[];

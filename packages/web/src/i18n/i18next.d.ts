@@ -4,6 +4,7 @@ import type { EpisodeMessages } from "./episodes.ja.ts";
 import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
 import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
+import type { NotifyMessages } from "./notify.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SecondFactorMessages } from "./second-factor.ja.ts";
@@ -24,6 +25,7 @@ declare module "i18next" {
       surveillance: SurveillanceMessages;
       secondFactor: SecondFactorMessages;
       questionnaire: QuestionnaireMessages;
+      notify: NotifyMessages;
     };
   }
 }

@@ -13,6 +13,8 @@ import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
 import { questionnaireEn } from "./questionnaire.en.ts";
 import { questionnaireJa } from "./questionnaire.ja.ts";
+import { notifyEn } from "./notify.en.ts";
+import { notifyJa } from "./notify.ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
@@ -48,6 +50,7 @@ void i18n.use(initReactI18next).init({
       surveillance: surveillanceJa,
       secondFactor: secondFactorJa,
       questionnaire: questionnaireJa,
+      notify: notifyJa,
     },
     en: {
       translation: en,
@@ -60,6 +63,7 @@ void i18n.use(initReactI18next).init({
       surveillance: surveillanceEn,
       secondFactor: secondFactorEn,
       questionnaire: questionnaireEn,
+      notify: notifyEn,
     },
   },
   lng: storedLang(),

@@ -41,6 +41,8 @@ const entry = (
   lastSymptomDate: null,
   resolvedDate: resolved ? "2026-01-19" : null,
   diagnosedDate: null,
+  notifiedDate: null,
+  notification: null,
   remarks: null,
   outcomes: [],
   days: [],

@@ -43,6 +43,11 @@ export const cases = pgTable(
     resolvedDate: date("resolved_date", { mode: "string" }),
     /** 受診・診断日 (付録4③): the day the person was seen by a physician or diagnosed. */
     diagnosedDate: date("diagnosed_date", { mode: "string" }),
+    /**
+     * The day the physician notified the health centre of a notifiable diagnosis (感染症法 / 食品衛生法, manual p.48);
+     * NOTIFY_DEADLINE holds until it is recorded.
+     */
+    notifiedDate: date("notified_date", { mode: "string" }),
     /** 備考 (診断結果など). */
     remarks: text("remarks"),
     outcomes: jsonb("outcomes").$type<CaseOutcome[]>().notNull().default([]),

@@ -156,6 +156,8 @@ export async function facilityRuleInput(
               onsetDate: c.onsetDate,
               resolvedDate: c.resolvedDate,
               outcomes: c.outcomes,
+              diagnosedDate: c.diagnosedDate,
+              notifiedDate: c.notifiedDate,
             },
           ],
     ),

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { caseNotification } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,7 +13,12 @@ import { conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
-const present = (c: typeof cases.$inferSelect) => ({
+const present = (c: typeof cases.$inferSelect, today: string) => ({
+  ...presentStored(c),
+  notification: caseNotification(c, today),
+});
+
+const presentStored = (c: typeof cases.$inferSelect) => ({
   id: c.id,
   personId: c.personId,
   disease: c.disease,
@@ -21,6 +27,7 @@ const present = (c: typeof cases.$inferSelect) => ({
   onsetDate: c.onsetDate,
   resolvedDate: c.resolvedDate,
   diagnosedDate: c.diagnosedDate,
+  notifiedDate: c.notifiedDate,
   remarks: c.remarks,
   outcomes: c.outcomes,
   version: c.version,
@@ -28,7 +35,7 @@ const present = (c: typeof cases.$inferSelect) => ({
 
 /** What two saves of one case must agree on to be the same case: everything but the id and the version. */
 const content = (c: typeof cases.$inferSelect) => {
-  const { id: _id, version: _version, ...rest } = present(c);
+  const { id: _id, version: _version, ...rest } = presentStored(c);
   return rest;
 };
 
@@ -105,6 +112,7 @@ function caseProblems(
     onsetDate: string;
     resolvedDate?: string | null;
     diagnosedDate?: string | null;
+    notifiedDate?: string | null;
   },
   today: string,
 ): FieldError[] {
@@ -117,6 +125,15 @@ function caseProblems(
     if (value > today)
       problems.push({ path: field, message: `must not be in the future (today is ${today})` });
     else if (value < c.onsetDate) problems.push({ path: field, message: "must not be before the onset" });
+  }
+  if (c.notifiedDate) {
+    if (c.notifiedDate > today)
+      problems.push({ path: "notifiedDate", message: `must not be in the future (today is ${today})` });
+    else if (c.notifiedDate < (c.diagnosedDate ?? c.onsetDate))
+      problems.push({
+        path: "notifiedDate",
+        message: c.diagnosedDate ? "must not be before the diagnosis" : "must not be before the onset",
+      });
   }
   return problems;
 }
@@ -143,7 +160,8 @@ export const caseRoutes =
             ),
           )
           .orderBy(asc(cases.onsetDate));
-        return { cases: rows.map(present) };
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        return { cases: rows.map((row) => present(row, today)) };
       },
     );
 
@@ -158,7 +176,8 @@ export const caseRoutes =
           .from(people)
           .where(and(eq(people.id, personId), eq(people.facilityId, facilityId)));
         if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
-        const problems = caseProblems(fields, await facilityToday(ctx.db, facilityId, ctx.clock()));
+        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
+        const problems = caseProblems(fields, today);
         if (problems.length > 0) throw validationFailed(problems);
         const { row, created } = await ctx.db.transaction((tx) =>
           recordCaseOnce(tx, {
@@ -170,11 +189,12 @@ export const caseRoutes =
             syndromeGroup: fields.syndromeGroup ?? null,
             resolvedDate: fields.resolvedDate ?? null,
             diagnosedDate: fields.diagnosedDate ?? null,
+            notifiedDate: fields.notifiedDate ?? null,
             remarks: fields.remarks ?? null,
             recordedBy: user.id,
           }),
         );
-        return reply.status(created ? 201 : 200).send(present(row));
+        return reply.status(created ? 201 : 200).send(present(row, today));
       },
     );
 
@@ -191,7 +211,8 @@ export const caseRoutes =
             .for("update");
           const current = assertFound(before, "Case");
           const next = { ...current, ...request.body };
-          const problems = caseProblems(next, await facilityToday(tx, facilityId, ctx.clock()));
+          const today = await facilityToday(tx, facilityId, ctx.clock());
+          const problems = caseProblems(next, today);
           if (problems.length > 0) throw validationFailed(problems);
           const after = await updateAudited(tx, {
             table: cases,
@@ -199,7 +220,7 @@ export const caseRoutes =
             changes: { ...request.body, version: current.version + 1 },
             audit: { actorUserId: user.id, organisationId: facilityId, action: "update", entity: "case" },
           });
-          return present(after);
+          return present(after, today);
         });
       },
     );

@@ -23,6 +23,8 @@ const caseFields = {
   resolvedDate: day.nullable(),
   /** 受診・診断日 (付録4③). */
   diagnosedDate: day.nullable(),
+  /** The day the physician notified the health centre (感染症法 / 食品衛生法). */
+  notifiedDate: day.nullable(),
   remarks: z
     .string()
     .trim()
@@ -45,6 +47,7 @@ export const caseCreateBody = z
     syndromeGroup: caseFields.syndromeGroup.optional(),
     resolvedDate: caseFields.resolvedDate.optional(),
     diagnosedDate: caseFields.diagnosedDate.optional(),
+    notifiedDate: caseFields.notifiedDate.optional(),
     remarks: caseFields.remarks.optional(),
     outcomes: caseFields.outcomes.default([]),
   })
@@ -63,6 +66,25 @@ export const caseUpdateBody = z
   .refine(ordered, { path: ["resolvedDate"], message: "must not be before the onset" })
   .refine(diagnosedAfterOnset, { path: ["diagnosedDate"], message: "must not be before the onset" });
 
+/** A case's notification (domain `caseNotification`): law, category, deadline, due date, whether it is pending. */
+export const caseNotificationSchema = z.object({
+  diseaseId: z.string(),
+  name: z.object({ ja: z.string(), en: z.string() }),
+  law: z.enum(["infection_act", "food_sanitation_act"]),
+  category: z.string(),
+  everyPhysician: z.boolean(),
+  deadline: z.enum(["immediate", "within_7_days", "next_monday", "first_of_next_month"]),
+  diagnosedDate: z.string(),
+  diagnosisBasis: z.enum(["diagnosed", "onset"]),
+  dueDate: z.string(),
+  notifiedDate: z.string().nullable(),
+  /** Whether NOTIFY_DEADLINE holds for the case: a notification every physician makes, not yet recorded. */
+  pending: z.boolean(),
+  overdue: z.boolean(),
+  summary: z.object({ ja: z.string(), en: z.string() }),
+  source: z.string(),
+});
+
 export const caseParams = z.object({ id: z.uuid() });
 
 export const caseResponse = z.object({
@@ -74,7 +96,10 @@ export const caseResponse = z.object({
   onsetDate: z.string(),
   resolvedDate: z.string().nullable(),
   diagnosedDate: z.string().nullable(),
+  notifiedDate: z.string().nullable(),
   remarks: z.string().nullable(),
+  /** Whether and by when the diagnosis must be notified (null when it names no disease or is not notifiable). */
+  notification: caseNotificationSchema.nullable(),
   outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: z.string() })),
   version: z.number(),
 });

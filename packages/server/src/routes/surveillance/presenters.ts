@@ -1,3 +1,4 @@
+import { caseNotification } from "@mamori/domain/notifiable";
 import type { EpidemicCurve, LineList } from "@mamori/domain/surveillance";
 import type { SurveillanceRecords } from "./records.ts";
 
@@ -33,6 +34,11 @@ export function presentLineList(list: LineList, records: SurveillanceRecords) {
         lastSymptomDate: entry.lastSymptomDate,
         resolvedDate: entry.resolvedDate,
         diagnosedDate: entry.diagnosedDate,
+        notifiedDate: entry.notifiedDate,
+        notification:
+          entry.source === "recorded"
+            ? caseNotification(entry, list.days[list.days.length - 1] ?? entry.onsetDate)
+            : null,
         remarks: entry.remarks,
         outcomes: entry.outcomes,
         days: entry.days,

@@ -87,6 +87,7 @@ export async function loadSurveillanceRecords(
     onsetDate: c.onsetDate,
     resolvedDate: c.resolvedDate,
     diagnosedDate: c.diagnosedDate,
+    notifiedDate: c.notifiedDate,
     remarks: c.remarks,
     outcomes: c.outcomes,
     version: c.version,

@@ -5,6 +5,7 @@ import {
   SYNDROME_GROUPS,
 } from "@mamori/domain/surveillance";
 import { z } from "zod";
+import { caseNotificationSchema } from "../cases/schema.ts";
 
 export const facilityParams = z.object({ facilityId: z.uuid() });
 
@@ -44,6 +45,8 @@ export const lineListResponse = z.object({
       lastSymptomDate: z.string().nullable(),
       resolvedDate: z.string().nullable(),
       diagnosedDate: z.string().nullable(),
+      notifiedDate: z.string().nullable(),
+      notification: caseNotificationSchema.nullable(),
       remarks: z.string().nullable(),
       outcomes: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), date: z.string() })),
       days: z.array(

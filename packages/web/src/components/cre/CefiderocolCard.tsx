@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CreCaseRecord, CreEvaluation } from "../../api/cre.ts";
 import { formatInstant } from "../../lib/dates.ts";
-import { useParen } from "./cre-lang.ts";
+import { useParen, useSourceText } from "./cre-lang.ts";
 
 type Clinical = NonNullable<CreEvaluation["clinical"]>;
 
@@ -20,6 +20,7 @@ export function CefiderocolCard({
 }) {
   const { t, i18n } = useTranslation("cre");
   const paren = useParen();
+  const sourceText = useSourceText();
   const c = clinical.cefiderocol;
   const status = record.order.status;
   return (
@@ -42,7 +43,7 @@ export function CefiderocolCard({
           <ul className="cre-reasons" data-testid="cre-verdict-reasons">
             {c.reasons.map((r) => (
               <li key={r.code} data-code={r.code}>
-                {r.text} <span className="cre-source">{paren(r.source)}</span>
+                {r.text} <span className="cre-source">{paren(sourceText(r.source))}</span>
               </li>
             ))}
           </ul>

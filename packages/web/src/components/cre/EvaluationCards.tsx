@@ -1,8 +1,9 @@
 import type { Tri } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import type { CreEvaluation } from "../../api/cre.ts";
 import { formatDay } from "../../lib/dates.ts";
-import { useParen } from "./cre-lang.ts";
+import { useParen, useSourceText } from "./cre-lang.ts";
 
 const triClass = (value: Tri, positive = "cre-flag--alert") =>
   value === true ? positive : value === false ? "cre-flag--ok" : "cre-flag--undecided";
@@ -50,8 +51,10 @@ export function ClassificationCard({ evaluation }: { evaluation: CreEvaluation }
 }
 
 /** Whether the case is notified (infection, not carriage), and by which day: 7 days from the diagnosis. */
-export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) {
+export function NotificationCard({ evaluation, caseId }: { evaluation: CreEvaluation; caseId: string }) {
   const { t, i18n } = useTranslation("cre");
+  const { t: tNotify } = useTranslation("notify");
+  const sourceText = useSourceText();
   const n = evaluation.notification;
   return (
     <section className="card cre-card" aria-labelledby="cre-notification-title">
@@ -79,8 +82,19 @@ export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) 
           </dd>
         </dl>
       )}
+      {n.notifiable !== false && (
+        <p className="no-print">
+          <Link
+            href={`/cre/${caseId}/notification`}
+            className="btn btn-small"
+            data-testid="cre-notification-form-link"
+          >
+            {tNotify("creForm.open")}
+          </Link>
+        </p>
+      )}
       <p className="cre-source">
-        {t("case.source")}: {n.source}
+        {t("case.source")}: {sourceText(n.source)}
       </p>
     </section>
   );
@@ -89,6 +103,7 @@ export function NotificationCard({ evaluation }: { evaluation: CreEvaluation }) 
 /** The carbapenemase category, the enzymes found, and the next test of the laboratory path (図1). */
 export function MechanismCard({ evaluation }: { evaluation: CreEvaluation }) {
   const { t } = useTranslation("cre");
+  const sourceText = useSourceText();
   const m = evaluation.mechanism;
   return (
     <section className="card cre-card" aria-labelledby="cre-mechanism-title">
@@ -118,7 +133,7 @@ export function MechanismCard({ evaluation }: { evaluation: CreEvaluation }) {
         </ul>
       )}
       <p className="cre-source">
-        {t("case.source")}: {m.source}
+        {t("case.source")}: {sourceText(m.source)}
       </p>
     </section>
   );

@@ -2,7 +2,7 @@ import { SEVERITY_TABLE_7, type SeverityDomain, severityDomainsFromChecklist } f
 import { useTranslation } from "react-i18next";
 import type { CreSeverity } from "../../api/cre.ts";
 import { asLang } from "../../lib/labels.ts";
-import { useParen } from "./cre-lang.ts";
+import { useParen, useSourceText } from "./cre-lang.ts";
 
 interface Props {
   value: CreSeverity;
@@ -26,6 +26,7 @@ export function withChecklist(value: CreSeverity, checklist: string[], stableDes
 export function SeverityChecklist({ value, onChange, errors }: Props) {
   const { t, i18n } = useTranslation("cre");
   const paren = useParen();
+  const sourceText = useSourceText();
   const lang = asLang(i18n.language);
   const derived = severityDomainsFromChecklist(value.checklist, value.stableDespiteImmunodeficiency);
   const severe = !value.hemodynamicallyStable || !value.noImmunodeficiencyOrStable || !value.sourceControlled;
@@ -46,7 +47,7 @@ export function SeverityChecklist({ value, onChange, errors }: Props) {
         return (
           <fieldset key={d.domain} className={met ? "cre-domain" : "cre-domain is-failed"}>
             <legend className="cre-domain-title">
-              {d.title[lang]} <span className="cre-source">{paren(d.source)}</span>
+              {d.title[lang]} <span className="cre-source">{paren(sourceText(d.source))}</span>
             </legend>
             <div className="cre-domain-choice">
               <button

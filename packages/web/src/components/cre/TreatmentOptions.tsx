@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { CreEvaluation } from "../../api/cre.ts";
-import { useParen } from "./cre-lang.ts";
+import { useParen, useSourceText } from "./cre-lang.ts";
 
 type Clinical = NonNullable<CreEvaluation["clinical"]>;
 
@@ -11,6 +11,7 @@ type Clinical = NonNullable<CreEvaluation["clinical"]>;
 export function TreatmentOptions({ clinical }: { clinical: Clinical }) {
   const { t } = useTranslation("cre");
   const paren = useParen();
+  const sourceText = useSourceText();
   return (
     <section className="card cre-card" aria-labelledby="cre-options-title">
       <h2 id="cre-options-title">{t("case.options")}</h2>
@@ -45,7 +46,7 @@ export function TreatmentOptions({ clinical }: { clinical: Clinical }) {
                 <dt>{t("case.rationale")}</dt>
                 <dd>{o.rationale}</dd>
                 <dt>{t("case.source")}</dt>
-                <dd className="cre-source">{o.source}</dd>
+                <dd className="cre-source">{sourceText(o.source)}</dd>
               </dl>
             </li>
           ))}
@@ -57,7 +58,7 @@ export function TreatmentOptions({ clinical }: { clinical: Clinical }) {
           <ul className="cre-cautions" data-testid="cre-cautions">
             {clinical.cautions.map((c) => (
               <li key={`${c.code}-${c.text}`} data-code={c.code}>
-                {c.text} <span className="cre-source">{paren(c.source)}</span>
+                {c.text} <span className="cre-source">{paren(sourceText(c.source))}</span>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { creSourceText } from "@mamori/domain/cre";
 import { useTranslation } from "react-i18next";
 import type { CreLang } from "../../api/cre.ts";
 import { asLang } from "../../lib/labels.ts";
@@ -12,4 +13,13 @@ export function useCreLang(): CreLang {
 export function useParen(): (text: string) => string {
   const lang = useCreLang();
   return (text) => (lang === "ja" ? `（${text}）` : ` (${text})`);
+}
+
+/**
+ * A rule's source as a physician reads it: the document, section and page in the screen's language, never Mamori's
+ * own working references (「guide ②」 → 「抗微生物薬適正使用の手引き 第三版 別冊 … 治療方針 ②」).
+ */
+export function useSourceText(): (source: string) => string {
+  const lang = useCreLang();
+  return (source) => creSourceText(source, lang);
 }

@@ -1,3 +1,4 @@
+import { caseNotification } from "@mamori/domain/notifiable";
 import {
   CASE_STATUSES,
   type CaseStatus,
@@ -11,10 +12,11 @@ import { useTranslation } from "react-i18next";
 import { diseaseLabel } from "../../alerts/alert-labels.ts";
 import type { NewCase } from "../../api/records-types.ts";
 import type { LineListEntry } from "../../api/surveillance-types.ts";
-import { formatDay } from "../../lib/dates.ts";
+import { formatDay, isDay } from "../../lib/dates.ts";
 import { newId } from "../../lib/ids.ts";
 import { asLang } from "../../lib/labels.ts";
 import { Field } from "../Field.tsx";
+import { NotificationStatus } from "../notify/NotificationStatus.tsx";
 import { FormError } from "../records/FormError.tsx";
 import { RecordFieldProblem, RecordFormActions, useRecordSave } from "../records/RecordForm.tsx";
 
@@ -48,6 +50,24 @@ export function LineListCaseForm({ entry, today, proposedResolvedDate, onSave, o
   const [disease, setDisease] = useState(entry.disease ?? "");
   const [diagnosedDate, setDiagnosedDate] = useState(entry.diagnosedDate ?? "");
   const [remarks, setRemarks] = useState(entry.remarks ?? "");
+  const [notifiedDate, setNotifiedDate] = useState(entry.notifiedDate ?? "");
+  const { t: tNotify } = useTranslation("notify");
+  // The notification as the form stands: it follows the disease, status and diagnosis day being entered.
+  const notification =
+    disease === ""
+      ? null
+      : caseNotification(
+          {
+            disease,
+            status,
+            onsetDate: entry.onsetDate,
+            diagnosedDate: isDay(diagnosedDate) ? diagnosedDate : null,
+            notifiedDate: isDay(notifiedDate) ? notifiedDate : null,
+          },
+          today,
+        );
+  // Asked when the diagnosis is one every physician notifies (全数 or food poisoning), or a date is already recorded.
+  const asksNotified = notification?.everyPhysician === true || entry.notifiedDate !== null;
   const [resolvedDate, setResolvedDate] = useState(entry.resolvedDate ?? proposedResolvedDate ?? "");
 
   const { busy, error, submit } = useRecordSave(async () => {
@@ -56,6 +76,7 @@ export function LineListCaseForm({ entry, today, proposedResolvedDate, onSave, o
       diagnosedDate: diagnosedDate === "" ? null : diagnosedDate,
       remarks: remarks.trim() === "" ? null : remarks.trim(),
       resolvedDate: resolvedDate === "" ? null : resolvedDate,
+      ...(asksNotified ? { notifiedDate: notifiedDate === "" ? null : notifiedDate } : {}),
       ...(disease !== "" ? { disease } : {}),
     };
     if (entry.caseId !== null) {
@@ -140,6 +161,25 @@ export function LineListCaseForm({ entry, today, proposedResolvedDate, onSave, o
           onChange={(e) => setDiagnosedDate(e.target.value)}
         />
       </Field>
+      {notification && <NotificationStatus notification={notification} today={today} />}
+      {asksNotified && (
+        <Field
+          label={tNotify("notifiedDate")}
+          htmlFor={`${formId}-notified`}
+          hint={tNotify("notifiedHint")}
+          problem={<RecordFieldProblem error={error} at="notifiedDate" />}
+        >
+          <input
+            id={`${formId}-notified`}
+            type="date"
+            data-testid="line-notified"
+            min={diagnosedDate || entry.onsetDate}
+            max={today}
+            value={notifiedDate}
+            onChange={(e) => setNotifiedDate(e.target.value)}
+          />
+        </Field>
+      )}
       <Field
         label={t("form.remarks")}
         htmlFor={`${formId}-remarks`}
@@ -171,7 +211,7 @@ export function LineListCaseForm({ entry, today, proposedResolvedDate, onSave, o
         />
       </Field>
       <p className="muted small">{t("form.outcomesNote")}</p>
-      <FormError error={error} shownPaths={/^(disease|diagnosedDate|remarks|resolvedDate)$/} />
+      <FormError error={error} shownPaths={/^(disease|diagnosedDate|notifiedDate|remarks|resolvedDate)$/} />
       <RecordFormActions busy={busy} saveTestId="line-save" onCancel={onCancel} />
     </form>
   );

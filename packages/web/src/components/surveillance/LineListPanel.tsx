@@ -19,6 +19,7 @@ import {
 import { Dialog } from "../Dialog.tsx";
 import { ErrorNotice } from "../ErrorNotice.tsx";
 import { KindBadge } from "../KindBadge.tsx";
+import { NotificationStatus } from "../notify/NotificationStatus.tsx";
 import { LineListCaseForm } from "./LineListCaseForm.tsx";
 
 interface Props {
@@ -83,6 +84,7 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
           key={section.key}
           section={section}
           days={result?.days ?? []}
+          today={today}
           timeZone={facility.timeZone}
           mayRecord={mayRecord}
           onRecord={(entry, proposed) => {
@@ -120,12 +122,14 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
 function LineListSectionView({
   section,
   days,
+  today,
   timeZone,
   mayRecord: canRecord,
   onRecord,
 }: {
   section: LineListSection;
   days: string[];
+  today: string;
   timeZone: string;
   mayRecord: boolean;
   onRecord: (entry: LineListEntry, proposed?: string) => void;
@@ -213,6 +217,7 @@ function LineListSectionView({
                     );
                   })}
                 </ol>
+                {entry.notification && <NotificationStatus notification={entry.notification} today={today} />}
                 {entry.remarks && (
                   <p className="line-row-remarks small" data-testid="line-remarks-label">
                     {entry.remarks}

@@ -28,7 +28,10 @@ describe("CreCasePage", () => {
     expect(first.getAttribute("data-drugs")).toBe("cefiderocol");
     expect(within(first).getByText("推奨")).toBeTruthy();
     expect(first.textContent).toContain("1回2g 8時間毎");
-    expect(first.textContent).toContain("guide ②");
+    // The source as a physician recognises it, never the working reference 「guide ②」.
+    expect(first.textContent).toContain("抗微生物薬適正使用の手引き 第三版 別冊");
+    expect(first.textContent).toContain("治療方針 ② 日本におけるCPE感染症での治療戦略");
+    expect(first.textContent).not.toContain("guide");
     // 表6 is 「推奨投与量 (肝腎機能正常者)」 (seeds/000_93415025af6d4950.txt): every dose says so.
     for (const option of within(screen.getByTestId("cre-options")).getAllByTestId(/^cre-option-\d+$/)) {
       expect(option.textContent).toContain("肝機能・腎機能が正常な場合の推奨量");

@@ -119,7 +119,7 @@ export function CreCasePage({ caseId }: { caseId: string }) {
       <div className="cre-case-grid">
         <div className="cre-col">
           <ClassificationCard evaluation={evaluation} />
-          <NotificationCard evaluation={evaluation} />
+          <NotificationCard evaluation={evaluation} caseId={record.id} />
           <MechanismCard evaluation={evaluation} />
           <SusceptibilityTable evaluation={evaluation} />
         </div>

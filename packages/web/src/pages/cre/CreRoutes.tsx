@@ -5,6 +5,7 @@ import { CreCasePage } from "./CreCasePage.tsx";
 import { CreCasesPage } from "./CreCasesPage.tsx";
 import { CreImportPage } from "./CreImportPage.tsx";
 import { CreIsolatePage } from "./CreIsolatePage.tsx";
+import { CreNotificationFormPage } from "./CreNotificationFormPage.tsx";
 import "./cre.css";
 
 /**
@@ -24,6 +25,7 @@ export function CreRoutes({ atRoot = false }: { atRoot?: boolean }) {
       <Route path="/cre/new">{() => <CreIsolatePage />}</Route>
       <Route path="/cre/import" component={CreImportPage} />
       <Route path="/cre/availability" component={CreAvailabilityPage} />
+      <Route path="/cre/:id/notification">{(p) => <CreNotificationFormPage caseId={p.id} />}</Route>
       <Route path="/cre/:id/isolate">{(p) => <CreIsolatePage caseId={p.id} />}</Route>
       <Route path="/cre/:id">{(p) => <CreCasePage caseId={p.id} />}</Route>
       <Route component={NotFoundPage} />

@@ -1,0 +1,4 @@
+export * from "./assess.ts";
+export * from "./case-notification.ts";
+export * from "./table.ts";
+export * from "./text.ts";

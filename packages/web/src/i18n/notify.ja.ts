@@ -1,0 +1,53 @@
+// The "notify" namespace: a physician's notification of a diagnosis to the health centre (感染症法 / 食品衛生法), on the
+// line list and the recorded case. Japanese first, plain words.
+export const notifyJa = {
+  label: "保健所への届出",
+  due: "{{deadline}} — 期限 {{day}}",
+  dueToday: "今日が期限です",
+  daysLeft: "あと{{count}}日",
+  overdue: "期限を{{count}}日過ぎています",
+  done: "届出済み {{day}}",
+  suspectedNotNeeded: "確定したら届出が必要になります",
+  fromOnset: "受診・診断日が未記録のため、発症日から数えています",
+  notifiedDate: "保健所に届け出た日",
+  notifiedHint:
+    "医師が保健所に届け出た日。記録するとお知らせが消えます。今日より後の日や診断日より前の日は入れられません。",
+  creForm: {
+    open: "発生届を印刷用に開く",
+    back: "症例に戻る",
+    print: "印刷",
+    title: "カルバペネム耐性腸内細菌目細菌感染症 発生届",
+    law: "感染症の予防及び感染症の患者に対する医療に関する法律 第12条第1項の規定により、以下のとおり届け出る。",
+    toBlank: "＿＿＿＿＿＿＿＿ 保健所長 殿",
+    notifiedOn: "報告年月日",
+    physician: "医師の氏名",
+    hospital: "従事する病院・診療所の名称",
+    handwrite: "（手書きで記入）",
+    category: "5類感染症（全数把握）・診断後7日以内に届出",
+    patient: "患者（識別番号）",
+    patientNote: "氏名・性別・年齢・住所は院内の記録から記入してください（Mamoriは保持していません）。",
+    diseaseName: "カルバペネム耐性腸内細菌目細菌感染症",
+    disease: "病名",
+    organism: "分離された菌種",
+    specimen: "検体",
+    method: "診断方法（分離・同定による病原体の検出、かつ薬剤耐性の確認）",
+    criterion: "該当した届出基準",
+    criterionNone: "届出基準に該当していません",
+    enzymes: "カルバペネマーゼ（検出された型）",
+    enzymesNone: "検出されていない、または未検査",
+    infection: "感染症の部位",
+    collectedOn: "検体採取日",
+    diagnosedOn: "診断年月日",
+    dueDate: "届出期限",
+    notNotified: "未届出",
+    notDiagnosed: "未記録（検査報告日から数えています）",
+  },
+  deadline: {
+    immediate: "診断後直ちに",
+    within_7_days: "診断後7日以内",
+    next_monday: "次の月曜日まで",
+    first_of_next_month: "翌月初日まで",
+  },
+};
+
+export type NotifyMessages = typeof notifyJa;
