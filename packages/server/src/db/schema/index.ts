@@ -6,4 +6,5 @@ export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./routine.ts";
+export * from "./survey.ts";
 export * from "./users.ts";
