@@ -84,8 +84,8 @@ export function prefillAnswers(context: SurveyLaunchContext): Map<string, QrAnsw
   const l = CRE_SURVEY_LINKS;
   const out = new Map<string, QrAnswer[]>();
   if (context.isCre !== null) out.set(l.isCre, yesNo(context.isCre));
-  out.set(l.organism, [{ valueString: context.organism }]);
-  out.set(l.specimen, [{ valueString: context.specimen.type }]);
+  out.set(l.organism, code(context.organism));
+  out.set(l.specimen, code(context.specimen.type));
   if (context.infectionSite && context.infectionSite !== "other")
     out.set(l.infectionSite, code(context.infectionSite));
   if (context.mechanism !== "NOT_TESTED" && context.mechanism !== "UNRESOLVED")

@@ -170,7 +170,8 @@ export function withAnswers<T extends Pick<StoredQuestionnaireResponse, "item">>
       parent = { linkId: parentId, item: [] };
       items.push(parent);
     }
-    const target = parent ? (parent.item ??= []) : items;
+    if (parent && !parent.item) parent.item = [];
+    const target = parent?.item ?? items;
     target.push({ linkId, answer: structuredClone(next) });
   }
   copy.item = items;
