@@ -1,106 +1,125 @@
 import { surveyLabPrefill } from "@mamori/domain/cre";
+import {
+  builtInQuestionnaire,
+  type CreSurveyCaseContext,
+  evaluateResponse,
+  flattenItems,
+  initialResponse,
+  isPrefilled,
+  itemsForRole,
+  type Questionnaire,
+  type QuestionnaireResponse,
+  setAnswers,
+  withoutDisabledAnswers,
+} from "@mamori/domain/questionnaire";
 import type { StoredQuestionnaireResponse, SurveyDimensions } from "../../db/schema/index.ts";
+import { validationFailed } from "../../errors.ts";
 import type { CaseRow, evaluateRow } from "../cre/evaluate-case.ts";
-import { answersByLinkId, type QrAnswer } from "./questionnaire-response.ts";
+import {
+  answersByLinkId,
+  answerText,
+  type QrAnswer,
+  type QrItem,
+  walkItems,
+} from "./questionnaire-response.ts";
 
-/** The national survey's Questionnaire (`mamori survey export cre-cefiderocol`, contracts/survey.md). */
-export const CRE_SURVEY_URL = "https://mamori.example/fhir/Questionnaire/cre-cefiderocol";
-export const CRE_SURVEY_VERSION = "2024.1";
+/** The national survey's Questionnaire (`mamori survey export cre-cefiderocol`, contracts/survey.md), loaded and validated. */
+export const CRE_SURVEY: Questionnaire = builtInQuestionnaire("cre-cefiderocol")!;
+export const CRE_SURVEY_URL = CRE_SURVEY.url!;
+export const CRE_SURVEY_VERSION = CRE_SURVEY.version!;
 
 /**
- * The linkIds Mamori reads and fills. `q1` (菌種は、カルバペネム耐性腸内細菌目細菌（CRE）である。) gates the survey (参考2
- * 回答要領②); `q18`–`q21` are the laboratory items of 別添 「臨床検査技師による確認を推奨する設問（抄）」 in its order:
- * MIC reported for meropenem, imipenem, cefmetazole (q18.1–3); results reported for ST, fluoroquinolones, aminoglycosides
- * (q19.1–3); carbapenemase confirmation test (q20) and enzyme-typing test (q21), each はい・いいえ・検査体制がない.
- * The clinical questions q2–q17 are provisional (the official text is not public): which of them holds the site, the
- * mechanism and the consultation is named here once, so a new questionnaire version changes one table.
+ * The linkIds the secretariat's figures are read from. `q1` (菌種は、カルバペネム耐性腸内細菌目細菌（CRE）である。) gates
+ * the survey (参考2 回答要領②); `q20` is 別添's 「確認試験（mCIM、Carba NP 等）を実施した。」. The clinical questions are
+ * provisional (the official text is not public): which of them holds the site, the carbapenemase result and the
+ * consultation is named here once, so a new questionnaire version changes one table.
  */
 export const CRE_SURVEY_LINKS = {
   isCre: "q1",
-  organism: "q2",
-  specimen: "q3",
-  infectionSite: "q4",
-  mechanism: "q6",
-  consulted: "q8",
-  verdict: null,
-  meropenemMic: "q18.1",
-  imipenemMic: "q18.2",
-  cefmetazoleMic: "q18.3",
-  stResult: "q19.1",
-  fluoroquinoloneResult: "q19.2",
-  aminoglycosideResult: "q19.3",
+  infectionSite: "q2",
+  carbapenemase: "q6",
+  enzymes: "q7",
+  consulted: "q10",
   confirmationTest: "q20",
-  enzymeTyping: "q21",
 } as const;
 
-/** The laboratory section handed to a technologist (the role extension of q18–q21). */
-export const LAB_SECTION_LINK_IDS = ["q18", "q19", "q20", "q21"] as const;
+/** The items handed to a laboratory technologist: the role extension of q18–q21 and everything under them. */
+export const LAB_SECTION_LINK_IDS: readonly string[] = itemsForRole(CRE_SURVEY, "lab_technologist");
+const LAB_SET = new Set(LAB_SECTION_LINK_IDS);
 
-/** Whether a linkId belongs to the laboratory section (the item itself or one of its parts). */
-export const isLabItem = (linkId: string) =>
-  LAB_SECTION_LINK_IDS.some((id) => linkId === id || linkId.startsWith(`${id}.`));
+/** Whether a linkId belongs to the laboratory section. */
+export const isLabItem = (linkId: string) => LAB_SET.has(linkId);
 
-const yesNo = (value: boolean): QrAnswer[] => [{ valueBoolean: value }];
-const code = (value: string, display?: string): QrAnswer[] => [
-  { valueCoding: display ? { code: value, display } : { code: value } },
+const SITE_CODE: Record<string, string> = {
+  bloodstream: "bloodstream",
+  urinary: "urinary",
+  lung: "pneumonia",
+  intra_abdominal: "intra_abdominal",
+  skin_soft_tissue: "skin_soft_tissue",
+  other: "other",
+};
+const ORGANISM_CODE: [RegExp, string][] = [
+  [/^klebsiella pneumoniae/i, "klebsiella_pneumoniae"],
+  [/^escherichia coli/i, "escherichia_coli"],
+  [/^enterobacter cloacae/i, "enterobacter_cloacae_complex"],
+  [/^(klebsiella|enterobacter) aerogenes/i, "klebsiella_aerogenes"],
+  [/^serratia marcescens/i, "serratia_marcescens"],
+  [/^citrobacter/i, "citrobacter"],
 ];
+const SPECIMEN_CODE = new Set(["blood", "urine", "sputum", "pus"]);
+const PRODUCER = new Set(["MBL", "KPC", "OXA48", "CPE_SERINE_UNTYPED", "CPE_UNTYPED"]);
+const ENZYME_CODE = new Set(["IMP", "NDM", "VIM", "KPC", "OXA48"]);
 
 /**
- * What Mamori knows about a case, as the launch context the questionnaire's `initialExpression`s read
- * (`%case.organism`, `%case.labFlags.meropenemMicReported` …), and the answers it pre-fills from it.
+ * What Mamori knows about a case as the `%case` launch context the questionnaire's `initialExpression`s read
+ * (builtins.ts `CreSurveyCaseContext`): CRE status, site, 表7 severity, organism and specimen, carbapenemase result and
+ * enzymes, consultation, the day cefiderocol was ordered, and 別添's laboratory flags of the isolate. What the record
+ * does not settle stays null for the physician or the laboratory to answer.
  */
 export function launchContextOf(
   row: CaseRow,
   evaluation: ReturnType<typeof evaluateRow>,
   consulted: boolean,
-) {
+  timeZone: string,
+): CreSurveyCaseContext & { verdict: string; mechanism: string } {
   const isolate = row.isolate;
-  const labFlags = surveyLabPrefill(isolate.mic, isolate.zoneMm, isolate.carbapenemase);
+  const category = evaluation.mechanism.category;
+  const severity = evaluation.severity.category;
   return {
-    organism: isolate.organism,
-    specimen: { type: isolate.specimen.type, sterileSite: isolate.specimen.sterileSite },
-    isCre: evaluation.cre.value === true ? true : evaluation.cre.value === false ? false : null,
-    infectionSite: row.infection?.site ?? null,
-    mechanism: evaluation.mechanism.category,
-    carbapenemaseTests: {
-      mCIM: isolate.carbapenemase.mCIM !== undefined,
-      eCIM: isolate.carbapenemase.eCIM !== undefined,
-      carbaNP: isolate.carbapenemase.carbaNP !== undefined,
-      immunochromatography: isolate.carbapenemase.immunochromatography !== undefined,
-      pcr: isolate.carbapenemase.pcr !== undefined,
-    },
-    labFlags,
-    consulted,
+    cre: evaluation.cre.value === true ? true : evaluation.cre.value === false ? false : null,
+    infectionSite: row.infection ? (SITE_CODE[row.infection.site] ?? "other") : null,
+    severe: severity === "severe" ? true : severity === "non_severe" ? false : null,
+    organism: ORGANISM_CODE.find(([re]) => re.test(isolate.organism))?.[1] ?? "other",
+    specimen: SPECIMEN_CODE.has(isolate.specimen.type) ? isolate.specimen.type : "other",
+    carbapenemase: PRODUCER.has(category) ? "producer" : category === "NON_CP" ? "non_producer" : null,
+    enzymes: evaluation.mechanism.enzymes.filter((e) => ENZYME_CODE.has(e)),
+    activeAlternative: null,
+    consultation: consulted ? true : null,
+    cefiderocolStart: row.cefiderocolOrderedAt
+      ? new Intl.DateTimeFormat("en-CA", { timeZone }).format(row.cefiderocolOrderedAt)
+      : null,
+    lab: surveyLabPrefill(isolate.mic, isolate.zoneMm, isolate.carbapenemase),
     verdict: evaluation.cefiderocol.verdict,
+    mechanism: category,
   };
 }
 export type SurveyLaunchContext = ReturnType<typeof launchContextOf>;
 
 /**
- * The answers pre-filled from the launch context. Only what the record settles is filled: "no" and "no testing
- * capacity" for the carbapenemase tests cannot be told from an isolate and are left to the laboratory (別添).
+ * The first draft of a case's survey: the engine's `initialResponse` with the launch context, and the answers it
+ * pre-filled (linkId → answer text) so screens can mark them while they stand unchanged.
  */
-export function prefillAnswers(context: SurveyLaunchContext): Map<string, QrAnswer[]> {
-  const l = CRE_SURVEY_LINKS;
-  const out = new Map<string, QrAnswer[]>();
-  if (context.isCre !== null) out.set(l.isCre, yesNo(context.isCre));
-  out.set(l.organism, code(context.organism));
-  out.set(l.specimen, code(context.specimen.type));
-  if (context.infectionSite && context.infectionSite !== "other")
-    out.set(l.infectionSite, code(context.infectionSite));
-  if (context.mechanism !== "NOT_TESTED" && context.mechanism !== "UNRESOLVED")
-    out.set(l.mechanism, code(context.mechanism));
-  if (context.consulted) out.set(l.consulted, yesNo(true));
-  const f = context.labFlags;
-  out.set(l.meropenemMic, yesNo(f.meropenemMicReported));
-  out.set(l.imipenemMic, yesNo(f.imipenemMicReported));
-  out.set(l.cefmetazoleMic, yesNo(f.cefmetazoleMicReported));
-  out.set(l.stResult, yesNo(f.stReported));
-  out.set(l.fluoroquinoloneResult, yesNo(f.fluoroquinoloneReported));
-  out.set(l.aminoglycosideResult, yesNo(f.aminoglycosideReported));
-  if (f.confirmationTestDone) out.set(l.confirmationTest, code("yes", "はい"));
-  if (f.enzymeTypingDone) out.set(l.enzymeTyping, code("yes", "はい"));
-  return out;
+export function prefilledDraft(context: SurveyLaunchContext): {
+  response: StoredQuestionnaireResponse;
+  prefilled: Record<string, string>;
+} {
+  const response = initialResponse(CRE_SURVEY, { context: { case: context }, source: "case" });
+  const prefilled: Record<string, string> = {};
+  for (const item of walkItems(response.item as QrItem[] | undefined)) {
+    if (isPrefilled(item as never) && item.answer)
+      prefilled[item.linkId] = item.answer.map(answerText).join(" / ");
+  }
+  return { response: response as unknown as StoredQuestionnaireResponse, prefilled };
 }
 
 const firstCode = (answers: QrAnswer[] | undefined) =>
@@ -113,8 +132,10 @@ const firstBoolean = (answers: QrAnswer[] | undefined) => {
 };
 
 /**
- * The figures the secretariat counts, read from the answers. The appropriateness verdict is not a question: it is
- * Mamori's cefiderocol check at the time of submission (cre-stewardship.md §6), null for paper responses.
+ * The figures the secretariat counts, read from the answers. The mechanism is the enzyme type when the organism is a
+ * producer (several enzymes joined with +), `producer_untyped` without a type, else the carbapenemase answer. The
+ * appropriateness verdict is not a question: it is Mamori's cefiderocol check at the time of submission
+ * (cre-stewardship.md §6), null for paper responses.
  */
 export function dimensionsOf(
   qr: Pick<StoredQuestionnaireResponse, "item">,
@@ -133,9 +154,16 @@ export function dimensionsOf(
       consulted: null,
     };
   }
+  const producer = firstCode(answers.get(l.carbapenemase));
+  const enzymes = (answers.get(l.enzymes) ?? [])
+    .map((a) => a.valueCoding?.code)
+    .filter((c): c is string => c !== undefined && c !== "unknown")
+    .sort();
+  const mechanism =
+    producer === "producer" ? (enzymes.length > 0 ? enzymes.join("+") : "producer_untyped") : producer;
   return {
     isCre,
-    mechanism: firstCode(answers.get(l.mechanism)),
+    mechanism,
     infectionSite: firstCode(answers.get(l.infectionSite)),
     verdict,
     carbapenemaseTested: firstCode(answers.get(l.confirmationTest)),
@@ -144,24 +172,51 @@ export function dimensionsOf(
 }
 
 /**
- * What still blocks a submission, by linkId: q1 must be answered (参考2 ②); when the organism is CRE, the laboratory
- * items q18–q21 are answered too (the four questions 別添 asks a technologist to confirm). When q1 is "no" the survey
- * ends there and everything else is ignored.
+ * The engine's verdict on a response about to be submitted: required items unanswered and answers that break the
+ * definition (type, option, constraint with its message), as field errors naming the linkId; and the response as it is
+ * kept — answers of disabled items removed (FHIR R4: they "SHALL NOT" be retained; a "no" to 設問1 ends the survey).
  */
-export function missingForSubmission(qr: Pick<StoredQuestionnaireResponse, "item">): string[] {
-  const answers = answersByLinkId(qr);
-  const l = CRE_SURVEY_LINKS;
-  if (firstBoolean(answers.get(l.isCre)) === null) return [l.isCre];
-  if (firstBoolean(answers.get(l.isCre)) === false) return [];
-  const lab = [
-    l.meropenemMic,
-    l.imipenemMic,
-    l.cefmetazoleMic,
-    l.stResult,
-    l.fluoroquinoloneResult,
-    l.aminoglycosideResult,
-    l.confirmationTest,
-    l.enzymeTyping,
+export function checkForSubmission(qr: StoredQuestionnaireResponse) {
+  const response = qr as unknown as QuestionnaireResponse;
+  const evaluation = evaluateResponse(CRE_SURVEY, response);
+  const problems = [
+    ...evaluation.missingRequired.map((linkId) => ({
+      path: `response.${linkId}`,
+      message: "required",
+      code: "required",
+      params: { linkId },
+    })),
+    ...evaluation.invalid.map((i) => ({
+      path: `response.${i.linkId}`,
+      message: i.message,
+      code: i.code,
+      params: { linkId: i.linkId },
+    })),
   ];
-  return lab.filter((id) => !answers.has(id));
+  const kept = withoutDisabledAnswers(CRE_SURVEY, response) as unknown as StoredQuestionnaireResponse;
+  return { problems, kept };
+}
+
+/**
+ * A copy of `base` with the given answers set through the engine (`setAnswers`), so items sit where the definition
+ * places them. A linkId the questionnaire does not have is a 400 naming it.
+ */
+export function responseWith(
+  base: StoredQuestionnaireResponse,
+  answers: ReadonlyMap<string, QrAnswer[]>,
+): StoredQuestionnaireResponse {
+  const known = new Set(flattenItems(CRE_SURVEY).map((e) => e.item.linkId));
+  const unknown = [...answers.keys()].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw validationFailed(
+      unknown.map((linkId) => ({
+        path: `response.${linkId}`,
+        message: "not an item of this questionnaire",
+        code: "unknown_item",
+      })),
+    );
+  }
+  let out = base as unknown as QuestionnaireResponse;
+  for (const [linkId, list] of answers) out = setAnswers(CRE_SURVEY, out, linkId, list as never);
+  return out as unknown as StoredQuestionnaireResponse;
 }

@@ -11,8 +11,8 @@ import {
   users,
 } from "../../db/schema/index.ts";
 import { conflict, validationFailed } from "../../errors.ts";
-import { CRE_SURVEY_URL, CRE_SURVEY_VERSION } from "./cre-survey-items.ts";
-import { answersByLinkId, diffResponses, withAnswers } from "./questionnaire-response.ts";
+import { CRE_SURVEY_URL, CRE_SURVEY_VERSION, responseWith } from "./cre-survey-items.ts";
+import { answersByLinkId, diffResponses } from "./questionnaire-response.ts";
 import { newDateShift, submitVersion } from "./survey-responses.ts";
 
 /** Registers a paper form received by the secretariat (the clerk's own label, e.g. the envelope number). */
@@ -201,7 +201,7 @@ export async function resolvePaperForm(
       .filter(([, pick]) => pick === 2)
       .map(([id]) => [id, second.get(id) ?? []]),
   );
-  const resolved = withAnswers(first, fromSecond);
+  const resolved = responseWith(first, fromSecond);
   const [draft] = await tx
     .insert(surveyResponses)
     .values({

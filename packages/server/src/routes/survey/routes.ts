@@ -7,7 +7,12 @@ import { AppError } from "../../errors.ts";
 import { findCase } from "../cre/case-store.ts";
 import { parseOrThrow } from "../cre/field-errors.ts";
 import { authorizeHospital, type HospitalActor } from "../cre/hospital.ts";
-import { LAB_SECTION_LINK_IDS } from "./cre-survey-items.ts";
+import {
+  CRE_SURVEY_URL,
+  CRE_SURVEY_VERSION,
+  LAB_SECTION_LINK_IDS,
+  responseWith,
+} from "./cre-survey-items.ts";
 import {
   createPaperForm,
   listPaperForms,
@@ -15,6 +20,7 @@ import {
   resolvePaperForm,
   savePaperEntry,
 } from "./paper-entry.ts";
+import { answersByLinkId } from "./questionnaire-response.ts";
 import {
   caseParams,
   correctionBody,
@@ -278,9 +284,16 @@ export const surveyRoutes =
       const { id, entryNo } = parseOrThrow(paperEntryParams, request.params, ["params"]);
       const { response } = parseOrThrow(paperEntryBody, request.body);
       const user = authorizeSecretariat(request, "keySurveyPaper");
-      await ctx.db.transaction((tx) =>
-        savePaperEntry(tx, user, id, entryNo, response as StoredQuestionnaireResponse, ctx.clock()),
+      const entry = responseWith(
+        {
+          resourceType: "QuestionnaireResponse",
+          questionnaire: `${CRE_SURVEY_URL}|${CRE_SURVEY_VERSION}`,
+          status: "in-progress",
+          item: [],
+        },
+        answersByLinkId(response as StoredQuestionnaireResponse),
       );
+      await ctx.db.transaction((tx) => savePaperEntry(tx, user, id, entryNo, entry, ctx.clock()));
       return presentPaper(id, user.id);
     });
 

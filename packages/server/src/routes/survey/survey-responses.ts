@@ -18,11 +18,12 @@ import type { HospitalActor } from "../cre/hospital.ts";
 import {
   CRE_SURVEY_URL,
   CRE_SURVEY_VERSION,
+  checkForSubmission,
   dimensionsOf,
   isLabItem,
   launchContextOf,
-  missingForSubmission,
-  prefillAnswers,
+  prefilledDraft,
+  responseWith,
 } from "./cre-survey-items.ts";
 import { answersByLinkId, answerText, type QrItem, withAnswers } from "./questionnaire-response.ts";
 
@@ -39,7 +40,11 @@ export async function caseContext(db: Executor, hospitalId: string, row: CaseRow
   const consultations = await consultationsOf(db, [row.id]);
   const { drugs } = await availabilityOf(db, hospitalId);
   const evaluation = evaluateRow(row, consultations.length > 0, drugs);
-  return launchContextOf(row, evaluation, consultations.length > 0);
+  const [hospital] = await db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, hospitalId));
+  return launchContextOf(row, evaluation, consultations.length > 0, hospital?.timeZone ?? "Asia/Tokyo");
 }
 
 /**
@@ -103,20 +108,11 @@ export async function openResponse(
     .where(eq(surveyResponses.id, responseId));
   if (clash) throw conflict("This response id is already used.", [{ path: "id", message: "already used" }]);
   const context = await caseContext(tx, actor.hospitalId, caseRow);
-  const prefill = prefillAnswers(context);
+  const { response, prefilled } = prefilledDraft(context);
   const [hospital] = await tx
     .select({ prefecture: organisations.prefecture })
     .from(organisations)
     .where(eq(organisations.id, actor.hospitalId));
-  const response = withAnswers(
-    {
-      resourceType: "QuestionnaireResponse",
-      questionnaire: `${CRE_SURVEY_URL}|${CRE_SURVEY_VERSION}`,
-      status: "in-progress",
-      item: [],
-    } as StoredQuestionnaireResponse,
-    prefill,
-  );
   const [row] = await tx
     .insert(surveyResponses)
     .values({
@@ -128,9 +124,7 @@ export async function openResponse(
       questionnaireVersion: CRE_SURVEY_VERSION,
       status: "draft",
       response,
-      prefilled: Object.fromEntries(
-        [...prefill].map(([id, answers]) => [id, answers.map(answerText).join(" / ")]),
-      ),
+      prefilled,
       prefecture: hospital?.prefecture ?? null,
       dateShiftDays: newDateShift(),
       createdBy: actor.user.id,
@@ -169,8 +163,7 @@ function mergeSections(
   const merged = new Map<string, ReturnType<typeof before.get> & object>();
   for (const [id, answers] of before) if (!keep(id)) merged.set(id, answers);
   for (const [id, answers] of after) if (keep(id)) merged.set(id, answers);
-  const base = { ...stored, item: [] as QrItem[] };
-  return withAnswers(base, merged);
+  return responseWith({ ...stored, item: [] }, merged);
 }
 
 /**
@@ -299,21 +292,13 @@ export async function submitVersion(
       { path: "labStatus", message: "with the laboratory" },
     ]);
   }
-  const response = {
+  const { problems, kept } = checkForSubmission({
     ...(input.response ?? current.response),
+    questionnaire: `${current.questionnaireUrl}|${current.questionnaireVersion}`,
     status: correcting ? "amended" : "completed",
-  } as StoredQuestionnaireResponse;
-  const missing = missingForSubmission(response);
-  if (missing.length > 0) {
-    throw validationFailed(
-      missing.map((linkId) => ({
-        path: `response.${linkId}`,
-        message: "required",
-        code: "required",
-        params: { linkId },
-      })),
-    );
-  }
+  });
+  if (problems.length > 0) throw validationFailed(problems);
+  const response = kept;
   const dims = dimensionsOf(response, await verdictOf(tx, current));
   const version = current.version + 1;
   await tx.insert(surveyResponseVersions).values({

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setAnswers } from "@mamori/domain/questionnaire";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { auditLog, organisations, surveyResponses } from "../../db/schema/index.
 import { useTestApp } from "../../test/test-app.ts";
 import { signIn, TEST_PASSWORD } from "../../test/test-facility.ts";
 import { makeHospital, newCaseBody, SEVERE_BLOODSTREAM } from "../cre/cre-test-support.ts";
+import { CRE_SURVEY } from "./cre-survey-items.ts";
 import { answersByLinkId } from "./questionnaire-response.ts";
 
 const now = new Date("2026-01-20T10:00:00+09:00");
@@ -16,7 +18,7 @@ const inject = (method: "GET" | "POST" | "PUT", url: string, cookie: string, pay
   ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 /** A hospital in 東京都 with a CRE case (IMP-producing K. pneumoniae from blood) on cefiderocol. */
-async function orderedCase(options: { consult?: boolean } = {}) {
+async function orderedCase(options: { consult?: boolean } = { consult: true }) {
   const h = await makeHospital(ctx.app, ctx.db);
   await ctx.db.update(organisations).set({ prefecture: "東京都" }).where(eq(organisations.id, h.id));
   const body = newCaseBody();
@@ -57,6 +59,23 @@ async function secretariatCookie() {
 }
 
 const answer = (linkId: string, value: object) => ({ linkId, answer: [value] });
+type Qr = { resourceType: "QuestionnaireResponse"; item?: unknown[] };
+/** The response with these answers set where the definition places them. */
+const set = (qr: Qr, answers: Record<string, object[]>): Qr =>
+  Object.entries(answers).reduce(
+    (r, [linkId, list]) => setAnswers(CRE_SURVEY, r as never, linkId, list as never) as unknown as Qr,
+    qr,
+  );
+const code = (c: string) => [{ valueCoding: { code: c } }];
+/** The clinical answers the record cannot give (provisional q3, q8, q12–q17), as a physician completes them. */
+const CLINICAL = {
+  q3: [{ valueBoolean: true }],
+  q8: code("no"),
+  q12: [{ valueDecimal: 2 }],
+  q13: code("q8h"),
+  q15: [{ valueInteger: 14 }],
+  q17: code("improved"),
+};
 
 describe("answering the cefiderocol survey (記3, 参考2)", () => {
   it("gives the physician a task with Mamori's answers pre-filled and marked, saves drafts, and submits once", async () => {
@@ -73,36 +92,35 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     const answers = answersByLinkId(draft.response);
     // 設問1 from the CRE criteria (MEPM 4 mg/L ≥ 2: 「メロペネムのMIC値が2μg/mL以上」), the 別添 lab flags from the isolate.
     expect(answers.get("q1")).toEqual([{ valueBoolean: true }]);
-    expect(answers.get("q18.1")).toEqual([{ valueBoolean: true }]);
+    expect(answers.get("q2")?.[0]?.valueCoding?.code).toBe("bloodstream");
+    expect(answers.get("q4")?.[0]?.valueCoding?.code).toBe("klebsiella_pneumoniae");
+    expect(answers.get("q6")?.[0]?.valueCoding?.code).toBe("producer");
+    expect(answers.get("q7")?.map((a) => a.valueCoding?.code)).toEqual(["IMP"]);
+    expect(answers.get("q10")).toEqual([{ valueBoolean: true }]);
+    expect(answers.get("q11")).toEqual([{ valueDate: "2026-01-20" }]);
+    expect(answers.get("q18.1")?.[0]?.valueCoding?.code).toBe("yes");
+    // No MIC for cefmetazole? The contract isolate has one (>32): reported.
+    expect(answers.get("q18.3")?.[0]?.valueCoding?.code).toBe("yes");
     expect(answers.get("q20")?.[0]?.valueCoding?.code).toBe("yes");
-    expect(answers.get("q6")?.[0]?.valueCoding?.code).toBe("MBL");
-    expect(answers.get("q8")).toEqual([{ valueBoolean: true }]);
-    expect(draft.prefilled).toEqual(expect.arrayContaining(["q1", "q2", "q18.1", "q20", "q6", "q8"]));
-    expect(draft.launchContext).toMatchObject({
-      organism: expect.any(String),
-      isCre: true,
-      mechanism: "MBL",
-    });
+    expect(draft.prefilled).toEqual(
+      expect.arrayContaining(["q1", "q2", "q4", "q6", "q10", "q18.1", "q20", "q21"]),
+    );
+    expect(draft.prefilled).not.toContain("q12");
+    expect(draft.launchContext).toMatchObject({ cre: true, mechanism: "MBL", verdict: "appropriate" });
 
     // A resend of the open is the same draft.
     const again = await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(id);
 
-    // The physician changes the site answer: it is no longer marked as pre-filled; the rest still are.
-    const changed = {
-      ...draft.response,
-      item: [
-        ...draft.response.item.filter((i: { linkId: string }) => i.linkId !== "q4"),
-        answer("q4", { valueCoding: { code: "lung" } }),
-      ],
-    };
+    // The physician changes the site and completes the rest: the site is no longer marked as pre-filled.
+    const changed = set(draft.response, { ...CLINICAL, q2: code("pneumonia") });
     const saved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
       response: changed,
     });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json().prefilled).not.toContain("q4");
-    expect(answersByLinkId(saved.json().response).get("q4")?.[0]?.valueCoding?.code).toBe("lung");
+    expect(saved.json().prefilled).not.toContain("q2");
+    expect(saved.json().prefilled).toContain("q1");
 
     // Submitted twice with the same client id: one version.
     const submissionId = randomUUID();
@@ -120,13 +138,14 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     const [stored] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
     expect(stored).toMatchObject({
       isCre: true,
-      mechanism: "MBL",
-      infectionSite: "lung",
+      mechanism: "IMP",
+      infectionSite: "pneumonia",
       carbapenemaseTested: "yes",
       consulted: true,
       prefecture: "東京都",
       verdict: "appropriate",
     });
+    expect(stored!.response.status).toBe("completed");
     // A second, different submission of a submitted response is refused: corrections go through their own route.
     const other = await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
       submissionId: randomUUID(),
@@ -134,50 +153,58 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(other.statusCode).toBe(409);
   });
 
-  it("keeps the draft when a required answer is missing and names the linkId", async () => {
+  it("keeps the draft when an answer breaks a rule or a required one is missing, and names the linkId", async () => {
     const { h, caseId } = await orderedCase();
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
-    // The lab has not said whether a carbapenemase confirmation test was possible (q20 is prefilled "yes" here), so
-    // drop q21 and q19.1 as a physician would by clearing them.
-    const cleared = {
-      ...draft.response,
-      item: draft.response.item.filter((i: { linkId: string }) => i.linkId !== "q21" && i.linkId !== "q19"),
-    };
+    // 1回投与量 2.5 g breaks the definition's constraint (「0 g より多く 2 g 以下」); q17 (転帰) left open.
+    const { q17: _open, ...rest } = CLINICAL;
+    const tooMuch = set(draft.response, { ...rest, q12: [{ valueDecimal: 2.5 }] });
     const saved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
-      response: cleared,
+      response: tooMuch,
     });
     expect(saved.statusCode).toBe(200);
     const refused = await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
       submissionId: randomUUID(),
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
-      "response.q19.1",
-      "response.q19.2",
-      "response.q19.3",
-      "response.q21",
-    ]);
+    const fields = refused.json().error.fields;
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "response.q17", code: "required" }),
+        expect.objectContaining({ path: "response.q12", message: expect.stringContaining("2 g 以下") }),
+      ]),
+    );
     const kept = (await inject("GET", `/api/survey/responses/${id}`, h.cookies.physician!)).json();
     expect(kept.status).toBe("draft");
-    expect(answersByLinkId(kept.response).get("q1")).toEqual([{ valueBoolean: true }]);
+    expect(answersByLinkId(kept.response).get("q12")).toEqual([{ valueDecimal: 2.5 }]);
+    // An item the questionnaire does not have is refused by name.
+    const stray = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
+      response: { resourceType: "QuestionnaireResponse", item: [answer("q99", { valueBoolean: true })] },
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.fields[0].path).toBe("response.q99");
   });
 
   it("ends after 設問1 when the organism is not CRE (参考2 ②: 「いいえ」と答えた場合 … CREのみの回答)", async () => {
     const { h, caseId } = await orderedCase();
     const id = randomUUID();
-    await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id });
-    const onlyQ1 = { resourceType: "QuestionnaireResponse", item: [answer("q1", { valueBoolean: false })] };
-    // Only the clinical section is the physician's to clear while the lab part is not handed over: q18–21 stay.
-    await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: onlyQ1 });
+    const draft = (
+      await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
+    ).json();
+    await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
+      response: set(draft.response, { q1: [{ valueBoolean: false }] }),
+    });
     const submitted = await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
       submissionId: randomUUID(),
     });
     expect(submitted.statusCode).toBe(201);
     const [stored] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
     expect(stored).toMatchObject({ isCre: false, mechanism: null, infectionSite: null });
+    // The answers of the disabled items are not kept (FHIR R4: answers to disabled items SHALL NOT be retained).
+    expect([...answersByLinkId(stored!.response).keys()]).toEqual(["q1"]);
   });
 
   it("hands the laboratory part to the technologist's queue and back; the lab cannot touch clinical answers", async () => {
@@ -191,10 +218,10 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
       response: draft.response,
     });
     expect(early.statusCode).toBe(403);
-    expect(
-      (await inject("POST", `/api/survey/responses/${id}/lab`, h.cookies.physician!, { to: "lab" }))
-        .statusCode,
-    ).toBe(200);
+    const handed = await inject("POST", `/api/survey/responses/${id}/lab`, h.cookies.physician!, {
+      to: "lab",
+    });
+    expect(handed.json().labStatus).toBe("with_lab");
     const queue = (await inject("GET", "/api/survey/lab-queue", h.cookies.lab_technologist!)).json();
     expect(queue.responses.map((r: { responseId: string }) => r.responseId)).toEqual([id]);
     // Submitting while the lab holds its part is refused.
@@ -203,47 +230,44 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     });
     expect(blocked.statusCode).toBe(409);
 
-    const labAnswers = {
-      resourceType: "QuestionnaireResponse",
-      item: [
-        answer("q1", { valueBoolean: false }), // not the lab's: ignored
-        answer("q21", { valueCoding: { code: "no_capacity", display: "検査体制がない" } }),
-      ],
-    };
+    const labAnswers = set(draft.response, { q1: [{ valueBoolean: false }], q21: code("no-capacity") });
     const labSaved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.lab_technologist!, {
       response: labAnswers,
     });
     expect(labSaved.statusCode).toBe(200);
     const after = answersByLinkId(labSaved.json().response);
-    expect(after.get("q1")).toEqual([{ valueBoolean: true }]);
-    expect(after.get("q21")?.[0]?.valueCoding?.code).toBe("no_capacity");
-    // The lab cleared q18.*: its section is what it sent.
-    expect(after.has("q18.1")).toBe(false);
+    expect(after.get("q1")).toEqual([{ valueBoolean: true }]); // not the lab's: kept as the physician left it
+    expect(after.get("q21")?.[0]?.valueCoding?.code).toBe("no-capacity");
     // The physician's own save meanwhile keeps the lab's answers.
     await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
-      response: draft.response,
+      response: set(draft.response, CLINICAL),
     });
-    expect(
-      answersByLinkId(
-        (await inject("GET", `/api/survey/responses/${id}`, h.cookies.physician!)).json().response,
-      ).get("q21")?.[0]?.valueCoding?.code,
-    ).toBe("no_capacity");
+    const read = (await inject("GET", `/api/survey/responses/${id}`, h.cookies.physician!)).json();
+    expect(answersByLinkId(read.response).get("q21")?.[0]?.valueCoding?.code).toBe("no-capacity");
+    expect(answersByLinkId(read.response).get("q17")?.[0]?.valueCoding?.code).toBe("improved");
 
-    expect(
-      (
-        await inject("POST", `/api/survey/responses/${id}/lab`, h.cookies.lab_technologist!, {
-          to: "physician",
-        })
-      ).json().labStatus,
-    ).toBe("returned");
+    const back = await inject("POST", `/api/survey/responses/${id}/lab`, h.cookies.lab_technologist!, {
+      to: "physician",
+    });
+    expect(back.json().labStatus).toBe("returned");
     expect(
       (await inject("GET", "/api/survey/lab-queue", h.cookies.lab_technologist!)).json().responses,
     ).toEqual([]);
+    const submitted = await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
+      submissionId: randomUUID(),
+    });
+    expect(submitted.statusCode).toBe(201);
     const audits = await ctx.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "survey_response"), eq(auditLog.entityId, id)));
-    expect(audits.length).toBeGreaterThanOrEqual(5);
+    // Opened, handed over, saved by the lab, saved by the physician, returned: five writes, five entries.
+    expect(audits.length).toBe(5);
+    const versionAudit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "survey_response_version"), eq(auditLog.entityId, `${id}#1`)));
+    expect(versionAudit).toHaveLength(1);
   });
 
   it("corrects a submitted response as a new version and keeps the history", async () => {
@@ -252,36 +276,34 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
-    await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
-      submissionId: randomUUID(),
-    });
+    const complete = set(draft.response, CLINICAL);
+    await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: complete });
+    expect(
+      (
+        await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
+          submissionId: randomUUID(),
+        })
+      ).statusCode,
+    ).toBe(201);
     const noReason = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, {
       submissionId: randomUUID(),
-      response: draft.response,
+      response: complete,
       reason: " ",
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields[0].path).toBe("reason");
-    const corrected = {
-      ...draft.response,
-      item: [
-        ...draft.response.item.filter((i: { linkId: string }) => i.linkId !== "q4"),
-        answer("q4", { valueCoding: { code: "urinary" } }),
-      ],
-    };
+    const corrected = set(complete, { q2: code("urinary") });
     const submissionId = randomUUID();
-    const res = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, {
-      submissionId,
-      response: corrected,
-      reason: "感染部位の誤り",
-    });
+    const body = { submissionId, response: corrected, reason: "感染部位の誤り" };
+    const res = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, body);
     expect(res.statusCode).toBe(201);
     expect(res.json().version).toBe(2);
-    const resend = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, {
-      submissionId,
-      response: corrected,
-      reason: "感染部位の誤り",
-    });
+    const resend = await inject(
+      "POST",
+      `/api/survey/responses/${id}/corrections`,
+      h.cookies.physician!,
+      body,
+    );
     expect(resend.json().version).toBe(2);
     const history = (await inject("GET", `/api/survey/responses/${id}/history`, h.cookies.physician!)).json()
       .versions;
@@ -289,7 +311,9 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
       [1, null],
       [2, "感染部位の誤り"],
     ]);
-    expect(answersByLinkId(history[0].response).get("q4")?.[0]?.valueCoding?.code).toBe("bloodstream");
+    expect(answersByLinkId(history[0].response).get("q2")?.[0]?.valueCoding?.code).toBe("bloodstream");
+    expect(answersByLinkId(history[1].response).get("q2")?.[0]?.valueCoding?.code).toBe("urinary");
+    expect(history[1].response.status).toBe("amended");
   });
 
   it("shows a hospital only its own responses, and refuses bad input naming the field", async () => {
@@ -318,6 +342,10 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
       response: { resourceType: "Patient" },
     });
     expect(notQr.json().error.fields[0].path).toBe("response.resourceType");
+    expect(
+      (await inject("PUT", `/api/survey/responses/not-a-uuid/draft`, a.h.cookies.physician!, {})).json().error
+        .fields[0].path,
+    ).toBe("params.id");
     // The secretariat has no way into a hospital's responses.
     const [sec] = await secretariatCookie();
     expect((await inject("GET", `/api/survey/responses/${id}`, sec!)).statusCode).toBe(403);
@@ -331,42 +359,42 @@ describe("the secretariat", () => {
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
-    const withDate = {
-      ...draft.response,
-      item: [
-        ...draft.response.item,
-        answer("q10", { valueDate: "2026-01-16" }),
-        answer("q17", { valueString: "山田太郎 さん" }),
-      ],
-    };
-    await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: withDate });
-    await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
-      submissionId: randomUUID(),
-    });
+    const withText = set(draft.response, { ...CLINICAL, q16: [{ valueString: "山田太郎 さんに ST合剤" }] });
+    await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: withText });
+    expect(
+      (
+        await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
+          submissionId: randomUUID(),
+        })
+      ).statusCode,
+    ).toBe(201);
     const [sec] = await secretariatCookie();
     expect((await inject("GET", "/api/survey/secretariat/overview", h.cookies.physician!)).statusCode).toBe(
       403,
     );
 
     const bundle = (await inject("GET", "/api/survey/secretariat/export?format=fhir", sec!)).json();
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
     const entry = bundle.entry.find((e: { resource: { id: string } }) => e.resource.id === id);
     const text = JSON.stringify(bundle);
     const [hospital] = await ctx.db.select().from(organisations).where(eq(organisations.id, h.id));
     expect(text).not.toContain(hospital!.name);
     expect(text).not.toContain("P-0001");
     expect(text).not.toContain("山田太郎");
-    const date = answersByLinkId(entry.resource).get("q10")?.[0]?.valueDate;
+    expect(text).not.toContain(caseId);
+    // 投与開始日 2026-01-20 moved by this response's own shift, never by 0.
     const [row] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
-    const shifted = new Date(Date.UTC(2026, 0, 16 + row!.dateShiftDays)).toISOString().slice(0, 10);
     expect(row!.dateShiftDays).not.toBe(0);
-    expect(date).toBe(shifted);
+    const shifted = new Date(Date.UTC(2026, 0, 20 + row!.dateShiftDays)).toISOString().slice(0, 10);
+    expect(answersByLinkId(entry.resource).get("q11")?.[0]?.valueDate).toBe(shifted);
+    expect(JSON.stringify(entry)).not.toContain("2026-01-20");
 
     const csv = await inject("GET", "/api/survey/secretariat/export?format=csv", sec!);
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body).not.toContain(hospital!.name);
     expect(csv.body).toContain(shifted);
     expect(csv.body.split("\r\n")[0]).toMatch(
-      /^\uFEFFexport_id,questionnaire,version,source,prefecture,submitted_on,verdict,q1,q2,/,
+      /^\uFEFFexport_id,questionnaire,version,source,prefecture,submitted_on,verdict,q1,q2,q3,/,
     );
 
     const xlsx = await inject("GET", "/api/survey/secretariat/export?format=xlsx", sec!);
@@ -376,9 +404,8 @@ describe("the secretariat", () => {
     expect(sheet.getRow(1).getCell(1).value).toBe("export_id");
     expect(sheet.rowCount).toBeGreaterThanOrEqual(2);
 
-    expect(
-      (await inject("GET", "/api/survey/secretariat/export?format=pdf", sec!)).json().error.fields[0].path,
-    ).toBe("query.format");
+    const badFormat = await inject("GET", "/api/survey/secretariat/export?format=pdf", sec!);
+    expect(badFormat.json().error.fields[0].path).toBe("query.format");
   });
 });
 
@@ -386,29 +413,35 @@ describe("paper double entry", () => {
   it("two clerks key the same form; the difference is shown, resolved and submitted", async () => {
     const [clerk1, clerk2] = await secretariatCookie();
     const formId = randomUUID();
-    expect(
-      (
-        await inject("POST", "/api/survey/paper", clerk1!, {
-          id: formId,
-          label: "封筒 12",
-          prefecture: "大阪府",
-        })
-      ).statusCode,
-    ).toBe(201);
-    const lab = (q20: string) => [
-      { linkId: "q18", item: ["q18.1", "q18.2", "q18.3"].map((l) => answer(l, { valueBoolean: true })) },
-      { linkId: "q19", item: ["q19.1", "q19.2", "q19.3"].map((l) => answer(l, { valueBoolean: true })) },
-      answer("q20", { valueCoding: { code: q20 } }),
-      answer("q21", { valueCoding: { code: "no" } }),
-    ];
-    const entry = (q20: string) => ({
-      resourceType: "QuestionnaireResponse",
-      item: [
-        answer("q1", { valueBoolean: true }),
-        answer("q4", { valueCoding: { code: "urinary" } }),
-        ...lab(q20),
-      ],
+    const created = await inject("POST", "/api/survey/paper", clerk1!, {
+      id: formId,
+      label: "封筒 12",
+      prefecture: "大阪府",
     });
+    expect(created.statusCode).toBe(201);
+    const yes = code("yes");
+    const entry = (q20: string) =>
+      set(
+        { resourceType: "QuestionnaireResponse", item: [] },
+        {
+          q1: [{ valueBoolean: true }],
+          q2: code("urinary"),
+          q4: code("escherichia_coli"),
+          q5: code("urine"),
+          q6: code("non_producer"),
+          q10: [{ valueBoolean: false }],
+          q11: [{ valueDate: "2026-01-10" }],
+          ...CLINICAL,
+          "q18.1": yes,
+          "q18.2": yes,
+          "q18.3": yes,
+          "q19.1": yes,
+          "q19.2": yes,
+          "q19.3": yes,
+          q20: code(q20),
+          q21: code("no"),
+        },
+      );
     await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
     // The same clerk cannot make the second entry.
     const same = await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk1!, {
@@ -418,10 +451,10 @@ describe("paper double entry", () => {
     expect(same.json().error.fields[0].code).toBe("same_person");
     const both = (
       await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, {
-        response: entry("no_capacity"),
+        response: entry("no-capacity"),
       })
     ).json();
-    expect(both.differences).toEqual([{ linkId: "q20", first: "yes", second: "no_capacity" }]);
+    expect(both.differences).toEqual([{ linkId: "q20", first: "yes", second: "no-capacity" }]);
 
     const missing = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk2!, {
       submissionId: randomUUID(),
@@ -433,6 +466,7 @@ describe("paper double entry", () => {
     const body = { submissionId: randomUUID(), responseId: randomUUID(), choices: { q20: 2 } };
     const resolved = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk2!, body);
     expect(resolved.statusCode).toBe(201);
+    expect(resolved.json().responseId).toBe(body.responseId);
     expect((await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk2!, body)).statusCode).toBe(200);
     const [stored] = await ctx.db
       .select()
@@ -443,8 +477,11 @@ describe("paper double entry", () => {
       status: "submitted",
       hospitalId: null,
       prefecture: "大阪府",
-      carbapenemaseTested: "no_capacity",
+      carbapenemaseTested: "no-capacity",
       infectionSite: "urinary",
+      mechanism: "non_producer",
+      consulted: false,
+      verdict: null,
     });
   });
 });
