@@ -73,4 +73,4 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_updated_by_users
 CREATE UNIQUE INDEX "survey_response_versions_submission_idx" ON "survey_response_versions" USING btree ("submission_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_hospital_idx" ON "survey_responses" USING btree ("hospital_id","updated_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_responses_case_idx" ON "survey_responses" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "survey_responses_status_idx" ON "survey_responses" USING btree ("status");
+CREATE INDEX "survey_responses_overview_idx" ON "survey_responses" USING btree ("status","is_cre","prefecture","mechanism","infection_site","verdict","carbapenemase_tested","consulted");

@@ -85,7 +85,17 @@ export const surveyResponses = pgTable(
   (t) => [
     index("survey_responses_hospital_idx").on(t.hospitalId, t.updatedAt),
     uniqueIndex("survey_responses_case_idx").on(t.caseId),
-    index("survey_responses_status_idx").on(t.status),
+    // Covers the secretariat's overview: its grouped scan reads this index alone (an index-only scan).
+    index("survey_responses_overview_idx").on(
+      t.status,
+      t.isCre,
+      t.prefecture,
+      t.mechanism,
+      t.infectionSite,
+      t.verdict,
+      t.carbapenemaseTested,
+      t.consulted,
+    ),
     check("survey_web_has_hospital", sql`(${t.source} = 'web') = (${t.hospitalId} is not null)`),
   ],
 );
