@@ -1,5 +1,6 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Redirect, Route, Switch } from "wouter";
+import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
@@ -31,10 +32,16 @@ import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
 import { useSession } from "./state/SessionProvider.tsx";
 
+// The questionnaire pages carry the FHIRPath engine and its R4 model: loaded only when one is opened.
+const SurveyRoutes = lazy(() =>
+  import("./pages/survey/SurveyRoutes.tsx").then((m) => ({ default: m.SurveyRoutes })),
+);
+
 /** Sign-in first; then the facility's pages, or the overseer's page for health-centre, municipal and secretariat users. */
 export function App() {
   const { t } = useTranslation();
   const { user, status, recheck } = useSession();
+  const [surveyPage] = useRoute("/survey/*?");
 
   if (status === "loading") return <p className="page-loading">{t("app.loading")}</p>;
   if (status === "offline" && user === null)
@@ -44,6 +51,20 @@ export function App() {
       </main>
     );
   if (user === null) return <SignInPage />;
+
+  if (surveyPage) {
+    // A questionnaire's paper form and try-out: the same for every role (the definition holds no one's data).
+    return (
+      <OutboxProvider key={user.id} userId={user.id}>
+        <AppHeader />
+        <main className="page">
+          <Suspense fallback={<p className="page-loading">{t("app.loading")}</p>}>
+            <SurveyRoutes />
+          </Suspense>
+        </main>
+      </OutboxProvider>
+    );
+  }
 
   if (isCreOnlyRole(user.role) && user.organisation.kind === "facility") {
     // A hospital's laboratory and AST work on CRE stewardship only: the CRE case list is their home.

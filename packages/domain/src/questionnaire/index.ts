@@ -45,6 +45,7 @@ export {
   setAnswers,
   withoutDisabledAnswers,
 } from "./response.ts";
+export { checkResponseShape, type ResponseShapeCheck } from "./response-shape.ts";
 export * from "./types.ts";
 export { type QuestionnaireIssue, type QuestionnaireValidation, validateQuestionnaire } from "./validate.ts";
 export { flattenItems, flattenResponseItems, type ItemEntry } from "./walk.ts";

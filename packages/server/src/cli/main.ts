@@ -29,6 +29,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import("./obligations-command.ts"),
   },
   cre: { summary: "CRE stewardship (`cre advise CASE.json`)", load: () => import("./cre-command.ts") },
+  survey: {
+    summary: "FHIR Questionnaires: validate, evaluate a response, export a built-in one",
+    load: () => import("./survey-command.ts"),
+  },
 };
 
 function usage(): string {
