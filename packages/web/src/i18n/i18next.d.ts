@@ -7,6 +7,7 @@ import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SurveillanceMessages } from "./surveillance.ja.ts";
+import type { SurveyMessages } from "./survey.ja.ts";
 
 // Keys given to t() are checked against the Japanese messages at compile time.
 declare module "i18next" {
@@ -22,6 +23,7 @@ declare module "i18next" {
       forms: FormsMessages;
       surveillance: SurveillanceMessages;
       questionnaire: QuestionnaireMessages;
+      survey: SurveyMessages;
     };
   }
 }

@@ -19,6 +19,8 @@ import { routineEn } from "./routine.en.ts";
 import { routineJa } from "./routine.ja.ts";
 import { surveillanceEn } from "./surveillance.en.ts";
 import { surveillanceJa } from "./surveillance.ja.ts";
+import { surveyEn } from "./survey.en.ts";
+import { surveyJa } from "./survey.ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
 
@@ -45,6 +47,7 @@ void i18n.use(initReactI18next).init({
       forms: formsJa,
       surveillance: surveillanceJa,
       questionnaire: questionnaireJa,
+      survey: surveyJa,
     },
     en: {
       translation: en,
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
       forms: formsEn,
       surveillance: surveillanceEn,
       questionnaire: questionnaireEn,
+      survey: surveyEn,
     },
   },
   lng: storedLang(),

@@ -2,6 +2,7 @@ import { surveyLabPrefill } from "@mamori/domain/cre";
 import {
   builtInQuestionnaire,
   type CreSurveyCaseContext,
+  EXT,
   evaluateResponse,
   flattenItems,
   initialResponse,
@@ -219,4 +220,22 @@ export function responseWith(
   let out = base as unknown as QuestionnaireResponse;
   for (const [linkId, list] of answers) out = setAnswers(CRE_SURVEY, out, linkId, list as never);
   return out as unknown as StoredQuestionnaireResponse;
+}
+
+/**
+ * The response as the screens get it: the answers still standing as Mamori filled them carry the `prefilled`
+ * extension again (the store keeps plain answers), so the renderer marks them.
+ */
+export function withPrefilledMarks(
+  qr: StoredQuestionnaireResponse,
+  linkIds: readonly string[],
+): StoredQuestionnaireResponse {
+  const marked = new Set(linkIds);
+  const mark = (items: QrItem[] | undefined): QrItem[] | undefined =>
+    items?.map((item) => ({
+      ...item,
+      ...(item.item ? { item: mark(item.item) } : {}),
+      ...(marked.has(item.linkId) ? { extension: [{ url: EXT.prefilled, valueString: "case" }] } : {}),
+    }));
+  return { ...qr, item: mark(qr.item as QrItem[] | undefined) ?? [] };
 }

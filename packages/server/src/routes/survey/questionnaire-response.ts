@@ -40,7 +40,13 @@ export type QrAnswer = {
   valueQuantity?: z.infer<typeof quantity>;
   item?: QrItem[];
 };
-export type QrItem = { linkId: string; text?: string; answer?: QrAnswer[]; item?: QrItem[] };
+export type QrItem = {
+  linkId: string;
+  text?: string;
+  answer?: QrAnswer[];
+  item?: QrItem[];
+  extension?: { url: string; valueString?: string }[];
+};
 
 const answerSchema: z.ZodType<QrAnswer> = z.lazy(() =>
   z

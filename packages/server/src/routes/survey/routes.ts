@@ -12,6 +12,7 @@ import {
   CRE_SURVEY_VERSION,
   LAB_SECTION_LINK_IDS,
   responseWith,
+  withPrefilledMarks,
 } from "./cre-survey-items.ts";
 import {
   createPaperForm,
@@ -84,7 +85,7 @@ export const surveyRoutes =
         labStatus: row.labStatus,
         labSection: LAB_SECTION_LINK_IDS,
         version: row.version,
-        response: row.response,
+        response: withPrefilledMarks(row.response, stillPrefilled(row)),
         prefilled: stillPrefilled(row),
         launchContext: caseRow ? await caseContext(ctx.db, actor.hospitalId, caseRow) : null,
         updatedAt: row.updatedAt.toISOString(),
