@@ -34,6 +34,7 @@ import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
 import { secondFactorRoutes } from "./routes/second-factor/routes.ts";
 import { surveillanceRoutes } from "./routes/surveillance/routes.ts";
+import { surveyRoutes } from "./routes/survey/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 
 declare module "fastify" {
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formRoutes(context), { prefix: "/api/facilities" });
   await app.register(surveillanceRoutes(context), { prefix: "/api/facilities" });
   await app.register(creRoutes(context), { prefix: "/api/cre" });
+  await app.register(surveyRoutes(context), { prefix: "/api/survey" });
   await app.register(routineRoutes(context), { prefix: "/api/routine" });
   await app.register(obligationRoutes(context), { prefix: "/api/facilities" });
   await app.register(episodeRoutes(context), { prefix: "/api/facilities" });

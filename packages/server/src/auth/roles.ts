@@ -57,6 +57,14 @@ export const PERMISSIONS = {
   readCreAvailability: ["physician", "lab_technologist", "ast_member", "admin"],
   /** The hospital's drug availability used by the CRE advice. */
   manageCreAvailability: ["ast_member", "admin"],
+  /** Answer the national cefiderocol survey for the hospital's CRE cases (MHLW 事務連絡 2024-01-25 記3). */
+  answerSurvey: ["physician"],
+  /** Answer the survey's laboratory items (参考2 別添, 設問18～21) handed over by the physician. */
+  answerSurveyLab: ["lab_technologist"],
+  /** The survey secretariat: de-identified counts and exports across every response. */
+  readSurveyAggregates: ["secretariat"],
+  /** The survey secretariat: key in paper responses with double entry. */
+  keySurveyPaper: ["secretariat"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

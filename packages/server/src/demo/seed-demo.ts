@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/audit.ts";
 import type { Role } from "../auth/roles.ts";
 import type { Database, Executor } from "../db/database.ts";
 import { observations, organisations, people, rooms, units, users } from "../db/schema/index.ts";
+import { insertSyntheticResponses } from "../routes/survey/synthetic-responses.ts";
 import { dayInZone } from "../time/facility-day.ts";
 import { seedDemoCre } from "./demo-cre.ts";
 import { FAMILY_NAMES, GIVEN_NAMES_ELDER, GIVEN_NAMES_STAFF } from "./demo-names.ts";
@@ -106,6 +107,7 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       facilityType: "hospital",
       name: "みなと総合病院",
       timeZone: TIME_ZONE,
+      prefecture: "東京都",
       healthCentreId: healthCentre!.id,
       municipalityId: municipality!.id,
     })
@@ -133,6 +135,13 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
   }
 
   await seedDemoCre(tx, { hospitalId: hospital!.id, userIds, now, timeZone: TIME_ZONE });
+  // The survey secretariat's overview needs responses from many hospitals: paper responses already keyed in.
+  await insertSyntheticResponses(tx, {
+    count: 48,
+    seed: 2024,
+    createdBy: userIds.get("demo-secretariat")!,
+    now,
+  });
 
   const floorUnits = await tx
     .insert(units)

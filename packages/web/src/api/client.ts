@@ -15,6 +15,7 @@ import type {
 } from "./records-types.ts";
 import { createRoutineApi } from "./routine.ts";
 import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
+import { createSurveyApi } from "./survey.ts";
 import type {
   Facility,
   FieldError,
@@ -130,6 +131,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     episodes: createEpisodesApi(request),
     /** The manual's outbreak forms 付録4② and ③ (src/api/forms.ts). */
     forms: createFormsApi(request),
+    /** The national cefiderocol survey: answering, the lab's part, the secretariat (src/api/survey.ts). */
+    survey: createSurveyApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

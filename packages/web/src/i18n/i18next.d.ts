@@ -9,6 +9,7 @@ import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SecondFactorMessages } from "./second-factor.ja.ts";
 import type { SurveillanceMessages } from "./surveillance.ja.ts";
+import type { SurveyMessages } from "./survey.ja.ts";
 
 // Keys given to t() are checked against the Japanese messages at compile time.
 declare module "i18next" {
@@ -26,6 +27,7 @@ declare module "i18next" {
       secondFactor: SecondFactorMessages;
       questionnaire: QuestionnaireMessages;
       notify: NotifyMessages;
+      survey: SurveyMessages;
     };
   }
 }

@@ -23,6 +23,8 @@ import { secondFactorEn } from "./second-factor.en.ts";
 import { secondFactorJa } from "./second-factor.ja.ts";
 import { surveillanceEn } from "./surveillance.en.ts";
 import { surveillanceJa } from "./surveillance.ja.ts";
+import { surveyEn } from "./survey.en.ts";
+import { surveyJa } from "./survey.ja.ts";
 
 const STORAGE_KEY = "mamori.lang";
 
@@ -51,6 +53,7 @@ void i18n.use(initReactI18next).init({
       secondFactor: secondFactorJa,
       questionnaire: questionnaireJa,
       notify: notifyJa,
+      survey: surveyJa,
     },
     en: {
       translation: en,
@@ -64,6 +67,7 @@ void i18n.use(initReactI18next).init({
       secondFactor: secondFactorEn,
       questionnaire: questionnaireEn,
       notify: notifyEn,
+      survey: surveyEn,
     },
   },
   lng: storedLang(),

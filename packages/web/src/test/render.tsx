@@ -5,6 +5,7 @@ import { afterEach } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import type { ApiClient } from "../api/client.ts";
+import { createSurveyApi } from "../api/survey.ts";
 import type { Facility, User } from "../api/types.ts";
 import { i18n, setLang } from "../i18n/index.ts";
 import { ApiProvider } from "../state/ApiContext.tsx";
@@ -50,6 +51,9 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
     routine: fakeRoutineApi(),
     episodes: fakeEpisodesApi(),
     forms: { weekly: unexpected("forms.weekly"), physicianReport: unexpected("forms.physicianReport") },
+    survey: Object.fromEntries(
+      Object.keys(createSurveyApi(unexpected("survey") as never)).map((k) => [k, unexpected(`survey.${k}`)]),
+    ) as unknown as ReturnType<typeof createSurveyApi>,
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),

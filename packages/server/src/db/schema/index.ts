@@ -7,4 +7,5 @@ export * from "./onsets.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
 export * from "./routine.ts";
+export * from "./survey.ts";
 export * from "./users.ts";

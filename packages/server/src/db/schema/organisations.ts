@@ -14,6 +14,8 @@ export const organisations = pgTable(
     name: text("name").notNull(),
     facilityType: text("facility_type", { enum: ["elderly_care", "childcare", "disability", "hospital"] }),
     timeZone: text("time_zone").notNull().default("Asia/Tokyo"),
+    /** The prefecture (都道府県) of a facility, the finest place the survey secretariat sees. */
+    prefecture: text("prefecture"),
     ruleProfile: text("rule_profile").notNull().default("mhlw-2005"),
     healthCentreId: uuid("health_centre_id").references((): AnyPgColumn => organisations.id),
     municipalityId: uuid("municipality_id").references((): AnyPgColumn => organisations.id),

@@ -1,0 +1,308 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { assertFound } from "../../auth/guard.ts";
+import { can } from "../../auth/roles.ts";
+import type { StoredQuestionnaireResponse } from "../../db/schema/index.ts";
+import { AppError } from "../../errors.ts";
+import { findCase } from "../cre/case-store.ts";
+import { parseOrThrow } from "../cre/field-errors.ts";
+import { authorizeHospital, type HospitalActor } from "../cre/hospital.ts";
+import {
+  CRE_SURVEY_URL,
+  CRE_SURVEY_VERSION,
+  LAB_SECTION_LINK_IDS,
+  responseWith,
+  withPrefilledMarks,
+} from "./cre-survey-items.ts";
+import {
+  createPaperForm,
+  listPaperForms,
+  paperFormDetail,
+  resolvePaperForm,
+  savePaperEntry,
+} from "./paper-entry.ts";
+import { answersByLinkId } from "./questionnaire-response.ts";
+import {
+  caseParams,
+  correctionBody,
+  draftBody,
+  exportQuery,
+  idParams,
+  labMoveBody,
+  openBody,
+  paperEntryBody,
+  paperEntryParams,
+  paperFormBody,
+  resolveBody,
+  submitBody,
+} from "./schema.ts";
+import {
+  authorizeSecretariat,
+  deidentifiedResponses,
+  exportTable,
+  surveyOverview,
+  toBundle,
+  toCsv,
+  toXlsx,
+} from "./secretariat.ts";
+import {
+  caseContext,
+  findResponse,
+  historyOf,
+  listTasks,
+  moveLabSection,
+  openResponse,
+  type SurveyResponseRow,
+  saveDraft,
+  stillPrefilled,
+  submitVersion,
+} from "./survey-responses.ts";
+
+/**
+ * The national cefiderocol survey (MHLW 事務連絡 2024-01-25 記3, 参考2; docs/api.md "Survey"): the physician's tasks
+ * and answers with Mamori's pre-fill, the laboratory part handed to a technologist and back, submission and
+ * corrections with history; the secretariat's de-identified overview and exports, and paper forms keyed in twice.
+ */
+export const surveyRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const hospitalActor = async (request: Parameters<typeof authorizeHospital>[1]) => {
+      const actor = await authorizeHospital(ctx.db, request, "readCreCases");
+      if (!can(actor.user.role, "answerSurvey") && !can(actor.user.role, "answerSurveyLab")) {
+        throw new AppError(403, "forbidden", "Your role does not answer the survey.");
+      }
+      return actor;
+    };
+
+    const present = async (actor: HospitalActor, row: SurveyResponseRow) => {
+      const caseRow = row.caseId ? await findCase(ctx.db, actor.hospitalId, row.caseId) : undefined;
+      return {
+        id: row.id,
+        caseId: row.caseId,
+        patientLabel: caseRow?.patientLabel ?? null,
+        questionnaire: { url: row.questionnaireUrl, version: row.questionnaireVersion },
+        status: row.status,
+        labStatus: row.labStatus,
+        labSection: LAB_SECTION_LINK_IDS,
+        version: row.version,
+        response: withPrefilledMarks(row.response, stillPrefilled(row)),
+        prefilled: stillPrefilled(row),
+        launchContext: caseRow ? await caseContext(ctx.db, actor.hospitalId, caseRow) : null,
+        updatedAt: row.updatedAt.toISOString(),
+        submittedAt: row.submittedAt?.toISOString() ?? null,
+      };
+    };
+
+    app.get("/tasks", async (request) => {
+      const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
+      const tasks = await listTasks(ctx.db, actor.hospitalId);
+      return {
+        tasks: tasks.map((t) => ({
+          caseId: t.caseId,
+          patientLabel: t.patientLabel,
+          organism: t.organism.organism,
+          orderedAt: t.orderedAt?.toISOString() ?? null,
+          responseId: t.responseId,
+          status: t.status ?? "not_started",
+          labStatus: t.labStatus,
+          version: t.version,
+          updatedAt: t.updatedAt?.toISOString() ?? null,
+        })),
+      };
+    });
+
+    app.get("/lab-queue", async (request) => {
+      const actor = await authorizeHospital(ctx.db, request, "answerSurveyLab");
+      const tasks = await listTasks(ctx.db, actor.hospitalId);
+      return {
+        responses: tasks
+          .filter((t) => t.labStatus === "with_lab" && t.status === "draft")
+          .map((t) => ({
+            responseId: t.responseId!,
+            caseId: t.caseId,
+            patientLabel: t.patientLabel,
+            organism: t.organism.organism,
+            updatedAt: t.updatedAt?.toISOString() ?? null,
+          })),
+      };
+    });
+
+    app.post("/cases/:caseId/response", async (request, reply) => {
+      const { caseId } = parseOrThrow(caseParams, request.params, ["params"]);
+      const { id } = parseOrThrow(openBody, request.body);
+      const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
+      const { row, created } = await ctx.db.transaction((tx) =>
+        openResponse(tx, actor, caseId, id, ctx.clock()),
+      );
+      return reply.status(created ? 201 : 200).send(await present(actor, row));
+    });
+
+    app.get("/responses/:id", async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const actor = await hospitalActor(request);
+      const row = assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
+      return present(actor, row);
+    });
+
+    app.put("/responses/:id/draft", async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const { response } = parseOrThrow(draftBody, request.body);
+      const actor = await hospitalActor(request);
+      const row = await ctx.db.transaction((tx) =>
+        saveDraft(tx, actor, id, response as StoredQuestionnaireResponse, ctx.clock()),
+      );
+      return present(actor, row);
+    });
+
+    app.post("/responses/:id/lab", async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const { to } = parseOrThrow(labMoveBody, request.body);
+      const actor = await hospitalActor(request);
+      const row = await ctx.db.transaction((tx) => moveLabSection(tx, actor, id, to, ctx.clock()));
+      return present(actor, row);
+    });
+
+    app.post("/responses/:id/submit", async (request, reply) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const { submissionId } = parseOrThrow(submitBody, request.body);
+      const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
+      const { row, created } = await ctx.db.transaction(async (tx) => {
+        const current = assertFound(await findResponse(tx, actor.hospitalId, id, true), "Survey response");
+        return submitVersion(
+          tx,
+          { userId: actor.user.id, organisationId: actor.hospitalId },
+          current,
+          { submissionId },
+          ctx.clock(),
+        );
+      });
+      return reply.status(created ? 201 : 200).send(await present(actor, row));
+    });
+
+    app.post("/responses/:id/corrections", async (request, reply) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const body = parseOrThrow(correctionBody, request.body);
+      const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
+      const { row, created } = await ctx.db.transaction(async (tx) => {
+        const current = assertFound(await findResponse(tx, actor.hospitalId, id, true), "Survey response");
+        if (current.status !== "submitted") {
+          throw new AppError(
+            409,
+            "conflict",
+            "Only a submitted response is corrected; save the draft instead.",
+          );
+        }
+        return submitVersion(
+          tx,
+          { userId: actor.user.id, organisationId: actor.hospitalId },
+          current,
+          {
+            submissionId: body.submissionId,
+            response: body.response as StoredQuestionnaireResponse,
+            reason: body.reason,
+          },
+          ctx.clock(),
+        );
+      });
+      return reply.status(created ? 201 : 200).send(await present(actor, row));
+    });
+
+    app.get("/responses/:id/history", async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const actor = await hospitalActor(request);
+      assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
+      const versions = await historyOf(ctx.db, id);
+      return { versions: versions.map((v) => ({ ...v, submittedAt: v.submittedAt.toISOString() })) };
+    });
+
+    app.get("/secretariat/overview", async (request) => {
+      authorizeSecretariat(request, "readSurveyAggregates");
+      return surveyOverview(ctx.db);
+    });
+
+    app.get("/secretariat/export", async (request, reply) => {
+      const { format } = parseOrThrow(exportQuery, request.query, ["query"]);
+      authorizeSecretariat(request, "readSurveyAggregates");
+      const items = await deidentifiedResponses(ctx.db);
+      const stamp = ctx.clock().toISOString().slice(0, 10);
+      if (format === "fhir") {
+        return reply
+          .header("content-type", "application/fhir+json; charset=utf-8")
+          .send(toBundle(items, ctx.clock()));
+      }
+      const table = exportTable(items);
+      if (format === "csv") {
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="cre-survey-${stamp}.csv"`)
+          .send(toCsv(table));
+      }
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="cre-survey-${stamp}.xlsx"`)
+        .send(await toXlsx(table));
+    });
+
+    app.get("/paper", async (request) => {
+      authorizeSecretariat(request, "keySurveyPaper");
+      return { forms: await listPaperForms(ctx.db) };
+    });
+
+    app.post("/paper", async (request, reply) => {
+      const body = parseOrThrow(paperFormBody, request.body);
+      const user = authorizeSecretariat(request, "keySurveyPaper");
+      const { row, created } = await ctx.db.transaction((tx) => createPaperForm(tx, user, body, ctx.clock()));
+      return reply
+        .status(created ? 201 : 200)
+        .send({ id: row.id, label: row.label, prefecture: row.prefecture });
+    });
+
+    const presentPaper = async (id: string, userId: string) => {
+      const d = await paperFormDetail(ctx.db, id);
+      return {
+        id: d.form.id,
+        label: d.form.label,
+        prefecture: d.form.prefecture,
+        responseId: d.form.responseId,
+        entries: d.entries.map((e) => ({
+          entryNo: e.entryNo,
+          enteredBy: e.enteredBy,
+          mine: e.enteredById === userId,
+          enteredAt: e.enteredAt.toISOString(),
+          response: e.response,
+        })),
+        differences: d.differences,
+      };
+    };
+
+    app.get("/paper/:id", async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const user = authorizeSecretariat(request, "keySurveyPaper");
+      return presentPaper(id, user.id);
+    });
+
+    app.put("/paper/:id/entries/:entryNo", async (request) => {
+      const { id, entryNo } = parseOrThrow(paperEntryParams, request.params, ["params"]);
+      const { response } = parseOrThrow(paperEntryBody, request.body);
+      const user = authorizeSecretariat(request, "keySurveyPaper");
+      const entry = responseWith(
+        {
+          resourceType: "QuestionnaireResponse",
+          questionnaire: `${CRE_SURVEY_URL}|${CRE_SURVEY_VERSION}`,
+          status: "in-progress",
+          item: [],
+        },
+        answersByLinkId(response as StoredQuestionnaireResponse),
+      );
+      await ctx.db.transaction((tx) => savePaperEntry(tx, user, id, entryNo, entry, ctx.clock()));
+      return presentPaper(id, user.id);
+    });
+
+    app.post("/paper/:id/resolve", async (request, reply) => {
+      const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const body = parseOrThrow(resolveBody, request.body);
+      const user = authorizeSecretariat(request, "keySurveyPaper");
+      const { created } = await ctx.db.transaction((tx) => resolvePaperForm(tx, user, id, body, ctx.clock()));
+      return reply.status(created ? 201 : 200).send(await presentPaper(id, user.id));
+    });
+  };
