@@ -5,5 +5,6 @@ export * from "./episodes.ts";
 export * from "./observations.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
+export * from "./reports.ts";
 export * from "./routine.ts";
 export * from "./users.ts";
