@@ -13,6 +13,7 @@ import type {
   NewCase,
   RecordedCase,
 } from "./records-types.ts";
+import { createReportsApi } from "./reports.ts";
 import { createRoutineApi } from "./routine.ts";
 import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
 import type {
@@ -130,6 +131,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     episodes: createEpisodesApi(request),
     /** The manual's outbreak forms 付録4② and ③ (src/api/forms.ts). */
     forms: createFormsApi(request),
+    /** Reports to the health centre and the municipality, and the offices' inbox (src/api/reports.ts). */
+    reports: createReportsApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

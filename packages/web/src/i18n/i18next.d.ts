@@ -3,6 +3,7 @@ import type { CreMessages } from "./cre.ja.ts";
 import type { EpisodeMessages } from "./episodes.ja.ts";
 import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
+import type { ReportMessages } from "./reports.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SurveillanceMessages } from "./surveillance.ja.ts";
@@ -20,6 +21,7 @@ declare module "i18next" {
       episodes: EpisodeMessages;
       forms: FormsMessages;
       surveillance: SurveillanceMessages;
+      reports: ReportMessages;
     };
   }
 }

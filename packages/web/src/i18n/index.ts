@@ -11,6 +11,8 @@ import { episodesJa } from "./episodes.ja.ts";
 import { formsEn } from "./forms.en.ts";
 import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
+import { reportsEn } from "./reports.en.ts";
+import { reportsJa } from "./reports.ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
@@ -42,6 +44,7 @@ void i18n.use(initReactI18next).init({
       episodes: episodesJa,
       forms: formsJa,
       surveillance: surveillanceJa,
+      reports: reportsJa,
     },
     en: {
       translation: en,
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
       episodes: episodesEn,
       forms: formsEn,
       surveillance: surveillanceEn,
+      reports: reportsEn,
     },
   },
   lng: storedLang(),
