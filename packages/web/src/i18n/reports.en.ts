@@ -27,6 +27,7 @@ export const reportsEn: ReportMessages = {
   noReport: "Decide not to report",
   decisionTitle: "Why no report (C)",
   decisionReason: "Reason",
+  decisionReportReason: "The director judged a report necessary and drafted it",
   decisionSave: "Record the decision",
   decisionSaved: "The director's decision is recorded.",
   facility: "Facility",

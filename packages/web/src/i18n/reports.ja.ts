@@ -27,6 +27,7 @@ export const reportsJa = {
   noReport: "報告しないと判断する",
   decisionTitle: "報告しない理由（ウ）",
   decisionReason: "理由",
+  decisionReportReason: "施設長が報告を必要と判断し、報告書を作成",
   decisionSave: "判断を記録する",
   decisionSaved: "施設長の判断を記録しました。",
   facility: "施設",

@@ -13,6 +13,8 @@ const CRITERION_OF: Readonly<Record<string, ReportCriterion>> = {
   REPORT_CRITERION_A: "A",
   REPORT_CRITERION_B: "B",
   ABOVE_USUAL: "C",
+  // A norovirus-type cluster is not ア or イ by itself; the director may still judge a report necessary (ウ).
+  NORO_CLUSTER_24H: "C",
 };
 const GROUPS: readonly string[] = ["GI", "ILI", "SKIN"];
 
@@ -45,7 +47,7 @@ export function DraftReportButton({ alert }: { alert: FacilityAlert }) {
           group: group as ReportGroup,
           day: alert.day,
           decision: "report",
-          reason: t("draftButtonC"),
+          reason: t("decisionReportReason"),
           reportId: report.id,
         });
       navigate(`/reports/${report.id}`);

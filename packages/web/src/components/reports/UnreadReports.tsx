@@ -3,6 +3,9 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { useApi } from "../../state/ApiContext.tsx";
 
+/** Sent when an officer has opened or answered a report, so the count follows at once. */
+export const INBOX_CHANGED = "mamori:inbox-changed";
+
 /** How often the header asks for the unread count while an officer has the app open. */
 const POLL_MS = 60_000;
 
@@ -22,9 +25,11 @@ export function UnreadReports() {
         .catch(() => undefined);
     void ask();
     const timer = setInterval(ask, POLL_MS);
+    globalThis.addEventListener(INBOX_CHANGED, ask);
     return () => {
       live = false;
       clearInterval(timer);
+      globalThis.removeEventListener(INBOX_CHANGED, ask);
     };
   }, [api, location]);
   if (unread === 0) return null;

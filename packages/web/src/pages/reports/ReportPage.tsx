@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
@@ -6,6 +6,7 @@ import { ApiError } from "../../api/errors.ts";
 import type { InboxState, Report, ReportContent } from "../../api/reports.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { diseaseText, instantText, isOfficer, symptomText } from "../../components/reports/report-text.ts";
+import { INBOX_CHANGED } from "../../components/reports/UnreadReports.tsx";
 import { newId } from "../../lib/ids.ts";
 import { asLang, type Lang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
@@ -34,6 +35,10 @@ export function ReportPage({ id }: { id: string }) {
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const report = updated?.id === id ? updated : data;
+  // Opening a report marks it read for the officer's office: the header's count follows.
+  useEffect(() => {
+    if (data && isOfficer(user.role)) globalThis.dispatchEvent(new Event(INBOX_CHANGED));
+  }, [data, user.role]);
 
   if (error && !report) return <ErrorNotice error={error} onRetry={() => void reload()} />;
   if (!report) return <p className="muted">{t("loading")}</p>;
