@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import {
   officeReportRecipients,
@@ -8,35 +8,74 @@ import {
 } from "../../db/schema/index.ts";
 import { facilitiesOfOffice } from "../../policies/office-links.ts";
 
-/** The reports submitted to an office, newest first, with where the office is with each and whether it is unread. */
-export async function officeInbox(db: Executor, officeId: string) {
+/** How many reports an inbox answers at most by default, newest first; older ones with `before`. */
+export const INBOX_PAGE = 100;
+
+/**
+ * The reports submitted to an office, newest first (by the time the office received them), with where the office is
+ * with each and whether it is unread: a page of `limit`, older than `before` when given. Reads no report content.
+ */
+export async function officeInbox(
+  db: Executor,
+  officeId: string,
+  page: { limit?: number; before?: Date } = {},
+) {
   const rows = await db
-    .select({ r: officeReports, rec: officeReportRecipients, facilityName: organisations.name })
+    .select({
+      id: officeReports.id,
+      facilityId: officeReports.facilityId,
+      kind: officeReports.kind,
+      parentId: officeReports.parentId,
+      group: officeReports.subjectGroup,
+      criterion: officeReports.criterion,
+      submittedVersion: officeReports.submittedVersion,
+      submittedAt: officeReports.submittedAt,
+      state: officeReportRecipients.state,
+      readVersion: officeReportRecipients.readVersion,
+      receivedAt: officeReportRecipients.receivedAt,
+      facilityName: organisations.name,
+    })
     .from(officeReportRecipients)
     .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
     .innerJoin(organisations, eq(organisations.id, officeReportRecipients.facilityId))
-    .where(eq(officeReportRecipients.officeId, officeId))
-    .orderBy(desc(officeReports.submittedAt), desc(officeReports.id));
-  const reports = rows.map(({ r, rec, facilityName }) => ({
+    .where(
+      and(
+        eq(officeReportRecipients.officeId, officeId),
+        page.before ? lt(officeReportRecipients.receivedAt, page.before) : undefined,
+      ),
+    )
+    .orderBy(desc(officeReportRecipients.receivedAt), desc(officeReportRecipients.reportId))
+    .limit(page.limit ?? INBOX_PAGE);
+  const reports = rows.map((r) => ({
     id: r.id,
-    facility: { id: r.facilityId, name: facilityName },
+    facility: { id: r.facilityId, name: r.facilityName },
     kind: r.kind,
     parentId: r.parentId,
-    group: r.subjectGroup,
+    group: r.group,
     criterion: r.criterion,
     status: "submitted",
-    state: rec.state,
+    state: r.state,
     version: r.submittedVersion ?? 0,
-    unread: rec.readVersion < (r.submittedVersion ?? 0),
+    unread: r.readVersion < (r.submittedVersion ?? 0),
     submittedAt: r.submittedAt?.toISOString() ?? null,
-    receivedAt: rec.receivedAt.toISOString(),
+    receivedAt: r.receivedAt.toISOString(),
   }));
-  return { unread: reports.filter((r) => r.unread).length, reports };
+  return { unread: await unreadCount(db, officeId), reports };
 }
 
 /** How many submitted reports or new versions the office has not opened: the count in the header. */
 export async function unreadCount(db: Executor, officeId: string): Promise<number> {
-  return (await officeInbox(db, officeId)).unread;
+  const [row] = await db
+    .select({ n: count() })
+    .from(officeReportRecipients)
+    .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
+    .where(
+      and(
+        eq(officeReportRecipients.officeId, officeId),
+        lt(officeReportRecipients.readVersion, officeReports.submittedVersion),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /**

@@ -5,7 +5,13 @@ import { currentUser } from "../../auth/guard.ts";
 import { forbidden } from "../../errors.ts";
 import { inboxPolicy, officeOf } from "../../policies/reports.ts";
 import { inboxResponse, overviewResponse } from "../reports/schema.ts";
-import { officeInbox, officeOverview, unreadCount } from "./inbox.ts";
+import { INBOX_PAGE, officeInbox, officeOverview, unreadCount } from "./inbox.ts";
+
+const inboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(INBOX_PAGE),
+  /** Older than this instant (the `receivedAt` of the last report of the previous page). */
+  before: z.iso.datetime({ offset: true }).optional(),
+});
 
 /** The offices' side (付録1① items 6 and 7): the inbox of an office, its unread count, a health centre's overview. */
 export const inboxRoutes =
@@ -20,10 +26,18 @@ export const inboxRoutes =
       return officeOf(actor)!;
     };
 
-    app.get("/", { schema: { response: { 200: inboxResponse } } }, async (request) => {
-      const office = officeFor(request, inboxPolicy.read);
-      return officeInbox(ctx.db, office.officeId);
-    });
+    app.get(
+      "/",
+      { schema: { querystring: inboxQuery, response: { 200: inboxResponse } } },
+      async (request) => {
+        const office = officeFor(request, inboxPolicy.read);
+        const { limit, before } = request.query;
+        return officeInbox(ctx.db, office.officeId, {
+          limit,
+          ...(before ? { before: new Date(before) } : {}),
+        });
+      },
+    );
 
     app.get(
       "/unread",
