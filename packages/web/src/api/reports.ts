@@ -85,6 +85,7 @@ export interface ReportListItem {
   id: string;
   kind: Report["kind"];
   parentId: string | null;
+  episodeId: string | null;
   group: ReportGroup;
   criterion: ReportCriterion;
   status: Report["status"];

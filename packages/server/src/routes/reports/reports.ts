@@ -412,6 +412,7 @@ export async function listFacilityReports(db: Executor, facilityId: string) {
       id: r.id,
       kind: r.kind,
       parentId: r.parentId,
+      episodeId: r.episodeId,
       group: r.subjectGroup,
       criterion: r.criterion,
       status: r.status,

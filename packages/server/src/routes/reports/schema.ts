@@ -130,6 +130,7 @@ export const reportListResponse = z.object({
       id: z.string(),
       kind: z.string(),
       parentId: z.string().nullable(),
+      episodeId: z.string().nullable(),
       group: z.string(),
       criterion: z.string(),
       status: z.string(),
