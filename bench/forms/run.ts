@@ -1,18 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createUser } from "../../packages/server/src/accounts/create-user.ts";
 import { buildApp } from "../../packages/server/src/app.ts";
 import { connect } from "../../packages/server/src/db/connect.ts";
-import {
-  cases,
-  observations,
-  organisations,
-  people,
-  rooms,
-  units,
-} from "../../packages/server/src/db/schema/index.ts";
 import { storeRulesFacility } from "../rules/store-facility.ts";
 
 /**

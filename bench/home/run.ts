@@ -1,20 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildApp } from "../../packages/server/src/app.ts";
-import { hashPassword } from "../../packages/server/src/auth/password.ts";
 import { connect } from "../../packages/server/src/db/connect.ts";
-import type { Database } from "../../packages/server/src/db/database.ts";
-import {
-  cases,
-  observations,
-  organisations,
-  people,
-  rooms,
-  units,
-  users,
-} from "../../packages/server/src/db/schema/index.ts";
 import { storeRulesFacility } from "../rules/store-facility.ts";
 
 /**

@@ -28,8 +28,10 @@ import { episodeRoutes } from "./routes/episodes/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
 import { formRoutes } from "./routes/forms/routes.ts";
 import { type DatabaseProbe, healthRoutes } from "./routes/health/routes.ts";
+import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
+import { reportRoutes } from "./routes/reports/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
 import { secondFactorRoutes } from "./routes/second-factor/routes.ts";
@@ -220,6 +222,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routineRoutes(context), { prefix: "/api/routine" });
   await app.register(obligationRoutes(context), { prefix: "/api/facilities" });
   await app.register(episodeRoutes(context), { prefix: "/api/facilities" });
+  await app.register(reportRoutes(context), { prefix: "/api/reports" });
+  await app.register(inboxRoutes(context), { prefix: "/api/inbox" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

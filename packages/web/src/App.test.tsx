@@ -55,13 +55,31 @@ describe("App", () => {
     expect(await screen.findByTestId("home-unit-unit-1")).toBeTruthy();
   });
 
-  it("gives an overseer a plain page and never asks for facility data", async () => {
+  it("opens a health-centre officer on the office's inbox and never asks for facility data", async () => {
     const facility = vi.fn(() => Promise.reject(new Error("must not be called")));
     const people = vi.fn(() => Promise.reject(new Error("must not be called")));
-    renderApp(fakeApi({ me: () => Promise.resolve(officer), facility, people }));
-    expect((await screen.findByTestId("overseer-nothing")).textContent).toBe("まだ何も提出されていません。");
+    const base = fakeApi({});
+    const reports = {
+      ...base.reports,
+      inbox: () => Promise.resolve({ unread: 0, reports: [] }),
+      overview: () => Promise.resolve([]),
+    };
+    renderApp(fakeApi({ me: () => Promise.resolve(officer), facility, people, reports }));
+    expect((await screen.findByTestId("inbox-empty")).textContent).toBe("まだ報告は届いていません。");
+    expect(screen.getByTestId("nav-inbox").textContent).toBe("受け付けた報告");
+    expect(screen.queryByTestId("nav-reports")).toBeNull();
     expect(facility).not.toHaveBeenCalled();
     expect(people).not.toHaveBeenCalled();
+  });
+
+  it("gives the survey secretariat a plain page", async () => {
+    const secretariat: User = {
+      ...officer,
+      role: "secretariat",
+      organisation: { id: "s1", name: "CRE治療薬アンケート事務局", kind: "secretariat" },
+    };
+    renderApp(fakeApi({ me: () => Promise.resolve(secretariat) }));
+    expect((await screen.findByTestId("overseer-nothing")).textContent).toBe("まだ何も提出されていません。");
   });
 
   it("opens a lab technologist on the hospital's CRE cases, not the facility round", async () => {

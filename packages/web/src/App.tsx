@@ -5,6 +5,7 @@ import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
+import { isOfficer } from "./components/reports/report-text.ts";
 import { canReadFacility, isOverseer } from "./lib/roles.ts";
 import { AccountsSetupPage } from "./pages/AccountsSetupPage.tsx";
 import { RuleProfilePage } from "./pages/alerts/RuleProfilePage.tsx";
@@ -25,6 +26,9 @@ import { AntibioticsPage } from "./pages/records/AntibioticsPage.tsx";
 import { BathPage } from "./pages/records/BathPage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
+import { InboxPage } from "./pages/reports/InboxPage.tsx";
+import { ReportPage } from "./pages/reports/ReportPage.tsx";
+import { ReportsListPage } from "./pages/reports/ReportsListPage.tsx";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { EnrolmentPage } from "./pages/second-factor/EnrolmentPage.tsx";
@@ -101,7 +105,18 @@ export function App() {
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />
         <main className="page">
-          <OverseerHomePage />
+          {isOfficer(user.role) ? (
+            <Switch>
+              <Route path="/" component={InboxPage} />
+              <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
+              <Route path="/signin">
+                <Redirect to="/" replace />
+              </Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          ) : (
+            <OverseerHomePage />
+          )}
         </main>
       </OutboxProvider>
     );
@@ -146,6 +161,8 @@ export function App() {
             <Route path="/forms/weekly" component={WeeklyTrendPage} />
             <Route path="/forms/physician-report" component={PhysicianReportPage} />
             <Route path="/disinfection" component={DisinfectionPage} />
+            <Route path="/reports" component={ReportsListPage} />
+            <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
             <Route component={NotFoundPage} />
           </Switch>
         </main>

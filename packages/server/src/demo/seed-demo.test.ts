@@ -43,7 +43,7 @@ describe("the demo", () => {
       const [facility] = await db
         .select()
         .from(schema.organisations)
-        .where(eq(schema.organisations.facilityType, "elderly_care"));
+        .where(eq(schema.organisations.name, "特別養護老人ホーム さくらの里"));
       const people = await db.select().from(schema.people).where(eq(schema.people.facilityId, facility!.id));
       const kinds = (k: string) => people.filter((p) => p.kind === k).length;
       expect(kinds("resident")).toBe(40);

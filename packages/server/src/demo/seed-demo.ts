@@ -18,7 +18,15 @@ export const DEMO_PASSWORD = "mamori-demo";
 export const DEMO_DAYS = 60;
 const TIME_ZONE = "Asia/Tokyo";
 
-type DemoOrg = "facility" | "hospital" | "health_centre" | "municipality" | "secretariat";
+type DemoOrg =
+  | "facility"
+  | "hospital"
+  | "health_centre"
+  | "municipality"
+  | "secretariat"
+  | "facility2"
+  | "health_centre2"
+  | "municipality2";
 export const DEMO_USERS: readonly { username: string; role: Role; org: DemoOrg; displayName: string }[] = [
   { username: "demo-care", role: "care_worker", org: "facility", displayName: "介護 花子" },
   { username: "demo-nurse", role: "nurse", org: "facility", displayName: "看護 由美" },
@@ -31,6 +39,15 @@ export const DEMO_USERS: readonly { username: string; role: Role; org: DemoOrg; 
   { username: "demo-muni", role: "municipal_officer", org: "municipality", displayName: "市 担当 拓也" },
   { username: "demo-secretariat", role: "secretariat", org: "secretariat", displayName: "調査事務局 香織" },
   { username: "demo-admin", role: "admin", org: "facility", displayName: "管理者 亮" },
+  // A second facility under other offices: what one office sees, the other must not (docs/contracts/reports.md).
+  { username: "demo-director2", role: "director", org: "facility2", displayName: "施設長 美和" },
+  {
+    username: "demo-hc2",
+    role: "health_centre_officer",
+    org: "health_centre2",
+    displayName: "保健所 担当 翔",
+  },
+  { username: "demo-muni2", role: "municipal_officer", org: "municipality2", displayName: "町 担当 陽子" },
 ];
 export const DEMO_USERNAMES = DEMO_USERS.map((u) => u.username);
 
@@ -112,7 +129,29 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       municipalityId: municipality!.id,
     })
     .returning();
+  const [municipality2] = await tx
+    .insert(organisations)
+    .values({ kind: "municipality", name: "やまべ町 福祉課" })
+    .returning();
+  const [healthCentre2] = await tx
+    .insert(organisations)
+    .values({ kind: "health_centre", name: "やまべ保健所" })
+    .returning();
+  const [facility2] = await tx
+    .insert(organisations)
+    .values({
+      kind: "facility",
+      facilityType: "elderly_care",
+      name: "介護老人保健施設 やまびこ",
+      timeZone: TIME_ZONE,
+      healthCentreId: healthCentre2!.id,
+      municipalityId: municipality2!.id,
+    })
+    .returning();
   const orgIds: Record<DemoOrg, string> = {
+    facility2: facility2!.id,
+    health_centre2: healthCentre2!.id,
+    municipality2: municipality2!.id,
     facility: facility!.id,
     hospital: hospital!.id,
     health_centre: healthCentre!.id,
@@ -133,6 +172,20 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       }),
     );
   }
+
+  const [unit2] = await tx
+    .insert(units)
+    .values({ facilityId: facility2!.id, name: "1階", floor: "1F", sortOrder: "1" })
+    .returning();
+  await tx.insert(people).values(
+    Array.from({ length: 6 }, (_, i) => ({
+      facilityId: facility2!.id,
+      ...{ name: `やまびこ 利用者${i + 1}`, nameKana: `ヤマビコ リヨウシャ${i + 1}` },
+      kind: "resident" as const,
+      unitId: unit2!.id,
+      baselineTempC: 36.4,
+    })),
+  );
 
   await seedDemoCre(tx, { hospitalId: hospital!.id, userIds, now, timeZone: TIME_ZONE });
   // The survey secretariat's overview needs responses from many hospitals: paper responses already keyed in.

@@ -13,6 +13,7 @@ import type {
   NewCase,
   RecordedCase,
 } from "./records-types.ts";
+import { createReportsApi } from "./reports.ts";
 import { createRoutineApi } from "./routine.ts";
 import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
 import { createSurveyApi } from "./survey.ts";
@@ -133,6 +134,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     forms: createFormsApi(request),
     /** The national cefiderocol survey: answering, the lab's part, the secretariat (src/api/survey.ts). */
     survey: createSurveyApi(request),
+    /** Reports to the health centre and the municipality, and the offices' inbox (src/api/reports.ts). */
+    reports: createReportsApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

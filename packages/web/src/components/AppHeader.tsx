@@ -9,6 +9,8 @@ import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { PasswordChangeDialog } from "./PasswordChangeDialog.tsx";
+import { isOfficer } from "./reports/report-text.ts";
+import { UnreadReports } from "./reports/UnreadReports.tsx";
 
 /** The bar on every page: Mamori, the organisation, who is signed in, the language, and sign-out. */
 export function AppHeader() {
@@ -29,7 +31,19 @@ export function AppHeader() {
         {t("app.name")}
       </Link>
       <nav className="app-nav">
-        <Link href="/">{t("header.home")}</Link>
+        {isOfficer(user.role) ? (
+          <Link href="/" data-testid="nav-inbox">
+            {t("navInbox", { ns: "reports" })}
+            <UnreadReports />
+          </Link>
+        ) : (
+          <Link href="/">{t("header.home")}</Link>
+        )}
+        {user.organisation.kind === "facility" && canReadFacility(user.role) && (
+          <Link href="/reports" data-testid="nav-reports">
+            {t("nav", { ns: "reports" })}
+          </Link>
+        )}
         {!isOverseer(user.role) && canUseRecords(user.role) && (
           <Link href="/records" data-testid="nav-records">
             {t("records.nav", { ns: "alerts" })}

@@ -3,8 +3,9 @@ import type { CreMessages } from "./cre.ja.ts";
 import type { EpisodeMessages } from "./episodes.ja.ts";
 import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
-import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
 import type { NotifyMessages } from "./notify.ja.ts";
+import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
+import type { ReportMessages } from "./reports.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
 import type { SecondFactorMessages } from "./second-factor.ja.ts";
@@ -28,6 +29,7 @@ declare module "i18next" {
       questionnaire: QuestionnaireMessages;
       notify: NotifyMessages;
       survey: SurveyMessages;
+      reports: ReportMessages;
     };
   }
 }

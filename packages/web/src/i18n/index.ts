@@ -11,10 +11,12 @@ import { episodesJa } from "./episodes.ja.ts";
 import { formsEn } from "./forms.en.ts";
 import { formsJa } from "./forms.ja.ts";
 import { ja } from "./ja.ts";
-import { questionnaireEn } from "./questionnaire.en.ts";
-import { questionnaireJa } from "./questionnaire.ja.ts";
 import { notifyEn } from "./notify.en.ts";
 import { notifyJa } from "./notify.ja.ts";
+import { questionnaireEn } from "./questionnaire.en.ts";
+import { questionnaireJa } from "./questionnaire.ja.ts";
+import { reportsEn } from "./reports.en.ts";
+import { reportsJa } from "./reports.ja.ts";
 import { roundEn } from "./round.en.ts";
 import { roundJa } from "./round.ja.ts";
 import { routineEn } from "./routine.en.ts";
@@ -54,6 +56,7 @@ void i18n.use(initReactI18next).init({
       questionnaire: questionnaireJa,
       notify: notifyJa,
       survey: surveyJa,
+      reports: reportsJa,
     },
     en: {
       translation: en,
@@ -68,6 +71,7 @@ void i18n.use(initReactI18next).init({
       questionnaire: questionnaireEn,
       notify: notifyEn,
       survey: surveyEn,
+      reports: reportsEn,
     },
   },
   lng: storedLang(),

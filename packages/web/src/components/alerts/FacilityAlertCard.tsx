@@ -6,6 +6,7 @@ import type { Facility, Person } from "../../api/types.ts";
 import { formatDay } from "../../lib/dates.ts";
 import { asLang } from "../../lib/labels.ts";
 import { StartEpisodeButton } from "../episodes/StartEpisodeButton.tsx";
+import { DraftReportButton } from "../reports/DraftReportButton.tsx";
 
 interface Props {
   group: FacilityAlertGroup;
@@ -92,6 +93,7 @@ export function FacilityAlertCard({ group, people, facility, showDays }: Props) 
         </dd>
       </dl>
       <StartEpisodeButton alert={alert} facilityId={facility.id} />
+      <DraftReportButton alert={alert} />
       {showDays && group.days.length > 1 && (
         <p className="alert-days muted" data-testid="alert-days">
           {t("card.days", {

@@ -9,6 +9,7 @@ import { Dialog } from "../../components/Dialog.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { episodeErrors, episodeSubjectText } from "../../components/episodes/episode-labels.ts";
 import { canCloseEpisodes, canRecordEpisodes } from "../../components/episodes/episode-roles.ts";
+import { EpisodeReports } from "../../components/reports/EpisodeReports.tsx";
 import { formatDay } from "../../lib/dates.ts";
 import { newId } from "../../lib/ids.ts";
 import { asLang, type Lang } from "../../lib/labels.ts";
@@ -107,6 +108,8 @@ export function EpisodePage({ id }: { id: string }) {
       />
 
       <Timeline detail={shown} lang={lang} personName={personName} />
+
+      <EpisodeReports episodeId={episode.id} />
 
       <CloseSection
         detail={shown}

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { currentUser } from "../../auth/guard.ts";
+import { can } from "../../auth/roles.ts";
+import { forbidden } from "../../errors.ts";
+import { authorizeReport, loadReport } from "./report-store.ts";
+import {
+  changeState,
+  createFollowUp,
+  createReport,
+  editReport,
+  listFacilityReports,
+  markRead,
+  postMessage,
+  presentReport,
+  recordDecision,
+  submitReport,
+} from "./reports.ts";
+import {
+  decisionBody,
+  followUpBody,
+  messageResponse,
+  noteBody,
+  noteResponse,
+  replyBody,
+  reportCreateBody,
+  reportEditsBody,
+  reportListResponse,
+  reportParams,
+  reportResponse,
+  stateBody,
+  submitBody,
+} from "./schema.ts";
+import { reportWorkbook } from "./workbook.ts";
+
+/**
+ * Reports to the offices (docs/contracts/reports.md; manual p.48 and 付録1① items 4–7): the director drafts from the
+ * records, edits and submits once to the health centre and the municipality; the offices reply and instruct; follow-up
+ * and final reports attach to the first. Every call asks `reportPolicy`.
+ */
+export const reportRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const present = async (actor: ReturnType<typeof currentUser>, id: string) => {
+      const loaded = await authorizeReport(ctx.db, actor, id, "read");
+      return presentReport(ctx.db, actor, loaded);
+    };
+
+    app.get("/", { schema: { response: { 200: reportListResponse } } }, async (request) => {
+      const actor = currentUser(request);
+      if (actor.organisation.kind !== "facility" || !can(actor.role, "readFacility")) throw forbidden();
+      return listFacilityReports(ctx.db, actor.organisation.id);
+    });
+
+    app.post(
+      "/",
+      { schema: { body: reportCreateBody, response: { 200: reportResponse, 201: reportResponse } } },
+      async (request, reply) => {
+        const actor = currentUser(request);
+        const { created } = await createReport(ctx.db, actor, request.body, ctx.clock());
+        return reply.status(created ? 201 : 200).send(await present(actor, request.body.id));
+      },
+    );
+
+    app.post("/decisions", { schema: { body: decisionBody } }, async (request, reply) => {
+      const actor = currentUser(request);
+      const { created } = await recordDecision(ctx.db, actor, request.body, ctx.clock());
+      return reply.status(created ? 201 : 200).send({ id: request.body.id });
+    });
+
+    app.get(
+      "/:id",
+      { schema: { params: reportParams, response: { 200: reportResponse } } },
+      async (request) => {
+        const actor = currentUser(request);
+        const loaded = await authorizeReport(ctx.db, actor, request.params.id, "read");
+        await markRead(ctx.db, actor, loaded);
+        return presentReport(ctx.db, actor, (await loadReport(ctx.db, request.params.id))!);
+      },
+    );
+
+    app.patch(
+      "/:id",
+      { schema: { params: reportParams, body: reportEditsBody, response: { 200: reportResponse } } },
+      async (request) => {
+        const actor = currentUser(request);
+        await editReport(ctx.db, actor, request.params.id, request.body, ctx.clock());
+        return present(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/submit",
+      { schema: { params: reportParams, body: submitBody, response: { 200: reportResponse } } },
+      async (request) => {
+        const actor = currentUser(request);
+        await submitReport(ctx.db, actor, request.params.id, request.body.version, ctx.clock());
+        return present(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/:id/follow-ups",
+      {
+        schema: {
+          params: reportParams,
+          body: followUpBody,
+          response: { 200: reportResponse, 201: reportResponse },
+        },
+      },
+      async (request, reply) => {
+        const actor = currentUser(request);
+        const { id, created } = await createFollowUp(
+          ctx.db,
+          actor,
+          request.params.id,
+          request.body,
+          ctx.clock(),
+        );
+        return reply.status(created ? 201 : 200).send(await present(actor, id));
+      },
+    );
+
+    app.post(
+      "/:id/replies",
+      {
+        schema: {
+          params: reportParams,
+          body: replyBody,
+          response: { 200: messageResponse, 201: messageResponse },
+        },
+      },
+      async (request, reply) => {
+        const actor = currentUser(request);
+        const { created } = await postMessage(ctx.db, actor, request.params.id, request.body, ctx.clock());
+        const { report } = await present(actor, request.params.id);
+        const message = report.replies.find((m) => m.id === request.body.id)!;
+        return reply.status(created ? 201 : 200).send({ reply: message });
+      },
+    );
+
+    app.post(
+      "/:id/notes",
+      {
+        schema: { params: reportParams, body: noteBody, response: { 200: noteResponse, 201: noteResponse } },
+      },
+      async (request, reply) => {
+        const actor = currentUser(request);
+        const { created } = await postMessage(
+          ctx.db,
+          actor,
+          request.params.id,
+          { ...request.body, kind: "note" },
+          ctx.clock(),
+        );
+        const { report } = await present(actor, request.params.id);
+        const note = (report.notes ?? []).find((m) => m.id === request.body.id)!;
+        return reply.status(created ? 201 : 200).send({ note });
+      },
+    );
+
+    app.post(
+      "/:id/state",
+      { schema: { params: reportParams, body: stateBody, response: { 200: reportResponse } } },
+      async (request) => {
+        const actor = currentUser(request);
+        await changeState(ctx.db, actor, request.params.id, request.body.state, ctx.clock());
+        return present(actor, request.params.id);
+      },
+    );
+
+    app.get("/:id/workbook", { schema: { params: reportParams } }, async (request, reply) => {
+      const actor = currentUser(request);
+      const { report } = await present(actor, request.params.id);
+      const buffer = await reportWorkbook(report);
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="report-${report.id.slice(0, 8)}.xlsx"`)
+        .send(buffer);
+    });
+  };

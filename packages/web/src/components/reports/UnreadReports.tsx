@@ -1,0 +1,45 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { useApi } from "../../state/ApiContext.tsx";
+
+/** Sent when an officer has opened or answered a report, so the count follows at once. */
+export const INBOX_CHANGED = "mamori:inbox-changed";
+
+/** How often the header asks for the unread count while an officer has the app open. */
+const POLL_MS = 60_000;
+
+/** The officer's unread reports, as a count beside the inbox link; asked again on every page change and each minute. */
+export function UnreadReports() {
+  const { t } = useTranslation("reports");
+  const api = useApi();
+  const [location] = useLocation();
+  const [unread, setUnread] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again whenever the officer moves to another page
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      api.reports
+        .unread()
+        .then((n) => live && setUnread(n))
+        .catch(() => undefined);
+    void ask();
+    const timer = setInterval(ask, POLL_MS);
+    globalThis.addEventListener(INBOX_CHANGED, ask);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      globalThis.removeEventListener(INBOX_CHANGED, ask);
+    };
+  }, [api, location]);
+  if (unread === 0) return null;
+  return (
+    <span
+      className="header-unread"
+      data-testid="header-unread"
+      title={t("inbox.unreadCount", { count: unread })}
+    >
+      {unread}
+    </span>
+  );
+}
