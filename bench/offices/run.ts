@@ -43,11 +43,11 @@ try {
   const seedStart = performance.now();
   const [centre] = await db
     .insert(organisations)
-    .values({ kind: "health_centre", name: "ベンチ保健所" })
+    .values({ kind: "health_centre", name: "ベンチ保健所", requireSecondFactor: false })
     .returning();
   const [city] = await db
     .insert(organisations)
-    .values({ kind: "municipality", name: "ベンチ市" })
+    .values({ kind: "municipality", name: "ベンチ市", requireSecondFactor: false })
     .returning();
   const passwordHash = await hashPassword(PASSWORD);
   const [officer] = await db

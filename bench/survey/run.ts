@@ -30,7 +30,7 @@ try {
   const now = new Date("2026-03-31T09:00:00+09:00");
   const [secretariat] = await connection.db
     .insert(organisations)
-    .values({ kind: "secretariat", name: "事務局" })
+    .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
     .returning();
   const [user] = await connection.db
     .insert(users)

@@ -131,11 +131,11 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
     .returning();
   const [municipality2] = await tx
     .insert(organisations)
-    .values({ kind: "municipality", name: "やまべ町 福祉課" })
+    .values({ kind: "municipality", name: "やまべ町 福祉課", requireSecondFactor: false })
     .returning();
   const [healthCentre2] = await tx
     .insert(organisations)
-    .values({ kind: "health_centre", name: "やまべ保健所" })
+    .values({ kind: "health_centre", name: "やまべ保健所", requireSecondFactor: false })
     .returning();
   const [facility2] = await tx
     .insert(organisations)
@@ -144,6 +144,7 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       facilityType: "elderly_care",
       name: "介護老人保健施設 やまびこ",
       timeZone: TIME_ZONE,
+      requireSecondFactor: false,
       healthCentreId: healthCentre2!.id,
       municipalityId: municipality2!.id,
     })

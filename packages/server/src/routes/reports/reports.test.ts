@@ -447,7 +447,7 @@ describe("a facility's offices with their dates", () => {
     now = new Date("2026-12-02T18:00:00+09:00");
     const [newCentre] = await ctx.db
       .insert(organisations)
-      .values({ kind: "health_centre", name: "新しい保健所" })
+      .values({ kind: "health_centre", name: "新しい保健所", requireSecondFactor: false })
       .returning();
     await ctx.db
       .update(organisations)

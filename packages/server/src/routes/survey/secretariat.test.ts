@@ -58,7 +58,7 @@ describe("the secretariat's overview", () => {
   it("counts every submitted response by dimension with proportions, drafts left out, small cells hidden", async () => {
     const [org] = await ctx.db
       .insert(organisations)
-      .values({ kind: "secretariat", name: "事務局" })
+      .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
       .returning();
     const username = `sec-${randomUUID().slice(0, 8)}`;
     const userId = await createUser(ctx.db, {

@@ -41,7 +41,7 @@ async function orderedCase(options: { consult?: boolean } = { consult: true }) {
 async function secretariatCookie() {
   const [org] = await ctx.db
     .insert(organisations)
-    .values({ kind: "secretariat", name: "事務局" })
+    .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
     .returning();
   const usernames: string[] = [];
   for (const n of [1, 2]) {
