@@ -26,6 +26,7 @@ import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
+import { LineListPrintPage } from "./pages/surveillance/LineListPrintPage.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
@@ -108,6 +109,7 @@ export function App() {
             <Route path="/forms/weekly" component={WeeklyTrendPage} />
             <Route path="/forms/physician-report" component={PhysicianReportPage} />
             <Route path="/disinfection" component={DisinfectionPage} />
+            <Route path="/line-list/print" component={LineListPrintPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </main>
