@@ -106,6 +106,10 @@ describe("an outbreak in the facility, from the home page to the committee's end
     await sheet.waitFor();
     expect(await sheet.locator("tr[data-testid^='line-sheet-row-']").count()).toBe(onScreen);
     await screenshot(page, "workspace-02b-line-list-print");
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "workspace-02c-line-list-print-phone");
+    if (viewport) await page.setViewportSize(viewport);
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: "screen" });

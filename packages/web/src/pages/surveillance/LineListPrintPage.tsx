@@ -12,6 +12,7 @@ import "../../components/surveillance/surveillance.css";
 /** Who is ill now as it prints on A4 landscape, with a print button above it and the way back to the home. */
 export function LineListPrintPage() {
   const { t } = useTranslation("surveillance");
+  const { t: tForms } = useTranslation("forms");
   const api = useApi();
   const { facility } = useFacility();
   const facilityId = facility?.id ?? null;
@@ -40,14 +41,20 @@ export function LineListPrintPage() {
       <ErrorNotice error={error} onRetry={() => void reload()} />
       {!data && !error && <p className="muted no-print">{t("sheet.loading")}</p>}
       {data && facility && (
-        <section
-          className="form-scroll"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a sheet that scrolls sideways on a phone must be reachable and scrollable by keyboard.
-          tabIndex={0}
-          aria-label={t("sheet.title")}
-        >
-          <LineListSheet facility={facility} result={data} printedOn={printedOn} />
-        </section>
+        <>
+          <p className="form-scroll-hint no-print" id="line-print-scroll-hint">
+            ⇆ {tForms("common.scrollHint")}
+          </p>
+          <section
+            className="form-scroll"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a sheet that scrolls sideways on a phone must be reachable and scrollable by keyboard.
+            tabIndex={0}
+            aria-describedby="line-print-scroll-hint"
+            aria-label={t("sheet.title")}
+          >
+            <LineListSheet facility={facility} result={data} printedOn={printedOn} />
+          </section>
+        </>
       )}
     </div>
   );
