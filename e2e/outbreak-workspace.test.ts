@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from "node:fs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from "./support/browser.ts";
@@ -48,6 +49,22 @@ async function printToPdf(name: string): Promise<void> {
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 }
 
+/** The text of each page of a PDF, its characters normalised (the PDF writes 日 as the radical ⽇). */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join("")
+        .normalize("NFKC"),
+    );
+  }
+  return pages;
+}
+
 describe("an outbreak in the facility, from the home page to the committee's end", () => {
   it("shows demo-nurse the 2F cluster and its curve on her home without asking", async () => {
     await signIn("demo-nurse", T0);
@@ -79,6 +96,42 @@ describe("an outbreak in the facility, from the home page to the committee's end
       .locator(".line-row", { hasText: "ノロウイルス感染症" });
     await expect.poll(() => confirmed.count()).toBe(2);
     await screenshot(page, "workspace-02-diagnoses");
+  });
+
+  it("prints who is ill now (発症者一覧) on A4 landscape with the home's counts on every page's head", async () => {
+    const onScreen = await page.getByTestId("line-list").locator(".line-row").count();
+    const giRows = await page.getByTestId("line-section-GI").locator(".line-row").count();
+    await page.getByTestId("line-list-print").click();
+    const sheet = page.getByTestId("line-list-sheet");
+    await sheet.waitFor();
+    expect(await sheet.locator("tr[data-testid^='line-sheet-row-']").count()).toBe(onScreen);
+    await screenshot(page, "workspace-02b-line-list-print");
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "workspace-02c-line-list-print-phone");
+    if (viewport) await page.setViewportSize(viewport);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    writeFileSync(`${SCREENSHOT_DIR}workspace-02b-line-list.pdf`, pdf);
+    const sizes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const [, w, h] of sizes) expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
+    const pages = await pdfPages(pdf);
+    for (const text of pages) {
+      expect(text).toContain("発症者一覧");
+      expect(text).toContain("施設名:特別養護老人ホーム さくらの里");
+      expect(text).toContain("印刷日:2026年12月2日(水)");
+      expect(text).toContain("期間:2026年11月26日(木)〜12月2日(水)");
+    }
+    const all = pages.join("");
+    expect(all).toContain(`合計 ${onScreen}人(うち継続中 ${onScreen}人)`);
+    // The demo's 2F cluster: six people with vomiting or diarrhoea, two of them now diagnosed.
+    expect(giRows).toBe(6);
+    expect(all).toContain("2階 もみじユニット");
+    expect(all.match(/ノロウイルス感染症\(確定\)/g)?.length).toBe(2);
+    await page.getByTestId("line-print-back").click();
+    await page.getByTestId("surveillance-home").waitFor();
   });
 
   it("opens the episode from the cluster alert and records the manual's measures", async () => {

@@ -34,6 +34,7 @@ import { SignInPage } from "./pages/SignInPage.tsx";
 import { EnrolmentPage } from "./pages/second-factor/EnrolmentPage.tsx";
 import { SecondFactorSettingsPage } from "./pages/second-factor/SecondFactorSettingsPage.tsx";
 import { SecondStepPage } from "./pages/second-factor/SecondStepPage.tsx";
+import { LineListPrintPage } from "./pages/surveillance/LineListPrintPage.tsx";
 import { UnitsSetupPage } from "./pages/UnitsSetupPage.tsx";
 import { FacilityProvider } from "./state/FacilityProvider.tsx";
 import { OutboxProvider } from "./state/OutboxProvider.tsx";
@@ -163,6 +164,7 @@ export function App() {
             <Route path="/disinfection" component={DisinfectionPage} />
             <Route path="/reports" component={ReportsListPage} />
             <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
+            <Route path="/line-list/print" component={LineListPrintPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </main>

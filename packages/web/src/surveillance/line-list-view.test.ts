@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LineListEntry } from "../api/surveillance-types.ts";
-import { dayMarks, groupLineList } from "./line-list-view.ts";
+import { dayMarks, groupLineList, lineListByFloor } from "./line-list-view.ts";
 
 // 付録4③ (seed 002, p.85): 【記号の例】●：発熱 □：嘔吐 △：下痢 ◎：嘔吐・下痢
 describe("dayMarks", () => {
@@ -76,5 +76,36 @@ describe("groupLineList", () => {
       ["u1"],
     );
     expect(section!.floors[0]!.entries.map((e) => e.room?.name)).toEqual(["201号室", "205号室", "1001号室"]);
+  });
+});
+
+describe("lineListByFloor", () => {
+  it("lists each floor once in the facility's order with its open cases, people without a floor last", () => {
+    const floors = lineListByFloor(
+      [
+        entry("a", "SKIN", "u2"),
+        entry("b", "GI", null),
+        entry("c", "GI", "u1"),
+        entry("d", "GI", "u2", true),
+      ],
+      ["u1", "u2"],
+    );
+    expect(floors.map((f) => [f.unitId, f.open, f.entries.map((e) => e.key)])).toEqual([
+      ["u1", 1, ["c"]],
+      ["u2", 1, ["d", "a"]],
+      [null, 1, ["b"]],
+    ]);
+  });
+
+  it("orders a floor by room, numbers as numbers, then by kind of symptoms", () => {
+    const room = (key: string, group: "GI" | "SKIN", name: string) => ({
+      ...entry(key, group, "u1"),
+      room: { id: key, name },
+    });
+    const [floor] = lineListByFloor(
+      [room("a", "SKIN", "1001号室"), room("b", "SKIN", "201号室"), room("c", "GI", "201号室")],
+      ["u1"],
+    );
+    expect(floor!.entries.map((e) => e.key)).toEqual(["c", "b", "a"]);
   });
 });

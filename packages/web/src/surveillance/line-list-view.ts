@@ -96,3 +96,53 @@ export function groupLineList(
     }))
     .sort((a, b) => sectionRank(a) - sectionRank(b) || a.key.localeCompare(b.key));
 }
+
+export interface LineListPrintFloor {
+  unitId: string | null;
+  unitName: string | null;
+  entries: LineListEntry[];
+  /** Cases not closed on this floor. */
+  open: number;
+}
+
+/**
+ * The printed line list: one block per floor in the facility's order (people without a floor — staff — last), each
+ * case once with its kind of symptoms, ordered by room (numbers as numbers), kind of symptoms, onset and name.
+ */
+export function lineListByFloor(
+  entries: readonly LineListEntry[],
+  unitOrder: readonly string[],
+): LineListPrintFloor[] {
+  const sectionOrder = new Map(
+    groupLineList(entries, unitOrder).map((section, i) => [section.key, i] as const),
+  );
+  const floors = new Map<string | null, LineListPrintFloor>();
+  for (const entry of entries) {
+    const unitId = entry.unit?.id ?? null;
+    let floor = floors.get(unitId);
+    if (!floor) {
+      floor = { unitId, unitName: entry.unit?.name ?? null, entries: [], open: 0 };
+      floors.set(unitId, floor);
+    }
+    floor.entries.push(entry);
+    if (entry.resolvedDate === null) floor.open += 1;
+  }
+  const unitRank = (id: string | null) => {
+    if (id === null) return Number.MAX_SAFE_INTEGER;
+    const i = unitOrder.indexOf(id);
+    return i === -1 ? unitOrder.length : i;
+  };
+  const rank = (entry: LineListEntry) => sectionOrder.get(subjectKeyOf(entry.subject)) ?? 0;
+  return [...floors.values()]
+    .sort((a, b) => unitRank(a.unitId) - unitRank(b.unitId))
+    .map((floor) => ({
+      ...floor,
+      entries: [...floor.entries].sort(
+        (a, b) =>
+          ROOM_ORDER.compare(a.room?.name ?? "\uffff", b.room?.name ?? "\uffff") ||
+          rank(a) - rank(b) ||
+          a.onsetDate.localeCompare(b.onsetDate) ||
+          ROOM_ORDER.compare(a.person.name, b.person.name),
+      ),
+    }));
+}

@@ -1,6 +1,7 @@
 import { GROUP_TEXT } from "@mamori/domain/surveillance";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { diseaseLabel, shortDay } from "../../alerts/alert-labels.ts";
 import type { NewCase } from "../../api/records-types.ts";
 import type { LineListEntry, LineListResult } from "../../api/surveillance-types.ts";
@@ -62,9 +63,16 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
     <section className="line-list" aria-labelledby="line-list-title" data-testid="line-list">
       <div className="line-list-head">
         <h2 id="line-list-title">{t("lineList.title")}</h2>
-        <button type="button" className="btn btn-small no-print" onClick={() => void reload()}>
-          {t("lineList.refresh")}
-        </button>
+        <div className="line-list-actions no-print">
+          <button type="button" className="btn btn-small" onClick={() => void reload()}>
+            {t("lineList.refresh")}
+          </button>
+          {result !== null && (
+            <Link href="/line-list/print" className="btn btn-small" data-testid="line-list-print">
+              {t("lineList.print")}
+            </Link>
+          )}
+        </div>
       </div>
       <p className="muted small">{t("lineList.lead")}</p>
       <ErrorNotice error={error} onRetry={() => void reload()} />
