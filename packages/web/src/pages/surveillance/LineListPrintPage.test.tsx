@@ -34,6 +34,8 @@ const entry = (over: Partial<LineListEntry> & Pick<LineListEntry, "key">): LineL
   room: { id: "r101", name: "101号室" },
   subject: { group: "GI" },
   disease: null,
+  notifiedDate: null,
+  notification: null,
   status: "suspected",
   onsetDate: "2026-11-27",
   onsetAt: null,
