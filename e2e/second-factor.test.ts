@@ -111,7 +111,7 @@ describe("two-step sign-in with an authenticator app", () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByTestId("account-second-factor-reset-demo-director").click();
     expect(await page.getByTestId("account-done").textContent()).toContain("リセットしました");
-    expect(await cell.textContent()).toBe("未設定");
+    await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe("未設定");
 
     await context.close();
     ({ context, page } = await signInAt(browser, server.url, "demo-director", NOW));
