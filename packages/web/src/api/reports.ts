@@ -1,40 +1,12 @@
+import type { OfficeReportContent, ReportCriterion, ReportGroup } from "@mamori/domain/reports";
 import type { Requester } from "./cre.ts";
 
 // Shapes of the report calls of docs/contracts/reports.md and docs/api.md ("Reports to the offices").
 
-export type ReportGroup = "GI" | "ILI" | "SKIN";
-export type ReportCriterion = "A" | "B" | "C";
+// The report's content is the domain's (packages/domain/src/reports): the same type the server fills.
+export type { ReportCriterion, ReportGroup, Tally } from "@mamori/domain/reports";
 export type InboxState = "new" | "acknowledged" | "instructed" | "closed";
-export type Tally = { new: number; cumulative: number };
-
-export interface ReportContent {
-  facility: { name: string; type: string; users: number; staff: number };
-  group: ReportGroup;
-  criterion: ReportCriterion;
-  asOfDay: string;
-  fromDay: string;
-  firstOnset: string | null;
-  persons: { users: Tally; staff: Tally; total: Tally };
-  byFloor: { unitId: string | null; name: string | null; users: Tally; staff: Tally }[];
-  symptoms: { code: string; persons: number }[];
-  hospitalised: number;
-  deaths: number;
-  diagnoses: { disease: string; persons: number }[];
-  progress: {
-    day: string;
-    newUsers: number;
-    newStaff: number;
-    cumulative: number;
-    ill: number;
-    hospitalised: number;
-    deaths: number;
-  }[];
-  contact: { name: string; phone: string };
-  specimens: { kept: boolean; kinds: ("blood" | "stool" | "vomit" | "other")[]; note: string };
-  tests: string;
-  measures: { day: string; text: string }[];
-  remarks: string;
-}
+export type ReportContent = OfficeReportContent;
 
 export interface ReportMessage {
   id: string;
