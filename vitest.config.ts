@@ -64,6 +64,9 @@ function e2eProject() {
     test: {
       name: "e2e",
       include: ["e2e/**/*.test.ts"],
+      globalSetup: ["e2e/support/e2e-global-setup.ts"],
+      // A page waits on the server and the browser: a one-second poll fails on a busy machine, not on a wrong page.
+      expect: { poll: { timeout: 10_000 } },
       environment: "node" as const,
       testTimeout: 120_000,
       hookTimeout: 180_000,
