@@ -67,6 +67,18 @@ export interface PaperForm {
   differences: { linkId: string; first: string | null; second: string | null }[] | null;
 }
 
+/** One submitted version of a response (the first submission, then each correction with its reason). */
+export interface SurveyResponseVersion {
+  version: number;
+  reason: string | null;
+  submittedAt: string;
+  submittedBy: string;
+  response: QuestionnaireResponse;
+}
+
+/** A paper form in the secretariat's list: which entries are made, and the response once settled. */
+export type PaperFormSummary = Omit<PaperForm, "entries" | "differences"> & { entries: number[]; createdAt: string };
+
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
   return {
@@ -94,13 +106,20 @@ export function createSurveyApi(request: Requester) {
       request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/submit`, {
         body: { submissionId },
       }),
+    /** A correction of a submitted response: the next version, with why (the history keeps every version). */
+    correct: (responseId: string, body: { submissionId: string; response: QuestionnaireResponse; reason: string }) =>
+      request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
+    history: async (responseId: string) =>
+      (
+        await request<{ versions: SurveyResponseVersion[] }>(
+          "GET",
+          `/api/survey/responses/${id(responseId)}/history`,
+        )
+      ).versions,
     overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
     paperForms: async () =>
       (
-        await request<{ forms: (Omit<PaperForm, "entries" | "differences"> & { entries: number[] })[] }>(
-          "GET",
-          "/api/survey/paper",
-        )
+        await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")
       ).forms,
     createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
       request<{ id: string }>("POST", "/api/survey/paper", { body }),
