@@ -55,4 +55,5 @@ export const PREFECTURES = [
 export type Prefecture = (typeof PREFECTURES)[number];
 
 /** Whether `name` is one of the 47 prefectures, written as the prefecture writes itself (「東京都」, not 「東京」). */
-export const isPrefecture = (name: string): name is Prefecture => (PREFECTURES as readonly string[]).includes(name);
+export const isPrefecture = (name: string): name is Prefecture =>
+  (PREFECTURES as readonly string[]).includes(name);

@@ -77,7 +77,10 @@ export interface SurveyResponseVersion {
 }
 
 /** A paper form in the secretariat's list: which entries are made, and the response once settled. */
-export type PaperFormSummary = Omit<PaperForm, "entries" | "differences"> & { entries: number[]; createdAt: string };
+export type PaperFormSummary = Omit<PaperForm, "entries" | "differences"> & {
+  entries: number[];
+  createdAt: string;
+};
 
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
@@ -107,8 +110,10 @@ export function createSurveyApi(request: Requester) {
         body: { submissionId },
       }),
     /** A correction of a submitted response: the next version, with why (the history keeps every version). */
-    correct: (responseId: string, body: { submissionId: string; response: QuestionnaireResponse; reason: string }) =>
-      request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
+    correct: (
+      responseId: string,
+      body: { submissionId: string; response: QuestionnaireResponse; reason: string },
+    ) => request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
     history: async (responseId: string) =>
       (
         await request<{ versions: SurveyResponseVersion[] }>(
@@ -117,10 +122,7 @@ export function createSurveyApi(request: Requester) {
         )
       ).versions,
     overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
-    paperForms: async () =>
-      (
-        await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")
-      ).forms,
+    paperForms: async () => (await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")).forms,
     createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
       request<{ id: string }>("POST", "/api/survey/paper", { body }),
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),

@@ -84,6 +84,24 @@ export const surveyEn: SurveyMessages = {
       not_ordered: "Not ordered",
     },
   },
+  history: {
+    title: "Submissions",
+    version: "Version {{version}}",
+    current: "counted",
+    firstSubmission: "First submission",
+    corrected: "Reason for the correction: {{reason}}",
+    changed: "Questions changed: {{list}}",
+    unchanged: "No answer changed",
+  },
+  correction: {
+    start: "Correct the submitted response",
+    lead: "A correction is sent as a new version and the overview counts the newest; earlier versions stay in the history.",
+    reason: "Reason for the correction (required)",
+    reasonPlaceholder: "e.g. outcome brought in line with the discharge assessment",
+    send: "Send the correction",
+    cancel: "Stop correcting",
+    done: "Correction sent (version {{version}}).",
+  },
   paper: {
     title: "Paper responses",
     lead: "Two people key in the same form separately; differences are checked on the paper and settled.",
@@ -115,8 +133,10 @@ export const surveyEn: SurveyMessages = {
     entriesMade: "Keyed {{count}}/2",
     notYet: "Not keyed yet",
     waitOther: "Your entry is saved. Once someone else keys the form, the differences show here.",
-    differencesLead: "The two readings differ on {{count}} question(s). Look at the paper and choose the right one.",
-    incomplete: "The paper answers lack questions and cannot be registered: {{list}}. Whoever keyed them should check the paper and correct.",
+    differencesLead:
+      "The two readings differ on {{count}} question(s). Look at the paper and choose the right one.",
+    incomplete:
+      "The paper answers lack questions and cannot be registered: {{list}}. Whoever keyed them should check the paper and correct.",
     editMine: "Correct my entry",
     keying: "Entry {{n}}",
     keyingLead: "Key the answers as written on the paper. The other entry is not shown.",

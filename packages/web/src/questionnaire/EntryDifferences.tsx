@@ -1,6 +1,6 @@
 import {
-  flattenItems,
   findResponseItem,
+  flattenItems,
   type Questionnaire,
   type QuestionnaireItem,
   type QuestionnaireResponse,

@@ -314,6 +314,14 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(answersByLinkId(history[0].response).get("q2")?.[0]?.valueCoding?.code).toBe("bloodstream");
     expect(answersByLinkId(history[1].response).get("q2")?.[0]?.valueCoding?.code).toBe("urinary");
     expect(history[1].response.status).toBe("amended");
+    // The secretariat counts the newest version: the stored figures follow the correction, and it is audited.
+    const [row] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
+    expect(row).toMatchObject({ version: 2, infectionSite: "urinary" });
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "survey_response_version"), eq(auditLog.entityId, `${id}#2`)));
+    expect(audits).toHaveLength(1);
   });
 
   it("shows a hospital only its own responses, and refuses bad input naming the field", async () => {

@@ -1,5 +1,5 @@
 import { builtInQuestionnaire, type QuestionnaireResponse } from "@mamori/domain/questionnaire";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { ApiError } from "../../api/errors.ts";
@@ -9,7 +9,11 @@ import { EntryDifferences, type EntryNo } from "../../questionnaire/EntryDiffere
 import { QuestionnaireForm } from "../../questionnaire/QuestionnaireForm.tsx";
 import { useApi } from "../../state/ApiContext.tsx";
 
-const EMPTY: QuestionnaireResponse = { resourceType: "QuestionnaireResponse", status: "in-progress", item: [] };
+const EMPTY: QuestionnaireResponse = {
+  resourceType: "QuestionnaireResponse",
+  status: "in-progress",
+  item: [],
+};
 
 /** The entry this clerk keys: their own if made, else the free one — never both (double entry is two people). */
 export function entrySlot(form: Pick<PaperForm, "entries" | "responseId">): EntryNo | null {
@@ -39,15 +43,15 @@ export function PaperEntryPage({ id }: { id: string }) {
   // Kept across retries, so that a resend after a dropped connection registers one response.
   const ids = useRef({ submissionId: crypto.randomUUID(), responseId: crypto.randomUUID() });
 
-  const show = (next: PaperForm) => {
+  const show = useCallback((next: PaperForm) => {
     setForm(next);
     const mine = next.entries.find((e) => e.mine);
     setDraft(mine?.response ?? EMPTY);
     setEditing(!mine && entrySlot(next) !== null);
-  };
+  }, []);
   useEffect(() => {
     api.survey.paperForm(id).then(show, setError);
-  }, [api, id]);
+  }, [api, id, show]);
 
   if (!form || !draft) return <ErrorNotice error={error} />;
   const slot = entrySlot(form);
