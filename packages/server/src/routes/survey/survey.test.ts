@@ -106,6 +106,19 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
       expect.arrayContaining(["q1", "q2", "q4", "q6", "q10", "q18.1", "q20", "q21"]),
     );
     expect(draft.prefilled).not.toContain("q12");
+    // 設問8 (本剤以外に、感受性があり感染部位・重症度に適した抗菌薬があった) from the case's treatment options, which hold only
+    // drugs the isolate is susceptible to for the recorded site and severity (guide ※1, 表6).
+    const detail = (await inject("GET", `/api/cre/cases/${caseId}`, h.cookies.physician!)).json();
+    const others = detail.evaluation.clinical.options.filter(
+      (o: { drugs: { key: string }[] }) => !o.drugs.some((d) => d.key === "cefiderocol"),
+    );
+    // An IMP producer in severe bloodstream infection: the other regimen of guide ② (seed 000, line 76: 「IMP 型を含む
+    // MBL 産生 CPE 感染症では、Ceftazidime-Avibactam とアズトレオナムの併用療法、あるいは Cefiderocol 単剤治療」), so 「あった」.
+    expect(others.map((o: { drugs: { key: string }[] }) => o.drugs.map((d) => d.key))).toEqual([
+      ["ceftazidime_avibactam", "aztreonam"],
+    ]);
+    expect(answers.get("q8")?.[0]?.valueCoding?.code).toBe("yes");
+    expect(draft.prefilled).toContain("q8");
     expect(draft.launchContext).toMatchObject({ cre: true, mechanism: "MBL", verdict: "appropriate" });
 
     // A resend of the open is the same draft.
