@@ -25,7 +25,7 @@ import {
   prefilledDraft,
   responseWith,
 } from "./cre-survey-items.ts";
-import { answersByLinkId, answerText, type QrItem, withAnswers } from "./questionnaire-response.ts";
+import { answersByLinkId, answerText } from "./questionnaire-response.ts";
 
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
 
