@@ -329,7 +329,17 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(history[1].response.status).toBe("amended");
     // The secretariat counts the newest version: the stored figures follow the correction, and it is audited.
     const [row] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
-    expect(row).toMatchObject({ version: 2, infectionSite: "urinary" });
+    expect(row).toMatchObject({ version: 2, infectionSite: "urinary", prefecture: "東京都" });
+    // The hospital moves its prefecture in the settings: the next version is counted there.
+    await ctx.db.update(organisations).set({ prefecture: "神奈川県" }).where(eq(organisations.id, h.id));
+    const third = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, {
+      submissionId: randomUUID(),
+      response: corrected,
+      reason: "所在地の訂正",
+    });
+    expect(third.statusCode).toBe(201);
+    const [moved] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
+    expect(moved).toMatchObject({ version: 3, prefecture: "神奈川県" });
     const audits = await ctx.db
       .select()
       .from(auditLog)
