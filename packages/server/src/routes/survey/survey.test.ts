@@ -440,6 +440,32 @@ describe("the secretariat", () => {
   });
 });
 
+/** A paper form keyed in: a urinary E. coli, non-producer; 設問20 as the clerk read it. */
+const yes = code("yes");
+/** A paper form as keyed: a urinary E. coli, non-producer, complete; 設問20 as the clerk read it. */
+const entry = (q20: string) =>
+  set(
+    { resourceType: "QuestionnaireResponse", item: [] },
+    {
+      q1: [{ valueBoolean: true }],
+      q2: code("urinary"),
+      q4: code("escherichia_coli"),
+      q5: code("urine"),
+      q6: code("non_producer"),
+      q10: [{ valueBoolean: false }],
+      q11: [{ valueDate: "2026-01-10" }],
+      ...CLINICAL,
+      "q18.1": yes,
+      "q18.2": yes,
+      "q18.3": yes,
+      "q19.1": yes,
+      "q19.2": yes,
+      "q19.3": yes,
+      q20: code(q20),
+      q21: code("no"),
+    },
+  );
+
 describe("paper double entry", () => {
   it("two clerks key the same form; the difference is shown, resolved and submitted", async () => {
     const [clerk1, clerk2] = await secretariatCookie();
@@ -450,29 +476,6 @@ describe("paper double entry", () => {
       prefecture: "大阪府",
     });
     expect(created.statusCode).toBe(201);
-    const yes = code("yes");
-    const entry = (q20: string) =>
-      set(
-        { resourceType: "QuestionnaireResponse", item: [] },
-        {
-          q1: [{ valueBoolean: true }],
-          q2: code("urinary"),
-          q4: code("escherichia_coli"),
-          q5: code("urine"),
-          q6: code("non_producer"),
-          q10: [{ valueBoolean: false }],
-          q11: [{ valueDate: "2026-01-10" }],
-          ...CLINICAL,
-          "q18.1": yes,
-          "q18.2": yes,
-          "q18.3": yes,
-          "q19.1": yes,
-          "q19.2": yes,
-          "q19.3": yes,
-          q20: code(q20),
-          q21: code("no"),
-        },
-      );
     await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
     // The same clerk cannot make the second entry.
     const same = await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk1!, {
@@ -514,5 +517,31 @@ describe("paper double entry", () => {
       consulted: false,
       verdict: null,
     });
+  });
+
+  it("settles an item both clerks misread with the value read again on the paper, checked like any answer", async () => {
+    const [clerk1, clerk2] = await secretariatCookie();
+    const formId = randomUUID();
+    await inject("POST", "/api/survey/paper", clerk1!, { id: formId, label: "封筒 13", prefecture: null });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, { response: entry("no-capacity") });
+    // A value that is not among 設問20's options is refused naming the item; nothing is registered.
+    const body = (answer: object[]) => ({
+      submissionId: randomUUID(),
+      responseId: randomUUID(),
+      choices: { q20: { answer } },
+    });
+    const wrong = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk1!, body(code("maybe")));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields.map((f: { path: string }) => f.path)).toContain("response.q20");
+    expect((await inject("GET", `/api/survey/paper/${formId}`, clerk1!)).json().responseId).toBeNull();
+    const right = body(code("no"));
+    const settled = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk1!, right);
+    expect(settled.statusCode).toBe(201);
+    const [stored] = await ctx.db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.id, right.responseId));
+    expect(stored).toMatchObject({ source: "paper", carbapenemaseTested: "no" });
   });
 });
