@@ -1,4 +1,4 @@
-import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
+import type { QuestionnaireResponse, QuestionnaireResponseAnswer } from "@mamori/domain/questionnaire";
 import type { Requester } from "./cre.ts";
 
 // Shapes of the survey calls of docs/api.md ("Cefiderocol survey").
@@ -76,6 +76,9 @@ export interface SurveyResponseVersion {
   response: QuestionnaireResponse;
 }
 
+/** How a differing item of a paper form is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
+export type PaperChoice = 1 | 2 | { answer: QuestionnaireResponseAnswer[] };
+
 /** A paper form in the secretariat's list: which entries are made, and the response once settled. */
 export type PaperFormSummary = Omit<PaperForm, "entries" | "differences"> & {
   entries: number[];
@@ -130,7 +133,11 @@ export function createSurveyApi(request: Requester) {
       request<PaperForm>("PUT", `/api/survey/paper/${id(formId)}/entries/${entryNo}`, { body: { response } }),
     resolvePaperForm: (
       formId: string,
-      body: { submissionId: string; responseId: string; choices: Record<string, 1 | 2> },
+      body: {
+        submissionId: string;
+        responseId: string;
+        choices: Record<string, PaperChoice>;
+      },
     ) => request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
   };
 }

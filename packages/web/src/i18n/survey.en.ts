@@ -116,6 +116,7 @@ export const surveyEn: SurveyMessages = {
     otherMustEnter: "The other entry is made by someone else.",
     differences: "Differences",
     noDifferences: "The two entries agree.",
+    reread: "Neither — key it as the paper has it",
     pickFirst: "Entry 1: {{value}}",
     pickSecond: "Entry 2: {{value}}",
     blank: "(blank)",

@@ -115,6 +115,7 @@ export const surveyJa = {
     otherMustEnter: "もう1人の入力は別の人が行います。",
     differences: "食い違い",
     noDifferences: "2人の入力は一致しています。",
+    reread: "どちらも違う — 用紙のとおりに入力する",
     pickFirst: "1人目: {{value}}",
     pickSecond: "2人目: {{value}}",
     blank: "（空欄）",

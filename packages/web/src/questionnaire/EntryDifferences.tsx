@@ -1,4 +1,5 @@
 import {
+  EXT,
   findResponseItem,
   flattenItems,
   type Questionnaire,
@@ -7,7 +8,9 @@ import {
   type QuestionnaireResponseAnswer,
 } from "@mamori/domain/questionnaire";
 import { useTranslation } from "react-i18next";
+import type { PaperChoice } from "../api/survey.ts";
 import { answerText } from "./answer-text.ts";
+import { QuestionnaireForm } from "./QuestionnaireForm.tsx";
 
 export type EntryNo = 1 | 2;
 
@@ -17,14 +20,31 @@ export type EntryDifferencesProps = {
   second: QuestionnaireResponse;
   /** The items on which the two entries differ, as the server found them. */
   linkIds: string[];
-  choices: Partial<Record<string, EntryNo>>;
+  choices: Partial<Record<string, PaperChoice>>;
   /** Without it the choices are shown, not changed. */
-  onChoose?: (linkId: string, entryNo: EntryNo) => void;
+  onChoose?: (linkId: string, choice: PaperChoice) => void;
 };
+
+/** The item alone, to key a value again: its question, type, options and unit, without its conditions. */
+const alone = (questionnaire: Questionnaire, item: QuestionnaireItem): Questionnaire => ({
+  ...questionnaire,
+  item: [
+    {
+      linkId: item.linkId,
+      type: item.type,
+      ...(item.prefix ? { prefix: item.prefix } : {}),
+      ...(item.text ? { text: item.text } : {}),
+      ...(item.repeats ? { repeats: item.repeats } : {}),
+      ...(item.answerOption ? { answerOption: item.answerOption } : {}),
+      ...(item.extension ? { extension: item.extension.filter((e) => e.url === EXT.unit) } : {}),
+    },
+  ],
+});
 
 /**
  * The items two people keyed differently from one paper form, the two readings side by side under the question, each
- * a choice: the clerk looks at the paper and picks the reading that matches it.
+ * a choice: the clerk looks at the paper and picks the reading that matches it — or, when both misread it, keys the
+ * value again as the paper has it.
  */
 export function EntryDifferences(props: EntryDifferencesProps) {
   const { questionnaire, first, second, linkIds, choices, onChoose } = props;
@@ -52,6 +72,8 @@ export function EntryDifferences(props: EntryDifferencesProps) {
           [1, findResponseItem(first, linkId)?.answer ?? []],
           [2, findResponseItem(second, linkId)?.answer ?? []],
         ] as const;
+        const choice = choices[linkId];
+        const reread = typeof choice === "object" ? choice : null;
         return (
           <fieldset key={linkId} className="entry-diff" data-testid={`difference-${linkId}`}>
             <legend className="entry-diff-question">
@@ -62,13 +84,13 @@ export function EntryDifferences(props: EntryDifferencesProps) {
               {readings.map(([n, answers]) => (
                 <label
                   key={n}
-                  className={`entry-diff-reading${choices[linkId] === n ? " is-on" : ""}`}
+                  className={`entry-diff-reading${choice === n ? " is-on" : ""}`}
                   data-testid={`difference-${linkId}-${n}`}
                 >
                   <input
                     type="radio"
                     name={`difference-${linkId}`}
-                    checked={choices[linkId] === n}
+                    checked={choice === n}
                     disabled={!onChoose}
                     onChange={() => onChoose?.(linkId, n)}
                   />
@@ -77,6 +99,30 @@ export function EntryDifferences(props: EntryDifferencesProps) {
                 </label>
               ))}
             </div>
+            {item && onChoose && (
+              <label className="entry-diff-reread" data-testid={`difference-${linkId}-reread`}>
+                <input
+                  type="radio"
+                  name={`difference-${linkId}`}
+                  checked={reread !== null}
+                  onChange={() => onChoose(linkId, { answer: [] })}
+                />
+                {ts("paper.reread")}
+              </label>
+            )}
+            {item && reread && onChoose && (
+              <QuestionnaireForm
+                questionnaire={alone(questionnaire, item)}
+                response={{
+                  resourceType: "QuestionnaireResponse",
+                  status: "in-progress",
+                  item: reread.answer.length > 0 ? [{ linkId, answer: reread.answer }] : [],
+                }}
+                onChange={(next) =>
+                  onChoose(linkId, { answer: findResponseItem(next, linkId)?.answer ?? [] })
+                }
+              />
+            )}
           </fieldset>
         );
       })}

@@ -100,6 +100,32 @@ describe("PaperEntryPage", () => {
     expect(await screen.findByTestId("paper-resolved")).toBeTruthy();
   });
 
+  it("settles an item both misread with the value keyed again as the paper has it", async () => {
+    const user = userEvent.setup();
+    const both = form({
+      entries: [entry(1, false, "yes"), entry(2, true, "no-capacity")],
+      differences: [{ linkId: "q21", first: "yes", second: "no-capacity" }],
+    });
+    const resolvePaperForm = vi.fn(async () => ({ ...both, responseId: "r-1" }));
+    const api = fakeApi({ me: async () => CLERK });
+    api.survey.paperForm = async () => both;
+    api.survey.resolvePaperForm = resolvePaperForm;
+    renderSignedIn(<PaperEntryPage id="f-1" />, api, "/survey/paper-entry/f-1");
+    const diff = await screen.findByTestId("difference-q21");
+    await user.click(within(diff).getByTestId("difference-q21-reread"));
+    const settle = screen.getByTestId("paper-settle") as HTMLButtonElement;
+    // Nothing keyed yet: not settled.
+    expect(settle.disabled).toBe(true);
+    await user.click(within(within(diff).getByTestId("qr-item-q21")).getByLabelText("いいえ"));
+    expect(settle.disabled).toBe(false);
+    await user.click(settle);
+    await waitFor(() => expect(resolvePaperForm).toHaveBeenCalledOnce());
+    const calls = resolvePaperForm.mock.calls as unknown as [string, { choices: Record<string, unknown> }][];
+    expect(calls[0]![1].choices.q21).toEqual({
+      answer: [{ valueCoding: expect.objectContaining({ code: "no" }) }],
+    });
+  });
+
   it("keeps the form of a clerk who made neither entry out of the keying once both are in", async () => {
     const api = fakeApi({ me: async () => CLERK });
     api.survey.paperForm = async () =>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { ApiError } from "../../api/errors.ts";
-import type { PaperForm } from "../../api/survey.ts";
+import type { PaperChoice, PaperForm } from "../../api/survey.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { EntryDifferences, type EntryNo } from "../../questionnaire/EntryDifferences.tsx";
 import { QuestionnaireForm } from "../../questionnaire/QuestionnaireForm.tsx";
@@ -37,7 +37,7 @@ export function PaperEntryPage({ id }: { id: string }) {
   const [form, setForm] = useState<PaperForm | null>(null);
   const [draft, setDraft] = useState<QuestionnaireResponse | null>(null);
   const [editing, setEditing] = useState(false);
-  const [choices, setChoices] = useState<Partial<Record<string, EntryNo>>>({});
+  const [choices, setChoices] = useState<Partial<Record<string, PaperChoice>>>({});
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string[] | null>(null);
   // Kept across retries, so that a resend after a dropped connection registers one response.
@@ -78,10 +78,12 @@ export function PaperEntryPage({ id }: { id: string }) {
         ...ids.current,
         choices: Object.fromEntries(
           Object.entries(choices).filter(([linkId]) => differences?.some((d) => d.linkId === linkId)),
-        ) as Record<string, EntryNo>,
+        ) as Record<string, PaperChoice>,
       }),
     );
-  const allChosen = (differences ?? []).every((d) => choices[d.linkId] !== undefined);
+  const settled = (c: PaperChoice | undefined) =>
+    c !== undefined && (typeof c !== "object" || c.answer.length > 0);
+  const allChosen = (differences ?? []).every((d) => settled(choices[d.linkId]));
   const itemText = (linkId: string) =>
     linkId.replace(/^q(\d+)(\..*)?$/, (_m, n, rest) => `設問${n}${rest ?? ""}`);
 
