@@ -54,6 +54,8 @@ function internalCodes(text: string): string[] {
 }
 
 describe("CRE case pages a physician can read", () => {
+  let notificationUrl = "";
+
   it("the physician opens the 発生届 filled from a notifiable case, on one A4 page", async () => {
     const { context, page } = await signInAt(browser, server.url, "demo-physician", T0);
     try {
@@ -65,6 +67,7 @@ describe("CRE case pages a physician can read", () => {
       }
       await page.getByTestId("cre-notification-form-link").click();
       await page.getByTestId("cre-notification-form").waitFor();
+      notificationUrl = page.url();
       const form = await page.getByTestId("cre-notification-form").innerText();
       expect(form).toContain("カルバペネム耐性腸内細菌目細菌感染症 発生届");
       expect(form).toContain("第12条第1項");
@@ -81,6 +84,39 @@ describe("CRE case pages a physician can read", () => {
       expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     } finally {
       await context.close();
+    }
+  }, 180_000);
+
+  it("the physician sends it to the health centre, which finds it in its inbox as sent", async () => {
+    const physician = await signInAt(browser, server.url, "demo-physician", T0);
+    try {
+      await physician.page.goto(notificationUrl);
+      await physician.page.getByTestId("notify-send-button").click();
+      const sent = physician.page.getByTestId("notify-sent");
+      await sent.waitFor();
+      expect(await sent.innerText()).toContain("みなと市保健所へ送りました");
+      // 2026-12-02 (T0): the day sent is the day notified, recorded on the case.
+      expect(await physician.page.getByTestId("notify-form-notified").innerText()).toBe("2026年12月2日(水)");
+      await screenshot(physician.page, "cre-notification-sent-1024");
+    } finally {
+      await physician.context.close();
+    }
+    const hc = await signInAt(browser, server.url, "demo-hc", T0, { viewport: { width: 390, height: 844 } });
+    try {
+      const item = hc.page.getByTestId("inbox-cre-item");
+      await item.waitFor();
+      expect(await item.innerText()).toContain("みなと総合病院");
+      expect(await item.innerText()).toContain("未読");
+      await screenshot(hc.page, "cre-notification-inbox-390");
+      await item.getByRole("link").click();
+      await hc.page.getByTestId("received-from").waitFor();
+      const form = await hc.page.getByTestId("cre-notification-form").innerText();
+      expect(form).toContain("カルバペネム耐性腸内細菌目細菌感染症 発生届");
+      expect(form).toContain("医師 誠");
+      expect(internalCodes(form)).toEqual([]);
+      await screenshot(hc.page, "cre-notification-received-390");
+    } finally {
+      await hc.context.close();
     }
   }, 180_000);
 

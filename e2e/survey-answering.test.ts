@@ -6,7 +6,8 @@ import { signInAt } from "./support/sign-in-at.ts";
 
 // Answering the cefiderocol survey (issue 12 item 3, 5; 記3, 参考2): the physician opens the demo case's survey with
 // Mamori's answers filled in, hands questions 18–21 to the laboratory (別添), the technologist checks and returns them,
-// the physician completes and submits; the secretariat sees the response counted, small cells hidden.
+// the physician completes and submits, then corrects an answer with a reason (the history keeps both versions); the
+// secretariat sees the response counted, small cells hidden.
 const T0 = "2026-12-02T10:00:00+09:00";
 
 let server: StartedServer;
@@ -89,6 +90,24 @@ describe("the cefiderocol survey from the physician to the secretariat", () => {
     await context.close();
   });
 
+  it("the physician corrects an answer on a phone, with a reason; the history shows both versions", async () => {
+    const { context, page } = await signInAt(browser, server.url, "demo-physician", T0, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(responseUrl);
+    await page.getByTestId("response-history").waitFor();
+    await page.getByTestId("correction-start").click();
+    await page.getByTestId("qr-item-q17").getByLabel("治癒", { exact: true }).check();
+    await page.getByTestId("correction-reason").fill("退院時の評価に合わせて転帰を修正");
+    await page.getByTestId("correction-send").click();
+    await page.getByTestId("history-2").waitFor();
+    expect(await page.getByTestId("submitted").textContent()).toContain("第2版");
+    expect(await page.getByTestId("history-2").textContent()).toContain("設問17");
+    await page.getByTestId("response-history").scrollIntoViewIfNeeded();
+    await screenshot(page, "survey-answer-05-corrected-phone");
+    await context.close();
+  });
+
   it("the secretariat sees it counted, with cells under 5 hidden and no hospital named", async () => {
     const { context, page } = await signInAt(browser, server.url, "demo-secretariat", T0);
     await page.setViewportSize({ width: 1024, height: 1366 });
@@ -98,9 +117,9 @@ describe("the cefiderocol survey from the physician to the secretariat", () => {
     expect(await page.getByTestId("overview-total").textContent()).toContain("回答数 49 件");
     expect(await page.getByText("5件未満").count()).toBeGreaterThan(0);
     expect(await page.getByText("みなと総合病院").count()).toBe(0);
-    await screenshot(page, "survey-answer-05-secretariat-tablet");
+    await screenshot(page, "survey-answer-06-secretariat-tablet");
     await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, "survey-answer-06-secretariat-phone");
+    await screenshot(page, "survey-answer-07-secretariat-phone");
     await context.close();
   });
 });

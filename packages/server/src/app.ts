@@ -24,6 +24,7 @@ import { authRoutes } from "./routes/auth/routes.ts";
 import { bathUseRoutes } from "./routes/bath-uses/routes.ts";
 import { caseRoutes } from "./routes/cases/routes.ts";
 import { creRoutes } from "./routes/cre/routes.ts";
+import { creNotificationRoutes } from "./routes/cre-notifications/routes.ts";
 import { episodeRoutes } from "./routes/episodes/routes.ts";
 import { facilityRoutes } from "./routes/facility/routes.ts";
 import { formRoutes } from "./routes/forms/routes.ts";
@@ -224,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(episodeRoutes(context), { prefix: "/api/facilities" });
   await app.register(reportRoutes(context), { prefix: "/api/reports" });
   await app.register(inboxRoutes(context), { prefix: "/api/inbox" });
+  await app.register(creNotificationRoutes(context), { prefix: "/api/cre-notifications" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -26,6 +26,7 @@ import { AntibioticsPage } from "./pages/records/AntibioticsPage.tsx";
 import { BathPage } from "./pages/records/BathPage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
+import { CreNotificationReceivedPage } from "./pages/reports/CreNotificationReceivedPage.tsx";
 import { InboxPage } from "./pages/reports/InboxPage.tsx";
 import { ReportPage } from "./pages/reports/ReportPage.tsx";
 import { ReportsListPage } from "./pages/reports/ReportsListPage.tsx";
@@ -110,6 +111,9 @@ export function App() {
             <Switch>
               <Route path="/" component={InboxPage} />
               <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
+              <Route path="/cre-notifications/:id">
+                {(p) => <CreNotificationReceivedPage key={p.id} id={p.id} />}
+              </Route>
               <Route path="/signin">
                 <Redirect to="/" replace />
               </Route>

@@ -38,6 +38,8 @@ export const DEMO_USERS: readonly { username: string; role: Role; org: DemoOrg; 
   { username: "demo-hc", role: "health_centre_officer", org: "health_centre", displayName: "保健所 担当 恵" },
   { username: "demo-muni", role: "municipal_officer", org: "municipality", displayName: "市 担当 拓也" },
   { username: "demo-secretariat", role: "secretariat", org: "secretariat", displayName: "調査事務局 香織" },
+  // A second clerk: a paper response is keyed in by two people (double entry).
+  { username: "demo-secretariat2", role: "secretariat", org: "secretariat", displayName: "調査事務局 健太" },
   { username: "demo-admin", role: "admin", org: "facility", displayName: "管理者 亮" },
   // A second facility under other offices: what one office sees, the other must not (docs/contracts/reports.md).
   { username: "demo-director2", role: "director", org: "facility2", displayName: "施設長 美和" },

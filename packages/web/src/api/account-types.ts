@@ -15,6 +15,8 @@ export interface FacilityPatch {
   ruleProfile?: string;
   healthCentreId?: string;
   municipalityId?: string;
+  /** 都道府県, or null to clear. */
+  prefecture?: string | null;
 }
 
 export interface Overseer {

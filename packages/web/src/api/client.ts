@@ -1,5 +1,6 @@
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
+import { createCreNotificationsApi } from "./cre-notifications.ts";
 import { createEpisodesApi } from "./episodes.ts";
 import { ApiError, NetworkError } from "./errors.ts";
 import { createFormsApi } from "./forms.ts";
@@ -136,6 +137,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     survey: createSurveyApi(request),
     /** Reports to the health centre and the municipality, and the offices' inbox (src/api/reports.ts). */
     reports: createReportsApi(request),
+    /** The CRE 発生届 sent to the health centre through the inbox (src/api/cre-notifications.ts). */
+    creNotifications: createCreNotificationsApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

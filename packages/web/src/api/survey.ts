@@ -1,4 +1,4 @@
-import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
+import type { QuestionnaireResponse, QuestionnaireResponseAnswer } from "@mamori/domain/questionnaire";
 import type { Requester } from "./cre.ts";
 
 // Shapes of the survey calls of docs/api.md ("Cefiderocol survey").
@@ -67,6 +67,24 @@ export interface PaperForm {
   differences: { linkId: string; first: string | null; second: string | null }[] | null;
 }
 
+/** One submitted version of a response (the first submission, then each correction with its reason). */
+export interface SurveyResponseVersion {
+  version: number;
+  reason: string | null;
+  submittedAt: string;
+  submittedBy: string;
+  response: QuestionnaireResponse;
+}
+
+/** How a differing item of a paper form is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
+export type PaperChoice = 1 | 2 | { answer: QuestionnaireResponseAnswer[] };
+
+/** A paper form in the secretariat's list: which entries are made, and the response once settled. */
+export type PaperFormSummary = Omit<PaperForm, "entries" | "differences"> & {
+  entries: number[];
+  createdAt: string;
+};
+
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
   return {
@@ -94,14 +112,20 @@ export function createSurveyApi(request: Requester) {
       request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/submit`, {
         body: { submissionId },
       }),
-    overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
-    paperForms: async () =>
+    /** A correction of a submitted response: the next version, with why (the history keeps every version). */
+    correct: (
+      responseId: string,
+      body: { submissionId: string; response: QuestionnaireResponse; reason: string },
+    ) => request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
+    history: async (responseId: string) =>
       (
-        await request<{ forms: (Omit<PaperForm, "entries" | "differences"> & { entries: number[] })[] }>(
+        await request<{ versions: SurveyResponseVersion[] }>(
           "GET",
-          "/api/survey/paper",
+          `/api/survey/responses/${id(responseId)}/history`,
         )
-      ).forms,
+      ).versions,
+    overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
+    paperForms: async () => (await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")).forms,
     createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
       request<{ id: string }>("POST", "/api/survey/paper", { body }),
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),
@@ -109,7 +133,11 @@ export function createSurveyApi(request: Requester) {
       request<PaperForm>("PUT", `/api/survey/paper/${id(formId)}/entries/${entryNo}`, { body: { response } }),
     resolvePaperForm: (
       formId: string,
-      body: { submissionId: string; responseId: string; choices: Record<string, 1 | 2> },
+      body: {
+        submissionId: string;
+        responseId: string;
+        choices: Record<string, PaperChoice>;
+      },
     ) => request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
   };
 }

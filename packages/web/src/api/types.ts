@@ -57,6 +57,8 @@ export interface Facility {
   type: string;
   timeZone: string;
   ruleProfile: string;
+  /** 都道府県 (where the survey secretariat counts the facility's responses). */
+  prefecture?: string | null;
   healthCentre: { id: string; name: string } | null;
   municipality: { id: string; name: string } | null;
   units: Unit[];

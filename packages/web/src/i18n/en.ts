@@ -298,6 +298,9 @@ export const en: Messages = {
     },
     healthCentre: "Health centre reported to",
     municipality: "Municipality reported to",
+    prefecture: "Prefecture",
+    prefectureHint:
+      "For a hospital, the national survey counts its responses by prefecture (the hospital's name is not passed on).",
     notSet: "Not set",
     choose: "Choose",
     nameRequired: "Enter the facility's name.",

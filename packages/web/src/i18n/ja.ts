@@ -298,6 +298,8 @@ export const ja = {
     },
     healthCentre: "報告先の保健所",
     municipality: "報告先の市町村",
+    prefecture: "都道府県",
+    prefectureHint: "病院では、国のアンケート調査の集計に使われます（病院名は事務局に伝わりません）。",
     notSet: "未設定",
     choose: "選んでください",
     nameRequired: "施設名を入力してください。",

@@ -19,6 +19,15 @@ export const notifyEn: NotifyMessages = {
     title: "Notification of carbapenem-resistant Enterobacterales (CRE) infection",
     law: "Notified under Article 12(1) of the Infectious Diseases Control Law as follows.",
     toBlank: "To the director of ________ health centre",
+    to: "To the director of {{name}}",
+    send: "Send to {{name}}",
+    sendLead:
+      "Sends this notification to {{name}} through Mamori. The day it is sent is recorded on the case as the day notified.",
+    sent: "Sent to {{name}} ({{at}}).",
+    read: "The health centre has opened it.",
+    noHealthCentre:
+      "The hospital has no health centre set. Choose it in the facility settings to send from here; the form can also be printed.",
+    physicianSends: "The physician sends the notification.",
     notifiedOn: "Date of notification",
     physician: "Physician",
     hospital: "Hospital or clinic",
@@ -42,6 +51,16 @@ export const notifyEn: NotifyMessages = {
     dueDate: "Notify by",
     notNotified: "Not yet notified",
     notDiagnosed: "Not recorded (counted from the laboratory report)",
+  },
+  received: {
+    title: "CRE notifications (from hospitals)",
+    what: "Carbapenem-resistant Enterobacterales infection",
+    unread: "Unread",
+    unreadCount: "{{count}} unread",
+    empty: "No notification received.",
+    diagnosed: "Diagnosed {{day}}",
+    back: "Back to the inbox",
+    from: "Received from {{hospital}} ({{at}}), as the hospital sent it.",
   },
   deadline: {
     immediate: "immediately on diagnosis",

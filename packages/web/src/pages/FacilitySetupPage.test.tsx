@@ -35,6 +35,18 @@ function directorApi(overrides: Parameters<typeof fakeApi>[0] = {}) {
 }
 
 describe("FacilitySetupPage", () => {
+  it("sets the prefecture (of the 47, written in full) and sends only it", async () => {
+    const user = userEvent.setup();
+    const { api, updateFacility } = directorApi();
+    renderSignedIn(<FacilitySetupPage />, api, "/setup/facility");
+    const prefecture = (await screen.findByTestId("facility-prefecture")) as HTMLSelectElement;
+    expect(prefecture.value).toBe("");
+    expect(prefecture.options).toHaveLength(48);
+    await user.selectOptions(prefecture, "大阪府");
+    await user.click(screen.getByTestId("facility-save"));
+    await waitFor(() => expect(updateFacility).toHaveBeenCalledWith({ prefecture: "大阪府" }));
+  });
+
   it("lets the director change name, type, time zone and health centre, sending only what changed", async () => {
     const user = userEvent.setup();
     const { api, updateFacility, facilityCall } = directorApi();

@@ -1,3 +1,4 @@
+import { PREFECTURES } from "@mamori/domain/input";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../components/settings.css";
@@ -19,7 +20,7 @@ import { useFacility } from "../state/FacilityProvider.tsx";
 import { useUser } from "../state/SessionProvider.tsx";
 
 const OTHER_ZONE = "other";
-const FIELD_PATHS = ["name", "type", "timeZone", "healthCentreId", "municipalityId"] as const;
+const FIELD_PATHS = ["name", "type", "timeZone", "healthCentreId", "municipalityId", "prefecture"] as const;
 
 const asFacilityType = (type: string): FacilityType | null =>
   (FACILITY_TYPES as readonly string[]).includes(type) ? (type as FacilityType) : null;
@@ -72,6 +73,8 @@ function FacilityFacts({ facility }: { facility: Facility }) {
         <dd>{facility.healthCentre?.name ?? t("facilitySettings.notSet")}</dd>
         <dt>{t("facilitySettings.municipality")}</dt>
         <dd>{facility.municipality?.name ?? t("facilitySettings.notSet")}</dd>
+        <dt>{t("facilitySettings.prefecture")}</dt>
+        <dd>{facility.prefecture ?? t("facilitySettings.notSet")}</dd>
       </dl>
     </>
   );
@@ -94,6 +97,7 @@ function FacilityForm({ facility, onSaved }: { facility: Facility; onSaved: () =
   const [customZone, setCustomZone] = useState(isOfferedTimeZone(facility.timeZone) ? "" : facility.timeZone);
   const [healthCentreId, setHealthCentreId] = useState(facility.healthCentre?.id ?? "");
   const [municipalityId, setMunicipalityId] = useState(facility.municipality?.id ?? "");
+  const [prefecture, setPrefecture] = useState(facility.prefecture ?? "");
   const [overseers, setOverseers] = useState<Overseers | null>(null);
   const [overseersError, setOverseersError] = useState<unknown>(null);
   const [checked, setChecked] = useState(false);
@@ -130,6 +134,7 @@ function FacilityForm({ facility, onSaved }: { facility: Facility; onSaved: () =
       patch.healthCentreId = healthCentreId;
     if (municipalityId !== "" && municipalityId !== facility.municipality?.id)
       patch.municipalityId = municipalityId;
+    if (prefecture !== (facility.prefecture ?? "")) patch.prefecture = prefecture || null;
     return patch;
   };
 
@@ -262,6 +267,25 @@ function FacilityForm({ facility, onSaved }: { facility: Facility; onSaved: () =
           ))}
         </select>
         <FieldMessage error={error} path="municipalityId" />
+      </label>
+
+      <label className="field">
+        <span className="field-label">{t("facilitySettings.prefecture")}</span>
+        <select
+          data-testid="facility-prefecture"
+          value={prefecture}
+          aria-describedby={describedBy(error, "prefecture")}
+          onChange={(e) => setPrefecture(e.target.value)}
+        >
+          <option value="">{t("facilitySettings.notSet")}</option>
+          {PREFECTURES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <span className="hint">{t("facilitySettings.prefectureHint")}</span>
+        <FieldMessage error={error} path="prefecture" />
       </label>
 
       <div className="form-wide">

@@ -32,6 +32,8 @@ export type QuestionnaireFormProps = {
   context?: FhirPathEnv;
   /** Show "please answer" under required items still unanswered (after a first try to submit). */
   showMissing?: boolean;
+  /** One person keys every section, whoever it is handed to (a paper form keyed in by the secretariat). */
+  everyRole?: boolean;
 };
 
 type Shared = {
@@ -42,8 +44,9 @@ type Shared = {
   missing: Set<string>;
   answers: (linkId: string) => QuestionnaireResponseAnswer[];
   set: ((linkId: string, answers: QuestionnaireResponseAnswer[]) => void) | undefined;
-  answeringRole: string | null;
   showMissing: boolean;
+  /** Whether the person answering now answers items handed to `role` (undefined: the main respondent's). */
+  mayAnswer: (role: string | undefined) => boolean;
 };
 
 /**
@@ -51,7 +54,15 @@ type Shared = {
  * constraint messages under their question, pre-filled answers marked, sections handed to another role read-only.
  */
 export function QuestionnaireForm(props: QuestionnaireFormProps) {
-  const { questionnaire, response, onChange, context, answeringRole = null, showMissing = false } = props;
+  const {
+    questionnaire,
+    response,
+    onChange,
+    context,
+    answeringRole = null,
+    showMissing = false,
+    everyRole = false,
+  } = props;
   const evaluation = useMemo(
     () => evaluateResponse(questionnaire, response, context ? { context } : {}),
     [questionnaire, response, context],
@@ -76,8 +87,8 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
     set: onChange
       ? (linkId, answers) => onChange(setAnswers(questionnaire, response, linkId, answers))
       : undefined,
-    answeringRole,
     showMissing,
+    mayAnswer: (role) => everyRole || (role ?? null) === answeringRole,
   };
   return (
     <div className="qr-form" data-testid="questionnaire-form">
@@ -117,13 +128,13 @@ function ItemView({
   if (!shared.enabled(item.linkId) || isHidden(item)) return null;
   const handedTo = roleOf([...ancestors, item]);
   const parentHandedTo = roleOf(ancestors);
-  const editable = shared.set !== undefined && (handedTo ?? null) === shared.answeringRole && !item.readOnly;
+  const editable = shared.set !== undefined && shared.mayAnswer(handedTo) && !item.readOnly;
   const handedBadge =
     handedTo !== undefined && handedTo !== parentHandedTo ? (
       <span className="badge qr-badge qr-badge--role">{t("handedTo", { role: roleName(handedTo, t) })}</span>
     ) : null;
   const handedHint =
-    handedTo !== undefined && handedTo !== parentHandedTo && handedTo !== shared.answeringRole ? (
+    handedTo !== undefined && handedTo !== parentHandedTo && !shared.mayAnswer(handedTo) ? (
       <p className="qr-hint">{t("handedToHint", { role: roleName(handedTo, t) })}</p>
     ) : null;
 
@@ -137,7 +148,7 @@ function ItemView({
   if (item.type === "group") {
     return (
       <fieldset
-        className={`qr-group${handedTo && handedTo !== shared.answeringRole ? " qr-group--handed" : ""}`}
+        className={`qr-group${handedTo && !shared.mayAnswer(handedTo) ? " qr-group--handed" : ""}`}
         data-link-id={item.linkId}
       >
         <legend className="qr-legend">
@@ -151,7 +162,7 @@ function ItemView({
         {handedHint}
         {shared.showMissing &&
           shared.missing.has(item.linkId) &&
-          (handedTo ?? null) === shared.answeringRole &&
+          shared.mayAnswer(handedTo) &&
           !(item.item ?? []).some((c) => shared.missing.has(c.linkId)) && (
             <p className="field-error qr-error" role="alert">
               {t("requiredMissing")}

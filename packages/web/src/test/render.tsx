@@ -70,6 +70,12 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       unread: async () => 0,
       overview: unexpected("reports.overview"),
     },
+    creNotifications: {
+      ofCase: unexpected("creNotifications.ofCase"),
+      send: unexpected("creNotifications.send"),
+      received: unexpected("creNotifications.received"),
+      get: unexpected("creNotifications.get"),
+    },
     health: unexpected("health"),
     login: unexpected("login"),
     logout: unexpected("logout"),

@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./cases.ts";
 export * from "./cre.ts";
+export * from "./cre-notifications.ts";
 export * from "./episodes.ts";
 export * from "./observations.ts";
 export * from "./onsets.ts";

@@ -2,21 +2,12 @@ import { findBreakpointTable } from "@mamori/domain/cre";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
-import { assertFound } from "../../auth/guard.ts";
 import { validationFailed } from "../../errors.ts";
-import { dayInZone } from "../../time/facility-day.ts";
 import { setAvailability } from "./availability.ts";
+import { caseDetail } from "./case-detail.ts";
 import { listCases } from "./case-list.ts";
-import {
-  availabilityOf,
-  consultationsOf,
-  findCase,
-  presentCaseRecord,
-  presentConsultation,
-  reportedOnOf,
-} from "./case-store.ts";
+import { availabilityOf, presentConsultation } from "./case-store.ts";
 import { createCase } from "./create-case.ts";
-import { evaluateRow, presentEvaluation } from "./evaluate-case.ts";
 import { parseOrThrow, rejectInvalid } from "./field-errors.ts";
 import { authorizeHospital } from "./hospital.ts";
 import { saveImport } from "./import-cases.ts";
@@ -50,24 +41,8 @@ export const creRoutes =
     app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
 
     /** The whole case with its evaluation, in the language asked for. */
-    const detail = async (actor: { hospitalId: string; timeZone: string }, id: string, lang: "ja" | "en") => {
-      const row = assertFound(await findCase(ctx.db, actor.hospitalId, id), "CRE case");
-      const consultations = await consultationsOf(ctx.db, [row.id]);
-      const { drugs } = await availabilityOf(ctx.db, actor.hospitalId);
-      const evaluation = evaluateRow(row, consultations.length > 0, drugs);
-      const reportedOn = reportedOnOf(row, actor.timeZone);
-      return {
-        case: presentCaseRecord(row, consultations, actor.timeZone),
-        evaluation: presentEvaluation(
-          evaluation,
-          row,
-          reportedOn,
-          dayInZone(ctx.clock(), actor.timeZone),
-          lang,
-        ),
-        timeZone: actor.timeZone,
-      };
-    };
+    const detail = (actor: { hospitalId: string; timeZone: string }, id: string, lang: "ja" | "en") =>
+      caseDetail(ctx.db, actor, id, lang, ctx.clock());
 
     app.get(
       "/cases",

@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditLog } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 
@@ -71,6 +73,28 @@ describe("facility setup", () => {
     expect(swapped.json().error.fields).toEqual([
       { path: "healthCentreId", message: "unknown health centre" },
     ]);
+  });
+
+  it("keeps the prefecture the survey secretariat counts by: one of the 47, written in full, audited", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["director"] });
+    const cookie = await signIn(ctx.app, f.usernames.director!);
+    const patch = (payload: object) =>
+      ctx.app.inject({ method: "PATCH", url: "/api/facility", headers: { cookie }, payload });
+    // 「大阪」 is not how the prefecture writes itself (大阪府): refused, naming the field, nothing saved.
+    const short = await patch({ prefecture: "大阪" });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields[0].path).toBe("prefecture");
+    const get = await ctx.app.inject({ method: "GET", url: "/api/facility", headers: { cookie } });
+    expect(get.json().facility.prefecture).toBeNull();
+    const set = await patch({ prefecture: "大阪府" });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().facility.prefecture).toBe("大阪府");
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "facility"), eq(auditLog.entityId, f.facility.id)));
+    expect((audit!.after as { prefecture: string }).prefecture).toBe("大阪府");
+    expect((await patch({ prefecture: null })).json().facility.prefecture).toBeNull();
   });
 
   it("does not let a care worker add rooms to another facility's unit", async () => {

@@ -38,6 +38,7 @@ export async function loadFacility(db: Executor, facilityId: string) {
     type: f.facilityType ?? "elderly_care",
     timeZone: f.timeZone,
     ruleProfile: f.ruleProfile,
+    prefecture: f.prefecture,
     healthCentre: overseer(f.healthCentreId),
     municipality: overseer(f.municipalityId),
     units: unitRows.map((u) => ({

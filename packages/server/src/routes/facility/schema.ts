@@ -1,3 +1,4 @@
+import { PREFECTURES } from "@mamori/domain/input";
 import { BUILT_IN_PROFILE_IDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
 import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
@@ -21,6 +22,8 @@ export const facilityPatchBody = z
     type: z.enum(["elderly_care", "childcare", "disability", "hospital"]),
     healthCentreId: z.uuid(),
     municipalityId: z.uuid(),
+    /** 都道府県: where the survey secretariat counts the hospital's responses; null when not given. */
+    prefecture: z.enum(PREFECTURES, { error: "expected one of the 47 prefectures, e.g. 東京都" }).nullable(),
   })
   .partial()
   .refine(hasSomethingToChange, NOTHING_TO_CHANGE);
@@ -41,6 +44,7 @@ export const facilityResponse = z.object({
     type: z.string(),
     timeZone: z.string(),
     ruleProfile: z.string(),
+    prefecture: z.string().nullable(),
     healthCentre: z.object({ id: z.string(), name: z.string() }).nullable(),
     municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
     units: z.array(unit),

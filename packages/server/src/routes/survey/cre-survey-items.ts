@@ -94,7 +94,15 @@ export function launchContextOf(
     specimen: SPECIMEN_CODE.has(isolate.specimen.type) ? isolate.specimen.type : "other",
     carbapenemase: PRODUCER.has(category) ? "producer" : category === "NON_CP" ? "non_producer" : null,
     enzymes: evaluation.mechanism.enzymes.filter((e) => ENZYME_CODE.has(e)),
-    activeAlternative: null,
+    // q8 「本剤以外に、感受性があり感染部位・重症度に適した抗菌薬があった」: Mamori's treatment options are exactly the
+    // drugs the isolate is susceptible to, fit for the recorded site and severity, that the hospital has (guide ※1,
+    // 表6); any option without cefiderocol answers 「あった」. Unknown until the site and severity are recorded.
+    activeAlternative:
+      row.infection && row.severity
+        ? evaluation.treatment.options.some((o) => !o.drugs.includes("cefiderocol"))
+          ? "yes"
+          : "no"
+        : null,
     consultation: consulted ? true : null,
     cefiderocolStart: row.cefiderocolOrderedAt
       ? new Intl.DateTimeFormat("en-CA", { timeZone }).format(row.cefiderocolOrderedAt)

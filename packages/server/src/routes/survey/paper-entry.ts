@@ -12,7 +12,7 @@ import {
 } from "../../db/schema/index.ts";
 import { conflict, validationFailed } from "../../errors.ts";
 import { CRE_SURVEY_URL, CRE_SURVEY_VERSION, responseWith } from "./cre-survey-items.ts";
-import { answersByLinkId, diffResponses } from "./questionnaire-response.ts";
+import { answersByLinkId, diffResponses, type QrAnswer } from "./questionnaire-response.ts";
 import { newDateShift, submitVersion } from "./survey-responses.ts";
 
 /** Registers a paper form received by the secretariat (the clerk's own label, e.g. the envelope number). */
@@ -155,16 +155,19 @@ export async function savePaperEntry(
   ]);
 }
 
+/** How one differing item is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
+export type PaperChoice = 1 | 2 | { answer: QrAnswer[] };
+
 /**
- * Resolves the differences between the two entries, one choice per differing item (the first entry's reading or the
- * second's, as the clerk sees on the paper), and submits the result as a survey response from paper. Every
+ * Resolves the differences between the two entries, one choice per differing item (the first entry's reading, the
+ * second's, or — when both misread it — the value read again on the paper; checked by the engine like any answer), and submits the result as a survey response from paper. Every
  * difference must be resolved; `submissionId` makes a resend harmless.
  */
 export async function resolvePaperForm(
   tx: Executor,
   user: SessionUser,
   formId: string,
-  input: { submissionId: string; responseId: string; choices: Record<string, 1 | 2> },
+  input: { submissionId: string; responseId: string; choices: Record<string, PaperChoice> },
   now: Date,
 ) {
   const detail = await paperFormDetail(tx, formId);
@@ -196,12 +199,16 @@ export async function resolvePaperForm(
     );
   const first = detail.entries.find((e) => e.entryNo === 1)!.response;
   const second = answersByLinkId(detail.entries.find((e) => e.entryNo === 2)!.response);
-  const fromSecond = new Map(
+  // Entry 1 is the base; each item settled otherwise takes entry 2's reading or the value read again on the paper.
+  const settled = new Map(
     Object.entries(input.choices)
-      .filter(([, pick]) => pick === 2)
-      .map(([id]) => [id, second.get(id) ?? []]),
+      .filter(([, pick]) => pick !== 1)
+      .map(([id, pick]) => [
+        id,
+        pick === 2 ? (second.get(id) ?? []) : (pick as { answer: QrAnswer[] }).answer,
+      ]),
   );
-  const resolved = responseWith(first, fromSecond);
+  const resolved = responseWith(first, settled);
   const [draft] = await tx
     .insert(surveyResponses)
     .values({

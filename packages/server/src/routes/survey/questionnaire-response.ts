@@ -48,7 +48,8 @@ export type QrItem = {
   extension?: { url: string; valueString?: string }[];
 };
 
-const answerSchema: z.ZodType<QrAnswer> = z.lazy(() =>
+/** One answer (exactly one value[x]), as a response item carries it. */
+export const answerSchema: z.ZodType<QrAnswer> = z.lazy(() =>
   z
     .object({
       valueBoolean: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { questionnaireResponseSchema } from "./questionnaire-response.ts";
+import { answerSchema, questionnaireResponseSchema } from "./questionnaire-response.ts";
 
 const uuid = z.uuid({ error: "expected a UUID made by the client" });
 
@@ -32,8 +32,11 @@ export const paperEntryBody = z.strictObject({ response: questionnaireResponseSc
 export const resolveBody = z.strictObject({
   submissionId: uuid,
   responseId: uuid,
+  /** Per differing item: entry 1's reading, entry 2's, or the value read again on the paper when both misread it. */
   choices: z.record(
     z.string().min(1).max(100),
-    z.union([z.literal(1), z.literal(2)], { error: "expected 1 or 2" }),
+    z.union([z.literal(1), z.literal(2), z.strictObject({ answer: z.array(answerSchema).max(100) })], {
+      error: "expected 1, 2 or the answer read on the paper",
+    }),
   ),
 });

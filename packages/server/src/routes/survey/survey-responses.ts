@@ -25,7 +25,7 @@ import {
   prefilledDraft,
   responseWith,
 } from "./cre-survey-items.ts";
-import { answersByLinkId, answerText, type QrItem, withAnswers } from "./questionnaire-response.ts";
+import { answersByLinkId, answerText } from "./questionnaire-response.ts";
 
 export type SurveyResponseRow = typeof surveyResponses.$inferSelect;
 
@@ -301,6 +301,16 @@ export async function submitVersion(
   const response = kept;
   const dims = dimensionsOf(response, await verdictOf(tx, current));
   const version = current.version + 1;
+  // A hospital's response is counted under the hospital's prefecture as it is set when the response is submitted
+  // (set or corrected in the facility settings after the draft was opened); a paper response keeps the clerk's.
+  let prefecture = current.prefecture;
+  if (current.hospitalId) {
+    const [hospital] = await tx
+      .select({ prefecture: organisations.prefecture })
+      .from(organisations)
+      .where(eq(organisations.id, current.hospitalId));
+    prefecture = hospital?.prefecture ?? current.prefecture;
+  }
   await tx.insert(surveyResponseVersions).values({
     responseId: current.id,
     version,
@@ -317,6 +327,7 @@ export async function submitVersion(
       status: "submitted",
       response,
       version,
+      prefecture,
       ...dims,
       updatedBy: actor.userId,
       updatedAt: now,

@@ -106,6 +106,19 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
       expect.arrayContaining(["q1", "q2", "q4", "q6", "q10", "q18.1", "q20", "q21"]),
     );
     expect(draft.prefilled).not.toContain("q12");
+    // 設問8 (本剤以外に、感受性があり感染部位・重症度に適した抗菌薬があった) from the case's treatment options, which hold only
+    // drugs the isolate is susceptible to for the recorded site and severity (guide ※1, 表6).
+    const detail = (await inject("GET", `/api/cre/cases/${caseId}`, h.cookies.physician!)).json();
+    const others = detail.evaluation.clinical.options.filter(
+      (o: { drugs: { key: string }[] }) => !o.drugs.some((d) => d.key === "cefiderocol"),
+    );
+    // An IMP producer in severe bloodstream infection: the other regimen of guide ② (seed 000, line 76: 「IMP 型を含む
+    // MBL 産生 CPE 感染症では、Ceftazidime-Avibactam とアズトレオナムの併用療法、あるいは Cefiderocol 単剤治療」), so 「あった」.
+    expect(others.map((o: { drugs: { key: string }[] }) => o.drugs.map((d) => d.key))).toEqual([
+      ["ceftazidime_avibactam", "aztreonam"],
+    ]);
+    expect(answers.get("q8")?.[0]?.valueCoding?.code).toBe("yes");
+    expect(draft.prefilled).toContain("q8");
     expect(draft.launchContext).toMatchObject({ cre: true, mechanism: "MBL", verdict: "appropriate" });
 
     // A resend of the open is the same draft.
@@ -314,6 +327,24 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(answersByLinkId(history[0].response).get("q2")?.[0]?.valueCoding?.code).toBe("bloodstream");
     expect(answersByLinkId(history[1].response).get("q2")?.[0]?.valueCoding?.code).toBe("urinary");
     expect(history[1].response.status).toBe("amended");
+    // The secretariat counts the newest version: the stored figures follow the correction, and it is audited.
+    const [row] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
+    expect(row).toMatchObject({ version: 2, infectionSite: "urinary", prefecture: "東京都" });
+    // The hospital moves its prefecture in the settings: the next version is counted there.
+    await ctx.db.update(organisations).set({ prefecture: "神奈川県" }).where(eq(organisations.id, h.id));
+    const third = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, {
+      submissionId: randomUUID(),
+      response: corrected,
+      reason: "所在地の訂正",
+    });
+    expect(third.statusCode).toBe(201);
+    const [moved] = await ctx.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
+    expect(moved).toMatchObject({ version: 3, prefecture: "神奈川県" });
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "survey_response_version"), eq(auditLog.entityId, `${id}#2`)));
+    expect(audits).toHaveLength(1);
   });
 
   it("shows a hospital only its own responses, and refuses bad input naming the field", async () => {
@@ -409,6 +440,32 @@ describe("the secretariat", () => {
   });
 });
 
+/** A paper form keyed in: a urinary E. coli, non-producer; 設問20 as the clerk read it. */
+const yes = code("yes");
+/** A paper form as keyed: a urinary E. coli, non-producer, complete; 設問20 as the clerk read it. */
+const entry = (q20: string) =>
+  set(
+    { resourceType: "QuestionnaireResponse", item: [] },
+    {
+      q1: [{ valueBoolean: true }],
+      q2: code("urinary"),
+      q4: code("escherichia_coli"),
+      q5: code("urine"),
+      q6: code("non_producer"),
+      q10: [{ valueBoolean: false }],
+      q11: [{ valueDate: "2026-01-10" }],
+      ...CLINICAL,
+      "q18.1": yes,
+      "q18.2": yes,
+      "q18.3": yes,
+      "q19.1": yes,
+      "q19.2": yes,
+      "q19.3": yes,
+      q20: code(q20),
+      q21: code("no"),
+    },
+  );
+
 describe("paper double entry", () => {
   it("two clerks key the same form; the difference is shown, resolved and submitted", async () => {
     const [clerk1, clerk2] = await secretariatCookie();
@@ -419,29 +476,6 @@ describe("paper double entry", () => {
       prefecture: "大阪府",
     });
     expect(created.statusCode).toBe(201);
-    const yes = code("yes");
-    const entry = (q20: string) =>
-      set(
-        { resourceType: "QuestionnaireResponse", item: [] },
-        {
-          q1: [{ valueBoolean: true }],
-          q2: code("urinary"),
-          q4: code("escherichia_coli"),
-          q5: code("urine"),
-          q6: code("non_producer"),
-          q10: [{ valueBoolean: false }],
-          q11: [{ valueDate: "2026-01-10" }],
-          ...CLINICAL,
-          "q18.1": yes,
-          "q18.2": yes,
-          "q18.3": yes,
-          "q19.1": yes,
-          "q19.2": yes,
-          "q19.3": yes,
-          q20: code(q20),
-          q21: code("no"),
-        },
-      );
     await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
     // The same clerk cannot make the second entry.
     const same = await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk1!, {
@@ -483,5 +517,31 @@ describe("paper double entry", () => {
       consulted: false,
       verdict: null,
     });
+  });
+
+  it("settles an item both clerks misread with the value read again on the paper, checked like any answer", async () => {
+    const [clerk1, clerk2] = await secretariatCookie();
+    const formId = randomUUID();
+    await inject("POST", "/api/survey/paper", clerk1!, { id: formId, label: "封筒 13", prefecture: null });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, { response: entry("no-capacity") });
+    // A value that is not among 設問20's options is refused naming the item; nothing is registered.
+    const body = (answer: object[]) => ({
+      submissionId: randomUUID(),
+      responseId: randomUUID(),
+      choices: { q20: { answer } },
+    });
+    const wrong = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk1!, body(code("maybe")));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields.map((f: { path: string }) => f.path)).toContain("response.q20");
+    expect((await inject("GET", `/api/survey/paper/${formId}`, clerk1!)).json().responseId).toBeNull();
+    const right = body(code("no"));
+    const settled = await inject("POST", `/api/survey/paper/${formId}/resolve`, clerk1!, right);
+    expect(settled.statusCode).toBe(201);
+    const [stored] = await ctx.db
+      .select()
+      .from(surveyResponses)
+      .where(eq(surveyResponses.id, right.responseId));
+    expect(stored).toMatchObject({ source: "paper", carbapenemaseTested: "no" });
   });
 });

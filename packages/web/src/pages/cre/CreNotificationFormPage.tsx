@@ -1,48 +1,60 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { CreCaseDetail } from "../../api/cre.ts";
+import type { SentCreNotification } from "../../api/cre-notifications.ts";
+import { CreNotificationForm } from "../../components/cre/CreNotificationForm.tsx";
 import { useCreLang } from "../../components/cre/cre-lang.ts";
-import { specimenKindOf } from "../../components/cre/isolate-form.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
-import { formatDay } from "../../lib/dates.ts";
+import { formatInstant } from "../../lib/dates.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useUser } from "../../state/SessionProvider.tsx";
 
+type Sending = Awaited<ReturnType<ReturnType<typeof useApi>["creNotifications"]["ofCase"]>>;
+
 /**
- * The CRE 発生届 (感染症法 第12条第1項; 5類全数, within 7 days of diagnosis) filled from the case, on one A4 page: the
- * hospital and physician, the organism, specimen, the resistance that meets the notification criteria with its values,
- * the carbapenemase found, the site of infection, the days of specimen, diagnosis and the deadline. What Mamori does
- * not hold (the patient's name, sex, age, address) is left for the hospital's own record, said so on the form.
+ * A case's CRE 発生届 filled from the case, printable on A4, and sent to the hospital's health centre through the
+ * offices' inbox (once; the notified date is then recorded on the case). Once sent, the form shows what was sent.
  */
 export function CreNotificationFormPage({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation("notify");
-  const { t: tCre } = useTranslation("cre");
   const lang = useCreLang();
   const api = useApi();
   const user = useUser();
   const [detail, setDetail] = useState<CreCaseDetail | null>(null);
+  const [sending, setSending] = useState<Sending | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // Kept across retries: a resend after a dropped connection is the same notification.
+  const notificationId = useRef(crypto.randomUUID());
 
   useEffect(() => {
     api.cre.case(caseId, lang).then(setDetail, setError);
+    api.creNotifications.ofCase(caseId).then(setSending, setError);
   }, [api, caseId, lang]);
 
   if (error && !detail) return <ErrorNotice error={error} />;
-  if (!detail) return <p className="muted">…</p>;
-  const { case: record, evaluation } = detail;
-  const n = evaluation.notification;
-  const kind = specimenKindOf(record.isolate.specimen.type);
-  const specimen = kind === "other" ? record.isolate.specimen.type : tCre(`isolate.specimens.${kind}`);
-  const day = (value: string | null | undefined) => (value ? formatDay(value, i18n.language) : "");
-  const deciding = evaluation.cre.checks.filter((c) => c.result === true);
-  const enzymes = evaluation.mechanism.enzymes.map((e) => e.text).join("、");
-  const clinical = evaluation.clinical;
+  if (!detail || !sending) return <p className="muted">…</p>;
+  const sent: SentCreNotification | null = sending.notification;
+  const notifiable = detail.evaluation.notification.notifiable === true;
 
-  return (
-    <article className="cre notify-form" data-testid="cre-notification-form">
-      <div className="cre-toolbar no-print">
-        <Link href={`/cre/${record.id}`}>‹ {t("creForm.back")}</Link>
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const notification = await api.creNotifications.send(notificationId.current, caseId);
+      setSending({ ...sending, notification });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toolbar = (
+    <div className="no-print">
+      <div className="cre-toolbar">
+        <Link href={`/cre/${detail.case.id}`}>‹ {t("creForm.back")}</Link>
         <button
           type="button"
           className="btn btn-small"
@@ -52,89 +64,53 @@ export function CreNotificationFormPage({ caseId }: { caseId: string }) {
           {t("creForm.print")}
         </button>
       </div>
-      <h1 className="notify-form-title">{t("creForm.title")}</h1>
-      <p className="notify-form-to">{t("creForm.toBlank")}</p>
-      <p>{t("creForm.law")}</p>
-      <table className="notify-form-table">
-        <tbody>
-          <tr>
-            <th scope="row">{t("creForm.notifiedOn")}</th>
-            <td data-testid="notify-form-notified">
-              {n.notifiedOn ? day(n.notifiedOn) : t("creForm.handwrite")}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.hospital")}</th>
-            <td>{user.organisation.name}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.physician")}</th>
-            <td>{user.role === "physician" ? user.displayName : t("creForm.handwrite")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.disease")}</th>
-            <td>
-              {t("creForm.diseaseName")}
-              <div className="small">{t("creForm.category")}</div>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.patient")}</th>
-            <td>
-              {record.patientLabel}
-              <div className="small muted">{t("creForm.patientNote")}</div>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.organism")}</th>
-            <td data-testid="notify-form-organism">
-              {lang === "ja" ? `${evaluation.organism.ja ?? ""} ` : ""}
-              <i lang="la">{evaluation.organism.name ?? evaluation.organism.input}</i>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.specimen")}</th>
-            <td>{specimen}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.method")}</th>
-            <td data-testid="notify-form-method">
-              {evaluation.cre.criterionText ?? t("creForm.criterionNone")}
-              <ul className="notify-form-checks">
-                {deciding.map((c) => (
-                  <li key={`${c.drug}-${c.method}`}>{c.text}</li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.enzymes")}</th>
-            <td>{enzymes || t("creForm.enzymesNone")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.infection")}</th>
-            <td>
-              {clinical
-                ? `${clinical.site.text}${clinical.urinaryType ? `（${clinical.urinaryType.text}）` : ""}`
-                : t("creForm.handwrite")}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.collectedOn")}</th>
-            <td>{day(record.isolate.collectedAt?.slice(0, 10))}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.diagnosedOn")}</th>
-            <td data-testid="notify-form-diagnosed">
-              {record.diagnosedOn ? day(record.diagnosedOn) : t("creForm.notDiagnosed")}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t("creForm.dueDate")}</th>
-            <td data-testid="notify-form-due">{day(n.dueDate)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </article>
+      <div className="notify-send" data-testid="notify-send">
+        {sent ? (
+          <p className="notice notice-ok" data-testid="notify-sent">
+            {t("creForm.sent", {
+              name: sent.healthCentre.name,
+              at: formatInstant(sent.sentAt, detail.timeZone, i18n.language),
+            })}
+            {sent.readAt ? ` ${t("creForm.read")}` : ""}
+          </p>
+        ) : !notifiable ? null : sending.healthCentre === null ? (
+          <p className="notice">{t("creForm.noHealthCentre")}</p>
+        ) : sending.maySend ? (
+          <>
+            <p className="muted">{t("creForm.sendLead", { name: sending.healthCentre.name })}</p>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              data-testid="notify-send-button"
+              onClick={() => void send()}
+            >
+              {t("creForm.send", { name: sending.healthCentre.name })}
+            </button>
+          </>
+        ) : (
+          <p className="muted">{t("creForm.physicianSends")}</p>
+        )}
+        <ErrorNotice error={error} />
+      </div>
+    </div>
+  );
+
+  return sent ? (
+    <CreNotificationForm
+      content={sent.form}
+      hospitalName={sent.form.hospital.name}
+      physicianName={sent.form.physician.name}
+      healthCentreName={sent.healthCentre.name}
+      toolbar={toolbar}
+    />
+  ) : (
+    <CreNotificationForm
+      content={detail}
+      hospitalName={user.organisation.name}
+      physicianName={user.role === "physician" ? user.displayName : null}
+      healthCentreName={sending.healthCentre?.name ?? null}
+      toolbar={toolbar}
+    />
   );
 }

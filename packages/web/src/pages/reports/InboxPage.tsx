@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
+import { ReceivedCreNotifications } from "../../components/cre/ReceivedCreNotifications.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { instantText } from "../../components/reports/report-text.ts";
 import { asLang } from "../../lib/labels.ts";
@@ -66,6 +67,8 @@ export function InboxPage() {
           ))}
         </ul>
       )}
+
+      {healthCentre && <ReceivedCreNotifications />}
 
       {healthCentre && (
         <section className="inbox-overview" data-testid="inbox-overview">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import type { OverviewDimension, SurveyOverview } from "../../api/survey.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { useApi } from "../../state/ApiContext.tsx";
@@ -35,6 +36,11 @@ export function SecretariatOverviewPage() {
     <section className="survey-page">
       <h1>{t("secretariat.title")}</h1>
       <p className="muted">{t("secretariat.lead")}</p>
+      <p>
+        <Link href="/survey/paper-entry" className="btn" data-testid="to-paper-entry">
+          {t("secretariat.paper")}
+        </Link>
+      </p>
       <ErrorNotice error={error} />
       {overview && (
         <>

@@ -3,9 +3,10 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { ApiError } from "../../api/errors.ts";
-import type { SurveyResponseView } from "../../api/survey.ts";
+import type { SurveyResponseVersion, SurveyResponseView } from "../../api/survey.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { QuestionnaireForm } from "../../questionnaire/QuestionnaireForm.tsx";
+import { ResponseHistory } from "../../questionnaire/ResponseHistory.tsx";
 import { useApi } from "../../state/ApiContext.tsx";
 import { useSession } from "../../state/SessionProvider.tsx";
 
@@ -14,7 +15,8 @@ const AUTOSAVE_MS = 800;
 /**
  * Answering one case's survey: the questionnaire with Mamori's answers marked as filled in, saved as you go (nothing
  * typed is lost to a rule not met yet). The physician hands questions 18–21 to the laboratory and submits; the
- * laboratory answers its part and hands it back.
+ * laboratory answers its part and hands it back. A submitted response is corrected with a reason, as a new version;
+ * the history of versions shows under it.
  */
 export function SurveyAnswerPage({ id }: { id: string }) {
   const { t } = useTranslation("survey");
@@ -29,6 +31,13 @@ export function SurveyAnswerPage({ id }: { id: string }) {
   const [showMissing, setShowMissing] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const isLab = user?.role === "lab_technologist";
+  const [versions, setVersions] = useState<SurveyResponseVersion[]>([]);
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [corrected, setCorrected] = useState(false);
+  // One id per correction attempt: a resend after a dropped connection makes one version.
+  const correctionId = useRef(crypto.randomUUID());
+  const submitted = view?.status === "submitted";
 
   useEffect(() => {
     api.survey.response(id).then((v) => {
@@ -36,6 +45,9 @@ export function SurveyAnswerPage({ id }: { id: string }) {
       setResponse(v.response);
     }, setError);
   }, [api, id]);
+  useEffect(() => {
+    if (submitted) api.survey.history(id).then(setVersions, setError);
+  }, [api, id, submitted]);
 
   const save = async (next: QuestionnaireResponse) => {
     setSaveState("saving");
@@ -76,9 +88,31 @@ export function SurveyAnswerPage({ id }: { id: string }) {
     }
   };
 
+  const sendCorrection = () =>
+    act(async () => {
+      const next = await api.survey.correct(id, {
+        submissionId: correctionId.current,
+        response: response!,
+        reason: reason.trim(),
+      });
+      correctionId.current = crypto.randomUUID();
+      setVersions(await api.survey.history(id));
+      setCorrecting(false);
+      setReason("");
+      setCorrected(true);
+      return next;
+    });
+  const stopCorrecting = () => {
+    setCorrecting(false);
+    setReason("");
+    setMissing(null);
+    if (view) setResponse(view.response);
+  };
+
   if (!view || !response) return <ErrorNotice error={error} />;
   const editable =
     view.status === "draft" && (isLab ? view.labStatus === "with_lab" : view.labStatus !== "with_lab");
+  const mayCorrect = view.status === "submitted" && !isLab;
   const itemText = (linkId: string) =>
     linkId.replace(/^q(\d+)(\..*)?$/, (_m, n, rest) => `設問${n}${rest ?? ""}`);
   return (
@@ -98,9 +132,12 @@ export function SurveyAnswerPage({ id }: { id: string }) {
       )}
       {view.status === "submitted" && (
         <p className="notice notice-ok" data-testid="submitted">
-          {t("answer.submitted", { version: view.version })}
+          {corrected
+            ? t("correction.done", { version: view.version })
+            : t("answer.submitted", { version: view.version })}
         </p>
       )}
+      {correcting && <p className="notice">{t("correction.lead")}</p>}
       <ErrorNotice error={error} />
       {missing && missing.length > 0 && (
         <p className="notice notice-error" role="alert" data-testid="missing">
@@ -110,8 +147,9 @@ export function SurveyAnswerPage({ id }: { id: string }) {
       <QuestionnaireForm
         questionnaire={questionnaire}
         response={response}
-        {...(editable ? { onChange } : {})}
+        {...(editable ? { onChange } : correcting ? { onChange: setResponse } : {})}
         answeringRole={isLab ? "lab_technologist" : null}
+        everyRole={correcting}
         showMissing={showMissing}
       />
       <p className="muted" aria-live="polite" data-testid="save-state">
@@ -149,6 +187,53 @@ export function SurveyAnswerPage({ id }: { id: string }) {
             </button>
           )}
         </div>
+      )}
+      {mayCorrect && !correcting && (
+        <div className="survey-actions">
+          <button
+            type="button"
+            className="btn"
+            data-testid="correction-start"
+            onClick={() => {
+              setCorrected(false);
+              setCorrecting(true);
+            }}
+          >
+            {t("correction.start")}
+          </button>
+        </div>
+      )}
+      {correcting && (
+        <div className="survey-correction">
+          <label className="survey-reason">
+            {t("correction.reason")}
+            <textarea
+              value={reason}
+              maxLength={500}
+              rows={2}
+              placeholder={t("correction.reasonPlaceholder")}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="correction-reason"
+            />
+          </label>
+          <div className="survey-actions">
+            <button type="button" className="btn btn-ghost" onClick={stopCorrecting}>
+              {t("correction.cancel")}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={reason.trim() === ""}
+              data-testid="correction-send"
+              onClick={() => void sendCorrection()}
+            >
+              {t("correction.send")}
+            </button>
+          </div>
+        </div>
+      )}
+      {versions.length > 0 && (
+        <ResponseHistory questionnaire={questionnaire} versions={versions} timeZone="Asia/Tokyo" />
       )}
     </section>
   );

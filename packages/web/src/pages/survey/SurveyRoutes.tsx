@@ -1,5 +1,7 @@
 import { Route, Switch } from "wouter";
 import { NotFoundPage } from "../NotFoundPage.tsx";
+import { PaperEntryPage } from "./PaperEntryPage.tsx";
+import { PaperFormsPage } from "./PaperFormsPage.tsx";
 import { SecretariatOverviewPage } from "./SecretariatOverviewPage.tsx";
 import { SurveyAnswerPage } from "./SurveyAnswerPage.tsx";
 import { SurveyPaperPage } from "./SurveyPaperPage.tsx";
@@ -11,6 +13,8 @@ import "./survey.css";
 export function SurveyRoutes() {
   return (
     <Switch>
+      <Route path="/survey/paper-entry" component={PaperFormsPage} />
+      <Route path="/survey/paper-entry/:id">{(p) => <PaperEntryPage key={p.id} id={p.id} />}</Route>
       <Route path="/survey/paper/:name">{(p) => <SurveyPaperPage name={p.name} />}</Route>
       <Route path="/survey/preview/:name">{(p) => <SurveyPreviewPage name={p.name} />}</Route>
       <Route path="/survey" component={SurveyTasksPage} />
