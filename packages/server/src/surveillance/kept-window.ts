@@ -7,6 +7,7 @@ import {
   type ObservationInput,
   type RuleProfile,
   SYNDROME_GROUPS,
+  type SymptomCode,
 } from "@mamori/domain/surveillance";
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
@@ -35,8 +36,10 @@ export type KeptWindow = {
  * - from `recentFrom` on, the onsets and everything else are derived from the rounds of those days and the gap days
  *   before them;
  * - the days between come from the kept onsets, with the first observed day of the window read on its own;
- * - `recordedDays` (the person hints: TB_CONSIDER looks at a person's last recorded days, 14 by default): people with
- *   fewer than `count` recorded days read before `beforeDay` get the rest of their rounds of the window read too.
+ * - `symptomRun` (the person hints: TB_CONSIDER asks for cough on each of a person's last 14 recorded days): a person
+ *   who shows the symptom on or after `beforeDay`, shows it on every recorded day read before, and has fewer than
+ *   `count` such days read gets the rest of their rounds of the window read too (a person with a day without it before
+ *   `beforeDay` has their run broken within the days read).
  *
  * Falls back to reading every observation when the profile closes implicit cases after symptom-free days (the kept
  * onsets carry no symptom-free days) or when no day lies between.
@@ -50,7 +53,7 @@ export async function readKeptWindow(
     firstDay: string;
     recentFrom: string;
     until: Date;
-    recordedDays?: { beforeDay: string; count: number };
+    symptomRun?: { beforeDay: string; count: number; symptom: SymptomCode };
   },
 ): Promise<KeptWindow> {
   const { timeZone, profile, until } = window;
@@ -89,27 +92,27 @@ export async function readKeptWindow(
   ]);
   const resolver = createLocalDayResolver(timeZone);
   let middle: ObservationInput[] = [];
-  if (window.recordedDays) {
-    const beforeDay = dayNumberOf(window.recordedDays.beforeDay);
-    const days = new Map<string, Set<number>>();
+  if (window.symptomRun) {
+    const { beforeDay, count, symptom } = window.symptomRun;
+    const before = dayNumberOf(beforeDay);
+    // Per person: each recorded day read before `beforeDay` and whether its record (all its observations together, as
+    // the hints read a day) shows the symptom; and whether it shows on a later day.
+    const persons = new Map<string, { days: Map<number, boolean>; later: boolean }>();
     for (const observation of recent) {
       const day = resolver.dayOf(new Date(observation.at).getTime());
-      if (day >= beforeDay) break;
-      let set = days.get(observation.personId);
-      if (!set) {
-        set = new Set();
-        days.set(observation.personId, set);
+      let person = persons.get(observation.personId);
+      if (!person) {
+        person = { days: new Map(), later: false };
+        persons.set(observation.personId, person);
       }
-      set.add(day);
+      const shows = (observation.symptoms ?? []).includes(symptom);
+      if (day >= before) person.later ||= shows;
+      else person.days.set(day, (person.days.get(day) ?? false) || shows);
     }
-    const short = [...new Set(recent.map((o) => o.personId))].filter(
-      (personId) => (days.get(personId)?.size ?? 0) < window.recordedDays!.count,
+    const short = [...persons.entries()].flatMap(([personId, person]) =>
+      person.later && person.days.size < count && [...person.days.values()].every(Boolean) ? [personId] : [],
     );
-    middle = await readObservationSpan(db, facilityId, {
-      since: earlyEnd,
-      before: recentStart,
-      personIds: short,
-    });
+    middle = await readObservationSpan(db, facilityId, { since: earlyEnd, before: recentStart, personIds: short });
   }
   return {
     observations: [...early, ...middle, ...recent],
@@ -136,3 +139,4 @@ async function firstObservation(db: Executor, facilityId: string, since: Date, u
   const first = result.rows[0]?.first;
   return first === null || first === undefined ? null : new Date(Number(first));
 }
+

@@ -116,8 +116,8 @@ export async function facilityAlerts(
  * What the rules engine reads for a facility as of an instant, from the stored records: people, observations, recorded
  * cases, antibiotic courses, bath use and the outbreak episodes people recorded, with the facility's rule profile.
  *
- * With `kept`, the new onsets of the days before the lookback (and its TB look-back) come from the kept onsets and only
- * the rounds of the other days are read (surveillance/kept-window.ts): the same answers for far less reading.
+ * With `kept`, the new onsets of the days before the lookback come from the kept onsets and only the rounds of the
+ * lookback and of the gap days around are read (and, for TB_CONSIDER, of people coughing on every day read) (surveillance/kept-window.ts): the same answers for far less reading.
  */
 export async function facilityRuleInput(
   db: Executor,
@@ -149,9 +149,9 @@ export async function facilityRuleInput(
         timeZone: f.timeZone,
         profile,
         firstDay,
-        recentFrom: shiftDay(firstLookbackDay, -(tbDays + 6)),
+        recentFrom: firstLookbackDay,
         until,
-        recordedDays: { beforeDay: firstLookbackDay, count: tbDays - 1 },
+        symptomRun: { beforeDay: firstLookbackDay, count: tbDays - 1, symptom: "cough" },
       })
     : { observations: allObservations, history: undefined };
   const episodeRows = await db
