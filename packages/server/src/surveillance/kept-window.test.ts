@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cases, observations, users } from "../db/schema/index.ts";
 import { facilityAlerts, facilityRuleInput } from "../routes/alerts/facility-alerts.ts";
 import { facilityEpidemicCurve } from "../routes/surveillance/curve.ts";
+import { facilityLineList } from "../routes/surveillance/line-list.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility } from "../test/test-facility.ts";
 
@@ -41,6 +42,7 @@ const SPORADIC: SymptomCode[][] = [
 ];
 
 let facilityId = "";
+let ids: string[] = [];
 
 beforeAll(async () => {
   const f = await makeFacility(ctx.db, {
@@ -58,7 +60,7 @@ beforeAll(async () => {
     .select({ id: users.id })
     .from(users)
     .where(eq(users.username, f.usernames.nurse!));
-  const ids = f.people.map((p) => p.id);
+  ids = f.people.map((p) => p.id);
   const next = random(20260120);
   const rows: (typeof observations.$inferInsert)[] = [];
   const seen = (person: number, instant: Date, symptoms: SymptomCode[], tempC: number | null = 36.5) =>
@@ -102,6 +104,9 @@ beforeAll(async () => {
   for (let day = -70; day <= 0; day++) {
     if (day % 5 === 0 || day % 5 === -2) seen(9, at(day, 13), ["cough"]);
   }
+  // A long stomach illness (vomiting every third day, one case) from day −40 to −13, closed by the nurse on day −5:
+  // its row on the line list shows the latest symptom, before the days shown.
+  for (let day = -40; day <= -13; day += 3) seen(7, at(day, 15), ["vomiting"]);
   for (let i = 0; i < rows.length; i += 1000)
     await ctx.db.insert(observations).values(rows.slice(i, i + 1000));
   // Recorded cases replacing implicit ones: norovirus in each cluster (one resolved), influenza in the kept days.
@@ -123,6 +128,12 @@ beforeAll(async () => {
       recorded(2, "norovirus", -2),
       recorded(4, "norovirus", -3),
       recorded(6, "influenza", -40, -35),
+      {
+        ...recorded(7, "norovirus", -40, -5),
+        disease: null,
+        syndromeGroup: "GI" as const,
+        status: "suspected" as const,
+      },
     ]);
 }, 120_000);
 
@@ -130,6 +141,21 @@ beforeAll(async () => {
 const AS_OF = [NOW, at(-2, 0, 0), at(-3, 23, 59, 59, 999), at(-49, 23, 59, 59, 999), at(-49, 0, 0)];
 
 describe("alerts and the epidemic curve from the kept onsets", () => {
+  it("the line list lists exactly the cases and days of the whole window recomputed", async () => {
+    const now = await facilityLineList(ctx.db, facilityId, NOW, 7);
+    const closed = now.entries.find((entry) => entry.person.id === ids[7] && entry.resolvedDate !== null);
+    expect(closed?.lastSymptomDate).toBe(isoDay(-13));
+    expect(now.entries.length).toBeGreaterThan(5);
+    for (const asOf of AS_OF) {
+      for (const days of [7, 14]) {
+        expect(
+          await facilityLineList(ctx.db, facilityId, asOf, days),
+          `${asOf.toISOString()} ${days}`,
+        ).toEqual(await facilityLineList(ctx.db, facilityId, asOf, days, { kept: false }));
+      }
+    }
+  }, 240_000);
+
   it("read far fewer rounds and answer exactly as the rounds of the whole window recomputed", async () => {
     const kept = await facilityRuleInput(ctx.db, facilityId, NOW, 7, { kept: true });
     const full = await facilityRuleInput(ctx.db, facilityId, NOW, 7);

@@ -54,6 +54,8 @@ export async function readKeptWindow(
     recentFrom: string;
     until: Date;
     symptomRun?: { beforeDay: string; count: number; symptom: SymptomCode };
+    /** People whose rounds of the whole window are read all the same. */
+    wholeWindowOf?: readonly string[];
   },
 ): Promise<KeptWindow> {
   const { timeZone, profile, until } = window;
@@ -91,7 +93,7 @@ export async function readKeptWindow(
     firstObservation(db, facilityId, since, until),
   ]);
   const resolver = createLocalDayResolver(timeZone);
-  let middle: ObservationInput[] = [];
+  const whole = new Set(window.wholeWindowOf ?? []);
   if (window.symptomRun) {
     const { beforeDay, count, symptom } = window.symptomRun;
     const before = dayNumberOf(beforeDay);
@@ -109,11 +111,16 @@ export async function readKeptWindow(
       if (day >= before) person.later ||= shows;
       else person.days.set(day, (person.days.get(day) ?? false) || shows);
     }
-    const short = [...persons.entries()].flatMap(([personId, person]) =>
-      person.later && person.days.size < count && [...person.days.values()].every(Boolean) ? [personId] : [],
-    );
-    middle = await readObservationSpan(db, facilityId, { since: earlyEnd, before: recentStart, personIds: short });
+    for (const [personId, person] of persons) {
+      if (person.later && person.days.size < count && [...person.days.values()].every(Boolean))
+        whole.add(personId);
+    }
   }
+  const middle = await readObservationSpan(db, facilityId, {
+    since: earlyEnd,
+    before: recentStart,
+    personIds: [...whole].sort(),
+  });
   return {
     observations: [...early, ...middle, ...recent],
     history: {
@@ -139,4 +146,3 @@ async function firstObservation(db: Executor, facilityId: string, since: Date, u
   const first = result.rows[0]?.first;
   return first === null || first === undefined ? null : new Date(Number(first));
 }
-

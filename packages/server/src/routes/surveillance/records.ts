@@ -49,15 +49,16 @@ export type SurveillanceRecords = {
  * of `historyDays` before the as-of day up to the as-of instant, and the cases not resolved before that window.
  *
  * With `keptBefore` (a day), the new onsets of the window's days before it come from the kept onsets and only the rounds
- * of the other days are read (surveillance/kept-window.ts) — for the rules and the curve, not for the line list, which
- * shows each current case's symptoms day by day.
+ * of the other days are read (surveillance/kept-window.ts). For the line list (`keptFor: "line-list"`), the people with
+ * a stored case that closed on or after that day and began before it get all their rounds read: their row shows the
+ * latest symptom of the case, which may lie before.
  */
 export async function loadSurveillanceRecords(
   db: Executor,
   facilityId: string,
   asOf: Date,
   historyDays: number,
-  options: { keptBefore?: (asOfDay: string) => string } = {},
+  options: { keptBefore?: (asOfDay: string) => string; keptFor?: "rules" | "line-list" } = {},
 ): Promise<SurveillanceRecords> {
   const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
@@ -65,7 +66,25 @@ export async function loadSurveillanceRecords(
   const firstDay = shiftDay(asOfDay, -historyDays);
   const since = dayBounds(firstDay, f.timeZone).start;
   const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
-  const [unitRows, roomRows, personRows, window, caseRows] = await Promise.all([
+  const caseRows = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.facilityId, facilityId),
+        or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
+      ),
+    );
+  const keptBefore = options.keptBefore?.(asOfDay);
+  const closedAcross =
+    keptBefore && options.keptFor === "line-list"
+      ? caseRows.flatMap((c) =>
+          c.resolvedDate !== null && c.resolvedDate >= keptBefore && c.onsetDate < keptBefore
+            ? [c.personId]
+            : [],
+        )
+      : [];
+  const [unitRows, roomRows, personRows, window] = await Promise.all([
     db
       .select()
       .from(units)
@@ -77,27 +96,19 @@ export async function loadSurveillanceRecords(
       .innerJoin(units, eq(rooms.unitId, units.id))
       .where(eq(units.facilityId, facilityId)),
     db.select().from(people).where(eq(people.facilityId, facilityId)),
-    options.keptBefore
+    keptBefore
       ? readKeptWindow(db, facilityId, {
           timeZone: f.timeZone,
           profile,
           firstDay,
-          recentFrom: options.keptBefore(asOfDay),
+          recentFrom: keptBefore,
           until: asOf,
+          wholeWindowOf: closedAcross,
         })
       : readObservationWindow(db, facilityId, since, asOf).then((observations) => ({
           observations,
           history: undefined,
         })),
-    db
-      .select()
-      .from(cases)
-      .where(
-        and(
-          eq(cases.facilityId, facilityId),
-          or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
-        ),
-      ),
   ]);
   const lineListCases: LineListCaseInput[] = caseRows.map((c) => ({
     id: c.id,

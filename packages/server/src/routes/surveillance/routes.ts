@@ -1,12 +1,9 @@
-import { buildLineList } from "@mamori/domain/surveillance";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { notFound } from "../../errors.ts";
-import { HISTORY_DAYS } from "../alerts/facility-alerts.ts";
 import { facilityEpidemicCurve } from "./curve.ts";
-import { presentLineList } from "./presenters.ts";
-import { loadSurveillanceRecords } from "./records.ts";
+import { facilityLineList } from "./line-list.ts";
 import {
   epidemicCurveQuery,
   epidemicCurveResponse,
@@ -29,18 +26,7 @@ export const surveillanceRoutes =
         const { facilityId } = authorizeFacility(request, "readFacility");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
-        const days = request.query.days;
-        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
-        const list = buildLineList({
-          facility: records.facility,
-          people: records.people,
-          observations: records.observations,
-          cases: records.lineListCases,
-          profile: records.profile,
-          asOf,
-          days,
-        });
-        return presentLineList(list, records);
+        return facilityLineList(ctx.db, facilityId, asOf, request.query.days);
       },
     );
 
