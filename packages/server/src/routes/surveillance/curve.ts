@@ -8,9 +8,9 @@ import { loadSurveillanceRecords, shiftDay } from "./records.ts";
  * The facility's epidemic curve of the `days` ending with the as-of day, with the days its facility alerts fired, from
  * the stored records through the domain functions `evaluateFacility` and `epidemicCurve`.
  *
- * By default the onsets before the days shown come from the kept onsets and only the rounds of the days shown (and the
- * gap days before them) are read; `kept: false` recomputes everything from the rounds of the whole window (the test
- * compares both).
+ * By default the onsets come from the kept onsets and only the rounds of the window's first days (which the full window
+ * reads without the days before them) and of the last gap days are read; `kept: false` recomputes everything from the
+ * rounds of the whole window (the test compares both).
  */
 export async function facilityEpidemicCurve(
   db: Executor,
@@ -24,7 +24,9 @@ export async function facilityEpidemicCurve(
     facilityId,
     asOf,
     HISTORY_DAYS + days,
-    options.kept === false ? {} : { keptBefore: (asOfDay) => shiftDay(asOfDay, -(days - 1)) },
+    // The curve and the facility alerts read new onsets only, and the kept ones are exact up to the as-of instant
+    // (kept as each round is written, an onset seen after `until` left out): every day up to the as-of day is kept.
+    options.kept === false ? {} : { keptBefore: (asOfDay) => shiftDay(asOfDay, 1) },
   );
   // The facility alerts of the days shown, from the same engine and the same window of records as the alerts panel
   // (facility alerts read observations and cases only; antibiotics and bath use feed person hints, which the curve
