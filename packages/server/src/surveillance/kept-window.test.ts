@@ -120,21 +120,19 @@ beforeAll(async () => {
     resolvedDate: resolved === undefined ? null : isoDay(resolved),
     recordedBy: nurse!.id,
   });
-  await ctx.db
-    .insert(cases)
-    .values([
-      recorded(2, "norovirus", -50, -46),
-      recorded(3, "norovirus", -49),
-      recorded(2, "norovirus", -2),
-      recorded(4, "norovirus", -3),
-      recorded(6, "influenza", -40, -35),
-      {
-        ...recorded(7, "norovirus", -40, -5),
-        disease: null,
-        syndromeGroup: "GI" as const,
-        status: "suspected" as const,
-      },
-    ]);
+  await ctx.db.insert(cases).values([
+    recorded(2, "norovirus", -50, -46),
+    recorded(3, "norovirus", -49),
+    recorded(2, "norovirus", -2),
+    recorded(4, "norovirus", -3),
+    recorded(6, "influenza", -40, -35),
+    {
+      ...recorded(7, "norovirus", -40, -5),
+      disease: null,
+      syndromeGroup: "GI" as const,
+      status: "suspected" as const,
+    },
+  ]);
 }, 120_000);
 
 /** As-of instants: now, and both sides of local midnights (00:00 Tokyo of the 18th, the last instant of the 17th). */
