@@ -1,5 +1,6 @@
 import { groupsOfDisease } from "./diseases.ts";
 import type { CaseStatus, FacilitySubject, OutcomeKind, RecordedCaseInput } from "./inputs.ts";
+import { type HeldHistory, implicitCasesFromOnsets, onsetsWithHistory } from "./kept-history.ts";
 import { dayNumberOf } from "./local-day.ts";
 import { DEFAULT_ONSET_GAP_DAYS, onsetTime } from "./onsets.ts";
 import { compareText, type ObservationIndex, type PersonTimeline } from "./person-days.ts";
@@ -164,6 +165,9 @@ export type CaseRegistry = {
  * Builds the facility's cases: implicit cases of each group, recorded cases, and the replacement between them.
  *
  * @param groups the groups to derive implicit cases for (those the rules and detection need)
+ * @param history kept onsets standing for the observations of past days (kept-history.ts); only when symptom-free days
+ *   close no implicit case (`implicitResolvedAfterSymptomFreeDays` null), as the kept onsets carry no symptom-free days
+ * @throws RangeError when a history is given with `implicitResolvedAfterSymptomFreeDays` set
  * @example buildCaseRegistry(index, cases, ["GI", "ILI"], asOfDay).implicitByGroup.get("GI")
  */
 export function buildCaseRegistry(
@@ -172,7 +176,11 @@ export function buildCaseRegistry(
   groups: readonly SyndromeGroup[],
   asOfDay: number,
   settings: CaseSettings = DEFAULT_CASE_SETTINGS,
+  history?: HeldHistory,
 ): CaseRegistry {
+  if (history && settings.implicitResolvedAfterSymptomFreeDays !== null) {
+    throw new RangeError("history: kept onsets cannot close implicit cases after symptom-free days");
+  }
   const recorded: FacilityCase[] = [];
   recordedInputs.forEach((input, position) => {
     const held = recordedCase(input, asOfDay, position);
@@ -183,8 +191,19 @@ export function buildCaseRegistry(
   const implicitByGroup = new Map<SyndromeGroup, FacilityCase[]>();
   for (const group of groups) {
     const cases: FacilityCase[] = [];
-    for (const timeline of index.timelines) {
-      for (const held of implicitCasesOfPerson(timeline, group, settings)) {
+    const implicit = history
+      ? [
+          ...onsetsWithHistory(
+            index,
+            compileCondition(SYNDROME_GROUP_CONDITIONS[group]),
+            settings.gapDays,
+            history,
+            group,
+          ).values(),
+        ].map((onsets) => implicitCasesFromOnsets(group, onsets))
+      : index.timelines.map((timeline) => implicitCasesOfPerson(timeline, group, settings));
+    for (const personCases of implicit) {
+      for (const held of personCases) {
         if (!isReplaced(held, group, recorded, settings.recordedReplacesImplicitWithinDays)) cases.push(held);
       }
     }

@@ -9,6 +9,7 @@ import type {
   PersonInput,
   RecordedCaseInput,
 } from "./inputs.ts";
+import { holdHistory, type KeptOnsetHistory } from "./kept-history.ts";
 import { createLocalDayResolver, DEFAULT_TIME_ZONE, isoDayOf, parseInstant } from "./local-day.ts";
 import { compareText, indexObservations } from "./person-days.ts";
 import type { RuleProfile } from "./profile-schema.ts";
@@ -30,6 +31,8 @@ export type EpidemicCurveInput = {
   days?: number;
   /** The facility's alerts over the days shown (evaluateFacility with the same lookback): their days are marked. */
   alerts?: readonly Alert[];
+  /** Kept new onsets standing for the observations of past days (kept-history.ts), as evaluateFacility reads them. */
+  history?: KeptOnsetHistory;
 };
 
 export type EpidemicCurveGroup = {
@@ -88,11 +91,20 @@ export function epidemicCurve(input: EpidemicCurveInput): EpidemicCurve {
     asOfMs,
   });
   const groups = [...new Set<SyndromeGroup>([...profile.facilityGroups, ...profile.aboveUsual.groups])];
-  const registry = buildCaseRegistry(index, input.cases ?? [], groups, asOfDay, {
-    gapDays: profile.onsets.gapDays,
-    implicitResolvedAfterSymptomFreeDays: null,
-    recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
-  });
+  const history = input.history ? holdHistory(input.history) : undefined;
+  const firstObservedDay = history ? history.firstObservedDay : index.firstDay;
+  const registry = buildCaseRegistry(
+    index,
+    input.cases ?? [],
+    groups,
+    asOfDay,
+    {
+      gapDays: profile.onsets.gapDays,
+      implicitResolvedAfterSymptomFreeDays: null,
+      recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
+    },
+    history,
+  );
   const unitOfPerson = new Map(input.people.map((person) => [person.id, person.unit ?? null]));
   const facilityUnits = (input.facility.units ?? []).map((unit) => unit.id);
   const seenUnits = new Set<string | null>();
@@ -123,7 +135,7 @@ export function epidemicCurve(input: EpidemicCurveInput): EpidemicCurve {
         counts: byUnit.get(unitId)!.map((set) => set.size),
       })),
       upperBound: settings.groups.includes(group)
-        ? usualUpperBound(registry, group, index.firstDay, firstShown, asOfDay, settings)
+        ? usualUpperBound(registry, group, firstObservedDay, firstShown, asOfDay, settings)
         : null,
     });
   }

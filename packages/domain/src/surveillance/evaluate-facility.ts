@@ -14,6 +14,12 @@ import type {
   RecordedCaseInput,
 } from "./inputs.ts";
 import {
+  CLUSTER_ONSET_SUBJECT,
+  holdHistory,
+  type KeptOnsetHistory,
+  onsetsWithHistory,
+} from "./kept-history.ts";
+import {
   createLocalDayResolver,
   DEFAULT_TIME_ZONE,
   dayNumberOf,
@@ -31,6 +37,7 @@ import { criteriaFor, quietDaysFor, type RuleProfile } from "./profile-schema.ts
 import { DEFAULT_PROFILE } from "./profiles.ts";
 import { evaluateCriterionA, evaluateCriterionB, type Population } from "./report-criteria.ts";
 import { RULE_SOURCES } from "./rule-sources.ts";
+import { compileCondition } from "./symptom-mask.ts";
 import type { SyndromeGroup } from "./syndrome-groups.ts";
 
 /** Days the output covers when no lookback is given (contracts/evaluate.md: `--lookback` default 7). */
@@ -51,6 +58,14 @@ export type EvaluateFacilityInput = {
   asOf: string | Date;
   /** How many days, ending with the as-of day, the alerts cover (default 7). */
   lookbackDays?: number;
+  /**
+   * Kept new onsets standing for the observations of past days (kept-history.ts): the answers are those of the
+   * observations of every day, read from counts kept as the rounds arrived. Needs a profile whose symptom-free days
+   * close no implicit case.
+   */
+  history?: KeptOnsetHistory;
+  /** Whether to run the person hints (default true); false gives the facility alerts alone. */
+  personHints?: boolean;
 };
 
 export type EvaluateFacilityResult = {
@@ -94,6 +109,8 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
     resolver,
     asOfMs,
   });
+  const history = input.history ? holdHistory(input.history) : undefined;
+  const firstObservedDay = history ? history.firstObservedDay : index.firstDay;
   const alerts: Alert[] = [];
 
   // Person hints, only for the covered days.
@@ -110,7 +127,7 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
   }
   const bathByPerson = groupBy(input.bathUse ?? [], (use, i) => dateField(use.date, `bathUse[${i}].date`));
   for (const days of bathByPerson.values()) days.sort((a, b) => a - b);
-  for (const timeline of index.timelines) {
+  for (const timeline of input.personHints === false ? [] : index.timelines) {
     const context = {
       profile,
       resolver,
@@ -124,11 +141,18 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
 
   // Cases of every group the facility rules and the trend detection need.
   const neededGroups = [...new Set<SyndromeGroup>([...profile.facilityGroups, ...profile.aboveUsual.groups])];
-  const registry = buildCaseRegistry(index, input.cases ?? [], neededGroups, asOfDay, {
-    gapDays: profile.onsets.gapDays,
-    implicitResolvedAfterSymptomFreeDays: profile.cases.implicitResolvedAfterSymptomFreeDays,
-    recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
-  });
+  const registry = buildCaseRegistry(
+    index,
+    input.cases ?? [],
+    neededGroups,
+    asOfDay,
+    {
+      gapDays: profile.onsets.gapDays,
+      implicitResolvedAfterSymptomFreeDays: profile.cases.implicitResolvedAfterSymptomFreeDays,
+      recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
+    },
+    history,
+  );
 
   const episodes = (input.episodes ?? []).map((episode, i) => ({
     key: "group" in episode.subject ? episode.subject.group : episode.subject.disease,
@@ -137,7 +161,7 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
   }));
   const historyStart = Math.min(
     firstLookbackDay,
-    index.firstDay ?? asOfDay,
+    firstObservedDay ?? asOfDay,
     ...registry.recorded.map((held) => held.onsetDay),
     ...episodes.flatMap((episode) => [episode.openedDay ?? asOfDay, episode.closedDay ?? asOfDay]),
   );
@@ -155,7 +179,19 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
     else byDay.set(day, [trigger]);
   };
   const cluster = profile.noroCluster;
-  const noroOnsets = findNewOnsets(index, [cluster.symptoms], profile.onsets.gapDays);
+  const noroOnsets = history
+    ? [
+        ...onsetsWithHistory(
+          index,
+          compileCondition([cluster.symptoms]),
+          profile.onsets.gapDays,
+          history,
+          CLUSTER_ONSET_SUBJECT,
+        ).values(),
+      ]
+        .flat()
+        .sort((a, b) => a.atMs - b.atMs || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0))
+    : findNewOnsets(index, [cluster.symptoms], profile.onsets.gapDays);
   for (const found of findTimeClusters(noroOnsets, cluster.windowHours * 3_600_000, cluster.minPersons)) {
     addTrigger("GI", found.day, "NORO_CLUSTER_24H");
     if (!inLookback(found.day)) continue;
@@ -243,7 +279,7 @@ export function evaluateFacility(input: EvaluateFacilityInput): EvaluateFacility
   for (const alert of aboveUsualAlerts({
     registry,
     profile,
-    firstDay: index.firstDay,
+    firstDay: firstObservedDay,
     firstLookbackDay,
     asOfDay,
   })) {

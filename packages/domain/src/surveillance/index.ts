@@ -11,6 +11,7 @@ export * from "./episode-state.ts";
 export * from "./evaluate-facility.ts";
 export * from "./inputs.ts";
 export * from "./issue-message.ts";
+export * from "./kept-history.ts";
 export * from "./line-list.ts";
 export * from "./local-day.ts";
 export * from "./noro-cluster.ts";

@@ -10,6 +10,7 @@ import type {
   PersonInput,
   RecordedCaseInput,
 } from "./inputs.ts";
+import { holdHistory, type KeptOnsetHistory } from "./kept-history.ts";
 import {
   createLocalDayResolver,
   DEFAULT_TIME_ZONE,
@@ -92,6 +93,11 @@ export type LineListInput = {
   asOf: string | Date;
   /** Days shown, ending with the as-of day (default 7). */
   days?: number;
+  /**
+   * Kept new onsets standing for the observations of past days (kept-history.ts). The observations must still cover
+   * every day of a case listed because it closed within the days shown.
+   */
+  history?: KeptOnsetHistory;
 };
 
 /** One day of a case's row: what was recorded about the person that day. */
@@ -197,11 +203,18 @@ export function buildLineList(input: LineListInput): LineList {
 
   // Implicit cases, never closed by symptom-free days; named cases replace them as in the rules engine.
   const groups = profile.facilityGroups;
-  const registry = buildCaseRegistry(index, named.map(asRecordedInput), groups, asOfDay, {
-    gapDays: profile.onsets.gapDays,
-    implicitResolvedAfterSymptomFreeDays: null,
-    recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
-  });
+  const registry = buildCaseRegistry(
+    index,
+    named.map(asRecordedInput),
+    groups,
+    asOfDay,
+    {
+      gapDays: profile.onsets.gapDays,
+      implicitResolvedAfterSymptomFreeDays: null,
+      recordedReplacesImplicitWithinDays: profile.cases.recordedReplacesImplicitWithinDays,
+    },
+    input.history ? holdHistory(input.history) : undefined,
+  );
 
   const underWay: CaseUnderWay[] = [];
   const usedNotes = new Set<string>();

@@ -1,5 +1,5 @@
 import type { ObservationInput, SymptomCode } from "@mamori/domain/surveillance";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./database.ts";
 
 /**
@@ -16,13 +16,42 @@ export async function readObservationWindow(
   since: Date,
   until: Date,
 ): Promise<ObservationInput[]> {
+  return readPacked(
+    db,
+    sql`facility_id = ${facilityId} and at >= ${since.toISOString()}::timestamptz and at <= ${until.toISOString()}::timestamptz`,
+  );
+}
+
+/**
+ * A facility's observations from `since` (inclusive) to `before` (exclusive), in time order, optionally of some people
+ * only: the pieces of a window that the kept onsets leave to be read (surveillance/kept-window.ts).
+ */
+export async function readObservationSpan(
+  db: Executor,
+  facilityId: string,
+  span: { since: Date; before: Date; personIds?: readonly string[] },
+): Promise<ObservationInput[]> {
+  if (span.personIds && span.personIds.length === 0) return [];
+  const persons = span.personIds
+    ? sql` and person_id in (${sql.join(
+        span.personIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
+  return readPacked(
+    db,
+    sql`facility_id = ${facilityId} and at >= ${span.since.toISOString()}::timestamptz and at < ${span.before.toISOString()}::timestamptz${persons}`,
+  );
+}
+
+async function readPacked(db: Executor, where: SQL): Promise<ObservationInput[]> {
   const result = (await db.execute(sql`
     select coalesce(
       json_agg(json_build_array(person_id, (extract(epoch from at) * 1000)::bigint, temp_c, symptoms) order by at),
       '[]'
     )::text as rows
     from observations
-    where facility_id = ${facilityId} and at >= ${since.toISOString()}::timestamptz and at <= ${until.toISOString()}::timestamptz
+    where ${where}
   `)) as unknown as { rows: { rows: string }[] };
   const packed = JSON.parse(result.rows[0]?.rows ?? "[]") as [
     string,

@@ -1,5 +1,6 @@
 import { FORM_COLUMN_MASK, FORM_COLUMNS } from "@mamori/domain/forms";
 import {
+  CLUSTER_ONSET_SUBJECT,
   compileCondition,
   createLocalDayResolver,
   DEFAULT_ONSET_GAP_DAYS,
@@ -13,6 +14,7 @@ import {
   personOnsets,
   SYNDROME_GROUP_CONDITIONS,
   SYNDROME_GROUPS,
+  type SymptomCode,
 } from "@mamori/domain/surveillance";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { assertFound } from "../auth/guard.ts";
@@ -28,22 +30,37 @@ import {
 } from "../db/schema/index.ts";
 import { dayBounds } from "../time/facility-day.ts";
 
-/** What a kept onset counts: a syndrome group, or a symptom column of the 健康調査日報 (`form.<column>`). */
-export type KeptOnsetSubject = (typeof SYNDROME_GROUPS)[number] | `form.${(typeof FORM_COLUMNS)[number]}`;
+/**
+ * What a kept onset counts: a syndrome group, the symptoms of the norovirus-type cluster of the facility's rule profile
+ * (`cluster`), or a symptom column of the 健康調査日報 (`form.<column>`).
+ */
+export type KeptOnsetSubject =
+  | (typeof SYNDROME_GROUPS)[number]
+  | typeof CLUSTER_ONSET_SUBJECT
+  | `form.${(typeof FORM_COLUMNS)[number]}`;
 
 type SubjectRule = { subject: KeptOnsetSubject; compiled: readonly number[]; gapDays: number };
 
 /**
- * The subjects kept and the gap each is counted with: the groups with the facility profile's gap
- * (facility-surveillance.md §3), the form columns with the 3 days 付録4② counts with (weekly-trend.ts).
+ * The subjects kept and the gap each is counted with: the groups and the cluster's symptoms (any of them, manual p.54)
+ * with the facility profile's gap (facility-surveillance.md §3), the form columns with the 3 days 付録4② counts with
+ * (weekly-trend.ts).
  */
-export function keptSubjects(groupGapDays: number): SubjectRule[] {
+export function keptSubjects(
+  groupGapDays: number,
+  clusterSymptoms: readonly string[] = DEFAULT_PROFILE.noroCluster.symptoms,
+): SubjectRule[] {
   return [
     ...SYNDROME_GROUPS.map((group) => ({
       subject: group as KeptOnsetSubject,
       compiled: compileCondition(SYNDROME_GROUP_CONDITIONS[group]),
       gapDays: groupGapDays,
     })),
+    {
+      subject: CLUSTER_ONSET_SUBJECT,
+      compiled: compileCondition([clusterSymptoms as SymptomCode[]]),
+      gapDays: groupGapDays,
+    },
     ...FORM_COLUMNS.map((column) => ({
       subject: `form.${column}` as KeptOnsetSubject,
       compiled: [FORM_COLUMN_MASK[column]] as readonly number[],
@@ -65,6 +82,7 @@ export function onsetsOf(
   groupGapDays: number,
   fromDay: number,
   toDay: number,
+  clusterSymptoms: readonly string[] = DEFAULT_PROFILE.noroCluster.symptoms,
 ): KeptOnset[] {
   const resolver = createLocalDayResolver(timeZone);
   const index = indexObservations({
@@ -74,7 +92,7 @@ export function onsetsOf(
     asOfMs: Number.MAX_SAFE_INTEGER,
   });
   const kept: KeptOnset[] = [];
-  const rules = keptSubjects(groupGapDays);
+  const rules = keptSubjects(groupGapDays, clusterSymptoms);
   for (const timeline of index.timelines) {
     for (const rule of rules) {
       for (const onset of personOnsets(timeline, rule.compiled, rule.gapDays)) {
@@ -99,8 +117,22 @@ async function facilitySettings(db: Executor, facilityId: string) {
   const f = assertFound(facility, "Facility");
   const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
   const groupGapDays = profile.onsets.gapDays;
-  return { timeZone: f.timeZone, groupGapDays, maxGap: Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS) };
+  const clusterSymptoms = profile.noroCluster.symptoms;
+  return {
+    timeZone: f.timeZone,
+    groupGapDays,
+    clusterSymptoms,
+    rules: keptRulesKey(clusterSymptoms),
+    maxGap: Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS),
+  };
 }
+
+/** What else than the gap the kept onsets were built with: the cluster's symptoms (a change rebuilds them). */
+function keptRulesKey(clusterSymptoms: readonly string[]): string {
+  return `cluster=${[...clusterSymptoms].sort().join(",")}`;
+}
+
+type FacilityKeepSettings = Awaited<ReturnType<typeof facilitySettings>>;
 
 /**
  * Keeps the kept onsets in step with observation writes, inside the writing transaction: for each person written, the
@@ -134,7 +166,7 @@ export async function keepOnsets(
 async function replaceKeptOnsets(
   tx: Executor,
   facilityId: string,
-  settings: { timeZone: string; groupGapDays: number; maxGap: number },
+  settings: FacilityKeepSettings,
   ranges: Map<string, { from: number; to: number }>,
 ) {
   const personIds = [...ranges.keys()].sort();
@@ -188,6 +220,7 @@ async function replaceKeptOnsets(
       settings.groupGapDays,
       range.from,
       range.to,
+      settings.clusterSymptoms,
     );
     for (const onset of onsets)
       rows.push({ ...onset, facilityId, unitId: person.unitId, personKind: person.kind });
@@ -211,7 +244,10 @@ function personInput(p: typeof people.$inferSelect): PersonInput {
  * kept, after a change of the rule profile's gap, or after observations were stored without the write path — the demo
  * seed, the benchmarks). The facility row is locked so two rebuilds do not interleave.
  */
-export async function rebuildKeptOnsets(db: Database, facilityId: string): Promise<{ onsets: number }> {
+export async function rebuildKeptOnsets(
+  db: Database | Executor,
+  facilityId: string,
+): Promise<{ onsets: number }> {
   return db.transaction(async (tx) => {
     await tx
       .select({ id: organisations.id })
@@ -230,6 +266,7 @@ export async function rebuildKeptOnsets(db: Database, facilityId: string): Promi
       settings.groupGapDays,
       Number.MIN_SAFE_INTEGER,
       Number.MAX_SAFE_INTEGER,
+      settings.clusterSymptoms,
     );
     const rows = onsets.flatMap((onset) => {
       const person = byId.get(onset.personId);
@@ -238,20 +275,21 @@ export async function rebuildKeptOnsets(db: Database, facilityId: string): Promi
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(keptOnsets).values(rows.slice(i, i + 1000));
     await tx
       .insert(keptOnsetsBuilt)
-      .values({ facilityId, groupGapDays: settings.groupGapDays })
+      .values({ facilityId, groupGapDays: settings.groupGapDays, rules: settings.rules })
       .onConflictDoUpdate({
         target: keptOnsetsBuilt.facilityId,
-        set: { groupGapDays: settings.groupGapDays, builtAt: sql`now()` },
+        set: { groupGapDays: settings.groupGapDays, rules: settings.rules, builtAt: sql`now()` },
       });
     return { onsets: rows.length };
   });
 }
 
-/** Rebuilds the kept onsets of a facility unless they were built with its current gap. */
-export async function ensureKeptOnsets(db: Database, facilityId: string): Promise<void> {
+/** Rebuilds the kept onsets of a facility unless they were built with its current gap and cluster symptoms. */
+export async function ensureKeptOnsets(db: Database | Executor, facilityId: string): Promise<void> {
   const settings = await facilitySettings(db, facilityId);
   const [built] = await db.select().from(keptOnsetsBuilt).where(eq(keptOnsetsBuilt.facilityId, facilityId));
-  if (!built || built.groupGapDays !== settings.groupGapDays) await rebuildKeptOnsets(db, facilityId);
+  if (!built || built.groupGapDays !== settings.groupGapDays || built.rules !== settings.rules)
+    await rebuildKeptOnsets(db, facilityId);
 }
 
 export type DailyOnsetCount = {

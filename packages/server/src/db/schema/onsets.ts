@@ -10,7 +10,8 @@ import { people } from "./people.ts";
  * rebuilt per facility by `rebuildKeptOnsets`. Read as daily counts through `readDailyOnsetCounts`
  * (`packages/server/src/surveillance/kept-onsets.ts`); see docs/ARCHITECTURE.md, "Kept onset counts".
  *
- * `subject` is a syndrome group (`GI`, `RESP`, `ILI`, `FEVER`, `SKIN`; gap from the facility's rule profile) or a
+ * `subject` is a syndrome group (`GI`, `RESP`, `ILI`, `FEVER`, `SKIN`; gap from the facility's rule profile), `cluster`
+ * (any symptom of the profile's norovirus-type cluster, same gap) or a
  * symptom column of the 健康調査日報 prefixed `form.` (`form.fever`, `form.vomiting`, … ; gap 3 days, as 付録4② counts).
  * `unitId` and `personKind` are the person's when the onset was kept (the floor the person was on).
  */
@@ -42,5 +43,7 @@ export const keptOnsetsBuilt = pgTable("kept_onsets_built", {
     .primaryKey()
     .references(() => organisations.id),
   groupGapDays: integer("group_gap_days").notNull(),
+  /** The other settings they were built with (the cluster's symptoms); empty for those built before it was kept. */
+  rules: text("rules").notNull().default(""),
   builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import {
   DEFAULT_PROFILE,
   type FacilityInput,
   findBuiltInProfile,
+  type KeptOnsetHistory,
   type LineListCaseInput,
   type ObservationInput,
   type PersonInput,
@@ -13,6 +14,7 @@ import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
 import { readObservationWindow } from "../../db/observation-window.ts";
 import { cases, organisations, people, rooms, units } from "../../db/schema/index.ts";
+import { readKeptWindow } from "../../surveillance/kept-window.ts";
 import { dayBounds, dayInZone } from "../../time/facility-day.ts";
 
 /** A day `days` after (or before) an ISO day. */
@@ -32,6 +34,8 @@ export type SurveillanceRecords = {
   lineListCases: LineListCaseInput[];
   /** The cases that name a disease, as the rules engine reads them. */
   recordedCases: RecordedCaseInput[];
+  /** The kept onsets standing for the observations of past days, when the caller asked for them. */
+  history?: KeptOnsetHistory;
   /** Names for the presenters. */
   names: {
     people: Map<string, { name: string; kind: string; job: string | null }>;
@@ -43,19 +47,44 @@ export type SurveillanceRecords = {
 /**
  * The facility's stored records the line list and the epidemic curve read: people, units and rooms, the observations
  * of `historyDays` before the as-of day up to the as-of instant, and the cases not resolved before that window.
+ *
+ * With `keptBefore` (a day), the new onsets of the window's days before it come from the kept onsets and only the rounds
+ * of the other days are read (surveillance/kept-window.ts). For the line list (`keptFor: "line-list"`), the people with
+ * a stored case that closed on or after that day and began before it get all their rounds read: their row shows the
+ * latest symptom of the case, which may lie before.
  */
 export async function loadSurveillanceRecords(
   db: Executor,
   facilityId: string,
   asOf: Date,
   historyDays: number,
+  options: { keptBefore?: (asOfDay: string) => string; keptFor?: "rules" | "line-list" } = {},
 ): Promise<SurveillanceRecords> {
   const [facility] = await db.select().from(organisations).where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
   const asOfDay = dayInZone(asOf, f.timeZone);
   const firstDay = shiftDay(asOfDay, -historyDays);
   const since = dayBounds(firstDay, f.timeZone).start;
-  const [unitRows, roomRows, personRows, observationRows, caseRows] = await Promise.all([
+  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
+  const caseRows = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.facilityId, facilityId),
+        or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
+      ),
+    );
+  const keptBefore = options.keptBefore?.(asOfDay);
+  const closedAcross =
+    keptBefore && options.keptFor === "line-list"
+      ? caseRows.flatMap((c) =>
+          c.resolvedDate !== null && c.resolvedDate >= keptBefore && c.onsetDate < keptBefore
+            ? [c.personId]
+            : [],
+        )
+      : [];
+  const [unitRows, roomRows, personRows, window] = await Promise.all([
     db
       .select()
       .from(units)
@@ -67,16 +96,19 @@ export async function loadSurveillanceRecords(
       .innerJoin(units, eq(rooms.unitId, units.id))
       .where(eq(units.facilityId, facilityId)),
     db.select().from(people).where(eq(people.facilityId, facilityId)),
-    readObservationWindow(db, facilityId, since, asOf),
-    db
-      .select()
-      .from(cases)
-      .where(
-        and(
-          eq(cases.facilityId, facilityId),
-          or(isNull(cases.resolvedDate), gte(cases.resolvedDate, firstDay)),
-        ),
-      ),
+    keptBefore
+      ? readKeptWindow(db, facilityId, {
+          timeZone: f.timeZone,
+          profile,
+          firstDay,
+          recentFrom: keptBefore,
+          until: asOf,
+          wholeWindowOf: closedAcross,
+        })
+      : readObservationWindow(db, facilityId, since, asOf).then((observations) => ({
+          observations,
+          history: undefined,
+        })),
   ]);
   const lineListCases: LineListCaseInput[] = caseRows.map((c) => ({
     id: c.id,
@@ -99,7 +131,7 @@ export async function loadSurveillanceRecords(
       timeZone: f.timeZone,
       units: unitRows.map((u) => ({ id: u.id, name: u.name })),
     },
-    profile: findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE,
+    profile,
     asOfDay,
     people: personRows.map((p) => ({
       id: p.id,
@@ -109,7 +141,8 @@ export async function loadSurveillanceRecords(
       room: p.roomId,
       baselineTempC: p.baselineTempC,
     })),
-    observations: observationRows,
+    observations: window.observations,
+    ...(window.history ? { history: window.history } : {}),
     lineListCases,
     recordedCases: lineListCases.flatMap((c) =>
       c.disease === null

@@ -1,11 +1,9 @@
-import { buildLineList, epidemicCurve, evaluateFacility } from "@mamori/domain/surveillance";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { notFound } from "../../errors.ts";
-import { HISTORY_DAYS } from "../alerts/facility-alerts.ts";
-import { presentCurve, presentLineList } from "./presenters.ts";
-import { loadSurveillanceRecords } from "./records.ts";
+import { facilityEpidemicCurve } from "./curve.ts";
+import { facilityLineList } from "./line-list.ts";
 import {
   epidemicCurveQuery,
   epidemicCurveResponse,
@@ -28,18 +26,7 @@ export const surveillanceRoutes =
         const { facilityId } = authorizeFacility(request, "readFacility");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
-        const days = request.query.days;
-        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
-        const list = buildLineList({
-          facility: records.facility,
-          people: records.people,
-          observations: records.observations,
-          cases: records.lineListCases,
-          profile: records.profile,
-          asOf,
-          days,
-        });
-        return presentLineList(list, records);
+        return facilityLineList(ctx.db, facilityId, asOf, request.query.days);
       },
     );
 
@@ -56,30 +43,7 @@ export const surveillanceRoutes =
         const { facilityId } = authorizeFacility(request, "readFacility");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
-        const days = request.query.days;
-        const records = await loadSurveillanceRecords(ctx.db, facilityId, asOf, HISTORY_DAYS + days);
-        // The facility alerts of the days shown, from the same engine and the same window of records as the alerts
-        // panel (facility alerts read observations and cases only; antibiotics and bath use feed person hints).
-        const evaluation = evaluateFacility({
-          facility: records.facility,
-          people: records.people,
-          observations: records.observations,
-          cases: records.recordedCases,
-          profile: records.profile,
-          asOf,
-          lookbackDays: days,
-        });
-        const curve = epidemicCurve({
-          facility: records.facility,
-          people: records.people,
-          observations: records.observations,
-          cases: records.recordedCases,
-          profile: records.profile,
-          asOf,
-          days,
-          alerts: evaluation.alerts,
-        });
-        return presentCurve(curve, records);
+        return facilityEpidemicCurve(ctx.db, facilityId, asOf, request.query.days);
       },
     );
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "kept_onsets_built" ADD COLUMN "rules" text DEFAULT '' NOT NULL;
