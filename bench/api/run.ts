@@ -273,7 +273,11 @@ console.log(
   "\nFigures from a shared 2-core machine: load generator, server and database run on the same 2 cores, " +
     "alongside other work.",
 );
-console.log(`load average before the runs: ${loadBefore}; after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `load average before the runs: ${loadBefore}; after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 for (const r of reports) {
   console.log(summary(r));
   console.log(`  ${targetVerdict(r)}`);

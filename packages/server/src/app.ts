@@ -58,6 +58,8 @@ export type AppOptions = {
   logger?: false | "fatal" | "error" | "warn" | "info" | "debug";
   /** Checks the database for `/api/health` (the connection's probe); by default a `select 1`. */
   probe?: DatabaseProbe;
+  /** Told of every route as it is registered (the audit walk lists the write routes with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Sessions looked up in the last seconds (session-cache.ts); a fresh one per app by default. */
   sessionCache?: SessionCache;
   /** Where the built web app is, to be served at `/`. */
@@ -104,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("user", null);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {

@@ -3,8 +3,8 @@ import { and, eq, gt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
 import type { Role } from "./roles.ts";
-import type { SessionCache } from "./session-cache.ts";
 import { SECOND_STEP_MINUTES, secondFactorRequired } from "./second-factor.ts";
+import type { SessionCache } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "mamori_session";
 export const SESSION_HOURS = 12;

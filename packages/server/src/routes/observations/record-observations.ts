@@ -229,5 +229,6 @@ async function refuseConflicts(
         message: "already recorded with other content; send a correction instead",
       });
   }
-  if (conflicts.length > 0) throw conflict("Some entries were already recorded with other content.", conflicts);
+  if (conflicts.length > 0)
+    throw conflict("Some entries were already recorded with other content.", conflicts);
 }
