@@ -22,6 +22,15 @@ export const WALK_BIRTH_DATE = "1938-04-17";
 const NEW_PASSWORD = "walk password two 2026";
 
 export type WalkFixture = Awaited<ReturnType<typeof walkFixture>>;
+type Actor = { id: string; cookie: string };
+export type ReportingActors = {
+  facilityId: string;
+  healthCentreId: string;
+  municipalityId: string;
+  director: Actor;
+  hc: Actor;
+  muni: Actor;
+};
 
 /** The one facility of the walk: a user per facility role (admin with a second factor to reset), people, a unit. */
 export async function walkFixture(app: FastifyInstance, db: Database) {
@@ -58,7 +67,15 @@ export async function walkFixture(app: FastifyInstance, db: Database) {
     const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
     ids[role] = row!.id;
   }
-  return { ...f, db, cookies, userIds: ids, state: {} as Record<string, string> };
+  return {
+    ...f,
+    db,
+    cookies,
+    userIds: ids,
+    state: {} as Record<string, string>,
+    /** The facility of the report steps, made by the first of them. */
+    reporting: undefined as ReportingActors | undefined,
+  };
 }
 
 /** What a step expects of the audit entries its request appends. */
