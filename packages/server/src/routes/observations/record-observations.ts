@@ -142,6 +142,7 @@ export async function recordObservations(
         ranges.map(([, range]) => range.toDay),
         upkeep.window.since.toISOString(),
         upkeep.window.until.toISOString(),
+        facility.time_zone,
       ],
     );
     const { inserted, stored } = written!;

@@ -25,10 +25,12 @@ export const LOCK_PEOPLE: NamedStatement = {
  * 2. Inserts the entries (an id already stored is left alone), reads the stored rows of the ids that were already
  * there (to tell a resend from a conflict), clears the kept onsets of the days the entries can change, and reads the
  * people's stored observations of the window those days need. All four see the snapshot of the statement's start:
- * "existing" and "win" hold no row inserted here; the caller adds them.
+ * "existing" and "win" hold no row inserted here; the caller adds them. Of the observations of one person, day and
+ * content only the earliest is read: a later twin adds nothing to the day's record, so it can be neither the day's
+ * onset nor change it (onsets.ts: the onset is the first observation at which the day's record meets the condition).
  * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note}], $2 facility, $3 user, $4 recorded at,
  * $5 the entries' ids, $6 people, $7 first day, $8 last day (per person, for the kept onsets), $9 window start,
- * $10 window end.
+ * $10 window end, $11 the facility's time zone.
  */
 export const WRITE_ENTRIES: NamedStatement = {
   name: "mamori_observations_write",
@@ -51,8 +53,10 @@ export const WRITE_ENTRIES: NamedStatement = {
       where k.person_id = r.person_id and k.day between r.from_day and r.to_day
     ),
     win as (
-      select person_id, at, temp_c, symptoms from observations
+      select distinct on (person_id, (at at time zone $11)::date, temp_c, symptoms) person_id, at, temp_c, symptoms
+      from observations
       where facility_id = $2 and person_id = any($6::uuid[]) and at >= $9 and at <= $10
+      order by person_id, (at at time zone $11)::date, temp_c, symptoms, at
     )
     select
       (select coalesce(json_agg(ins), '[]'::json) from ins) as inserted,
