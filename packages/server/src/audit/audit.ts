@@ -23,15 +23,17 @@ export type AuditEntry = {
 
 /**
  * The fields that name or identify a person (a resident's or a staff member's name and birth date, an account's
- * username and display name; `name` where the entity is a person or a user) or open an account (password hashes, second-factor secrets). The audit log records what
- * changed, by whom, in which organisation: these are left out of `before` and `after`, which list their names under
- * `withheld` instead, so that the log can be read, exported and kept for years without becoming a register of people.
+ * username and display name, `name` where the entity is a person or a user, a hospital's patient id) or open an
+ * account (password hashes, second-factor secrets). The audit log records what changed, by whom, in which
+ * organisation: these are left out of `before` and `after`, which list their names under `withheld` instead, so that
+ * the log can be read, exported and kept for years without becoming a register of people.
  */
 export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   "nameKana",
   "displayName",
   "username",
   "birthDate",
+  "patientLabel",
   "passwordHash",
   "totpSecret",
   "totpPendingSecret",

@@ -527,6 +527,9 @@ export function personalMarkers(f: WalkFixture): string[] {
   return [
     WALK_PERSON_NAME,
     WALK_BIRTH_DATE,
+    // The hospital's patient ids of the CRE steps.
+    "W-0001",
+    "W-0002",
     TEST_PASSWORD,
     NEW_PASSWORD,
     ...f.people.map((p) => p.name),
