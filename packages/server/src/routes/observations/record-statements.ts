@@ -55,7 +55,9 @@ export const WRITE_ENTRIES: NamedStatement = {
     win as (
       select distinct on (person_id, (at at time zone $11)::date, temp_c, symptoms) person_id, at, temp_c, symptoms
       from observations
-      where facility_id = $2 and person_id = any($6::uuid[]) and at >= $9 and at <= $10
+      -- The people are this facility's (statement 1): by person and time alone, so that even a generic plan of the
+      -- prepared statement reads the person's index (observations_person_at_idx), not the whole facility's window.
+      where person_id = any($6::uuid[]) and at >= $9 and at <= $10
       order by person_id, (at at time zone $11)::date, temp_c, symptoms, at
     )
     select
