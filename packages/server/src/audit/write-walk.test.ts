@@ -5,7 +5,9 @@ import { buildApp } from "../app.ts";
 import type { Database } from "../db/database.ts";
 import { auditLog } from "../db/schema/index.ts";
 import { openTestDatabase } from "../test/test-database.ts";
-import { CRE_STEPS, REPORT_STEPS, ROUTINE_STEPS } from "../test/write-walk-office-steps.ts";
+import { ACCOUNT_STEPS } from "../test/write-walk-account-steps.ts";
+import { CRE_STEPS, ROUTINE_STEPS } from "../test/write-walk-office-steps.ts";
+import { REPORT_STEPS } from "../test/write-walk-report-steps.ts";
 import {
   FACILITY_STEPS,
   personalMarkers,
@@ -19,6 +21,7 @@ import { SURVEY_STEPS } from "../test/write-walk-survey-steps.ts";
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const STEPS: WalkStep[] = [
   ...FACILITY_STEPS,
+  ...ACCOUNT_STEPS,
   ...ROUTINE_STEPS,
   ...CRE_STEPS,
   ...SURVEY_STEPS,

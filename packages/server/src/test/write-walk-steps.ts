@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { generate } from "otplib";
 import type { AuditEntry } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
 import { users } from "../db/schema/index.ts";
@@ -11,15 +10,11 @@ import { makeFacility, signIn, TEST_PASSWORD } from "./test-facility.ts";
 export const WALK_NOW = new Date("2026-12-02T09:00:00+09:00");
 /** The app's clock during the walk; the second-factor steps move it on by one code step (30 s) each. */
 export const walkClock = { now: WALK_NOW };
-const nextCode = (secret: string) => {
-  walkClock.now = new Date(walkClock.now.getTime() + 30_000);
-  return generate({ secret, epoch: Math.floor(walkClock.now.getTime() / 1000) });
-};
 
 /** A name and a birth date no audit entry may contain (people/users created by the walk carry them). */
 export const WALK_PERSON_NAME = "歩行監査 花子";
 export const WALK_BIRTH_DATE = "1938-04-17";
-const NEW_PASSWORD = "walk password two 2026";
+export const NEW_PASSWORD = "walk password two 2026";
 
 export type WalkFixture = Awaited<ReturnType<typeof walkFixture>>;
 type Actor = { id: string; cookie: string };
@@ -355,169 +350,6 @@ export const FACILITY_STEPS: WalkStep[] = [
       organisationId: f.facility.id,
       action: "update",
       entity: "antibiotic_course",
-    }),
-  },
-  {
-    route: "POST /api/users",
-    run: async (app, f) => {
-      f.state.username = `walk-${randomUUID().slice(0, 8)}`;
-      const response = await call(app, f.cookies.admin, "POST", "/api/users", {
-        username: f.state.username,
-        displayName: WALK_PERSON_NAME,
-        role: "care_worker",
-        password: TEST_PASSWORD,
-      });
-      f.state.user = response.json().user?.id;
-      return {
-        response,
-        actor: f.userIds.admin!,
-        organisationId: f.facility.id,
-        action: "create",
-        entity: "user",
-      };
-    },
-  },
-  {
-    route: "PATCH /api/users/:id",
-    run: async (app, f) => ({
-      response: await call(app, f.cookies.admin, "PATCH", `/api/users/${f.state.user}`, { role: "nurse" }),
-      actor: f.userIds.admin!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/auth/login",
-    run: async (app, f) => {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: { username: f.state.username!, password: TEST_PASSWORD },
-      });
-      f.state.userCookie = `mamori_session=${response.cookies.find((c) => c.name === "mamori_session")?.value}`;
-      return {
-        response,
-        actor: f.state.user!,
-        organisationId: f.facility.id,
-        action: "sign_in",
-        entity: "user",
-      };
-    },
-  },
-  {
-    route: "POST /api/auth/second-factor/enrolment",
-    run: async (app, f) => {
-      const response = await call(app, f.state.userCookie!, "POST", "/api/auth/second-factor/enrolment", {});
-      f.state.secret = response.json().secret;
-      return {
-        response,
-        actor: f.state.user!,
-        organisationId: f.facility.id,
-        action: "update",
-        entity: "user",
-      };
-    },
-  },
-  {
-    route: "POST /api/auth/second-factor/enrolment/confirm",
-    run: async (app, f) => ({
-      response: await call(app, f.state.userCookie!, "POST", "/api/auth/second-factor/enrolment/confirm", {
-        code: await nextCode(f.state.secret!),
-      }),
-      actor: f.state.user!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/auth/second-factor/verify",
-    setup: async (app, f) => {
-      const first = await app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: { username: f.state.username!, password: TEST_PASSWORD },
-      });
-      f.state.halfway = `mamori_session=${first.cookies.find((c) => c.name === "mamori_session")?.value}`;
-    },
-    run: async (app, f) => {
-      const cookie = f.state.halfway!;
-      const response = await call(app, cookie, "POST", "/api/auth/second-factor/verify", {
-        code: await nextCode(f.state.secret!),
-      });
-      const next = response.cookies.find((c) => c.name === "mamori_session")?.value;
-      f.state.userCookie = next ? `mamori_session=${next}` : cookie;
-      return {
-        response,
-        actor: f.state.user!,
-        organisationId: f.facility.id,
-        action: "sign_in",
-        entity: "user",
-      };
-    },
-  },
-  {
-    route: "POST /api/auth/second-factor/recovery-codes",
-    run: async (app, f) => ({
-      response: await call(app, f.state.userCookie!, "POST", "/api/auth/second-factor/recovery-codes", {
-        code: await nextCode(f.state.secret!),
-      }),
-      actor: f.state.user!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/auth/second-factor/disable",
-    run: async (app, f) => ({
-      response: await call(app, f.state.userCookie!, "POST", "/api/auth/second-factor/disable", {
-        currentPassword: TEST_PASSWORD,
-      }),
-      actor: f.state.user!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/auth/password",
-    run: async (app, f) => ({
-      response: await call(app, f.state.userCookie!, "POST", "/api/auth/password", {
-        currentPassword: TEST_PASSWORD,
-        newPassword: NEW_PASSWORD,
-      }),
-      actor: f.state.user!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/auth/logout",
-    run: async (app, f) => ({
-      response: await call(app, f.state.userCookie!, "POST", "/api/auth/logout", {}),
-      actor: f.state.user!,
-      organisationId: f.facility.id,
-      action: "sign_out",
-      entity: "user",
-    }),
-  },
-  {
-    route: "POST /api/users/:id/second-factor/reset",
-    run: async (app, f) => ({
-      response: await call(
-        app,
-        f.cookies.admin,
-        "POST",
-        `/api/users/${f.state.user}/second-factor/reset`,
-        {},
-      ),
-      actor: f.userIds.admin!,
-      organisationId: f.facility.id,
-      action: "update",
-      entity: "user",
     }),
   },
 ];
