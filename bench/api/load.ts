@@ -30,6 +30,7 @@ export type WindowFigures = {
   obsPerS: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 };
@@ -53,6 +54,7 @@ export function windowFigures(answers: Answer[], fromS: number, toS: number): Wi
     obsPerS: inside.reduce((a, x) => a + x.size, 0) / seconds,
     p50: q(0.5),
     p90: q(0.9),
+    p95: q(0.95),
     p99: q(0.99),
     max: latencies[latencies.length - 1] ?? Number.NaN,
   };

@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { SessionCache } from "./auth/session-cache.ts";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
 import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
@@ -58,6 +59,10 @@ export type AppOptions = {
   logger?: false | "fatal" | "error" | "warn" | "info" | "debug";
   /** Checks the database for `/api/health` (the connection's probe); by default a `select 1`. */
   probe?: DatabaseProbe;
+  /** Told of every route as it is registered (the audit walk lists the write routes with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** Sessions looked up in the last seconds (session-cache.ts); a fresh one per app by default. */
+  sessionCache?: SessionCache;
   /** Where the built web app is, to be served at `/`. */
   webRoot?: string;
 };
@@ -102,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("user", null);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
@@ -189,11 +196,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
+  const sessionCache = options.sessionCache ?? new SessionCache();
+  app.addHook("onSend", async (request, reply) => {
+    // Before the answer leaves, after the handler's transaction committed: the next request already sees the change.
+    sessionCache.clearAfterWrite(request.method, request.routeOptions.url, reply.statusCode);
+  });
   app.addHook("onRequest", async (request) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith("/api/") || PUBLIC_ROUTES.has(url) || url.startsWith("/api/docs")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await findSessionUser(options.db, token, clock()) : null;
+    request.user = token ? await findSessionUser(options.db, token, clock(), sessionCache) : null;
     if (!request.user) throw new AppError(401, "unauthenticated", "Sign in first.");
     const stage = request.user.stage;
     if (stage !== "complete" && !SIGN_IN_STEP_ROUTES[stage].has(url)) {

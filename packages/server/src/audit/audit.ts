@@ -22,8 +22,43 @@ export type AuditEntry = {
 };
 
 /**
+ * The fields that name or identify a person (a resident's or a staff member's name and birth date, an account's
+ * username and display name, `name` where the entity is a person or a user, a hospital's patient id) or open an
+ * account (password hashes, second-factor secrets). The audit log records what changed, by whom, in which
+ * organisation: these are left out of `before` and `after`, which list their names under `withheld` instead, so that
+ * the log can be read, exported and kept for years without becoming a register of people.
+ */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
+  "nameKana",
+  "displayName",
+  "username",
+  "birthDate",
+  "patientLabel",
+  "passwordHash",
+  "totpSecret",
+  "totpPendingSecret",
+]);
+
+/** Entities whose `name` is a person's name (a unit's, a room's or an organisation's name is kept). */
+const NAMED_PEOPLE: ReadonlySet<string> = new Set(["person", "user"]);
+
+/** A row for the audit log: the same content without the personal fields (see PERSONAL_FIELDS). */
+export function withoutPersonalData(value: unknown, entity = ""): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutPersonalData(item, entity));
+  const kept: Record<string, unknown> = {};
+  const withheld: string[] = [];
+  for (const [key, field] of Object.entries(value)) {
+    if (PERSONAL_FIELDS.has(key) || (key === "name" && NAMED_PEOPLE.has(entity))) withheld.push(key);
+    else kept[key] = withoutPersonalData(field, entity);
+  }
+  if (withheld.length > 0) kept.withheld = withheld;
+  return kept;
+}
+
+/**
  * Appends entries to the audit log inside the caller's transaction, so a write and its audit entry commit together or
- * not at all.
+ * not at all. Personal fields are left out of the content (PERSONAL_FIELDS).
  */
 export async function appendAudit(executor: Executor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -35,8 +70,8 @@ export async function appendAudit(executor: Executor, entries: AuditEntry[]): Pr
       entity: e.entity,
       entityId: e.entityId,
       ...(e.at ? { at: e.at } : {}),
-      before: e.before ?? null,
-      after: e.after ?? null,
+      before: withoutPersonalData(e.before ?? null, e.entity),
+      after: withoutPersonalData(e.after ?? null, e.entity),
     })),
   );
 }

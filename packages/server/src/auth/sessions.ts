@@ -4,6 +4,7 @@ import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
 import type { Role } from "./roles.ts";
 import { SECOND_STEP_MINUTES, secondFactorRequired } from "./second-factor.ts";
+import type { SessionCache } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "mamori_session";
 export const SESSION_HOURS = 12;
@@ -60,8 +61,20 @@ export async function closeSession(db: Executor, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenDigest, digest(token)));
 }
 
-/** The user behind a session token, or null when the token is unknown or expired. */
-export async function findSessionUser(db: Database, token: string, now: Date): Promise<SessionUser | null> {
+/**
+ * The user behind a session token, or null when the token is unknown or expired. With a cache, a session looked up in
+ * the last seconds is answered from memory (session-cache.ts says when it is emptied).
+ */
+export async function findSessionUser(
+  db: Database,
+  token: string,
+  now: Date,
+  cache?: SessionCache,
+): Promise<SessionUser | null> {
+  const tokenDigest = digest(token);
+  const cached = cache?.get(tokenDigest, now);
+  if (cached) return cached;
+  const ticket = cache?.ticket() ?? 0;
   const [row] = await db
     .select({
       id: users.id,
@@ -74,15 +87,16 @@ export async function findSessionUser(db: Database, token: string, now: Date): P
       requireSecondFactor: organisations.requireSecondFactor,
       totpEnabledAt: users.totpEnabledAt,
       stage: sessions.stage,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.tokenDigest, digest(token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenDigest, tokenDigest), gt(sessions.expiresAt, now)));
   if (!row) return null;
   const enabled = row.totpEnabledAt !== null;
   const required = secondFactorRequired(row.role, row.requireSecondFactor);
-  return {
+  const user: SessionUser = {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
@@ -93,4 +107,6 @@ export async function findSessionUser(db: Database, token: string, now: Date): P
     // it leads the user to enrol at once.
     stage: row.stage === "second_factor" ? "second_factor" : required && !enabled ? "enrolment" : "complete",
   };
+  cache?.set(ticket, tokenDigest, user, row.expiresAt);
+  return user;
 }

@@ -2,9 +2,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
+import { facilityWrite } from "../../audit/write-path.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { insertOnce, updateAudited } from "../../db/insert-once.ts";
-import { antibioticCourses, people } from "../../db/schema/index.ts";
+import { antibioticCourses } from "../../db/schema/index.ts";
 import { validationFailed } from "../../errors.ts";
 import { courseCreateBody, courseEndBody, courseParams, courseResponse } from "./schema.ts";
 
@@ -15,6 +16,8 @@ const present = (c: typeof antibioticCourses.$inferSelect) => ({
   startDate: c.startDate,
   endDate: c.endDate,
 });
+
+const COURSE_WRITE = { permission: "recordCases", entity: "antibiotic_course" } as const;
 
 /** Antibiotic courses, which the C. difficile hint reads (manual p.35: diarrhoea after antibiotics). */
 export const antibioticRoutes =
@@ -38,30 +41,20 @@ export const antibioticRoutes =
       "/",
       { schema: { body: courseCreateBody, response: { 200: courseResponse, 201: courseResponse } } },
       async (request, reply) => {
-        const { user, facilityId } = authorizeFacility(request, "recordCases");
-        const body = request.body;
-        const [person] = await ctx.db
-          .select({ id: people.id })
-          .from(people)
-          .where(and(eq(people.id, body.personId), eq(people.facilityId, facilityId)));
-        if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
-        const values = { ...body, drug: body.drug ?? null, endDate: body.endDate ?? null };
-        const { row, created } = await ctx.db.transaction((tx) =>
-          insertOnce(tx, {
+        const { row, created } = await facilityWrite(ctx, request, COURSE_WRITE, async (w) => {
+          const body = request.body;
+          await w.ownPeople([{ path: "personId", id: body.personId }]);
+          const values = { ...body, drug: body.drug ?? null, endDate: body.endDate ?? null };
+          return insertOnce(w.tx, {
             table: antibioticCourses,
-            values: { ...values, facilityId, recordedBy: user.id },
-            isOwn: (stored) => stored.facilityId === facilityId,
+            values: { ...values, facilityId: w.facilityId, recordedBy: w.user.id },
+            isOwn: (stored) => stored.facilityId === w.facilityId,
             content: present,
-            audit: {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "create",
-              entity: "antibiotic_course",
-            },
+            audit: w.auditAs("create"),
             conflictMessage: "This course was already recorded with other content.",
             conflictReason: "already recorded",
-          }),
-        );
+          });
+        });
         return reply.status(created ? 201 : 200).send(present(row));
       },
     );
@@ -69,31 +62,28 @@ export const antibioticRoutes =
     app.patch(
       "/:id",
       { schema: { params: courseParams, body: courseEndBody, response: { 200: courseResponse } } },
-      async (request) => {
-        const { user, facilityId } = authorizeFacility(request, "recordCases");
-        return ctx.db.transaction(async (tx) => {
-          const [before] = await tx
+      (request) =>
+        facilityWrite(ctx, request, COURSE_WRITE, async (w) => {
+          const [before] = await w.tx
             .select()
             .from(antibioticCourses)
             .where(
-              and(eq(antibioticCourses.id, request.params.id), eq(antibioticCourses.facilityId, facilityId)),
-            );
+              and(
+                eq(antibioticCourses.id, request.params.id),
+                eq(antibioticCourses.facilityId, w.facilityId),
+              ),
+            )
+            .for("update");
           const current = assertFound(before, "Antibiotic course");
           if (request.body.endDate < current.startDate)
             throw validationFailed([{ path: "endDate", message: "must not be before the start" }]);
-          const after = await updateAudited(tx, {
+          const after = await updateAudited(w.tx, {
             table: antibioticCourses,
             current,
             changes: { endDate: request.body.endDate },
-            audit: {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "update",
-              entity: "antibiotic_course",
-            },
+            audit: w.auditAs("update"),
           });
           return present(after);
-        });
-      },
+        }),
     );
   };

@@ -1,11 +1,10 @@
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
-import { appendAudit } from "../../audit/audit.ts";
+import { facilityWrite } from "../../audit/write-path.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
-import { bathUses, people } from "../../db/schema/index.ts";
-import { validationFailed } from "../../errors.ts";
+import { bathUses } from "../../db/schema/index.ts";
 import { bathDayBody, bathQuery, bathRemoveQuery, bathRemoveResponse, bathResponse } from "./schema.ts";
 
 /**
@@ -39,72 +38,54 @@ export const bathUseRoutes =
           response: { 200: z.object({ saved: z.number(), duplicates: z.number() }) },
         },
       },
-      async (request) => {
-        const { user, facilityId } = authorizeFacility(request, "recordBathUse");
-        const { date, personIds } = request.body;
-        const unique = [...new Set(personIds)];
-        if (unique.length === 0) return { saved: 0, duplicates: 0 };
-        const known = await ctx.db
-          .select({ id: people.id })
-          .from(people)
-          .where(and(eq(people.facilityId, facilityId), inArray(people.id, unique)));
-        const knownIds = new Set(known.map((p) => p.id));
-        const errors = personIds.flatMap((id, i) =>
-          knownIds.has(id) ? [] : [{ path: `personIds[${i}]`, message: "unknown person" }],
-        );
-        if (errors.length > 0) throw validationFailed(errors);
-        return ctx.db.transaction(async (tx) => {
-          const inserted = await tx
+      (request) =>
+        facilityWrite(ctx, request, { permission: "recordBathUse", entity: "bath_use" }, async (w) => {
+          const { date, personIds } = request.body;
+          const unique = [...new Set(personIds)];
+          if (unique.length === 0) return { saved: 0, duplicates: 0 };
+          await w.ownPeople(personIds.map((id, i) => ({ path: `personIds[${i}]`, id })));
+          const inserted = await w.tx
             .insert(bathUses)
-            .values(unique.map((personId) => ({ facilityId, personId, date, recordedBy: user.id })))
+            .values(
+              unique.map((personId) => ({ facilityId: w.facilityId, personId, date, recordedBy: w.user.id })),
+            )
             .onConflictDoNothing()
             .returning();
-          await appendAudit(
-            tx,
+          await w.audit(
             inserted.map((row) => ({
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "create" as const,
-              entity: "bath_use",
+              action: "create",
               entityId: `${row.personId}/${row.date}`,
               after: row,
             })),
           );
           return { saved: inserted.length, duplicates: personIds.length - inserted.length };
-        });
-      },
+        }),
     );
 
     app.delete(
       "/",
       { schema: { querystring: bathRemoveQuery, response: { 200: bathRemoveResponse } } },
-      async (request) => {
-        const { user, facilityId } = authorizeFacility(request, "recordBathUse");
-        const { date, personId } = request.query;
-        return ctx.db.transaction(async (tx) => {
-          const removed = await tx
+      (request) =>
+        facilityWrite(ctx, request, { permission: "recordBathUse", entity: "bath_use" }, async (w) => {
+          const { date, personId } = request.query;
+          const removed = await w.tx
             .delete(bathUses)
             .where(
               and(
-                eq(bathUses.facilityId, facilityId),
+                eq(bathUses.facilityId, w.facilityId),
                 eq(bathUses.personId, personId),
                 eq(bathUses.date, date),
               ),
             )
             .returning();
-          await appendAudit(
-            tx,
+          await w.audit(
             removed.map((row) => ({
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "delete" as const,
-              entity: "bath_use",
+              action: "delete",
               entityId: `${row.personId}/${row.date}`,
               before: row,
             })),
           );
           return { removed: removed.length };
-        });
-      },
+        }),
     );
   };

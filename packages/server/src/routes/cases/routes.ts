@@ -4,14 +4,16 @@ import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
-import { appendAudit } from "../../audit/audit.ts";
+import { type FacilityWrite, facilityWrite } from "../../audit/write-path.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
 import { updateAudited } from "../../db/insert-once.ts";
-import { cases, organisations, people } from "../../db/schema/index.ts";
+import { cases, organisations } from "../../db/schema/index.ts";
 import { conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
 import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
+
+const CASE_WRITE = { permission: "recordCases", entity: "case" } as const;
 
 const present = (c: typeof cases.$inferSelect, today: string) => ({
   ...presentStored(c),
@@ -47,13 +49,13 @@ const content = (c: typeof cases.$inferSelect) => {
  * content) is a 409 naming the field.
  */
 async function recordCaseOnce(
-  tx: Executor,
+  w: FacilityWrite,
   values: typeof cases.$inferInsert & { id: string; facilityId: string; recordedBy: string },
 ): Promise<{ row: typeof cases.$inferSelect; created: boolean }> {
+  const tx = w.tx;
   const [created] = await tx.insert(cases).values(values).onConflictDoNothing().returning();
-  const audit = { actorUserId: values.recordedBy, organisationId: values.facilityId, entity: "case" };
   if (created) {
-    await appendAudit(tx, [{ ...audit, action: "create", entityId: created.id, after: created }]);
+    await w.audit([{ action: "create", entityId: created.id, after: created }]);
     return { row: created, created: true };
   }
   const [byId] = await tx.select().from(cases).where(eq(cases.id, values.id));
@@ -169,21 +171,16 @@ export const caseRoutes =
       "/",
       { schema: { body: caseCreateBody, response: { 200: caseResponse, 201: caseResponse } } },
       async (request, reply) => {
-        const { user, facilityId } = authorizeFacility(request, "recordCases");
         const { id, personId, ...fields } = request.body;
-        const [person] = await ctx.db
-          .select({ id: people.id })
-          .from(people)
-          .where(and(eq(people.id, personId), eq(people.facilityId, facilityId)));
-        if (!person) throw validationFailed([{ path: "personId", message: "unknown person" }]);
-        const today = await facilityToday(ctx.db, facilityId, ctx.clock());
-        const problems = caseProblems(fields, today);
-        if (problems.length > 0) throw validationFailed(problems);
-        const { row, created } = await ctx.db.transaction((tx) =>
-          recordCaseOnce(tx, {
+        const { row, created, today } = await facilityWrite(ctx, request, CASE_WRITE, async (w) => {
+          await w.ownPeople([{ path: "personId", id: personId }]);
+          const today = await facilityToday(w.tx, w.facilityId, w.now);
+          const problems = caseProblems(fields, today);
+          if (problems.length > 0) throw validationFailed(problems);
+          const recorded = await recordCaseOnce(w, {
             id,
             personId,
-            facilityId,
+            facilityId: w.facilityId,
             ...fields,
             disease: fields.disease ?? null,
             syndromeGroup: fields.syndromeGroup ?? null,
@@ -191,9 +188,10 @@ export const caseRoutes =
             diagnosedDate: fields.diagnosedDate ?? null,
             notifiedDate: fields.notifiedDate ?? null,
             remarks: fields.remarks ?? null,
-            recordedBy: user.id,
-          }),
-        );
+            recordedBy: w.user.id,
+          });
+          return { ...recorded, today };
+        });
         return reply.status(created ? 201 : 200).send(present(row, today));
       },
     );
@@ -201,27 +199,25 @@ export const caseRoutes =
     app.patch(
       "/:id",
       { schema: { params: caseParams, body: caseUpdateBody, response: { 200: caseResponse } } },
-      async (request) => {
-        const { user, facilityId } = authorizeFacility(request, "recordCases");
-        return ctx.db.transaction(async (tx) => {
-          const [before] = await tx
+      (request) =>
+        facilityWrite(ctx, request, CASE_WRITE, async (w) => {
+          const [before] = await w.tx
             .select()
             .from(cases)
-            .where(and(eq(cases.id, request.params.id), eq(cases.facilityId, facilityId)))
+            .where(and(eq(cases.id, request.params.id), eq(cases.facilityId, w.facilityId)))
             .for("update");
           const current = assertFound(before, "Case");
           const next = { ...current, ...request.body };
-          const today = await facilityToday(tx, facilityId, ctx.clock());
+          const today = await facilityToday(w.tx, w.facilityId, w.now);
           const problems = caseProblems(next, today);
           if (problems.length > 0) throw validationFailed(problems);
-          const after = await updateAudited(tx, {
+          const after = await updateAudited(w.tx, {
             table: cases,
             current,
             changes: { ...request.body, version: current.version + 1 },
-            audit: { actorUserId: user.id, organisationId: facilityId, action: "update", entity: "case" },
+            audit: w.auditAs("update"),
           });
           return present(after, today);
-        });
-      },
+        }),
     );
   };

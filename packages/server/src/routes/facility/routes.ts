@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
-import { appendAudit } from "../../audit/audit.ts";
-import { assertFound, authorizeFacility } from "../../auth/guard.ts";
+import { facilityWrite } from "../../audit/write-path.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
 import { organisations, rooms, units } from "../../db/schema/index.ts";
 import { validationFailed } from "../../errors.ts";
 import { loadFacility } from "./facility.ts";
@@ -17,6 +17,8 @@ import {
   unitResponse,
 } from "./schema.ts";
 
+const FACILITY_WRITE = { permission: "manageFacility", entity: "facility" } as const;
+
 export const facilityRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -29,9 +31,9 @@ export const facilityRoutes =
       "/",
       { schema: { body: facilityPatchBody, response: { 200: facilityResponse } } },
       async (request) => {
-        const { user, facilityId } = authorizeFacility(request, "manageFacility");
         const { type, ...changes } = request.body;
-        await ctx.db.transaction(async (tx) => {
+        const facilityId = await facilityWrite(ctx, request, FACILITY_WRITE, async ({ tx, ...w }) => {
+          const facilityId = w.facilityId;
           for (const [field, kind] of [
             ["healthCentreId", "health_centre"],
             ["municipalityId", "municipality"],
@@ -51,17 +53,8 @@ export const facilityRoutes =
             .set({ ...changes, ...(type ? { facilityType: type } : {}) })
             .where(eq(organisations.id, facilityId))
             .returning();
-          await appendAudit(tx, [
-            {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "update",
-              entity: "facility",
-              entityId: facilityId,
-              before,
-              after,
-            },
-          ]);
+          await w.audit([{ action: "update", entityId: facilityId, before, after }]);
+          return facilityId;
         });
         return { facility: await loadFacility(ctx.db, facilityId) };
       },
@@ -81,24 +74,19 @@ export const facilityRoutes =
       "/units",
       { schema: { body: unitBody, response: { 201: unitResponse } } },
       async (request, reply) => {
-        const { user, facilityId } = authorizeFacility(request, "manageUnits");
-        const unit = await ctx.db.transaction(async (tx) => {
-          const [created] = await tx
-            .insert(units)
-            .values({ facilityId, ...request.body })
-            .returning();
-          await appendAudit(tx, [
-            {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "create",
-              entity: "unit",
-              entityId: created!.id,
-              after: created,
-            },
-          ]);
-          return created!;
-        });
+        const unit = await facilityWrite(
+          ctx,
+          request,
+          { permission: "manageUnits", entity: "unit" },
+          async (w) => {
+            const [created] = await w.tx
+              .insert(units)
+              .values({ facilityId: w.facilityId, ...request.body })
+              .returning();
+            await w.audit([{ action: "create", entityId: created!.id, after: created }]);
+            return created!;
+          },
+        );
         return reply
           .status(201)
           .send({ unit: { id: unit.id, name: unit.name, floor: unit.floor, rooms: [] } });
@@ -109,29 +97,20 @@ export const facilityRoutes =
       "/units/:unitId/rooms",
       { schema: { params: unitParams, body: roomBody, response: { 201: roomResponse } } },
       async (request, reply) => {
-        const { user, facilityId } = authorizeFacility(request, "manageUnits");
-        const room = await ctx.db.transaction(async (tx) => {
-          const [unit] = await tx
-            .select({ id: units.id })
-            .from(units)
-            .where(and(eq(units.id, request.params.unitId), eq(units.facilityId, facilityId)));
-          assertFound(unit, "Unit");
-          const [created] = await tx
-            .insert(rooms)
-            .values({ unitId: request.params.unitId, name: request.body.name })
-            .returning();
-          await appendAudit(tx, [
-            {
-              actorUserId: user.id,
-              organisationId: facilityId,
-              action: "create",
-              entity: "room",
-              entityId: created!.id,
-              after: created,
-            },
-          ]);
-          return created!;
-        });
+        const room = await facilityWrite(
+          ctx,
+          request,
+          { permission: "manageUnits", entity: "room" },
+          async (w) => {
+            await w.ownUnit(request.params.unitId);
+            const [created] = await w.tx
+              .insert(rooms)
+              .values({ unitId: request.params.unitId, name: request.body.name })
+              .returning();
+            await w.audit([{ action: "create", entityId: created!.id, after: created }]);
+            return created!;
+          },
+        );
         return reply.status(201).send({ room: { id: room.id, name: room.name } });
       },
     );

@@ -1,0 +1,60 @@
+import type { Database } from "./database.ts";
+
+/** A statement of a hot path: its SQL text and a name, under which PostgreSQL parses and plans it once per connection. */
+export type NamedStatement = { name: string; text: string };
+
+/** Runs one statement inside the transaction and returns its rows. */
+export type RawQuery = <Row = Record<string, unknown>>(
+  statement: NamedStatement,
+  values: unknown[],
+) => Promise<Row[]>;
+
+type PgPoolClient = {
+  query: (q: { name: string; text: string; values: unknown[] } | string) => Promise<{ rows: unknown[] }>;
+  release: (destroy?: boolean | Error) => void;
+};
+type PgPool = { connect: () => Promise<PgPoolClient>; totalCount: number };
+type Pglite = {
+  transaction: <T>(
+    fn: (tx: { query: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> }) => Promise<T>,
+  ) => Promise<T>;
+};
+
+/**
+ * A transaction of plain SQL statements on the driver behind the Drizzle database, for a path where building queries
+ * per request costs more than the database does (`POST /api/observations`). On PostgreSQL the statements are prepared
+ * (by name, once per pooled connection); on the embedded PGlite they run as given. Commits when `fn` resolves, rolls
+ * back when it throws; a connection that failed mid-way is dropped from the pool rather than reused.
+ */
+export async function rawTransaction<T>(db: Database, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+  const client = (db as unknown as { $client: PgPool | Pglite }).$client;
+  if ("transaction" in client && !("totalCount" in client)) {
+    return client.transaction((tx) =>
+      fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
+        const result = await tx.query(statement.text, values);
+        return result.rows as Row[];
+      }),
+    );
+  }
+  const pool = client as PgPool;
+  const connection = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await connection.query("begin");
+    const result = await fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
+      const answer = await connection.query({ name: statement.name, text: statement.text, values });
+      return answer.rows as Row[];
+    });
+    await connection.query("commit");
+    return result;
+  } catch (error) {
+    try {
+      await connection.query("rollback");
+    } catch (rollbackError) {
+      broken = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
+}
