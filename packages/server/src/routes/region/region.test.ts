@@ -61,9 +61,10 @@ const share = (cookie: string, on: boolean) =>
   call(ctx.app, cookie, "PUT", "/api/region/sharing", { share: on });
 
 beforeAll(async () => {
-  [a, b, c, d] = await Promise.all(
+  const made = await Promise.all(
     [0, 1, 2, 3].map(() => reportingFacility(ctx.db, { residents: 6, ill: 0, onsetDay: "2026-11-01" })),
   );
+  [a, b, c, d] = made as [F, F, F, F];
   await rounds(a, 35, 3);
   await rounds(c, 35, 0);
   await rounds(d, 35, 3);
@@ -173,5 +174,14 @@ describe("the region view", () => {
       expect((await call(ctx.app, ca.staff[role]!, "GET", "/api/region")).statusCode, role).toBe(403);
     expect((await call(ctx.app, ca.muni, "GET", "/api/region")).statusCode).toBe(403);
     expect((await call(ctx.app, ca.hc, "GET", "/api/region/sharing")).statusCode).toBe(403);
+  });
+
+  it("is announced to the web by /api/auth/me, not decided there from roles", async () => {
+    const me = async (cookie: string) =>
+      ((await call(ctx.app, cookie, "GET", "/api/auth/me")).json() as Json).user.abilities;
+    expect(await me(ca.hc)).toMatchObject({ region: true, inbox: true, overview: true, shareCounts: false });
+    expect(await me(ca.muni)).toMatchObject({ region: false, inbox: true, reportTemplate: true });
+    expect(await me(ca.staff.director!)).toMatchObject({ region: false, shareCounts: true, draftReports: true });
+    expect(await me(ca.staff.nurse!)).toMatchObject({ region: false, shareCounts: false, readReports: true });
   });
 });
