@@ -32,6 +32,7 @@ import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { regionRoutes } from "./routes/region/routes.ts";
+import { reportTemplateRoutes } from "./routes/report-templates/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes(context), { prefix: "/api/reports" });
   await app.register(inboxRoutes(context), { prefix: "/api/inbox" });
   await app.register(regionRoutes(context), { prefix: "/api/region" });
+  await app.register(reportTemplateRoutes(context), { prefix: "/api/report-template" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

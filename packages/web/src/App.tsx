@@ -26,6 +26,7 @@ import { AntibioticsPage } from "./pages/records/AntibioticsPage.tsx";
 import { BathPage } from "./pages/records/BathPage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
+import { RegionPage } from "./pages/region/RegionPage.tsx";
 import { InboxPage } from "./pages/reports/InboxPage.tsx";
 import { ReportPage } from "./pages/reports/ReportPage.tsx";
 import { ReportsListPage } from "./pages/reports/ReportsListPage.tsx";
@@ -109,6 +110,7 @@ export function App() {
           {isOfficer(user.role) ? (
             <Switch>
               <Route path="/" component={InboxPage} />
+              {user.abilities?.region && <Route path="/region" component={RegionPage} />}
               <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
               <Route path="/signin">
                 <Redirect to="/" replace />

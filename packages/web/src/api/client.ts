@@ -13,6 +13,7 @@ import type {
   NewCase,
   RecordedCase,
 } from "./records-types.ts";
+import { createRegionApi } from "./region.ts";
 import { createReportsApi } from "./reports.ts";
 import { createRoutineApi } from "./routine.ts";
 import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
@@ -136,6 +137,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     survey: createSurveyApi(request),
     /** Reports to the health centre and the municipality, and the offices' inbox (src/api/reports.ts). */
     reports: createReportsApi(request),
+    /** The health centre's region view, count sharing and the municipality's report form (src/api/region.ts). */
+    region: createRegionApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -36,6 +36,13 @@ export interface User {
    * second factor before anything else). The server always sends both; left out, sign-in is complete.
    */
   stage?: "complete" | "second_factor" | "enrolment";
+  /** What the user may do with reports, the inbox, the region view and report forms, as the server decides it. */
+  abilities?: Partial<
+    Record<
+      "draftReports" | "readReports" | "inbox" | "overview" | "region" | "shareCounts" | "reportTemplate",
+      boolean
+    >
+  >;
 }
 
 export interface Room {

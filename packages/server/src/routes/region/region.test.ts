@@ -181,7 +181,11 @@ describe("the region view", () => {
       ((await call(ctx.app, cookie, "GET", "/api/auth/me")).json() as Json).user.abilities;
     expect(await me(ca.hc)).toMatchObject({ region: true, inbox: true, overview: true, shareCounts: false });
     expect(await me(ca.muni)).toMatchObject({ region: false, inbox: true, reportTemplate: true });
-    expect(await me(ca.staff.director!)).toMatchObject({ region: false, shareCounts: true, draftReports: true });
+    expect(await me(ca.staff.director!)).toMatchObject({
+      region: false,
+      shareCounts: true,
+      draftReports: true,
+    });
     expect(await me(ca.staff.nurse!)).toMatchObject({ region: false, shareCounts: false, readReports: true });
   });
 });
