@@ -46,6 +46,8 @@ export interface ApiClientOptions {
 interface RequestOptions {
   body?: unknown;
   csv?: string;
+  /** An Excel workbook sent as it is (a municipality's report form). */
+  xlsx?: ArrayBuffer;
   /** Sign-in answers 401 for a wrong password; that is not an expired session. */
   quiet401?: boolean;
 }
@@ -92,14 +94,19 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Creates the typed client for every call of docs/api.md. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
-    let body: string | undefined;
-    if (opts.csv !== undefined) {
+    let body: string | ArrayBuffer | undefined;
+    if (opts.xlsx !== undefined) {
+      headers["content-type"] = XLSX_TYPE;
+      body = opts.xlsx;
+    } else if (opts.csv !== undefined) {
       headers["content-type"] = "text/csv; charset=utf-8";
       body = opts.csv;
     } else if (opts.body !== undefined) {

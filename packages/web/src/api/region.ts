@@ -52,8 +52,8 @@ export function createRegionApi(request: Requester) {
     setSharing: async (share: boolean) =>
       (await request<{ sharing: CountSharing }>("PUT", "/api/region/sharing", { body: { share } })).sharing,
     template: () => request<ReportTemplateInfo>("GET", "/api/report-template"),
-    uploadTemplate: (body: { fileName: string; contentBase64: string }) =>
-      request<ReportTemplateInfo>("PUT", "/api/report-template", { body }),
+    uploadTemplate: (fileName: string, xlsx: ArrayBuffer) =>
+      request<ReportTemplateInfo>("PUT", `/api/report-template?${new URLSearchParams({ fileName })}`, { xlsx }),
     removeTemplate: () => request<ReportTemplateInfo>("DELETE", "/api/report-template"),
   };
 }

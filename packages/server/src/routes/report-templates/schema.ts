@@ -1,14 +1,16 @@
 import { z } from "zod";
 
-/** PUT /api/report-template — the municipality's own form, an .xlsx sent as base64 with its file name. */
-export const templateBody = z.strictObject({
+/**
+ * PUT /api/report-template?fileName=… — the municipality's own form: the .xlsx itself is the body
+ * (content-type `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), its file name in the query.
+ */
+export const templateQuery = z.strictObject({
   fileName: z
     .string()
     .trim()
     .min(1)
     .max(200)
     .regex(/\.xlsx$/i, "an .xlsx file"),
-  contentBase64: z.base64().min(1),
 });
 
 export const templateResponse = z.object({

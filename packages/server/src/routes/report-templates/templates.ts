@@ -20,7 +20,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * ones are listed in the 400 so the municipality can rename them. Returns the names it uses.
  */
 export async function checkTemplate(bytes: Buffer): Promise<string[]> {
-  const field = "contentBase64";
+  const field = "body";
   if (bytes.length === 0) throw validationFailed([{ path: field, message: "empty file", code: "not_xlsx" }]);
   if (bytes.length > MAX_TEMPLATE_BYTES)
     throw validationFailed([
