@@ -53,7 +53,9 @@ export function createRegionApi(request: Requester) {
       (await request<{ sharing: CountSharing }>("PUT", "/api/region/sharing", { body: { share } })).sharing,
     template: () => request<ReportTemplateInfo>("GET", "/api/report-template"),
     uploadTemplate: (fileName: string, xlsx: ArrayBuffer) =>
-      request<ReportTemplateInfo>("PUT", `/api/report-template?${new URLSearchParams({ fileName })}`, { xlsx }),
+      request<ReportTemplateInfo>("PUT", `/api/report-template?${new URLSearchParams({ fileName })}`, {
+        xlsx,
+      }),
     removeTemplate: () => request<ReportTemplateInfo>("DELETE", "/api/report-template"),
   };
 }
