@@ -21,6 +21,8 @@ export interface RegionFacilitySeries extends RegionSeries {
 
 export interface RegionView {
   asOfDay: string;
+  /** The group whose facilities' series are given; the other groups give the region's series only. */
+  group: SyndromeGroup;
   days: string[];
   detection: { method: string; minHistoryDays: number; minOnsets: number };
   facilities: { id: string; name: string; sharesCountsSince: string }[];
@@ -28,6 +30,7 @@ export interface RegionView {
     group: SyndromeGroup;
     region: RegionSeries;
     aboveToday: number;
+    aboveRecently: number;
     facilities: RegionFacilitySeries[];
   }[];
 }
@@ -47,7 +50,8 @@ export interface ReportTemplateInfo {
 /** The region view, count sharing and the municipality's report form, built on the client's request function. */
 export function createRegionApi(request: Requester) {
   return {
-    view: () => request<RegionView>("GET", "/api/region"),
+    view: (group?: SyndromeGroup) =>
+      request<RegionView>("GET", group ? `/api/region?${new URLSearchParams({ group })}` : "/api/region"),
     sharing: async () => (await request<{ sharing: CountSharing }>("GET", "/api/region/sharing")).sharing,
     setSharing: async (share: boolean) =>
       (await request<{ sharing: CountSharing }>("PUT", "/api/region/sharing", { body: { share } })).sharing,

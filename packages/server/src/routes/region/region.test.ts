@@ -141,6 +141,16 @@ describe("the region view", () => {
     const text = res.body;
     for (const p of [...a.people, ...c.people]) expect(text).not.toContain(p.id);
     expect(text).not.toMatch(/residentName|personId|name_kana/);
+    // The facilities' series go out for one group: GI (above usual) unless another is asked for; a bad one is a 400.
+    expect(view.group).toBe("GI");
+    const ili = (await call(ctx.app, ca.hc, "GET", "/api/region?group=ILI")).json() as Json;
+    expect(ili.group).toBe("ILI");
+    expect(ili.groups.find((g: Json) => g.group === "ILI").facilities).toHaveLength(2);
+    expect(ili.groups.find((g: Json) => g.group === "GI").facilities).toEqual([]);
+    expect(ili.groups.find((g: Json) => g.group === "GI").aboveToday).toBe(1);
+    const bad = await call(ctx.app, ca.hc, "GET", "/api/region?group=XX");
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.fields)).toContain("group");
   });
 
   it("gives a facility's counts to its own health centre only, by the link valid today", async () => {

@@ -56,7 +56,12 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * level today. Each facility is judged with its own rule profile's settings, the region with the default profile's.
  * Only counts and the facilities' names leave: never a person.
  */
-export async function regionView(db: Database, healthCentreId: string, now: Date) {
+export async function regionView(
+  db: Database,
+  healthCentreId: string,
+  now: Date,
+  asked: { group?: SyndromeGroup } = {},
+) {
   const [office] = await db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
@@ -89,7 +94,7 @@ export async function regionView(db: Database, healthCentreId: string, now: Date
   }
   const regionFirst = [...firstDays.values()].sort()[0];
 
-  const groups = SYNDROME_GROUPS.map((group) => {
+  const all = SYNDROME_GROUPS.map((group) => {
     const perFacility = series.get(group)!;
     const regionCounts = new Array<number>(length).fill(0);
     for (const counts of perFacility) for (let d = 0; d < length; d++) regionCounts[d]! += counts[d]!;
@@ -123,12 +128,27 @@ export async function regionView(db: Database, healthCentreId: string, now: Date
         aboveToday: region.above.at(-1)!,
       },
       aboveToday: shown.filter((s) => s.aboveToday).length,
+      aboveRecently: shown.filter((s) => s.aboveDays.length > 0).length,
       facilities: shown,
     };
   });
+  // Every facility's series go out for one group only (the one asked for, else the one most above usual): with
+  // hundreds of facilities, five groups of them are more than a screen shows.
+  const ranked = [...all].sort(
+    (a, b) =>
+      b.aboveToday - a.aboveToday ||
+      b.aboveRecently - a.aboveRecently ||
+      b.region.lastWeek - a.region.lastWeek,
+  );
+  const top = ranked[0]!;
+  const group =
+    asked.group ??
+    (top.aboveToday > 0 || top.aboveRecently > 0 || top.region.lastWeek > 0 ? top.group : SYNDROME_GROUPS[0]);
+  const groups = all.map((g) => (g.group === group ? g : { ...g, facilities: [] }));
 
   return {
     asOfDay: isoDayOf(today),
+    group,
     days,
     detection: {
       method: DEFAULT_PROFILE.aboveUsual.method,

@@ -9,7 +9,7 @@ import { forbidden } from "../../errors.ts";
 import { currentOffices } from "../../policies/office-links.ts";
 import { regionPolicy } from "../../policies/region.ts";
 import { regionView } from "./region.ts";
-import { regionResponse, sharingBody, sharingResponse } from "./schema.ts";
+import { regionQuery, regionResponse, sharingBody, sharingResponse } from "./schema.ts";
 
 async function sharingOf(db: Executor, facilityId: string) {
   const [row] = await db
@@ -37,11 +37,15 @@ async function sharingOf(db: Executor, facilityId: string) {
 export const regionRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get("/", { schema: { response: { 200: regionResponse } } }, async (request) => {
-      const actor = currentUser(request);
-      if (!regionPolicy.read(actor)) throw forbidden();
-      return regionView(ctx.db, actor.organisation.id, ctx.clock());
-    });
+    app.get(
+      "/",
+      { schema: { querystring: regionQuery, response: { 200: regionResponse } } },
+      async (request) => {
+        const actor = currentUser(request);
+        if (!regionPolicy.read(actor)) throw forbidden();
+        return regionView(ctx.db, actor.organisation.id, ctx.clock(), request.query);
+      },
+    );
 
     app.get("/sharing", { schema: { response: { 200: sharingResponse } } }, async (request) => {
       const actor = currentUser(request);

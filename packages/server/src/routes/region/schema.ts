@@ -21,8 +21,12 @@ const series = {
 };
 
 /** GET /api/region — the health centre's region view: numbers per day, group and facility; no person ever. */
+export const regionQuery = z.strictObject({ group: z.enum(SYNDROME_GROUPS).optional() });
+
 export const regionResponse = z.object({
   asOfDay: z.string(),
+  /** The group whose facilities' series are given (the others give the region's only). */
+  group: z.enum(SYNDROME_GROUPS),
   days: z.array(z.string()),
   detection: z.object({ method: z.string(), minHistoryDays: z.number(), minOnsets: z.number() }),
   facilities: z.array(z.object({ id: z.string(), name: z.string(), sharesCountsSince: z.string() })),
@@ -31,6 +35,7 @@ export const regionResponse = z.object({
       group: z.enum(SYNDROME_GROUPS),
       region: z.object(series),
       aboveToday: z.number(),
+      aboveRecently: z.number(),
       facilities: z.array(
         z.object({
           facilityId: z.string(),

@@ -2,7 +2,6 @@ import { GROUP_TEXT, type SyndromeGroup } from "@mamori/domain/surveillance";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shortDay } from "../../alerts/alert-labels.ts";
-import type { RegionView } from "../../api/region.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { RegionChart } from "../../components/region/RegionChart.tsx";
 import { asLang } from "../../lib/labels.ts";
@@ -15,15 +14,6 @@ import "../../components/region/region.css";
 /** Small multiples drawn at first; the rest on asking (a region may have hundreds of facilities). */
 const FIRST_SHOWN = 24;
 
-/** The group to open with: the one with most facilities above usual today, else the one with most onsets, else GI. */
-export function defaultRegionGroup(view: RegionView): SyndromeGroup {
-  const ranked = [...view.groups].sort(
-    (a, b) => b.aboveToday - a.aboveToday || b.region.lastWeek - a.region.lastWeek,
-  );
-  const top = ranked[0];
-  return top && (top.aboveToday > 0 || top.region.lastWeek > 0) ? top.group : "GI";
-}
-
 /**
  * The health centre's region view: per kind of symptoms, the region's daily new onsets over four weeks and each
  * sharing facility's as small multiples, with who is above their usual level today (the same test as the facility's
@@ -34,9 +24,10 @@ export function RegionPage() {
   const lang = asLang(i18n.language);
   const api = useApi();
   const user = useUser();
-  const fetchView = useMemo(() => () => api.region.view(), [api]);
-  const view = useLoad(fetchView);
   const [chosen, setChosen] = useState<SyndromeGroup | null>(null);
+  // The server sends every facility's series for one group: the one chosen, else the one most above usual.
+  const fetchView = useMemo(() => () => api.region.view(chosen ?? undefined), [api, chosen]);
+  const view = useLoad(fetchView);
   const [showAll, setShowAll] = useState(false);
 
   const labels: RegionLabels = useMemo(
@@ -51,7 +42,7 @@ export function RegionPage() {
   );
 
   const data = view.data;
-  const group = chosen ?? (data ? defaultRegionGroup(data) : "GI");
+  const group = data?.group ?? chosen ?? "GI";
   const current = data?.groups.find((g) => g.group === group);
   const names = useMemo(() => new Map((data?.facilities ?? []).map((f) => [f.id, f.name])), [data]);
   const maxY = useMemo(() => (current ? sharedMaxY(current.facilities) : 2), [current]);
@@ -94,8 +85,10 @@ export function RegionPage() {
                 }}
               >
                 {groupName(g.group)}
-                {g.aboveToday > 0 && (
-                  <span className="region-badge">{t("aboveBadge", { count: g.aboveToday })}</span>
+                {(g.aboveToday > 0 || g.aboveRecently > 0) && (
+                  <span className="region-badge">
+                    {t("aboveBadge", { count: g.aboveToday > 0 ? g.aboveToday : g.aboveRecently })}
+                  </span>
                 )}
               </button>
             ))}
