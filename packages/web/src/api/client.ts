@@ -56,12 +56,20 @@ function parseFields(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((f: unknown) => {
     if (typeof f !== "object" || f === null) return [];
-    const { path, message, code } = f as { path?: unknown; message?: unknown; code?: unknown };
+    const { path, message, code, params } = f as {
+      path?: unknown;
+      message?: unknown;
+      code?: unknown;
+      params?: unknown;
+    };
     return [
       {
         path: String(path ?? ""),
         message: String(message ?? ""),
         ...(typeof code === "string" ? { code } : {}),
+        ...(typeof params === "object" && params !== null
+          ? { params: params as Record<string, unknown> }
+          : {}),
       },
     ];
   });

@@ -163,4 +163,6 @@ export interface FieldError {
   message: string;
   /** A stable code the screens translate (`wrong_password`, `too_long` …), where the server gives one. */
   code?: string;
+  /** The code's parameters (`{max: 20000}`, `{names: […]}`), where the server gives them. */
+  params?: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { ReportTemplateCard } from "../../components/region/ReportTemplateCard.tsx";
 import { instantText } from "../../components/reports/report-text.ts";
 import { asLang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
@@ -106,6 +107,7 @@ export function InboxPage() {
           </ul>
         </section>
       )}
+      {user.abilities?.reportTemplate && <ReportTemplateCard />}
     </div>
   );
 }
