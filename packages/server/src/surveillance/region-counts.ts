@@ -1,7 +1,7 @@
 import { DEFAULT_PROFILE, findBuiltInProfile, type SYNDROME_GROUPS } from "@mamori/domain/surveillance";
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
-import { keptOnsets, keptOnsetsBuilt, officeLinks, organisations } from "../db/schema/index.ts";
+import { keptOnsetsBuilt, officeLinks, organisations } from "../db/schema/index.ts";
 import { dayInZone } from "../time/facility-day.ts";
 import { ensureKeptOnsets } from "./kept-onsets.ts";
 
@@ -78,27 +78,28 @@ export async function readRegionDailyCounts(
 ): Promise<{ facilityId: string; day: string; group: Group; count: number }[]> {
   if (facilities.length === 0) return [];
   await ensureBuilt(db, facilities);
-  const rows = await db
-    .select({
-      facilityId: keptOnsets.facilityId,
-      day: keptOnsets.day,
-      group: keptOnsets.subject,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(keptOnsets)
-    .where(
-      and(
-        inArray(
-          keptOnsets.facilityId,
-          facilities.map((f) => f.id),
-        ),
-        gte(keptOnsets.day, window.fromDay),
-        lte(keptOnsets.day, window.toDay),
-        inArray(keptOnsets.subject, [...window.groups]),
-      ),
-    )
-    .groupBy(keptOnsets.facilityId, keptOnsets.day, keptOnsets.subject);
-  return rows.map((r) => ({ ...r, group: r.group as Group, count: Number(r.count) }));
+  // One packed JSON text instead of thousands of rows: row-by-row decoding is most of the time on PGlite
+  // (as for the observation window, db/observation-window.ts). Uses kept_onsets_facility_day_idx.
+  const ids = sql.join(
+    facilities.map((f) => sql`${f.id}::uuid`),
+    sql`, `,
+  );
+  const subjects = sql.join(
+    window.groups.map((g) => sql`${g}`),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`
+    select coalesce(json_agg(json_build_array(facility_id, day, subject, n)), '[]')::text as rows
+    from (
+      select facility_id, day::text as day, subject, count(*)::int as n
+      from kept_onsets
+      where facility_id in (${ids}) and day >= ${window.fromDay}::date and day <= ${window.toDay}::date
+        and subject in (${subjects})
+      group by facility_id, day, subject
+    ) counted
+  `)) as unknown as { rows: { rows: string }[] };
+  const packed = JSON.parse(result.rows[0]?.rows ?? "[]") as [string, string, string, number][];
+  return packed.map(([facilityId, day, group, count]) => ({ facilityId, day, group: group as Group, count }));
 }
 
 /**
