@@ -32,7 +32,9 @@ describe("regionOption — one small multiple of the region view", () => {
   });
 
   it("leaves the bound out when no day could be compared", () => {
-    const option = regionOption(days, { ...series, upperbound: [null, null, null] }, labels, { compact: false });
+    const option = regionOption(days, { ...series, upperbound: [null, null, null] }, labels, {
+      compact: false,
+    });
     expect(option.series).toHaveLength(1);
   });
 
