@@ -134,6 +134,24 @@ describe("a report reaches both offices", () => {
     await screenshot(page, "reports-06-hc-report-phone");
   });
 
+  it("shows demo-hc the region view: the demo facilities' shared counts, the 2F GI cluster above usual", async () => {
+    // Still signed in as demo-hc. The region view (issue 11 item 4): shared daily counts, no names.
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.goto(`${server.url}/region`);
+    await page.getByTestId("region-grid").waitFor(WAIT);
+    expect(await page.getByTestId("region-group-GI").getAttribute("aria-pressed")).toBe("true");
+    const card = page.getByTestId("region-card").first();
+    expect(await card.textContent()).toContain("特別養護老人ホーム さくらの里");
+    // The demo's cluster was on 11月27日 and 28日: above the usual level on those days (red bars), not today.
+    expect(await card.getAttribute("data-above")).toBe("recent");
+    expect(await card.textContent()).toContain("11月27日(金)、11月28日(土)にいつもより多い日がありました");
+    expect(await page.getByTestId("region-card").allTextContents()).not.toContain("やまびこ");
+    expect(await page.locator(".region-mini svg").count()).toBeGreaterThan(0);
+    await screenshot(page, "reports-10-hc-region");
+    await phone();
+    await screenshot(page, "reports-11-hc-region-phone");
+  });
+
   it("shows demo-muni the same report", async () => {
     await signIn("demo-muni");
     await page.getByTestId("inbox-list").waitFor();
@@ -152,6 +170,12 @@ describe("a report reaches both offices", () => {
     await page.goto(`${server.url}${reportUrl}`);
     await page.getByTestId("error-notice").waitFor();
     expect(await page.getByTestId("report-page").count()).toBe(0);
+    // Its region view holds its own facility only: never さくらの里.
+    await page.goto(`${server.url}/region`);
+    await page.getByTestId("region-grid").waitFor(WAIT);
+    const names = (await page.getByTestId("region-card").allTextContents()).join(" ");
+    expect(names).toContain("やまびこ");
+    expect(names).not.toContain("さくらの里");
   });
 
   it("shows the facility the instructions, without the offices' notes, and sends a follow-up report", async () => {

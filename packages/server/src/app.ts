@@ -33,6 +33,8 @@ import { type DatabaseProbe, healthRoutes } from "./routes/health/routes.ts";
 import { inboxRoutes } from "./routes/inbox/routes.ts";
 import { observationRoutes } from "./routes/observations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
+import { regionRoutes } from "./routes/region/routes.ts";
+import { reportTemplateRoutes } from "./routes/report-templates/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
 import { roundRoutes } from "./routes/rounds/routes.ts";
 import { obligationRoutes, routineRoutes } from "./routes/routine/routes.ts";
@@ -238,6 +240,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes(context), { prefix: "/api/reports" });
   await app.register(inboxRoutes(context), { prefix: "/api/inbox" });
   await app.register(creNotificationRoutes(context), { prefix: "/api/cre-notifications" });
+  await app.register(regionRoutes(context), { prefix: "/api/region" });
+  await app.register(reportTemplateRoutes(context), { prefix: "/api/report-template" });
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -27,6 +27,7 @@ import { BathPage } from "./pages/records/BathPage.tsx";
 import { CasesPage } from "./pages/records/CasesPage.tsx";
 import { canRecordCases } from "./pages/records/records-roles.ts";
 import { CreNotificationReceivedPage } from "./pages/reports/CreNotificationReceivedPage.tsx";
+import { RegionPage } from "./pages/region/RegionPage.tsx";
 import { InboxPage } from "./pages/reports/InboxPage.tsx";
 import { ReportPage } from "./pages/reports/ReportPage.tsx";
 import { ReportsListPage } from "./pages/reports/ReportsListPage.tsx";
@@ -110,6 +111,7 @@ export function App() {
           {isOfficer(user.role) ? (
             <Switch>
               <Route path="/" component={InboxPage} />
+              {user.abilities?.region && <Route path="/region" component={RegionPage} />}
               <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
               <Route path="/cre-notifications/:id">
                 {(p) => <CreNotificationReceivedPage key={p.id} id={p.id} />}

@@ -30,3 +30,4 @@ export * from "./symptom-mask.ts";
 export * from "./symptoms.ts";
 export * from "./syndrome-groups.ts";
 export * from "./temperature.ts";
+export * from "./usual-level.ts";

@@ -114,6 +114,8 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       facilityType: "elderly_care",
       name: "特別養護老人ホーム さくらの里",
       timeZone: TIME_ZONE,
+      // The demo facilities share their daily counts with their health centre (the region view has something to show).
+      sharesCountsSince: new Date(now.getTime() - DEMO_DAYS * 86_400_000),
       healthCentreId: healthCentre!.id,
       municipalityId: municipality!.id,
     })
@@ -146,6 +148,7 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
       facilityType: "elderly_care",
       name: "介護老人保健施設 やまびこ",
       timeZone: TIME_ZONE,
+      sharesCountsSince: new Date(now.getTime() - DEMO_DAYS * 86_400_000),
       requireSecondFactor: false,
       healthCentreId: healthCentre2!.id,
       municipalityId: municipality2!.id,

@@ -15,6 +15,8 @@ export const MAX_TEXT_LENGTH = 20_000;
  */
 export function findBadStrings(value: unknown, path = "", found: FieldError[] = []): FieldError[] {
   if (found.length >= 20) return found;
+  // A file sent as it is (an uploaded .xlsx) holds bytes, not text.
+  if (Buffer.isBuffer(value)) return found;
   if (typeof value === "string") {
     const problem = stringProblem(value);
     if (problem) found.push({ path: path || "body", ...problem });

@@ -55,6 +55,11 @@ describe("reportPolicy", () => {
         expect(inboxPolicy.overview(a)).toBe(anyOfficer && org.kind === "health_centre");
         expect(officeOf(a) !== null).toBe(anyOfficer);
         expect(reportAbilities(a).inbox).toBe(anyOfficer);
+        expect(reportAbilities(a).region).toBe(anyOfficer && org.kind === "health_centre");
+        expect(reportAbilities(a).reportTemplate).toBe(anyOfficer && org.kind === "municipality");
+        expect(reportAbilities(a).shareCounts).toBe(
+          org.kind === "facility" && (role === "director" || role === "admin"),
+        );
       });
     }
 });

@@ -74,12 +74,23 @@ export const inboxPolicy = {
   overview: (actor: Actor) => officeOf(actor)?.kind === "health_centre",
 } as const;
 
-/** What the signed-in user may do with reports, for the web to ask instead of re-deciding. */
+/**
+ * What the signed-in user may do with reports, the inbox, the region view and the municipality's report form — sent
+ * with the user by `/api/auth/me` (`abilities`), so the web asks instead of re-deciding from role lists.
+ */
 export function reportAbilities(actor: Actor) {
   return {
     draftReports: actor.organisation.kind === "facility" && actor.role === "director",
     readReports: actor.organisation.kind === "facility" && can(actor.role, "readFacility"),
     inbox: inboxPolicy.read(actor),
     overview: inboxPolicy.overview(actor),
+    /** The health centre's region view of shared daily counts. */
+    region: officeOf(actor)?.kind === "health_centre",
+    /** Turn the facility's sharing of its daily counts on or off (director, administrator). */
+    shareCounts: actor.organisation.kind === "facility" && can(actor.role, "manageFacility"),
+    /** Replace the municipality's report form (an .xlsx with defined names). */
+    reportTemplate: officeOf(actor)?.kind === "municipality",
   };
 }
+
+export type ReportAbilities = ReturnType<typeof reportAbilities>;

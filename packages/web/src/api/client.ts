@@ -14,6 +14,7 @@ import type {
   NewCase,
   RecordedCase,
 } from "./records-types.ts";
+import { createRegionApi } from "./region.ts";
 import { createReportsApi } from "./reports.ts";
 import { createRoutineApi } from "./routine.ts";
 import type { EpidemicCurveResult, LineListResult } from "./surveillance-types.ts";
@@ -46,6 +47,8 @@ export interface ApiClientOptions {
 interface RequestOptions {
   body?: unknown;
   csv?: string;
+  /** An Excel workbook sent as it is (a municipality's report form). */
+  xlsx?: ArrayBuffer;
   /** Sign-in answers 401 for a wrong password; that is not an expired session. */
   quiet401?: boolean;
 }
@@ -54,12 +57,20 @@ function parseFields(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((f: unknown) => {
     if (typeof f !== "object" || f === null) return [];
-    const { path, message, code } = f as { path?: unknown; message?: unknown; code?: unknown };
+    const { path, message, code, params } = f as {
+      path?: unknown;
+      message?: unknown;
+      code?: unknown;
+      params?: unknown;
+    };
     return [
       {
         path: String(path ?? ""),
         message: String(message ?? ""),
         ...(typeof code === "string" ? { code } : {}),
+        ...(typeof params === "object" && params !== null
+          ? { params: params as Record<string, unknown> }
+          : {}),
       },
     ];
   });
@@ -92,14 +103,19 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Creates the typed client for every call of docs/api.md. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? "";
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
-    let body: string | undefined;
-    if (opts.csv !== undefined) {
+    let body: string | ArrayBuffer | undefined;
+    if (opts.xlsx !== undefined) {
+      headers["content-type"] = XLSX_TYPE;
+      body = opts.xlsx;
+    } else if (opts.csv !== undefined) {
       headers["content-type"] = "text/csv; charset=utf-8";
       body = opts.csv;
     } else if (opts.body !== undefined) {
@@ -139,6 +155,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     reports: createReportsApi(request),
     /** The CRE 発生届 sent to the health centre through the inbox (src/api/cre-notifications.ts). */
     creNotifications: createCreNotificationsApi(request),
+    /** The health centre's region view, count sharing and the municipality's report form (src/api/region.ts). */
+    region: createRegionApi(request),
     health: () => request<{ status: string }>("GET", "/api/health"),
 
     login: async (username: string, password: string) =>

@@ -211,7 +211,7 @@ export interface CreImportResult {
 export type Requester = <T>(
   method: string,
   path: string,
-  options?: { body?: unknown; csv?: string },
+  options?: { body?: unknown; csv?: string; xlsx?: ArrayBuffer },
 ) => Promise<T>;
 
 /** The CRE calls of the typed client, built on its request function (errors, 401 handling and all). */

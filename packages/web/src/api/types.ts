@@ -36,6 +36,13 @@ export interface User {
    * second factor before anything else). The server always sends both; left out, sign-in is complete.
    */
   stage?: "complete" | "second_factor" | "enrolment";
+  /** What the user may do with reports, the inbox, the region view and report forms, as the server decides it. */
+  abilities?: Partial<
+    Record<
+      "draftReports" | "readReports" | "inbox" | "overview" | "region" | "shareCounts" | "reportTemplate",
+      boolean
+    >
+  >;
 }
 
 export interface Room {
@@ -158,4 +165,6 @@ export interface FieldError {
   message: string;
   /** A stable code the screens translate (`wrong_password`, `too_long` …), where the server gives one. */
   code?: string;
+  /** The code's parameters (`{max: 20000}`, `{names: […]}`), where the server gives them. */
+  params?: Record<string, unknown>;
 }

@@ -39,6 +39,11 @@ export function AppHeader() {
         ) : (
           <Link href="/">{t("header.home")}</Link>
         )}
+        {user.abilities?.region && (
+          <Link href="/region" data-testid="nav-region">
+            {t("nav", { ns: "region" })}
+          </Link>
+        )}
         {user.organisation.kind === "facility" && canReadFacility(user.role) && (
           <Link href="/reports" data-testid="nav-reports">
             {t("nav", { ns: "reports" })}

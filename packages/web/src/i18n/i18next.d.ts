@@ -5,6 +5,7 @@ import type { FormsMessages } from "./forms.ja.ts";
 import type { Messages } from "./ja.ts";
 import type { NotifyMessages } from "./notify.ja.ts";
 import type { QuestionnaireMessages } from "./questionnaire.ja.ts";
+import type { RegionMessages } from "./region.ja.ts";
 import type { ReportMessages } from "./reports.ja.ts";
 import type { RoundMessages } from "./round.ja.ts";
 import type { RoutineMessages } from "./routine.ja.ts";
@@ -30,6 +31,7 @@ declare module "i18next" {
       notify: NotifyMessages;
       survey: SurveyMessages;
       reports: ReportMessages;
+      region: RegionMessages;
     };
   }
 }

@@ -15,6 +15,8 @@ import { notifyEn } from "./notify.en.ts";
 import { notifyJa } from "./notify.ja.ts";
 import { questionnaireEn } from "./questionnaire.en.ts";
 import { questionnaireJa } from "./questionnaire.ja.ts";
+import { regionEn } from "./region.en.ts";
+import { regionJa } from "./region.ja.ts";
 import { reportsEn } from "./reports.en.ts";
 import { reportsJa } from "./reports.ja.ts";
 import { roundEn } from "./round.en.ts";
@@ -57,6 +59,7 @@ void i18n.use(initReactI18next).init({
       notify: notifyJa,
       survey: surveyJa,
       reports: reportsJa,
+      region: regionJa,
     },
     en: {
       translation: en,
@@ -72,6 +75,7 @@ void i18n.use(initReactI18next).init({
       notify: notifyEn,
       survey: surveyEn,
       reports: reportsEn,
+      region: regionEn,
     },
   },
   lng: storedLang(),

@@ -75,6 +75,13 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       send: unexpected("creNotifications.send"),
       received: unexpected("creNotifications.received"),
       get: unexpected("creNotifications.get"),
+    region: {
+      view: unexpected("region.view"),
+      sharing: unexpected("region.sharing"),
+      setSharing: unexpected("region.setSharing"),
+      template: unexpected("region.template"),
+      uploadTemplate: unexpected("region.uploadTemplate"),
+      removeTemplate: unexpected("region.removeTemplate"),
     },
     health: unexpected("health"),
     login: unexpected("login"),

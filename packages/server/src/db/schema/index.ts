@@ -7,6 +7,7 @@ export * from "./observations.ts";
 export * from "./onsets.ts";
 export * from "./organisations.ts";
 export * from "./people.ts";
+export * from "./report-templates.ts";
 export * from "./reports.ts";
 export * from "./routine.ts";
 export * from "./survey.ts";

@@ -26,6 +26,11 @@ export const organisations = pgTable(
      */
     requireSecondFactor: boolean("require_second_factor").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Since when a facility shares its daily new-onset counts per group (付録4② numbers, no names) with its health
+     * centre's region view; null while it does not. Off until the director or administrator turns it on (audited).
+     */
+    sharesCountsSince: timestamp("shares_counts_since", { withTimezone: true }),
   },
   (t) => [check("facility_has_type", sql`(${t.kind} = 'facility') = (${t.facilityType} is not null)`)],
 );

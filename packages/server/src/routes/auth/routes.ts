@@ -18,6 +18,7 @@ import {
 import { accountKey, recordSignInFailure, signInBlocked } from "../../auth/sign-in-limits.ts";
 import { users } from "../../db/schema/index.ts";
 import { AppError, validationFailed } from "../../errors.ts";
+import { reportAbilities } from "../../policies/reports.ts";
 import { loginBody, passwordChangeBody, userResponse } from "./schema.ts";
 
 /** Sets the session cookie; a session waiting for the second factor gets a cookie of the same short life. */
@@ -151,7 +152,8 @@ export const authRoutes =
       return reply.status(204).send();
     });
 
-    app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => ({
-      user: currentUser(request),
-    }));
+    app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => {
+      const user = currentUser(request);
+      return { user: { ...user, abilities: reportAbilities(user) } };
+    });
   };

@@ -18,6 +18,8 @@ export const userResponse = z.object({
    * `enrolment` (the user must set up a second factor before anything else).
    */
   stage: z.enum(["complete", "second_factor", "enrolment"]),
+  /** What the user may do with reports, the inbox, the region view and report forms (`reportAbilities`). */
+  abilities: z.record(z.string(), z.boolean()).optional(),
 });
 
 /** POST /api/auth/password — the signed-in user changes their own password. */

@@ -3,6 +3,8 @@ import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { can } from "../../auth/roles.ts";
 import { forbidden } from "../../errors.ts";
+import { currentOffices } from "../../policies/office-links.ts";
+import { templateOf } from "../report-templates/templates.ts";
 import { authorizeReport, loadReport } from "./report-store.ts";
 import {
   changeState,
@@ -172,7 +174,11 @@ export const reportRoutes =
     app.get("/:id/workbook", { schema: { params: reportParams } }, async (request, reply) => {
       const actor = currentUser(request);
       const { report } = await present(actor, request.params.id);
-      const buffer = await reportWorkbook(report);
+      // The form of the municipality it went to; a draft's, that of the facility's municipality today.
+      const municipality =
+        report.recipients.find((r) => r.kind === "municipality")?.organisationId ??
+        (await currentOffices(ctx.db, report.facilityId)).find((o) => o.kind === "municipality")?.officeId;
+      const buffer = await reportWorkbook(report, await templateOf(ctx.db, municipality));
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="report-${report.id.slice(0, 8)}.xlsx"`)

@@ -27,8 +27,10 @@ import { recordSignInFailure, signInBlocked } from "../../auth/sign-in-limits.ts
 import type { Executor } from "../../db/database.ts";
 import { recoveryCodes, users } from "../../db/schema/index.ts";
 import { AppError, conflict, validationFailed } from "../../errors.ts";
+import { reportAbilities } from "../../policies/reports.ts";
 import { setSessionCookie } from "../auth/routes.ts";
 import { userResponse } from "../auth/schema.ts";
+
 import {
   codeBody,
   disableBody,
@@ -37,6 +39,12 @@ import {
   recoveryCodesResponse,
   totpCodeBody,
 } from "./schema.ts";
+
+/** The user as the sign-in calls answer it, with what they may do with reports (as `/api/auth/me`). */
+const withAbilities = <U extends Parameters<typeof reportAbilities>[0]>(user: U) => ({
+  ...user,
+  abilities: reportAbilities(user),
+});
 
 /** Calls per address and minute of the code endpoints: a flood guard; the stored failure limits stop guessing. */
 const CODE_CALLS_PER_MINUTE = 60;
@@ -177,7 +185,7 @@ export const secondFactorRoutes =
         });
         if (!signedIn) return refuseWrong(request, user, now, "code", "second_factor");
         setSessionCookie(reply, signedIn, ctx.secureCookies, "full");
-        return { user: (await findSessionUser(ctx.db, signedIn, now))! };
+        return { user: withAbilities((await findSessionUser(ctx.db, signedIn, now))!) };
       },
     );
 
@@ -277,7 +285,7 @@ export const secondFactorRoutes =
           ]);
           return fresh;
         });
-        return { recoveryCodes: codes, user: (await findSessionUser(ctx.db, token, now))! };
+        return { recoveryCodes: codes, user: withAbilities((await findSessionUser(ctx.db, token, now))!) };
       },
     );
 

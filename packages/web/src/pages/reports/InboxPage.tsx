@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
 import { ReceivedCreNotifications } from "../../components/cre/ReceivedCreNotifications.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { ReportTemplateCard } from "../../components/region/ReportTemplateCard.tsx";
 import { instantText } from "../../components/reports/report-text.ts";
 import { asLang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
@@ -109,6 +110,7 @@ export function InboxPage() {
           </ul>
         </section>
       )}
+      {user.abilities?.reportTemplate && <ReportTemplateCard />}
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { CountSharingCard } from "../../components/region/CountSharingCard.tsx";
 import { instantText } from "../../components/reports/report-text.ts";
 import { asLang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
+import { useUser } from "../../state/SessionProvider.tsx";
 import "../../components/reports/reports.css";
 
 /** The facility's reports to the offices, newest first, with the director's decisions not to report under ウ. */
@@ -14,6 +16,7 @@ export function ReportsListPage() {
   const { t, i18n } = useTranslation("reports");
   const lang = asLang(i18n.language);
   const api = useApi();
+  const user = useUser();
   const fetch = useMemo(() => () => api.reports.list(), [api]);
   const { data, error, reload } = useLoad(fetch);
   if (error && !data) return <ErrorNotice error={error} onRetry={() => void reload()} />;
@@ -57,6 +60,7 @@ export function ReportsListPage() {
           </ul>
         </section>
       )}
+      {user.abilities?.shareCounts && <CountSharingCard />}
     </div>
   );
 }
