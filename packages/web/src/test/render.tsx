@@ -75,6 +75,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       send: unexpected("creNotifications.send"),
       received: unexpected("creNotifications.received"),
       get: unexpected("creNotifications.get"),
+    },
     region: {
       view: unexpected("region.view"),
       sharing: unexpected("region.sharing"),
