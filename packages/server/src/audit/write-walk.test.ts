@@ -6,6 +6,7 @@ import type { Database } from "../db/database.ts";
 import { auditLog } from "../db/schema/index.ts";
 import { openTestDatabase } from "../test/test-database.ts";
 import { ACCOUNT_STEPS } from "../test/write-walk-account-steps.ts";
+import { OFFICE_LINK_STEPS } from "../test/write-walk-office-link-steps.ts";
 import { CRE_STEPS, ROUTINE_STEPS } from "../test/write-walk-office-steps.ts";
 import { REPORT_STEPS } from "../test/write-walk-report-steps.ts";
 import {
@@ -26,6 +27,7 @@ const STEPS: WalkStep[] = [
   ...CRE_STEPS,
   ...SURVEY_STEPS,
   ...REPORT_STEPS,
+  ...OFFICE_LINK_STEPS,
 ];
 
 /**

@@ -10,7 +10,7 @@ const call = (app: FastifyInstance, cookie: string, method: "POST" | "PATCH", ur
   app.inject({ method, url, headers: { cookie }, payload });
 
 /** The reporting facility of the report steps: 24 residents, 10 of them vomiting since 1 December (付録1① item 4). */
-async function reporting(app: FastifyInstance, f: WalkFixture) {
+export async function reportingFacilityActors(app: FastifyInstance, f: WalkFixture) {
   if (f.reporting) return f.reporting;
   const r = await reportingFacility(f.db, { residents: 24, ill: 10, onsetDay: "2026-12-01" });
   const idOf = async (username: string) =>
@@ -31,10 +31,10 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports",
     setup: async (app, f) => {
-      await reporting(app, f);
+      await reportingFacilityActors(app, f);
     },
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       f.state.report = randomUUID();
       const response = await call(app, r.director.cookie, "POST", "/api/reports", {
         id: f.state.report,
@@ -53,7 +53,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "PATCH /api/reports/:id",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.director.cookie, "PATCH", `/api/reports/${f.state.report}`, {
           version: 1,
@@ -69,7 +69,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/:id/submit",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.director.cookie, "POST", `/api/reports/${f.state.report}/submit`, {
           version: 2,
@@ -84,7 +84,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/:id/replies",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.hc.cookie, "POST", `/api/reports/${f.state.report}/replies`, {
           id: randomUUID(),
@@ -104,7 +104,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/:id/notes",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.muni.cookie, "POST", `/api/reports/${f.state.report}/notes`, {
           id: randomUUID(),
@@ -120,7 +120,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/:id/state",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.muni.cookie, "POST", `/api/reports/${f.state.report}/state`, {
           state: "acknowledged",
@@ -135,7 +135,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/:id/follow-ups",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.director.cookie, "POST", `/api/reports/${f.state.report}/follow-ups`, {
           id: randomUUID(),
@@ -151,7 +151,7 @@ export const REPORT_STEPS: WalkStep[] = [
   {
     route: "POST /api/reports/decisions",
     run: async (app, f) => {
-      const r = await reporting(app, f);
+      const r = await reportingFacilityActors(app, f);
       return {
         response: await call(app, r.director.cookie, "POST", "/api/reports/decisions", {
           id: randomUUID(),
