@@ -1,16 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
 import { TEST_PASSWORD } from "./test-facility.ts";
-import { NEW_PASSWORD, WALK_PERSON_NAME, type WalkStep, walkClock } from "./write-walk-steps.ts";
-
-const call = (
-  app: FastifyInstance,
-  cookie: string,
-  method: "POST" | "PATCH",
-  url: string,
-  payload?: object,
-) => app.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload } : {}) });
+import { call, NEW_PASSWORD, WALK_PERSON_NAME, type WalkStep, walkClock } from "./write-walk-steps.ts";
 
 const nextCode = (secret: string) => {
   walkClock.now = new Date(walkClock.now.getTime() + 30_000);

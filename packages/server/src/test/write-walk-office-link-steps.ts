@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { reportingFacilityActors } from "./write-walk-report-steps.ts";
-import type { WalkFixture, WalkStep } from "./write-walk-steps.ts";
+import { as, call, type WalkFixture, type WalkStep } from "./write-walk-steps.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -15,7 +15,7 @@ async function municipalForm(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const as = (actor: { id: string }, organisationId: string) => ({ actor: actor.id, organisationId });
+const by = (actor: { id: string }, organisationId: string) => ({ actor: actor.id, organisationId });
 
 /**
  * The walk's steps of what a facility shares with its offices and what the offices keep: the facility's count
@@ -25,14 +25,11 @@ export const OFFICE_LINK_STEPS: WalkStep[] = [
   {
     route: "POST /api/cre-notifications",
     run: async (app: FastifyInstance, f: WalkFixture) => ({
-      response: await app.inject({
-        method: "POST",
-        url: "/api/cre-notifications",
-        headers: { cookie: f.cookies.physician },
-        payload: { id: randomUUID(), caseId: f.state.creCase },
+      response: await call(app, f.cookies.physician, "POST", "/api/cre-notifications", {
+        id: randomUUID(),
+        caseId: f.state.creCase,
       }),
-      actor: f.userIds.physician!,
-      organisationId: f.facility.id,
+      ...as(f, "physician"),
       action: "create",
       entity: "cre_notification",
       also: [{ action: "update", entity: "cre_case" }],
@@ -43,13 +40,8 @@ export const OFFICE_LINK_STEPS: WalkStep[] = [
     run: async (app, f) => {
       const r = await reportingFacilityActors(app, f);
       return {
-        response: await app.inject({
-          method: "PUT",
-          url: "/api/region/sharing",
-          headers: { cookie: r.director.cookie },
-          payload: { share: true },
-        }),
-        ...as(r.director, r.facilityId),
+        response: await call(app, r.director.cookie, "PUT", "/api/region/sharing", { share: true }),
+        ...by(r.director, r.facilityId),
         action: "update",
         entity: "count_sharing",
       };
@@ -60,13 +52,15 @@ export const OFFICE_LINK_STEPS: WalkStep[] = [
     run: async (app, f) => {
       const r = await reportingFacilityActors(app, f);
       return {
-        response: await app.inject({
-          method: "PUT",
-          url: "/api/report-template?fileName=form.xlsx",
-          headers: { cookie: r.muni.cookie, "content-type": XLSX },
-          payload: await municipalForm(),
-        }),
-        ...as(r.muni, r.municipalityId),
+        response: await call(
+          app,
+          r.muni.cookie,
+          "PUT",
+          "/api/report-template?fileName=form.xlsx",
+          await municipalForm(),
+          XLSX,
+        ),
+        ...by(r.muni, r.municipalityId),
         action: "create",
         entity: "report_template",
       };
@@ -77,12 +71,8 @@ export const OFFICE_LINK_STEPS: WalkStep[] = [
     run: async (app, f) => {
       const r = await reportingFacilityActors(app, f);
       return {
-        response: await app.inject({
-          method: "DELETE",
-          url: "/api/report-template",
-          headers: { cookie: r.muni.cookie },
-        }),
-        ...as(r.muni, r.municipalityId),
+        response: await call(app, r.muni.cookie, "DELETE", "/api/report-template"),
+        ...by(r.muni, r.municipalityId),
         action: "delete",
         entity: "report_template",
       };

@@ -1,26 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { organisations } from "../db/schema/index.ts";
 import { IMP_KPN_ISOLATE, SEVERE_BLOODSTREAM } from "../routes/cre/cre-test-support.ts";
-import type { WalkFixture, WalkStep } from "./write-walk-steps.ts";
-
-const call = (
-  app: FastifyInstance,
-  cookie: string,
-  method: "POST" | "PUT" | "PATCH" | "DELETE",
-  url: string,
-  payload?: object | string,
-  contentType?: string,
-) =>
-  app.inject({
-    method,
-    url,
-    headers: { cookie, ...(contentType ? { "content-type": contentType } : {}) },
-    ...(payload !== undefined ? { payload } : {}),
-  });
-
-const as = (f: WalkFixture, role: string) => ({ actor: f.userIds[role]!, organisationId: f.facility.id });
+import { as, call, type WalkStep } from "./write-walk-steps.ts";
 
 /** The walk's steps of the routine records and the outbreak episodes. */
 export const ROUTINE_STEPS: WalkStep[] = [

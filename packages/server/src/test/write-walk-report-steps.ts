@@ -4,10 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { users } from "../db/schema/index.ts";
 import { reportingFacility } from "./report-fixtures.ts";
 import { signIn } from "./test-facility.ts";
-import type { WalkFixture, WalkStep } from "./write-walk-steps.ts";
-
-const call = (app: FastifyInstance, cookie: string, method: "POST" | "PATCH", url: string, payload: object) =>
-  app.inject({ method, url, headers: { cookie }, payload });
+import { call, type WalkFixture, type WalkStep } from "./write-walk-steps.ts";
 
 /** The reporting facility of the report steps: 24 residents, 10 of them vomiting since 1 December (付録1① item 4). */
 export async function reportingFacilityActors(app: FastifyInstance, f: WalkFixture) {

@@ -95,7 +95,14 @@ export type WalkStep = {
   ) => Promise<{ response: LightMyRequestResponse } & WalkExpectation>;
 };
 
-const call = (
+/** The expected actor and organisation of a step done by the walk facility's user of `role`. */
+export const as = (f: WalkFixture, role: string) => ({
+  actor: f.userIds[role]!,
+  organisationId: f.facility.id,
+});
+
+/** One request of a walk step: the cookie of the acting user, a JSON body by default or text of `contentType`. */
+export const call = (
   app: FastifyInstance,
   cookie: string,
   method: "POST" | "PUT" | "PATCH" | "DELETE",

@@ -6,7 +6,7 @@ import { createUser } from "../accounts/create-user.ts";
 import { organisations, users } from "../db/schema/index.ts";
 import { CRE_SURVEY } from "../routes/survey/cre-survey-items.ts";
 import { signIn, TEST_PASSWORD } from "./test-facility.ts";
-import type { WalkFixture, WalkStep } from "./write-walk-steps.ts";
+import { as, call, type WalkFixture, type WalkStep } from "./write-walk-steps.ts";
 
 type Qr = { resourceType: "QuestionnaireResponse"; item?: unknown[] };
 /** The response with these answers set where the survey's definition places them. */
@@ -48,10 +48,6 @@ const paperEntry = () =>
       q21: code("no"),
     },
   );
-
-const call = (app: FastifyInstance, cookie: string, method: "POST" | "PUT", url: string, payload: object) =>
-  app.inject({ method, url, headers: { cookie }, payload });
-const as = (f: WalkFixture, role: string) => ({ actor: f.userIds[role]!, organisationId: f.facility.id });
 
 /** Two clerks of a secretariat of their own, for the paper double entry. */
 async function clerks(app: FastifyInstance, f: WalkFixture) {
