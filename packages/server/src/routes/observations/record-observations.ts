@@ -6,6 +6,7 @@ import { type AppError, conflict, type FieldError, validationFailed } from "../.
 import { type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
 import { AUDIT_AND_ONSETS, EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
 import type { ObservationInput } from "./schema.ts";
+import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -210,11 +211,12 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
   if (writing.length === 0) return { outcomes, conflicting: none };
 
   const facility = locked[0]!;
-  const upkeep = onsetUpkeep(
-    facility.time_zone,
-    facility.rule_profile,
+  const changing = await entriesThatCanChangeOnsets(
+    query,
     writing.flatMap((w) => w.pending.entries),
+    facility.time_zone,
   );
+  const upkeep = onsetUpkeep(facility.time_zone, facility.rule_profile, changing);
   const ranges = [...upkeep.ranges];
   const owned = writing.flatMap((w) => w.owned.map((x) => ({ ...x, userId: w.pending.write.user.id })));
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
@@ -288,6 +290,24 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     outcomes.set(pending, { ok: true, answer: { saved, duplicates: pending.write.inputs.length - saved } });
   }
   return { outcomes, conflicting: none };
+}
+
+/** The entries that can change a kept onset: all but those whose day already shows what they show (unchanging-entries.ts). */
+async function entriesThatCanChangeOnsets(query: RawQuery, entries: Normalised[], timeZone: string) {
+  const unchanging = await query<{ n: number }>(UNCHANGING_ENTRIES, [
+    JSON.stringify(
+      entries.map((e, n) => ({
+        n,
+        person_id: e.personId,
+        at: e.at.toISOString(),
+        temp_c: e.tempC,
+        symptoms: e.symptoms,
+      })),
+    ),
+    timeZone,
+  ]);
+  const skipped = new Set(unchanging.map((row) => row.n));
+  return entries.filter((_, n) => !skipped.has(n));
 }
 
 const conflictOf = (indexes: number[]) =>

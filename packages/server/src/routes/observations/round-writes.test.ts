@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SessionUser } from "../../auth/sessions.ts";
+import { rawTransaction } from "../../db/raw-transaction.ts";
 import { auditLog, keptOnsets, observations, users } from "../../db/schema/index.ts";
 import { rebuildKeptOnsets } from "../../surveillance/kept-onsets.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 import { type RoundWrite, recordRoundWrites } from "./record-observations.ts";
+import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
 
 // Group commit: the round writes of one facility that meet go into one transaction (round-writer.ts,
 // recordRoundWrites). Each must be answered as it would be alone.
@@ -151,6 +153,52 @@ describe("round writes recorded as one group", () => {
         .sort();
     const written = await kept();
     expect(written.length).toBeGreaterThan(0);
+    await rebuildKeptOnsets(ctx.db, f.facility.id);
+    expect(written).toEqual(await kept());
+  });
+});
+
+describe("entries that cannot change a kept onset", () => {
+  it("are those whose temperature and each symptom the person's day shows at or before them; the onsets stay exact", async () => {
+    const f = await facilityWithTwoWorkers();
+    const [a, b] = f.people;
+    const write = (inputs: ReturnType<typeof entry>[]) =>
+      recordRoundWrites(ctx.db, f.facility.id, [{ user: f.worker, inputs, now }]);
+    await write([
+      entry(a!.id, 8, { symptoms: ["vomiting"], tempC: 38.4 }),
+      entry(a!.id, 9, { symptoms: ["cough"], tempC: null }),
+    ]);
+    const probe = [
+      entry(a!.id, 10, { symptoms: ["cough", "vomiting"], tempC: 38.4 }), // all shown before: unchanging
+      entry(a!.id, 8, { symptoms: ["cough"], tempC: null }), // cough shown only later that day
+      entry(a!.id, 10, { symptoms: [], tempC: 36.5 }), // a temperature not taken before
+      entry(a!.id, 10, { symptoms: [], tempC: null }), // shows nothing: unchanging
+      entry(a!.id, 7, { symptoms: [], tempC: 38.4 }), // before the day's first entry
+      entry(b!.id, 10, { symptoms: ["vomiting"], tempC: 38.4 }), // another person
+      entry(a!.id, 8, { at: "2026-01-18T23:00:00+09:00", symptoms: ["vomiting"], tempC: null }), // the day before
+    ];
+    const unchanging = await rawTransaction(ctx.db, (query) =>
+      query<{ n: number }>(UNCHANGING_ENTRIES, [
+        JSON.stringify(
+          probe.map((e, n) => ({
+            n,
+            person_id: e.personId,
+            at: e.at,
+            temp_c: e.tempC,
+            symptoms: e.symptoms,
+          })),
+        ),
+        "Asia/Tokyo",
+      ]),
+    );
+    expect(unchanging.map((r) => r.n).sort()).toEqual([0, 3]);
+
+    const kept = async () =>
+      (await ctx.db.select().from(keptOnsets).where(eq(keptOnsets.facilityId, f.facility.id)))
+        .map((r) => `${r.personId} ${r.subject} ${r.day} ${r.at.toISOString()}`)
+        .sort();
+    for (const e of probe) await write([{ ...e, id: randomUUID() }]);
+    const written = await kept();
     await rebuildKeptOnsets(ctx.db, f.facility.id);
     expect(written).toEqual(await kept());
   });
