@@ -10,6 +10,13 @@ import {
 /** At most this many entries go into one group (one request's batch always goes in whole). */
 export const MAX_GROUP_ENTRIES = 1000;
 
+/**
+ * How many groups of one facility may be in their transactions at once. Two overlap one group's commit and the
+ * server's work between its statements with the next group's statements; their people's locks keep the writes of one
+ * person one after the other (record-statements.ts).
+ */
+export const GROUPS_IN_FLIGHT = Number(process.env.MAMORI_ROUND_GROUPS_IN_FLIGHT ?? 1);
+
 type Waiting = RoundWrite & {
   resolve: (answer: RoundWriteAnswer) => void;
   reject: (error: unknown) => void;
@@ -19,18 +26,19 @@ type Waiting = RoundWrite & {
  * Group commit for `POST /api/observations`: the round writes of one facility that arrive while one of its
  * transactions runs wait for it and then go in together, in one transaction (recordRoundWrites): a few round trips, one
  * lock of the people and one commit (one WAL flush) for many requests, instead of each waiting for the others' locks
- * on the same people. A write that arrives when none runs starts at once.
+ * on the same people. A write that arrives when fewer than GROUPS_IN_FLIGHT groups run starts at once.
  *
  * Each request still gets its own answer: a write refused for its input (400) or a conflict (409) is refused alone. A
  * database that cannot be reached or takes no writes fails the group's requests (503); any other failure of a group is
  * not blamed on all of them: each of its writes is then tried again alone, so that only its cause fails.
  */
-export function createRoundWriter(db: Database) {
+export function createRoundWriter(db: Database, options: { groupsInFlight?: number } = {}) {
+  const groupsInFlight = options.groupsInFlight ?? GROUPS_IN_FLIGHT;
   const queues = new Map<string, Waiting[]>();
-  const running = new Set<string>();
+  const running = new Map<string, number>();
 
   async function drain(facilityId: string): Promise<void> {
-    running.add(facilityId);
+    running.set(facilityId, (running.get(facilityId) ?? 0) + 1);
     try {
       for (let queue = queues.get(facilityId); queue && queue.length > 0; queue = queues.get(facilityId)) {
         const group = takeGroup(queue);
@@ -38,7 +46,9 @@ export function createRoundWriter(db: Database) {
         await writeGroup(facilityId, group);
       }
     } finally {
-      running.delete(facilityId);
+      const left = running.get(facilityId)! - 1;
+      if (left === 0) running.delete(facilityId);
+      else running.set(facilityId, left);
     }
   }
 
@@ -68,7 +78,7 @@ export function createRoundWriter(db: Database) {
         const queue = queues.get(facilityId) ?? [];
         queue.push({ ...write, resolve, reject });
         queues.set(facilityId, queue);
-        if (!running.has(facilityId)) void drain(facilityId);
+        if ((running.get(facilityId) ?? 0) < groupsInFlight) void drain(facilityId);
       });
     },
   };
