@@ -11,11 +11,11 @@ import {
 export const MAX_GROUP_ENTRIES = 1000;
 
 /**
- * How many groups of one facility may be in their transactions at once. Two overlap one group's commit and the
- * server's work between its statements with the next group's statements; their people's locks keep the writes of one
- * person one after the other (record-statements.ts).
+ * How many groups of one facility may be in their transactions at once. More than one would overlap a group's commit
+ * and the server's work between its statements with the next group's statements (their people's locks keep the writes
+ * of one person one after the other), but on the shared 2-core machine 2 measured no clear gain (bench/README.md).
  */
-export const GROUPS_IN_FLIGHT = Number(process.env.MAMORI_ROUND_GROUPS_IN_FLIGHT ?? 1);
+export const GROUPS_IN_FLIGHT = 1;
 
 type Waiting = RoundWrite & {
   resolve: (answer: RoundWriteAnswer) => void;
