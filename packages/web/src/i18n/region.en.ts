@@ -13,7 +13,8 @@ export const regionEn: RegionMessages = {
   regionSummary: "{{group}}: {{week}} in the last week, {{today}} today.",
   regionAbove: "Today the region as a whole is above its usual level.",
   facilitiesTitle: "Facilities",
-  facilitiesLead: "Facilities above their usual level come first.",
+  facilitiesLead:
+    "Facilities meeting reporting criterion A or B, then those above their usual level, come first.",
   aboveToday: "Above usual today",
   aboveRecently: "Above usual on {{days}}",
   today: "{{count}} today",
@@ -25,6 +26,21 @@ export const regionEn: RegionMessages = {
   onsets: "New onsets",
   people: "{{count}}",
   how: "“Above usual” means statistically more than the facility's own past counts (the same method as the facility's “above usual” notice: {{method}}, at least {{days}} days of records, at least 2 on the day).",
+  alerts: {
+    title: "Facilities with alerts",
+    lead: "Judged from each facility's records the same way as the alerts on the facility's own screens (last 7 days; numbers only, never names).",
+    none: "No facility has an alert.",
+    A: "Criterion A (deaths or serious cases, {{threshold}} or more in a week): {{subject}}, {{count}} (since {{since}})",
+    B: "Criterion B (same infection, {{threshold}} or more): {{subject}}, {{count}} (since {{since}})",
+    BCount: "Criterion B: {{subject}}, {{count}} (since {{since}})",
+    BUsers:
+      "Criterion B (half of the users or more): {{subject}}, {{count}} of {{total}} users (since {{since}})",
+    C: "Criterion C (above usual): {{subject}}, {{count}} (usual upper bound {{threshold}})",
+    NORO_CLUSTER_24H: "{{count}} people vomiting or with diarrhoea within 24 hours ({{since}})",
+    OUTBREAK_END_ELIGIBLE: "{{subject}}: no new onset for {{count}} days; the outbreak may be declared over",
+    NOTIFY_DEADLINE: "Disease the doctor must notify: {{subject}}, {{count}}",
+    until: " (until {{day}})",
+  },
   sharing: {
     heading: "Sharing onset counts with the health centre",
     lead: "Lets {{office}} see the daily new onsets per kind of symptoms (numbers only; no names are sent) to watch the region.",
