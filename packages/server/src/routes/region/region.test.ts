@@ -199,6 +199,27 @@ describe("the region view", () => {
     expect(res.body).not.toMatch(/利用者|personId|personIds|name_kana|onsetDate/);
   });
 
+  it("gives a facility's alerts anew once it records a round", async () => {
+    const before = (await call(ctx.app, ca.hc, "GET", "/api/region")).json() as Json;
+    expect(before.facilities.find((f: Json) => f.id === c.facility.id).alerts).toEqual([]);
+    const cc = await cookiesOf(ctx.app, c);
+    const ill = c.people.filter((p) => p.kind === "resident").slice(0, 2);
+    const round = await call(ctx.app, cc.staff.nurse!, "POST", "/api/observations", {
+      observations: ill.map((p) => ({
+        id: randomUUID(),
+        personId: p.id,
+        at: new Date(now.getTime() - 1_800_000).toISOString(),
+        symptoms: ["vomiting"],
+      })),
+    });
+    expect(round.statusCode).toBe(200);
+    const after = (await call(ctx.app, ca.hc, "GET", "/api/region")).json() as Json;
+    // Two residents vomiting within 24 hours: the cluster (manual p.54: 2 or more).
+    expect(after.facilities.find((f: Json) => f.id === c.facility.id).alerts).toContainEqual(
+      expect.objectContaining({ code: "NORO_CLUSTER_24H", group: "GI", count: 2 }),
+    );
+  });
+
   it("gives a facility's counts to its own health centre only, by the link valid today", async () => {
     const other = (await call(ctx.app, cd.hc, "GET", "/api/region")).json() as Json;
     expect(other.facilities.map((f: Json) => f.id)).toEqual([d.facility.id]);
