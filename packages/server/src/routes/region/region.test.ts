@@ -16,8 +16,13 @@ const ctx = useTestApp({ clock: () => now });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by path in assertions
 type Json = Record<string, any>;
-const call = (app: FastifyInstance, cookie: string, method: "GET" | "PUT", url: string, payload?: object) =>
-  app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const call = (
+  app: FastifyInstance,
+  cookie: string,
+  method: "GET" | "PUT" | "POST",
+  url: string,
+  payload?: object,
+) => app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 type F = Awaited<ReturnType<typeof reportingFacility>>;
 let a: F; // HC1, shares, 3 residents vomiting today after 35 quiet days: above usual

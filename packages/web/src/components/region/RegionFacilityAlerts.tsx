@@ -6,7 +6,7 @@ import { asLang, type Lang } from "../../lib/labels.ts";
 
 type T = ReturnType<typeof useTranslation<"region">>["t"];
 
-/** One alert of a facility in words: which criterion or notice, for what, how many, since when. */
+/** One alert of a facility in words: which criterion or notice, for what, how many, and the days it held. */
 export function regionAlertText(alert: RegionAlert, asOfDay: string, t: T, lang: Lang): string {
   const subject = alert.group
     ? GROUP_TEXT[alert.group].name[lang]
@@ -15,7 +15,6 @@ export function regionAlertText(alert: RegionAlert, asOfDay: string, t: T, lang:
     subject,
     count: alert.count,
     threshold: alert.threshold ?? "",
-    since: shortDay(alert.since, lang),
   };
   const words =
     alert.criterion === "A"
@@ -32,7 +31,17 @@ export function regionAlertText(alert: RegionAlert, asOfDay: string, t: T, lang:
               `alerts.${alert.code as "NORO_CLUSTER_24H" | "OUTBREAK_END_ELIGIBLE" | "NOTIFY_DEADLINE"}`,
               values,
             );
-  return alert.day === asOfDay ? words : words + t("alerts.until", { day: shortDay(alert.day, lang) });
+  const since = shortDay(alert.since, lang);
+  const day = shortDay(alert.day, lang);
+  const period =
+    alert.day === asOfDay
+      ? alert.since === asOfDay
+        ? t("alerts.periodToday")
+        : t("alerts.periodFrom", { since })
+      : alert.since === alert.day
+        ? t("alerts.periodDay", { day })
+        : t("alerts.periodSpan", { since, day });
+  return words + period;
 }
 
 /** A facility's alerts as a list of sentences, reporting criteria first (the server's order). */

@@ -94,7 +94,9 @@ describe("RegionPage: each facility's alerts", () => {
     const cards = screen.getAllByTestId("region-card");
     expect(cards[0]!.textContent).toContain("報告基準イ");
     expect(cards[0]!.textContent).toContain("報告基準ウ（いつもより多い）");
-    expect(cards[0]!.textContent).toContain("（12月1日(火)まで）");
+    expect(cards[0]!.textContent).toContain(
+      "報告基準ウ（いつもより多い）：嘔吐・下痢 4人（いつもの上限 1.55人）（12月1日(火)）",
+    );
     expect(within(cards[1]!).queryByTestId("region-alerts")).toBeNull();
   });
 });
