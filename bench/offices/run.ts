@@ -24,6 +24,7 @@ import {
   people,
   users,
 } from "../../packages/server/src/db/schema/index.ts";
+import { keptRulesOf } from "../../packages/server/src/surveillance/kept-onsets.ts";
 
 /**
  * The offices benchmark (issue 11): a health centre and a municipality overseeing 300 facilities, each of which sent
@@ -139,9 +140,11 @@ try {
         .values(rows.slice(i, i + 2000))
         .onConflictDoNothing();
     onsetRows += rows.length;
-    await db
-      .insert(keptOnsetsBuilt)
-      .values({ facilityId: facility.id, groupGapDays: DEFAULT_PROFILE.onsets.gapDays });
+    await db.insert(keptOnsetsBuilt).values({
+      facilityId: facility.id,
+      groupGapDays: DEFAULT_PROFILE.onsets.gapDays,
+      rules: keptRulesOf(DEFAULT_PROFILE),
+    });
   }
   const [benchRecorder] = await db
     .insert(users)
