@@ -3,17 +3,12 @@ import type { RouteContext } from "../../app.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import type { Permission } from "../../auth/roles.ts";
 import { notFound } from "../../errors.ts";
+import { closeEpisode, reopenEpisode } from "./close-episode.ts";
+import { linkCase, resolveLinkedCase } from "./episode-case-links.ts";
+import { listEpisodes, presentDetail } from "./episode-present.ts";
 import { facilityFrame, findEpisode } from "./episode-store.ts";
-import {
-  closeEpisode,
-  linkCase,
-  listEpisodes,
-  openEpisode,
-  presentDetail,
-  recordMeasure,
-  reopenEpisode,
-  resolveLinkedCase,
-} from "./episodes.ts";
+import { openEpisode } from "./open-episode.ts";
+import { recordMeasure } from "./record-measure.ts";
 import {
   closeBody,
   episodeCreateBody,
