@@ -15,6 +15,7 @@ export type Schema = {
   minimum?: number;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   minItems?: number;
   default?: unknown;
   nullable?: boolean;
@@ -99,6 +100,8 @@ export function sample(
       if (schema.format === "date-time" || /At$|^at$/.test(name)) return `${today}T09:00:00+09:00`;
       if (schema.format === "date" || looksLikeDate(name)) return today;
       if (schema.format === "email") return "trial@example.jp";
+      // Text carries the organisation's marker, so the matrix trial can tell whose records an answer shows.
+      if (!schema.pattern && (schema.maxLength ?? 100) >= org.marker.length + 3) return `試験 ${org.marker}`;
       return "試験".padEnd(Math.max(2, schema.minLength ?? 1), "x").slice(0, schema.maxLength ?? 100);
   }
 }
