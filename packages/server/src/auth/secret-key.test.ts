@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "../db/connect.ts";
 import type { Database } from "../db/database.ts";
-import * as schema from "../db/schema/index.ts";
 import { users } from "../db/schema/index.ts";
 import { makeFacility } from "../test/test-facility.ts";
 import { newSecretKey, secretBox } from "./secret-box.ts";
@@ -17,20 +15,21 @@ import { KEY_FILE, openSecretBox, SecretKeyError } from "./secret-key.ts";
 let db: Database;
 let close: () => Promise<void>;
 const dirs: string[] = [];
-beforeAll(async () => {
-  const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
-  db = drizzle(client, { schema }) as unknown as Database;
-  close = () => client.close();
-});
-afterAll(async () => {
-  await close?.();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "mamori-secret-key-"));
   dirs.push(dir);
   return dir;
 };
+beforeAll(async () => {
+  const opened = await connect({ kind: "pglite", dataDir: tempDir() });
+  db = opened.db;
+  close = opened.close;
+}, 60_000);
+afterAll(async () => {
+  await close?.();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
 const PLAIN = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 describe("the secret box", () => {
