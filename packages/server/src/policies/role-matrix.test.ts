@@ -190,6 +190,55 @@ describe("who may read what", () => {
     });
 });
 
+describe("who may write what", () => {
+  const today = () => new Date().toISOString().slice(0, 10);
+  // Observations and cases name a person of facility A: the hospital's roles are refused them (a 400 naming the person,
+  // as for an unknown one); the hospital is a facility too and writes its own people.
+  const writes: { name: string; body: () => object; allowed: readonly Role[]; namesFacilityA: boolean }[] = [
+    {
+      name: "/api/people",
+      body: () => ({ name: `入居者 ${randomUUID()}`, kind: "resident" }),
+      allowed: PERMISSIONS.managePeople,
+      namesFacilityA: false,
+    },
+    {
+      name: "/api/observations",
+      body: () => ({
+        observations: [
+          { id: randomUUID(), personId: a.people[0]!.id, at: new Date().toISOString(), symptoms: [] },
+        ],
+      }),
+      allowed: PERMISSIONS.recordObservations,
+      namesFacilityA: true,
+    },
+    {
+      name: "/api/cases",
+      body: () => ({
+        id: randomUUID(),
+        personId: a.people[1]!.id,
+        disease: "norovirus",
+        status: "suspected",
+        onsetDate: today(),
+      }),
+      allowed: PERMISSIONS.recordCases,
+      namesFacilityA: true,
+    },
+  ];
+  for (const write of writes)
+    it(`POST ${write.name}: the allowed roles write, everyone else is refused (400, 403 or 404)`, async () => {
+      const got: Record<string, string> = {};
+      const want: Record<string, string> = {};
+      for (const c of callers) {
+        const status = (await call(c.cookie, "POST", write.name, write.body())).statusCode;
+        got[c.label] =
+          status < 300 ? "written" : [400, 403, 404].includes(status) ? "refused" : String(status);
+        const own = c.kind === "facility" || (c.kind === "hospital" && !write.namesFacilityA);
+        want[c.label] = own && write.allowed.includes(c.role) ? "written" : "refused";
+      }
+      expect(got).toEqual(want);
+    });
+});
+
 describe("another organisation's record answers as an unknown id does", () => {
   const probes: {
     what: string;
