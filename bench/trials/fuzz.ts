@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ownPostgres } from "./pg-control.ts";
 import {
   type Answer,
   call,
@@ -218,6 +219,7 @@ async function fuzz(kind: DatabaseKind): Promise<{ requests: number; failures: s
   }
 }
 
+ownPostgres("fuzz", 54349);
 let failed = false;
 const summary: string[] = [];
 for (const kind of databasesOf(process.argv.slice(2))) {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ownPostgres } from "./pg-control.ts";
 import { call, type IdSource, operationsOf, pathOf, sample } from "./requests.ts";
 import { type DatabaseKind, databasesOf, openWorld, recordIds, tablesFor } from "./world.ts";
 
@@ -128,6 +129,7 @@ async function matrix(kind: DatabaseKind) {
   }
 }
 
+ownPostgres("matrix", 54350);
 let failed = false;
 const summary: string[] = [];
 for (const kind of databasesOf(process.argv.slice(2))) {
