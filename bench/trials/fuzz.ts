@@ -40,7 +40,6 @@ function leavesOf(schema: Schema | null, path: (string | number)[] = [], name = 
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   if (type === "object" && schema.properties) {
     return Object.entries(schema.properties).flatMap(([key, value]) => [
-      ...(path.length || key ? [] : []),
       ...leavesOf(value, [...path, key], key, depth + 1),
     ]);
   }
