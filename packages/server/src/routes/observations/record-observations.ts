@@ -136,7 +136,6 @@ export async function recordObservations(
         facilityId,
         user.id,
         now.toISOString(),
-        unique.map((x) => x.id),
         ranges.map(([personId]) => personId),
         ranges.map(([, range]) => range.fromDay),
         ranges.map(([, range]) => range.toDay),
@@ -201,9 +200,10 @@ function auditedRow(row: StoredRow) {
 }
 
 /**
- * Each entry not inserted was there already: the same content is a resend, other content (or another facility's row)
- * a conflict, and the whole batch is refused. An id inserted by a write that committed while this one waited is not in
- * the statement's snapshot; it is read again here.
+ * Each entry not inserted was there already: the same content is a resend, other content a conflict, and the whole
+ * batch is refused. Ids are the facility's own: another facility's row of the same id is another observation. A row
+ * inserted by a write that committed while this one waited is not in the statement's snapshot, and one stored with
+ * another time is not read by it; these are read again here.
  */
 async function refuseConflicts(
   query: RawQuery,
@@ -219,7 +219,7 @@ async function refuseConflicts(
   const byId = new Map(existing.map((s) => [s.id, s]));
   const unseen = resent.filter((x) => !byId.has(x.id)).map((x) => x.id);
   if (unseen.length > 0)
-    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [unseen])) byId.set(row.id, row);
+    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [facilityId, unseen])) byId.set(row.id, row);
   const conflicts: FieldError[] = [];
   for (const x of resent) {
     const s = byId.get(x.id);
