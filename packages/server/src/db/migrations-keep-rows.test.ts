@@ -138,6 +138,8 @@ describe.runIf(process.env.MAMORI_TEST_DB === "postgres")("migrations on a Postg
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    // The database is dropped at the end, which ends any connection the pool still holds.
+    pool.on("error", () => {});
     try {
       await keepsRows(drizzle(pool) as unknown as Db, (db, folder) =>
         migrate(db as never, { migrationsFolder: folder }),

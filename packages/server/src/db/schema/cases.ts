@@ -78,7 +78,7 @@ export const cases = pgTable(
 export const antibioticCourses = pgTable(
   "antibiotic_courses",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -91,6 +91,7 @@ export const antibioticCourses = pgTable(
       .references(() => users.id),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     foreignKey({
       name: "antibiotic_courses_person_fk",
       columns: [t.facilityId, t.personId],
@@ -119,7 +120,7 @@ export const bathUses = pgTable(
       columns: [t.facilityId, t.personId],
       foreignColumns: [people.facilityId, people.id],
     }),
-    primaryKey({ columns: [t.personId, t.date] }),
+    primaryKey({ columns: [t.facilityId, t.personId, t.date] }),
     index("bath_uses_facility_idx").on(t.facilityId, t.date),
   ],
 );

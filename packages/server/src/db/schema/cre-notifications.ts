@@ -1,4 +1,4 @@
-import { foreignKey, index, jsonb, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { creCases } from "./cre.ts";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
@@ -11,7 +11,7 @@ import { users } from "./users.ts";
 export const creNotifications = pgTable(
   "cre_notifications",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
@@ -29,6 +29,7 @@ export const creNotifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.hospitalId, t.id] }),
     foreignKey({
       name: "cre_notifications_case_fk",
       columns: [t.hospitalId, t.caseId],

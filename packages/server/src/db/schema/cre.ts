@@ -76,7 +76,7 @@ export const creCases = pgTable(
 export const creConsultations = pgTable(
   "cre_consultations",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
@@ -91,6 +91,7 @@ export const creConsultations = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.hospitalId, t.id] }),
     foreignKey({
       name: "cre_consultations_case_fk",
       columns: [t.hospitalId, t.caseId],

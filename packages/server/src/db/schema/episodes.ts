@@ -64,7 +64,7 @@ export const outbreakEpisodes = pgTable(
 export const outbreakEpisodeCases = pgTable(
   "outbreak_episode_cases",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
@@ -81,6 +81,7 @@ export const outbreakEpisodeCases = pgTable(
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     foreignKey({
       name: "outbreak_episode_cases_person_fk",
       columns: [t.facilityId, t.personId],
@@ -110,7 +111,7 @@ export const outbreakEpisodeCases = pgTable(
 export const outbreakMeasures = pgTable(
   "outbreak_measures",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
@@ -127,6 +128,7 @@ export const outbreakMeasures = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     foreignKey({
       name: "outbreak_measures_episode_fk",
       columns: [t.facilityId, t.episodeId],

@@ -50,7 +50,7 @@ export const keptOnsets = pgTable(
       columns: [t.facilityId, t.personId],
       foreignColumns: [people.facilityId, people.id],
     }),
-    primaryKey({ columns: [t.personId, t.subject, t.day] }),
+    primaryKey({ columns: [t.facilityId, t.personId, t.subject, t.day] }),
     index("kept_onsets_facility_day_idx").on(t.facilityId, t.day),
   ],
 );

@@ -26,7 +26,7 @@ import { users } from "./users.ts";
 export const officeLinks = pgTable(
   "office_links",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -39,6 +39,7 @@ export const officeLinks = pgTable(
     validTo: timestamp("valid_to", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     index("office_links_office_idx").on(t.officeId, t.validTo),
     index("office_links_facility_idx").on(t.facilityId, t.validTo),
     uniqueIndex("office_links_open_idx").on(t.facilityId, t.kind).where(sql`${t.validTo} is null`),
@@ -134,7 +135,7 @@ export const officeReportRecipients = pgTable(
       columns: [t.facilityId, t.reportId],
       foreignColumns: [officeReports.facilityId, officeReports.id],
     }),
-    primaryKey({ columns: [t.reportId, t.officeId] }),
+    primaryKey({ columns: [t.facilityId, t.reportId, t.officeId] }),
     index("office_report_recipients_office_idx").on(t.officeId, t.receivedAt),
   ],
 );
@@ -171,7 +172,7 @@ export const officeReportMessages = pgTable(
 export const criterionCDecisions = pgTable(
   "criterion_c_decisions",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -186,6 +187,7 @@ export const criterionCDecisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     foreignKey({
       name: "criterion_c_decisions_report_fk",
       columns: [t.facilityId, t.reportId],

@@ -78,7 +78,7 @@ export const routineEquipment = pgTable(
 export const routineRecords = pgTable(
   "routine_records",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -94,6 +94,7 @@ export const routineRecords = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     foreignKey({
       name: "routine_records_equipment_fk",
       columns: [t.facilityId, t.equipmentId],
