@@ -1,4 +1,13 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { creCases } from "./cre.ts";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
