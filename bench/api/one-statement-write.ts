@@ -26,7 +26,7 @@ export const RECORD_IN_ONE_STATEMENT = `
     insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by)
     select id, $2, person_id, at, temp_c, symptoms, note, $3 from input
     where not exists (select 1 from unknown_person) and not exists (select 1 from conflict)
-    on conflict (id) do nothing
+    on conflict do nothing
     returning *
   ),
   audit as (

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connect, type DatabaseTarget } from "../db/connect.ts";
 import { auditLog } from "../db/schema/index.ts";
@@ -19,7 +19,10 @@ async function snapshot(target: DatabaseTarget) {
   try {
     const counts = await countRowsPerTable(connection.db);
     const audit = await connection.db.select().from(auditLog).orderBy(asc(auditLog.id));
-    return { counts, audit };
+    const { rows: partitions } = (await connection.db.execute(
+      sql`select inhparent::regclass::text as parent, inhrelid::regclass::text as name from pg_inherits order by 1, 2`,
+    )) as unknown as { rows: { parent: string; name: string }[] };
+    return { counts, audit, partitions };
   } finally {
     await connection.close();
   }
@@ -46,12 +49,14 @@ describe.runIf(process.env.MAMORI_TEST_DB !== "postgres")(
       const before = await snapshot({ kind: "pglite", dataDir: source });
       expect(before.counts.observations).toBeGreaterThan(1000);
       expect(before.audit.length).toBeGreaterThan(0);
+      expect(before.partitions).toContainEqual({ parent: "observations", name: "observations_default" });
 
       expect(await runBackup([file], { MAMORI_DATA_DIR: source })).toBe(0);
       expect(await runRestore([file], { MAMORI_DATA_DIR: target })).toBe(0);
       const after = await snapshot({ kind: "pglite", dataDir: target });
       expect(after.counts).toEqual(before.counts);
       expect(after.audit).toEqual(before.audit);
+      expect(after.partitions).toEqual(before.partitions);
 
       expect(await runRestore([file], { MAMORI_DATA_DIR: target })).toBe(1);
       expect(await runRestore([join(tmpdir(), `missing-${randomUUID()}`)], { MAMORI_DATA_DIR: target })).toBe(
@@ -89,6 +94,8 @@ describe.runIf(process.env.MAMORI_TEST_DB === "postgres")(
         const after = await snapshot({ kind: "postgres", url: urlOf(names[1]!) });
         expect(after.counts).toEqual(before.counts);
         expect(after.audit).toEqual(before.audit);
+        expect(after.partitions).toEqual(before.partitions);
+        expect(before.partitions).toContainEqual({ parent: "audit_log", name: "audit_log_default" });
         expect(await runRestore([file], { DATABASE_URL: urlOf(names[1]!) })).toBe(1);
       } finally {
         for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);

@@ -5,6 +5,7 @@ import { openSecretBox, SecretKeyError } from "../auth/secret-key.ts";
 import { loadConfig } from "../config.ts";
 import { connect, DatabaseUnreachableError } from "../db/connect.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
+import { keepMonthPartitions } from "../db/month-partitions.ts";
 import { DEMO_PASSWORD, DEMO_USERNAMES, demoUsersPresent, seedDemoIfEmpty } from "../demo/seed-demo.ts";
 
 const webRoot = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -48,6 +49,7 @@ export async function run(_args: string[]): Promise<number> {
   }
   const fixedNow = config.fixedNow;
   const clock = fixedNow ? () => fixedNow : () => new Date();
+  const stopPartitionUpkeep = await keepMonthPartitions(connection.db, clock, say);
   const seeded = config.database.kind === "pglite" && (await seedDemoIfEmpty(connection.db, clock()));
   const app = await buildApp({
     db: connection.db,
@@ -76,6 +78,7 @@ export async function run(_args: string[]): Promise<number> {
   process.stdout.write(`ready in ${Math.round(performance.now() - startedAt)} ms\n`);
 
   const stop = async () => {
+    stopPartitionUpkeep();
     await app.close();
     await connection.close();
     process.exit(0);

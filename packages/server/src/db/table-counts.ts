@@ -1,10 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "./database.ts";
 
-/** Rows per table of Mamori's schema (the migrations' own bookkeeping left out), for a restore to be checked against. */
+/**
+ * Rows per table of Mamori's schema (the migrations' own bookkeeping left out), for a restore to be checked against. A
+ * partitioned table counts once, with the rows of all its partitions.
+ */
 export async function countRowsPerTable(db: Database): Promise<Record<string, number>> {
   const tables = (await db.execute(
-    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    sql`select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`,
   )) as unknown as { rows: { table_name: string }[] };
   const counts: Record<string, number> = {};
   for (const { table_name: name } of tables.rows) {

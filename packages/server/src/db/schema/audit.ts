@@ -1,13 +1,14 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only record of every write: who, when, what, before and after. A trigger in the migrations refuses UPDATE,
- * DELETE and TRUNCATE on this table, so no API and no later bug can rewrite it.
+ * DELETE and TRUNCATE on this table, so no API and no later bug can rewrite it. Partitioned by month of `at`
+ * (migration 0018); `id` still grows with every entry, so it orders the log.
  */
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid("actor_user_id"),
     organisationId: uuid("organisation_id"),
@@ -18,8 +19,9 @@ export const auditLog = pgTable(
     after: jsonb("after"),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.at] }),
     index("audit_entity_idx").on(t.entity, t.entityId),
-    // An organisation's latest entry in one index descent: what the region view's alerts are kept against.
+    // An organisation's latest entry in one descent per month's index: what the region view's alerts are kept against.
     index("audit_organisation_idx").on(t.organisationId, t.id),
   ],
 );

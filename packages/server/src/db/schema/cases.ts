@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -29,13 +30,11 @@ export type CaseOutcome = { kind: "hospitalised" | "severe" | "death"; date: str
 export const cases = pgTable(
   "cases",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: uuid("person_id").notNull(),
     disease: text("disease"),
     syndromeGroup: text("syndrome_group", { enum: ["GI", "RESP", "ILI", "FEVER", "SKIN"] }),
     status: text("status", { enum: ["suspected", "confirmed"] }).notNull(),
@@ -58,6 +57,12 @@ export const cases = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: "cases_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.id] }),
     index("cases_facility_onset_idx").on(t.facilityId, t.onsetDate),
     // One recorded case per person, disease and onset: naming the disease twice (two saves before a refresh, two
     // devices) makes one case, whatever ids the clients chose.
@@ -73,13 +78,11 @@ export const cases = pgTable(
 export const antibioticCourses = pgTable(
   "antibiotic_courses",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: uuid("person_id").notNull(),
     drug: text("drug"),
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
@@ -87,7 +90,15 @@ export const antibioticCourses = pgTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [index("antibiotic_courses_facility_idx").on(t.facilityId, t.startDate)],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "antibiotic_courses_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    index("antibiotic_courses_facility_idx").on(t.facilityId, t.startDate),
+  ],
 );
 
 /** Use of the communal bath on a day: the Legionella hint looks back 10 days over these (manual p.23, p.58). */
@@ -97,16 +108,19 @@ export const bathUses = pgTable(
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: uuid("person_id").notNull(),
     date: date("date", { mode: "string" }).notNull(),
     recordedBy: uuid("recorded_by")
       .notNull()
       .references(() => users.id),
   },
   (t) => [
-    primaryKey({ columns: [t.personId, t.date] }),
+    foreignKey({
+      name: "bath_uses_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.personId, t.date] }),
     index("bath_uses_facility_idx").on(t.facilityId, t.date),
   ],
 );

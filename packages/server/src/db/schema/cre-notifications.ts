@@ -1,4 +1,13 @@
-import { index, jsonb, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { creCases } from "./cre.ts";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
@@ -11,10 +20,8 @@ import { users } from "./users.ts";
 export const creNotifications = pgTable(
   "cre_notifications",
   {
-    id: uuid("id").primaryKey(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => creCases.id),
+    id: uuid("id").notNull().unique(),
+    caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
       .references(() => organisations.id),
@@ -31,6 +38,12 @@ export const creNotifications = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.hospitalId, t.id] }),
+    foreignKey({
+      name: "cre_notifications_case_fk",
+      columns: [t.hospitalId, t.caseId],
+      foreignColumns: [creCases.hospitalId, creCases.id],
+    }),
     uniqueIndex("cre_notifications_case_idx").on(t.caseId),
     index("cre_notifications_health_centre_idx").on(t.healthCentreId, t.sentAt),
   ],

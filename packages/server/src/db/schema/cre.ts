@@ -1,5 +1,17 @@
 import type { CreDrugKey, CreIsolate } from "@mamori/domain/cre";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { users } from "./users.ts";
 
@@ -29,7 +41,7 @@ export type CreSeverityRecord = {
 export const creCases = pgTable(
   "cre_cases",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     hospitalId: uuid("hospital_id")
       .notNull()
       .references(() => organisations.id),
@@ -51,7 +63,10 @@ export const creCases = pgTable(
       .references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("cre_cases_hospital_created_idx").on(t.hospitalId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.hospitalId, t.id] }),
+    index("cre_cases_hospital_created_idx").on(t.hospitalId, t.createdAt),
+  ],
 );
 
 /**
@@ -61,10 +76,8 @@ export const creCases = pgTable(
 export const creConsultations = pgTable(
   "cre_consultations",
   {
-    id: uuid("id").primaryKey(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => creCases.id),
+    id: uuid("id").notNull().unique(),
+    caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
       .references(() => organisations.id),
@@ -77,7 +90,15 @@ export const creConsultations = pgTable(
       .references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("cre_consultations_case_idx").on(t.caseId, t.recordedAt)],
+  (t) => [
+    primaryKey({ columns: [t.hospitalId, t.id] }),
+    foreignKey({
+      name: "cre_consultations_case_fk",
+      columns: [t.hospitalId, t.caseId],
+      foreignColumns: [creCases.hospitalId, creCases.id],
+    }),
+    index("cre_consultations_case_idx").on(t.caseId, t.recordedAt),
+  ],
 );
 
 /** The drugs a hospital has, for the CRE advice; no row means the default (every guide drug marketed in Japan). */

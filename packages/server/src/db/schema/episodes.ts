@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases } from "./cases.ts";
 import { organisations } from "./organisations.ts";
 import { people } from "./people.ts";
@@ -13,7 +24,7 @@ import { users } from "./users.ts";
 export const outbreakEpisodes = pgTable(
   "outbreak_episodes",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -37,6 +48,7 @@ export const outbreakEpisodes = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     index("outbreak_episodes_facility_idx").on(t.facilityId, t.closedDate),
     check(
       "outbreak_episodes_subject_check",
@@ -52,17 +64,13 @@ export const outbreakEpisodes = pgTable(
 export const outbreakEpisodeCases = pgTable(
   "outbreak_episode_cases",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    episodeId: uuid("episode_id")
-      .notNull()
-      .references(() => outbreakEpisodes.id),
+    id: uuid("id").notNull().unique().defaultRandom(),
+    episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    caseId: uuid("case_id").references(() => cases.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    caseId: uuid("case_id"),
+    personId: uuid("person_id").notNull(),
     /** The onset day of an implicit case (a recorded case's own onset is read from it). */
     onsetDate: date("onset_date", { mode: "string" }),
     /** The day an implicit case ended, as the nurse recorded it. */
@@ -73,6 +81,22 @@ export const outbreakEpisodeCases = pgTable(
     linkedAt: timestamp("linked_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "outbreak_episode_cases_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    foreignKey({
+      name: "outbreak_episode_cases_case_fk",
+      columns: [t.facilityId, t.caseId],
+      foreignColumns: [cases.facilityId, cases.id],
+    }),
+    foreignKey({
+      name: "outbreak_episode_cases_episode_fk",
+      columns: [t.facilityId, t.episodeId],
+      foreignColumns: [outbreakEpisodes.facilityId, outbreakEpisodes.id],
+    }),
     uniqueIndex("outbreak_episode_cases_recorded_idx")
       .on(t.episodeId, t.caseId)
       .where(sql`${t.caseId} IS NOT NULL`),
@@ -87,10 +111,8 @@ export const outbreakEpisodeCases = pgTable(
 export const outbreakMeasures = pgTable(
   "outbreak_measures",
   {
-    id: uuid("id").primaryKey(),
-    episodeId: uuid("episode_id")
-      .notNull()
-      .references(() => outbreakEpisodes.id),
+    id: uuid("id").notNull().unique(),
+    episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -106,6 +128,12 @@ export const outbreakMeasures = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "outbreak_measures_episode_fk",
+      columns: [t.facilityId, t.episodeId],
+      foreignColumns: [outbreakEpisodes.facilityId, outbreakEpisodes.id],
+    }),
     index("outbreak_measures_episode_idx").on(t.episodeId, t.doneDate),
     check("outbreak_measures_what_check", sql`${t.catalogueId} IS NOT NULL OR ${t.text} IS NOT NULL`),
   ],

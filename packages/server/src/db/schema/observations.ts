@@ -1,5 +1,15 @@
 import type { SymptomCode } from "@mamori/domain/surveillance";
-import { index, integer, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations.ts";
 import { people } from "./people.ts";
 import { users } from "./users.ts";
@@ -7,17 +17,19 @@ import { users } from "./users.ts";
 /**
  * One look at one person during the daily round. The id is made by the client, so a resend of the same entry after a
  * dropped connection lands on the same row. Corrections bump `version`; earlier content stays in the audit log.
+ *
+ * Partitioned by month of `at` (migration 0018): a key of a partitioned table must hold `at`, so the id is kept once
+ * per facility in {@link observationKeys}, which a trigger fills on insert; an insert whose key is stored is left out,
+ * as `on conflict do nothing` would. `at` is never changed once stored.
  */
 export const observations = pgTable(
   "observations",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: uuid("person_id").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
     tempC: numeric("temp_c", { precision: 3, scale: 1, mode: "number" }),
     symptoms: text("symptoms").array().$type<SymptomCode[]>().notNull(),
@@ -29,7 +41,25 @@ export const observations = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: "observations_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.id, t.at] }),
     index("observations_person_at_idx").on(t.personId, t.at),
     index("observations_facility_at_idx").on(t.facilityId, t.at),
   ],
+);
+
+/** The ids of the observations, once per facility: the unique key that the month partitions cannot hold. */
+export const observationKeys = pgTable(
+  "observation_keys",
+  {
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid("id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.id] })],
 );

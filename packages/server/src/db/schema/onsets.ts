@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations, units } from "./organisations.ts";
 import { people } from "./people.ts";
 
@@ -21,18 +31,26 @@ export const keptOnsets = pgTable(
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: uuid("person_id").notNull(),
     subject: text("subject").notNull(),
     day: date("day", { mode: "string" }).notNull(),
     /** The first observation of the day that shows the subject. */
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
-    unitId: uuid("unit_id").references(() => units.id),
+    unitId: uuid("unit_id"),
     personKind: text("person_kind").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.personId, t.subject, t.day] }),
+    foreignKey({
+      name: "kept_onsets_unit_fk",
+      columns: [t.facilityId, t.unitId],
+      foreignColumns: [units.facilityId, units.id],
+    }),
+    foreignKey({
+      name: "kept_onsets_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.personId, t.subject, t.day] }),
     index("kept_onsets_facility_day_idx").on(t.facilityId, t.day),
   ],
 );

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Every organisation that signs in: facilities (elderly care, childcare, disability, hospital), the health centres and
@@ -36,15 +45,19 @@ export const organisations = pgTable(
 );
 
 /** A floor or unit (階・ユニット) of a facility; the daily round is done per unit. */
-export const units = pgTable("units", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  facilityId: uuid("facility_id")
-    .notNull()
-    .references(() => organisations.id),
-  name: text("name").notNull(),
-  floor: text("floor").notNull(),
-  sortOrder: text("sort_order").notNull().default(""),
-});
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").notNull().unique().defaultRandom(),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    floor: text("floor").notNull(),
+    sortOrder: text("sort_order").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.id] })],
+);
 
 /** A room (号室) within a unit. */
 export const rooms = pgTable("rooms", {

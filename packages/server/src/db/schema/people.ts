@@ -1,11 +1,22 @@
-import { boolean, date, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations, rooms, units } from "./organisations.ts";
 
 /** Residents, short-stay and day-service users, and staff of a facility (facility-surveillance.md §2). */
 export const people = pgTable(
   "people",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -13,7 +24,7 @@ export const people = pgTable(
     nameKana: text("name_kana"),
     kind: text("kind", { enum: ["resident", "short_stay", "day_service", "staff"] }).notNull(),
     job: text("job", { enum: ["care", "nursing", "kitchen", "other"] }),
-    unitId: uuid("unit_id").references(() => units.id),
+    unitId: uuid("unit_id"),
     roomId: uuid("room_id").references(() => rooms.id),
     baselineTempC: numeric("baseline_temp_c", { precision: 3, scale: 1, mode: "number" }),
     /** Optional; a vaccination or other record about the person dated before it is refused. */
@@ -21,5 +32,13 @@ export const people = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("people_facility_idx").on(t.facilityId)],
+  (t) => [
+    foreignKey({
+      name: "people_unit_fk",
+      columns: [t.facilityId, t.unitId],
+      foreignColumns: [units.facilityId, units.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    index("people_facility_idx").on(t.facilityId),
+  ],
 );

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -25,7 +26,7 @@ import { users } from "./users.ts";
 export const officeLinks = pgTable(
   "office_links",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -38,6 +39,7 @@ export const officeLinks = pgTable(
     validTo: timestamp("valid_to", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
     index("office_links_office_idx").on(t.officeId, t.validTo),
     index("office_links_facility_idx").on(t.facilityId, t.validTo),
     uniqueIndex("office_links_open_idx").on(t.facilityId, t.kind).where(sql`${t.validTo} is null`),
@@ -52,13 +54,13 @@ export const officeLinks = pgTable(
 export const officeReports = pgTable(
   "office_reports",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
     kind: text("kind", { enum: ["first", "follow_up", "final"] }).notNull(),
     parentId: uuid("parent_id"),
-    episodeId: uuid("episode_id").references(() => outbreakEpisodes.id),
+    episodeId: uuid("episode_id"),
     subjectGroup: text("subject_group").notNull(),
     criterion: text("criterion", { enum: ["A", "B", "C"] }).notNull(),
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
@@ -76,6 +78,12 @@ export const officeReports = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
+    foreignKey({
+      name: "office_reports_episode_fk",
+      columns: [t.facilityId, t.episodeId],
+      foreignColumns: [outbreakEpisodes.facilityId, outbreakEpisodes.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.id] }),
     index("office_reports_facility_idx").on(t.facilityId, t.createdAt),
     index("office_reports_parent_idx").on(t.parentId),
     check("office_reports_parent_check", sql`(${t.kind} = 'first') = (${t.parentId} is null)`),
@@ -108,9 +116,7 @@ export const officeReportVersions = pgTable(
 export const officeReportRecipients = pgTable(
   "office_report_recipients",
   {
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => officeReports.id),
+    reportId: uuid("report_id").notNull(),
     officeId: uuid("office_id")
       .notNull()
       .references(() => organisations.id),
@@ -124,7 +130,12 @@ export const officeReportRecipients = pgTable(
     stateChangedAt: timestamp("state_changed_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.reportId, t.officeId] }),
+    foreignKey({
+      name: "office_report_recipients_report_fk",
+      columns: [t.facilityId, t.reportId],
+      foreignColumns: [officeReports.facilityId, officeReports.id],
+    }),
+    primaryKey({ columns: [t.facilityId, t.reportId, t.officeId] }),
     index("office_report_recipients_office_idx").on(t.officeId, t.receivedAt),
   ],
 );
@@ -161,7 +172,7 @@ export const officeReportMessages = pgTable(
 export const criterionCDecisions = pgTable(
   "criterion_c_decisions",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -169,11 +180,19 @@ export const criterionCDecisions = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     decision: text("decision", { enum: ["report", "no_report"] }).notNull(),
     reason: text("reason").notNull(),
-    reportId: uuid("report_id").references(() => officeReports.id),
+    reportId: uuid("report_id"),
     decidedBy: uuid("decided_by")
       .notNull()
       .references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("criterion_c_decisions_facility_idx").on(t.facilityId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "criterion_c_decisions_report_fk",
+      columns: [t.facilityId, t.reportId],
+      foreignColumns: [officeReports.facilityId, officeReports.id],
+    }),
+    index("criterion_c_decisions_facility_idx").on(t.facilityId, t.day),
+  ],
 );

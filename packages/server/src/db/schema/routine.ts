@@ -1,6 +1,7 @@
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -50,7 +51,7 @@ export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 export const routineEquipment = pgTable(
   "routine_equipment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -61,7 +62,10 @@ export const routineEquipment = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("routine_equipment_facility_idx").on(t.facilityId)],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    index("routine_equipment_facility_idx").on(t.facilityId),
+  ],
 );
 
 /**
@@ -74,14 +78,14 @@ export const routineEquipment = pgTable(
 export const routineRecords = pgTable(
   "routine_records",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull().unique(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
     type: text("type").notNull(),
     date: date("date", { mode: "string" }).notNull(),
-    personId: uuid("person_id").references(() => people.id),
-    equipmentId: uuid("equipment_id").references(() => routineEquipment.id),
+    personId: uuid("person_id"),
+    equipmentId: uuid("equipment_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     flagged: boolean("flagged").notNull().default(false),
     recordedBy: uuid("recorded_by")
@@ -90,6 +94,17 @@ export const routineRecords = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "routine_records_equipment_fk",
+      columns: [t.facilityId, t.equipmentId],
+      foreignColumns: [routineEquipment.facilityId, routineEquipment.id],
+    }),
+    foreignKey({
+      name: "routine_records_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
     index("routine_records_facility_type_date_idx").on(t.facilityId, t.type, t.date),
     index("routine_records_person_idx").on(t.personId),
   ],

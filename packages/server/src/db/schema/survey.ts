@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -50,7 +51,7 @@ export const surveyResponses = pgTable(
     id: uuid("id").primaryKey(),
     source: text("source", { enum: ["web", "paper"] }).notNull(),
     hospitalId: uuid("hospital_id").references(() => organisations.id),
-    caseId: uuid("case_id").references(() => creCases.id),
+    caseId: uuid("case_id"),
     questionnaireUrl: text("questionnaire_url").notNull(),
     questionnaireVersion: text("questionnaire_version").notNull(),
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
@@ -83,6 +84,11 @@ export const surveyResponses = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
+    foreignKey({
+      name: "survey_responses_case_fk",
+      columns: [t.hospitalId, t.caseId],
+      foreignColumns: [creCases.hospitalId, creCases.id],
+    }),
     index("survey_responses_hospital_idx").on(t.hospitalId, t.updatedAt),
     uniqueIndex("survey_responses_case_idx").on(t.caseId),
     // Covers the secretariat's overview: its grouped scan reads this index alone (an index-only scan).

@@ -33,7 +33,7 @@ export async function correctObservation(
         note: input.note ? input.note : null,
         version: current.version + 1,
       })
-      .where(eq(observations.id, id))
+      .where(and(eq(observations.id, id), eq(observations.facilityId, facilityId)))
       .returning();
     await keepOnsets(tx, facilityId, [after!]);
     await appendAudit(tx, [

@@ -70,21 +70,32 @@ describe("POST /api/observations", () => {
     expect(await ctx.db.select().from(observations).where(eq(observations.id, other.id))).toHaveLength(0);
   });
 
-  it("answers an id used by another organisation exactly like an id of its own with other content", async () => {
-    // Ids are chosen by the device (so that a resend is recognised); a 409 must not tell whether the id exists in
-    // another organisation (an existence probe). Both answers are byte for byte the same.
+  it("keeps ids per organisation: an id another organisation uses is saved as this one's own, and a probe learns nothing", async () => {
+    // Ids are chosen by the device (so that a resend is recognised) and keyed by (facility, id): an id stored by
+    // another organisation is no conflict here, so the answer cannot tell whether it exists there.
     const mine = await setup();
     const theirs = await setup();
-    const own = entry(mine.people[0]!.id, { tempC: 36.5 });
     const foreign = entry(theirs.people[0]!.id, { tempC: 36.5 });
-    await post(mine.cookie, { observations: [own] });
     await post(theirs.cookie, { observations: [foreign] });
-    const ownConflict = await post(mine.cookie, { observations: [{ ...own, tempC: 37.0 }] });
-    const probe = await post(mine.cookie, { observations: [{ ...own, id: foreign.id, tempC: 37.0 }] });
-    expect(ownConflict.statusCode).toBe(409);
-    expect(probe.statusCode).toBe(409);
-    expect(probe.body).toBe(ownConflict.body);
-    expect(probe.body).not.toContain(theirs.facility.id);
+    const probe = await post(mine.cookie, {
+      observations: [entry(mine.people[0]!.id, { id: foreign.id, tempC: 37.0 })],
+    });
+    const unused = await post(mine.cookie, { observations: [entry(mine.people[0]!.id, { tempC: 37.0 })] });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.body).toBe(unused.body);
+    const stored = await ctx.db.select().from(observations).where(eq(observations.id, foreign.id));
+    expect(stored.map((row) => [row.facilityId, row.tempC]).sort()).toEqual(
+      [
+        [mine.facility.id, 37.0],
+        [theirs.facility.id, 36.5],
+      ].sort(),
+    );
+    // A resend is still told from a conflict within each organisation.
+    expect((await post(theirs.cookie, { observations: [foreign] })).json()).toEqual({
+      saved: 0,
+      duplicates: 1,
+    });
+    expect((await post(theirs.cookie, { observations: [{ ...foreign, tempC: 38.0 }] })).statusCode).toBe(409);
   });
 
   it("refuses the whole batch when any entry is invalid, naming every bad field", async () => {

@@ -237,7 +237,6 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
       facilityId,
       writing[0]!.pending.write.user.id,
       recordedAt.toISOString(),
-      owned.map((x) => x.id),
       ranges.map(([personId]) => personId),
       ranges.map(([, range]) => range.fromDay),
       ranges.map(([, range]) => range.toDay),
@@ -320,9 +319,10 @@ const conflictOf = (indexes: number[]) =>
   );
 
 /**
- * Each entry a write owns but did not insert was there already: the same content is a resend, other content (or
- * another facility's row) a conflict, which refuses that write. An id inserted by a write that committed while this one
- * waited is not in the statement's snapshot; it is read again here.
+ * Each entry a write owns but did not insert was there already: the same content is a resend, other content a conflict,
+ * which refuses that write. Ids are the facility's own: another facility's row of the same id is another observation.
+ * A row inserted by a write that committed while this one waited is not in the statement's snapshot, and one stored
+ * with another time is not read by it; these are read again here.
  */
 async function storedConflicts(
   query: RawQuery,
@@ -337,7 +337,7 @@ async function storedConflicts(
   const byId = new Map(existing.map((s) => [s.id, s]));
   const unseen = resent.filter((x) => !byId.has(x.id)).map((x) => x.id);
   if (unseen.length > 0)
-    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [unseen])) byId.set(row.id, row);
+    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [facilityId, unseen])) byId.set(row.id, row);
   for (const { pending, owned } of writing) {
     const clashes = owned.filter((x) => {
       if (insertedIds.has(x.id)) return false;

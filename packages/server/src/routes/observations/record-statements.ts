@@ -22,16 +22,18 @@ export const LOCK_PEOPLE: NamedStatement = {
 };
 
 /**
- * 2. Inserts the entries (an id already stored is left alone), reads the stored rows of the ids that were already
- * there (to tell a resend from a conflict), clears the kept onsets of the days the entries can change, and reads the
- * people's stored observations of the window those days need. All four see the snapshot of the statement's start:
- * "existing" and "win" hold no row inserted here; the caller adds them. Of the observations of one person, day and
- * content only the earliest is read: a later twin adds nothing to the day's record, so it can be neither the day's
- * onset nor change it (onsets.ts: the onset is the first observation at which the day's record meets the condition).
+ * 2. Inserts the entries (an id this facility already stored is left out by the table's trigger, as `on conflict do
+ * nothing` would: observations are partitioned by month, and observation_keys holds each facility's ids), reads this
+ * facility's stored rows of the entries' ids and times (to tell a resend from a conflict; with the time each lookup
+ * goes to one month's partition, and a row stored with another time is a conflict, read by statement 4), clears the
+ * kept onsets of the days the entries can change, and reads the people's stored observations of the window those days
+ * need. All four see the snapshot of the statement's start: "existing" and "win" hold no row inserted here; the caller
+ * adds them. Of the observations of one person, day and content only the earliest is read: a later twin adds nothing
+ * to the day's record, so it can be neither the day's onset nor change it (onsets.ts: the onset is the first
+ * observation at which the day's record meets the condition).
  * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?}], $2 facility, $3 user (of the entries
- * that name no recorded_by: a group of writes names each entry's), $4 recorded at,
- * $5 the entries' ids, $6 people, $7 first day, $8 last day (per person, for the kept onsets), $9 window start,
- * $10 window end, $11 the facility's time zone.
+ * that name no recorded_by: a group of writes names each entry's), $4 recorded at, $5 people, $6 first day, $7 last day (per person, for the kept onsets), $8 window start, $9 window end, $10 the facility's time
+ * zone.
  */
 export const WRITE_ENTRIES: NamedStatement = {
   name: "mamori_observations_write",
@@ -42,24 +44,24 @@ export const WRITE_ENTRIES: NamedStatement = {
     ins as (
       insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at)
       select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4 from input
-      on conflict (id) do nothing
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
     ),
     existing as (
-      select id, facility_id, person_id, at, temp_c, symptoms, note from observations where id = any($5::uuid[])
+      select o.id, o.facility_id, o.person_id, o.at, o.temp_c, o.symptoms, o.note
+      from input i join observations o on o.facility_id = $2 and o.id = i.id and o.at = i.at
     ),
     cleared as (
       delete from kept_onsets k
-      using unnest($6::uuid[], $7::date[], $8::date[]) as r(person_id, from_day, to_day)
+      using unnest($5::uuid[], $6::date[], $7::date[]) as r(person_id, from_day, to_day)
       where k.person_id = r.person_id and k.day between r.from_day and r.to_day
     ),
     win as (
-      select distinct on (person_id, (at at time zone $11)::date, temp_c, symptoms) person_id, at, temp_c, symptoms
+      select distinct on (person_id, (at at time zone $10)::date, temp_c, symptoms) person_id, at, temp_c, symptoms
       from observations
       -- The people are this facility's (statement 1): by person and time alone, so that even a generic plan of the
       -- prepared statement reads the person's index (observations_person_at_idx), not the whole facility's window.
-      where person_id = any($6::uuid[]) and at >= $9 and at <= $10
-      order by person_id, (at at time zone $11)::date, temp_c, symptoms, at
+      where person_id = any($5::uuid[]) and at >= $8 and at <= $9
+      order by person_id, (at at time zone $10)::date, temp_c, symptoms, at
     )
     select
       (select coalesce(json_agg(ins), '[]'::json) from ins) as inserted,
@@ -69,8 +71,7 @@ export const WRITE_ENTRIES: NamedStatement = {
 
 /**
  * 3. The audit entries of the inserted rows and the recomputed kept onsets of the cleared days, in one statement.
- * $1 audit entries as JSON [{entity_id, after, actor?}], $2 actor (of the entries that name none), $3 organisation,
- * $4 kept onsets as JSON
+ * $1 audit entries as JSON [{entity_id, after, actor?}], $2 actor (of the entries that name none), $3 organisation, $4 kept onsets as JSON
  * [{person_id, subject, day, at, unit_id, person_kind}].
  */
 export const AUDIT_AND_ONSETS: NamedStatement = {
@@ -86,9 +87,12 @@ export const AUDIT_AND_ONSETS: NamedStatement = {
       as k(person_id uuid, subject text, day date, at timestamptz, unit_id uuid, person_kind text)`,
 };
 
-/** 4. (Rare.) Stored rows of ids inserted by a write that committed while statement 2 waited. $1 the ids. */
+/**
+ * 4. (Rare.) Stored rows of this facility's ids that statement 2 did not read: inserted by a write that committed while
+ * it waited, or stored with another time. $1 the facility, $2 the ids.
+ */
 export const EXISTING_ENTRIES: NamedStatement = {
   name: "mamori_observations_existing",
   text: `select id, facility_id, person_id, at, temp_c::float8 as temp_c, symptoms, note
-    from observations where id = any($1::uuid[])`,
+    from observations where facility_id = $1 and id = any($2::uuid[])`,
 };

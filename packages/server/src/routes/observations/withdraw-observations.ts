@@ -52,9 +52,12 @@ export async function withdrawObservations(
     if (errors.length > 0) throw conflict("Some entries can no longer be taken back.", errors);
     if (rows.length > 0) {
       await tx.delete(observations).where(
-        inArray(
-          observations.id,
-          rows.map((row) => row.id),
+        and(
+          eq(observations.facilityId, facilityId),
+          inArray(
+            observations.id,
+            rows.map((row) => row.id),
+          ),
         ),
       );
       await keepOnsets(tx, facilityId, rows);

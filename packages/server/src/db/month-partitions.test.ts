@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../test/test-app.ts";
+import { makeFacility, signIn } from "../test/test-facility.ts";
+import type { Executor } from "./database.ts";
+import { ensureMonthPartitions } from "./month-partitions.ts";
+import { auditLog, observations } from "./schema/index.ts";
+
+// observations and the audit log are partitioned by month (migration 0018): a row lands in its month's partition, or
+// in the default partition when its month has none, and is read back either way.
+
+const NOW = new Date("2026-12-03T09:00:00+09:00");
+const ctx = useTestApp({ clock: () => NOW });
+
+async function rows<T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const partitionsOf = (parent: string) =>
+  rows<{ name: string }>(
+    ctx.db,
+    sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = ${parent}::regclass order by c.relname`,
+  ).then((r) => r.map((x) => x.name));
+
+/** A month of its own for this run (the PostgreSQL test database is shared and kept between files). */
+const randomMonth = (fromYear: number, years: number) => {
+  const year = fromYear + Math.floor(Math.random() * years);
+  const month = 1 + Math.floor(Math.random() * 12);
+  return { year, month, tag: `${year}_${String(month).padStart(2, "0")}` };
+};
+
+describe("monthly partitions", () => {
+  it("are declared on both tables, by range of the time, with a default partition and the months around now", async () => {
+    const declared = await rows<{ name: string; strategy: string; key: string }>(
+      ctx.db,
+      sql`select c.relname as name, p.partstrat as strategy, a.attname as key
+        from pg_partitioned_table p join pg_class c on c.oid = p.partrelid
+        join pg_attribute a on a.attrelid = p.partrelid and a.attnum = p.partattrs[0]
+        where c.relname in ('observations', 'audit_log') order by c.relname`,
+    );
+    expect(declared).toEqual([
+      { name: "audit_log", strategy: "r", key: "at" },
+      { name: "observations", strategy: "r", key: "at" },
+    ]);
+    await ensureMonthPartitions(ctx.db, NOW);
+    for (const parent of ["observations", "audit_log"]) {
+      const names = await partitionsOf(parent);
+      expect(names).toContain(`${parent}_default`);
+      expect(names).toEqual(
+        expect.arrayContaining([`${parent}_2026_11`, `${parent}_2026_12`, `${parent}_2027_03`]),
+      );
+    }
+  });
+
+  it("makes a far month's partitions once; a row of that month lands in it and is read back", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
+    const { year, month, tag } = randomMonth(2200, 700);
+    const around = new Date(Date.UTC(year, month - 1, 15));
+    expect(await ensureMonthPartitions(ctx.db, around)).toBe(10);
+    expect(await ensureMonthPartitions(ctx.db, around)).toBe(0);
+    expect(await partitionsOf("observations")).toContain(`observations_${tag}`);
+    expect(await partitionsOf("audit_log")).toContain(`audit_log_${tag}`);
+
+    const id = randomUUID();
+    await ctx.db.insert(observations).values({
+      id,
+      facilityId: f.facility.id,
+      personId: f.people[0]!.id,
+      at: around,
+      symptoms: ["cough"],
+      recordedBy: (
+        await rows<{ id: string }>(ctx.db, sql`select id from users where organisation_id = ${f.facility.id}`)
+      )[0]!.id,
+    });
+    const [stored] = await rows<{ partition: string; at: Date }>(
+      ctx.db,
+      sql`select tableoid::regclass::text as partition, at from observations where facility_id = ${f.facility.id} and id = ${id}`,
+    );
+    expect(stored!.partition).toBe(`observations_${tag}`);
+    expect(new Date(stored!.at).getTime()).toBe(around.getTime());
+
+    // The audit log's partitions refuse change as the table does, TRUNCATE included.
+    await ctx.db.insert(auditLog).values({ at: around, action: "create", entity: "test", entityId: id });
+    await expect(ctx.db.execute(sql.raw(`truncate audit_log_${tag}`))).rejects.toThrow();
+    await expect(ctx.db.execute(sql.raw(`delete from audit_log_${tag}`))).rejects.toThrow();
+  });
+
+  it("keeps a row of a month without a partition in the default partition, and reads it back through the API", async () => {
+    const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
+    const cookie = await signIn(ctx.app, f.usernames.care_worker!);
+    const { year, month, tag } = randomMonth(1950, 40);
+    const day = `${year}-${String(month).padStart(2, "0")}-10`;
+    const entry = {
+      id: randomUUID(),
+      personId: f.people[0]!.id,
+      at: `${day}T08:30:00+09:00`,
+      tempC: 38.2,
+      symptoms: [],
+    };
+    const saved = await ctx.app.inject({
+      method: "POST",
+      url: "/api/observations",
+      headers: { cookie },
+      payload: { observations: [entry] },
+    });
+    expect(saved.json()).toEqual({ saved: 1, duplicates: 0 });
+    const [stored] = await rows<{ partition: string }>(
+      ctx.db,
+      sql`select tableoid::regclass::text as partition from observations where facility_id = ${f.facility.id} and id = ${entry.id}`,
+    );
+    expect(stored!.partition).toBe("observations_default");
+    // The month's partition is not made over the row the default partition holds; the row stays readable.
+    await ensureMonthPartitions(ctx.db, new Date(`${day}T00:00:00Z`));
+    expect(await partitionsOf("observations")).not.toContain(`observations_${tag}`);
+    const read = await ctx.app.inject({
+      method: "GET",
+      url: `/api/observations?personId=${entry.personId}&from=${day}&to=${day}`,
+      headers: { cookie },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().observations.map((o: { id: string; tempC: number }) => [o.id, o.tempC])).toEqual([
+      [entry.id, 38.2],
+    ]);
+    // A resend is still a duplicate, other content still a conflict.
+    const again = await ctx.app.inject({
+      method: "POST",
+      url: "/api/observations",
+      headers: { cookie },
+      payload: { observations: [entry] },
+    });
+    expect(again.json()).toEqual({ saved: 0, duplicates: 1 });
+    const other = await ctx.app.inject({
+      method: "POST",
+      url: "/api/observations",
+      headers: { cookie },
+      payload: { observations: [{ ...entry, at: `${day}T09:30:00+09:00` }] },
+    });
+    expect(other.statusCode).toBe(409);
+  });
+});
