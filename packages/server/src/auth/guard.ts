@@ -1,6 +1,6 @@
+import { can, type Permission } from "@mamori/contract/permissions";
 import type { FastifyRequest } from "fastify";
 import { AppError, forbidden, unauthenticated } from "../errors.ts";
-import { can, type Permission } from "./roles.ts";
 import type { SessionUser } from "./sessions.ts";
 
 /** The signed-in user; the onRequest hook has already refused anonymous calls to protected routes. */

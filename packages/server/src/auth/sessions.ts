@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import { and, eq, gt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
-import type { Role } from "./roles.ts";
 import { SECOND_STEP_MINUTES, secondFactorRequired } from "./second-factor.ts";
 import type { SessionCache } from "./session-cache.ts";
 

@@ -1,3 +1,4 @@
+import { loginBody, passwordChangeBody, userResponse } from "@mamori/contract/auth";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -19,7 +20,6 @@ import { accountKey, recordSignInFailure, signInBlocked } from "../../auth/sign-
 import { users } from "../../db/schema/index.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import { reportAbilities } from "../../policies/reports.ts";
-import { loginBody, passwordChangeBody, userResponse } from "./schema.ts";
 
 /** Sets the session cookie; a session waiting for the second factor gets a cookie of the same short life. */
 export function setSessionCookie(

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { EpisodeCreate, MeasureCreate } from "@mamori/contract/episodes";
 import {
   episodeQuietDays,
   episodeRuleSubject,
@@ -35,7 +36,6 @@ import {
   subjectCases,
   userNames,
 } from "./episode-store.ts";
-import type { EpisodeCreate, MeasureCreate } from "./schema.ts";
 
 type Actor = { user: SessionUser; facilityId: string };
 

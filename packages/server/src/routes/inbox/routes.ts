@@ -1,10 +1,10 @@
+import { inboxResponse, overviewResponse } from "@mamori/contract/reports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { forbidden } from "../../errors.ts";
 import { inboxPolicy, officeOf } from "../../policies/reports.ts";
-import { inboxResponse, overviewResponse } from "../reports/schema.ts";
 import { INBOX_PAGE, officeInbox, officeOverview, unreadCount } from "./inbox.ts";
 
 const inboxQuery = z.object({

@@ -1,8 +1,8 @@
+import { can, type Permission } from "@mamori/contract/permissions";
 import { asc, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyRequest } from "fastify";
 import { currentUser } from "../../auth/guard.ts";
-import { can, type Permission } from "../../auth/roles.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Executor } from "../../db/database.ts";
 import { surveyResponses } from "../../db/schema/index.ts";

@@ -1,7 +1,7 @@
 import { PREFECTURES } from "@mamori/domain/input";
 import { BUILT_IN_PROFILE_IDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
 
 const isTimeZone = (tz: string) => {
   try {
