@@ -5,7 +5,7 @@ import {
   TRAINING_KINDS,
 } from "@mamori/domain/obligations";
 import { z } from "zod";
-import type { Permission } from "../permissions/roles.ts";
+import type { Permission } from "../permissions/permissions.ts";
 import type { EquipmentKind } from "./equipment.ts";
 
 const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
-import { ROLES } from "../permissions/roles.ts";
+import { ROLES } from "../permissions/permissions.ts";
 
 /** Roles a facility's administrator may give: overseer and secretariat accounts belong to their own organisations. */
 export const FACILITY_ROLES = [

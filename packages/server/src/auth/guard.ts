@@ -11,7 +11,9 @@ export function currentUser(request: FastifyRequest): SessionUser {
 
 /**
  * The facility the signed-in user acts for, after checking the role may do `permission` there. Users of overseer
- * organisations have no facility and get 403.
+ * organisations have no facility and get 403. Any facility is accepted here, hospitals included: a permission's
+ * `where` narrows what `/api/auth/me` lists and what the web shows; routes for hospitals only check the facility type
+ * themselves (cre/hospital.ts).
  */
 export function authorizeFacility(
   request: FastifyRequest,

@@ -33,7 +33,7 @@ export function FacilitySetupPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { facility, error, reload } = useFacility();
-  const editable = canManageFacility(user.role);
+  const editable = canManageFacility(user);
 
   return (
     <div className="setup">

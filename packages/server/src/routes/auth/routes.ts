@@ -1,4 +1,5 @@
 import { loginBody, passwordChangeBody, userResponse } from "@mamori/contract/auth";
+import { permissionsOf } from "@mamori/contract/permissions";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -154,6 +155,6 @@ export const authRoutes =
 
     app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => {
       const user = currentUser(request);
-      return { user: { ...user, abilities: reportAbilities(user) } };
+      return { user: { ...user, abilities: reportAbilities(user), permissions: permissionsOf(user) } };
     });
   };

@@ -1,4 +1,5 @@
 import { userResponse } from "@mamori/contract/auth";
+import { permissionsOf } from "@mamori/contract/permissions";
 import {
   codeBody,
   disableBody,
@@ -39,10 +40,11 @@ import { AppError, conflict, validationFailed } from "../../errors.ts";
 import { reportAbilities } from "../../policies/reports.ts";
 import { setSessionCookie } from "../auth/routes.ts";
 
-/** The user as the sign-in calls answer it, with what they may do with reports (as `/api/auth/me`). */
+/** The user as the sign-in calls answer it, with what they may do (as `/api/auth/me`). */
 const withAbilities = <U extends Parameters<typeof reportAbilities>[0]>(user: U) => ({
   ...user,
   abilities: reportAbilities(user),
+  permissions: permissionsOf(user),
 });
 
 /** Calls per address and minute of the code endpoints: a flood guard; the stored failure limits stop guessing. */

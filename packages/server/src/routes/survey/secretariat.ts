@@ -1,4 +1,4 @@
-import { can, type Permission } from "@mamori/contract/permissions";
+import { allows, type Permission } from "@mamori/contract/permissions";
 import { asc, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyRequest } from "fastify";
@@ -12,7 +12,7 @@ import { answersByLinkId, answerText, deidentifyResponse } from "./questionnaire
 /** The survey secretariat's user, after checking the role may do `permission`; everyone else gets 403. */
 export function authorizeSecretariat(request: FastifyRequest, permission: Permission): SessionUser {
   const user = currentUser(request);
-  if (user.organisation.kind !== "secretariat" || !can(user.role, permission)) throw forbidden();
+  if (!allows(user, permission)) throw forbidden();
   return user;
 }
 
