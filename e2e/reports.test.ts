@@ -136,7 +136,7 @@ describe("a report reaches both offices", () => {
 
   it("shows demo-hc the region view: the demo facilities' shared counts, the 2F GI cluster above usual", async () => {
     // Still signed in as demo-hc. The region view (issue 11 item 4): shared daily counts, no names.
-    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${server.url}/region`);
     await page.getByTestId("region-grid").waitFor(WAIT);
     expect(await page.getByTestId("region-group-GI").getAttribute("aria-pressed")).toBe("true");
@@ -147,6 +147,13 @@ describe("a report reaches both offices", () => {
     expect(await card.textContent()).toContain("11月27日(金)、11月28日(土)にいつもより多い日がありました");
     expect(await page.getByTestId("region-card").allTextContents()).not.toContain("やまびこ");
     expect(await page.locator(".region-mini svg").count()).toBeGreaterThan(0);
+    // Each facility's alerts, in words, by the facility's own engine: the cluster of 11月27日 and criterion ウ.
+    const alerting = page.getByTestId("region-alerting");
+    expect(await alerting.textContent()).toContain("特別養護老人ホーム さくらの里");
+    const words = (await card.getByTestId("region-alerts").textContent()) ?? "";
+    expect(words).toContain("報告基準ウ（いつもより多い）：嘔吐・下痢");
+    expect(words).toContain("24時間以内に嘔吐・下痢の人が");
+    expect(words).not.toMatch(/利用者\d|personId/);
     await screenshot(page, "reports-10-hc-region");
     await phone();
     await screenshot(page, "reports-11-hc-region-phone");

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { newSecretKey, type SecretBox, secretBox } from "./auth/secret-box.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./auth/sessions.ts";
 import type { Database } from "./db/database.ts";
@@ -66,9 +67,17 @@ export type AppOptions = {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Sessions looked up in the last seconds (session-cache.ts); a fresh one per app by default. */
   sessionCache?: SessionCache;
+  /**
+   * Seals the second-factor secrets at rest (auth/secret-key.ts gives `mamori start` its box); by default a box with a
+   * key of this process, for an app in a test or a benchmark.
+   */
+  secrets?: SecretBox;
   /** Where the built web app is, to be served at `/`. */
   webRoot?: string;
 };
+
+/** The key of an app built without one: it lives as long as this process (tests, benchmarks in process). */
+const PROCESS_KEY = newSecretKey();
 
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/auth/login"]);
 /** What a session still waiting for the second factor, or for its enrolment, may call. */
@@ -219,7 +228,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const context = { db: options.db, clock, secureCookies: options.secureCookies ?? false };
+  const context: RouteContext = {
+    db: options.db,
+    clock,
+    secureCookies: options.secureCookies ?? false,
+    secrets: options.secrets ?? secretBox(PROCESS_KEY),
+  };
   await app.register(healthRoutes(options.db, options.probe), { prefix: "/api" });
   await app.register(authRoutes(context), { prefix: "/api/auth" });
   await app.register(secondFactorRoutes(context), { prefix: "/api/auth/second-factor" });
@@ -259,4 +273,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-export type RouteContext = { db: Database; clock: () => Date; secureCookies: boolean };
+export type RouteContext = { db: Database; clock: () => Date; secureCookies: boolean; secrets: SecretBox };

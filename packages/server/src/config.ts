@@ -15,6 +15,8 @@ const environmentSchema = z.object({
   MAMORI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   MAMORI_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAMORI_DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The key sealing the second-factor secrets at rest (auth/secret-key.ts): 32 bytes in base64. */
+  MAMORI_SECRET_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   NODE_ENV: z.string().default("development"),
   /** For browser journeys only: the server's "now" is this instant (ISO with offset), fixed; refused in production. */
   MAMORI_FIXED_NOW: z.preprocess(
@@ -40,6 +42,8 @@ export type Config = {
   logLevel: Exclude<(typeof LOG_LEVELS)[number], "silent"> | false;
   /** A fixed "now" for tests (MAMORI_FIXED_NOW); null: the wall clock. */
   fixedNow: Date | null;
+  /** MAMORI_SECRET_KEY as given (checked when the database is open), or null. */
+  secretKey: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.MAMORI_SECURE_COOKIES ? e.MAMORI_SECURE_COOKIES === "true" : e.NODE_ENV === "production",
     logLevel: e.MAMORI_LOG_LEVEL === "silent" ? false : e.MAMORI_LOG_LEVEL,
     fixedNow: e.MAMORI_FIXED_NOW ? new Date(e.MAMORI_FIXED_NOW) : null,
+    secretKey: e.MAMORI_SECRET_KEY ?? null,
   };
 }

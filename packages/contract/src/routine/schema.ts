@@ -1,3 +1,4 @@
+import { saneDay } from "@mamori/domain/input";
 import { OBLIGATION_CODES } from "@mamori/domain/obligations";
 import { z } from "zod";
 import { EQUIPMENT_KINDS } from "./equipment.ts";
@@ -95,7 +96,7 @@ export const settingsBody = z.strictObject({
 });
 export const settingsResponse = z.object({ settings: settingsBody });
 
-export const asOfQuery = z.object({ asOf: day.optional() });
+export const asOfQuery = z.object({ asOf: saneDay.optional() });
 export const facilityParams = z.object({ facilityId: z.uuid() });
 
 const source = z.object({

@@ -1,3 +1,4 @@
+import { saneInstant } from "@mamori/domain/input";
 import {
   CASE_STATUSES,
   FACILITY_ALERT_CODES,
@@ -9,7 +10,7 @@ import { caseNotificationSchema } from "../cases/schema.ts";
 
 export const facilityParams = z.object({ facilityId: z.uuid() });
 
-const asOf = z.iso.datetime({ offset: true, error: "expected an ISO 8601 time with offset" }).optional();
+const asOf = saneInstant.optional();
 
 export const lineListQuery = z.object({
   asOf,

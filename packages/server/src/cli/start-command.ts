@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../app.ts";
+import { openSecretBox, SecretKeyError } from "../auth/secret-key.ts";
 import { loadConfig } from "../config.ts";
 import { connect, DatabaseUnreachableError } from "../db/connect.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
@@ -33,6 +34,18 @@ export async function run(_args: string[]): Promise<number> {
     }
     throw error;
   }
+  let secrets: Awaited<ReturnType<typeof openSecretBox>>;
+  try {
+    secrets = await openSecretBox(connection.db, {
+      secretKey: config.secretKey,
+      dataDir: config.database.kind === "pglite" ? config.database.dataDir : null,
+    });
+  } catch (error) {
+    if (!(error instanceof SecretKeyError)) throw error;
+    say(error.message);
+    await connection.close();
+    return 1;
+  }
   const fixedNow = config.fixedNow;
   const clock = fixedNow ? () => fixedNow : () => new Date();
   const seeded = config.database.kind === "pglite" && (await seedDemoIfEmpty(connection.db, clock()));
@@ -40,6 +53,7 @@ export async function run(_args: string[]): Promise<number> {
     db: connection.db,
     probe: connection.probe,
     clock,
+    secrets,
     secureCookies: config.secureCookies,
     logger: config.logLevel,
     ...(existsSync(webRoot) ? { webRoot } : {}),

@@ -89,6 +89,10 @@ async function connectPostgres(settings: PostgresSettings, events: ConnectEvents
   });
   // Without a listener an idle connection that breaks (pg_terminate_backend, a restart) would end the process.
   pool.on("error", (error) => events.onIdleConnectionError?.(error));
+  // The pool listens only while a connection is idle: one that breaks while checked out, between two statements of a
+  // transaction, would emit an error nobody hears and end the process. The statement then fails (503) and the pool
+  // drops the connection when it comes back.
+  pool.on("connect", (client) => client.on("error", () => {}));
 
   for (let attempt = 1; ; attempt++) {
     try {

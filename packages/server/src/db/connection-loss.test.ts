@@ -58,6 +58,30 @@ describe.runIf(onPostgres)("PostgreSQL connections lost while serving", () => {
   }, 120_000);
   afterAll(() => pg?.destroy());
 
+  it("survives a connection terminated between two statements of a transaction", async () => {
+    const connection = await connect({ kind: "postgres", url: pg.url, poolSize: 2 });
+    try {
+      const { default: pgDriver } = await import("pg");
+      const { sql } = await import("drizzle-orm");
+      const failed = connection.db.transaction(async (tx) => {
+        const result = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+          rows: { pid: number }[];
+        };
+        const admin = new pgDriver.Client({ connectionString: pg.url });
+        await admin.connect();
+        await admin.query("select pg_terminate_backend($1)", [result.rows[0]!.pid]);
+        await admin.end();
+        // The connection breaks while this transaction holds it and no statement is running.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.execute(sql`select 1`);
+      });
+      await expect(failed).rejects.toThrow();
+      expect((await connection.probe()).reachable).toBe(true);
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
+
   it("survives idle connections terminated by the server, answers 503 while it is stopped, and recovers by itself", async () => {
     const lost: Error[] = [];
     const connection = await connect(

@@ -125,6 +125,19 @@ describe("dates that do not exist or are out of range", () => {
     expect(alerts.json().error.fields[0].path).toBe("asOf");
   });
 
+  it("refuses year 9999 as the as-of of the line list, the epidemic curve and the obligations", async () => {
+    const f = await nurse();
+    for (const url of [
+      `/api/facilities/${f.facility.id}/line-list?asOf=9999-12-31T23:59:59Z`,
+      `/api/facilities/${f.facility.id}/epidemic-curve?asOf=9999-12-31T23:59:59Z`,
+      `/api/facilities/${f.facility.id}/obligations?asOf=9999-12-31`,
+    ]) {
+      const response = await ctx.app.inject({ method: "GET", url, headers: { cookie: f.cookie } });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.fields[0].path).toBe("asOf");
+    }
+  });
+
   it("refuses a CRE collection day that does not exist", async () => {
     const h = await makeHospital(ctx.app, ctx.db);
     const response = await ctx.app.inject({

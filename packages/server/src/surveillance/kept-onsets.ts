@@ -12,6 +12,7 @@ import {
   type ObservationInput,
   type PersonInput,
   personOnsets,
+  type RuleProfile,
   SYNDROME_GROUP_CONDITIONS,
   SYNDROME_GROUPS,
   type SymptomCode,
@@ -126,6 +127,9 @@ async function facilitySettings(db: Executor, facilityId: string) {
     maxGap: Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS),
   };
 }
+
+/** What else than the gap a profile's kept onsets are built with (`kept_onsets_built.rules`). */
+export const keptRulesOf = (profile: RuleProfile): string => keptRulesKey(profile.noroCluster.symptoms);
 
 /** What else than the gap the kept onsets were built with: the cluster's symptoms (a change rebuilds them). */
 function keptRulesKey(clusterSymptoms: readonly string[]): string {

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { keptOnsetsBuilt, officeLinks, organisations } from "../db/schema/index.ts";
 import { dayInZone } from "../time/facility-day.ts";
-import { ensureKeptOnsets } from "./kept-onsets.ts";
+import { ensureKeptOnsets, keptRulesOf } from "./kept-onsets.ts";
 
 type Group = (typeof SYNDROME_GROUPS)[number];
 
@@ -45,13 +45,17 @@ export async function sharingFacilitiesOf(db: Database, healthCentreId: string):
 }
 
 /**
- * Builds the kept onsets of those facilities that were never built or were built with another gap than their
- * profile's (`ensureKeptOnsets`, one facility at a time); the others are left alone after one query.
+ * Builds the kept onsets of those facilities that were never built or were built with another gap or cluster
+ * symptoms than their profile's (`ensureKeptOnsets`, one facility at a time); the others are left alone after one query.
  */
 async function ensureBuilt(db: Database, facilities: readonly SharingFacility[]): Promise<void> {
   if (facilities.length === 0) return;
   const built = await db
-    .select({ facilityId: keptOnsetsBuilt.facilityId, gap: keptOnsetsBuilt.groupGapDays })
+    .select({
+      facilityId: keptOnsetsBuilt.facilityId,
+      gap: keptOnsetsBuilt.groupGapDays,
+      rules: keptOnsetsBuilt.rules,
+    })
     .from(keptOnsetsBuilt)
     .where(
       inArray(
@@ -59,10 +63,12 @@ async function ensureBuilt(db: Database, facilities: readonly SharingFacility[])
         facilities.map((f) => f.id),
       ),
     );
-  const gapOf = new Map(built.map((b) => [b.facilityId, b.gap]));
+  const builtOf = new Map(built.map((b) => [b.facilityId, b]));
   for (const f of facilities) {
     const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
-    if (gapOf.get(f.id) !== profile.onsets.gapDays) await ensureKeptOnsets(db, f.id);
+    const was = builtOf.get(f.id);
+    if (was?.gap !== profile.onsets.gapDays || was.rules !== keptRulesOf(profile))
+      await ensureKeptOnsets(db, f.id);
   }
 }
 

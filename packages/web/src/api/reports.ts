@@ -142,6 +142,7 @@ export function createReportsApi(request: Requester) {
     }) => request<{ id: string }>("POST", "/api/reports/decisions", { body }),
     workbookUrl: (id: string) => `${one(id)}/workbook`,
     inbox: () => request<{ unread: number; reports: InboxItem[] }>("GET", "/api/inbox"),
+    /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */
     unread: async () => (await request<{ unread: number }>("GET", "/api/inbox/unread")).unread,
     overview: async () =>
       (await request<{ facilities: OverviewFacility[] }>("GET", "/api/inbox/overview")).facilities,

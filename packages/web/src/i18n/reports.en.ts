@@ -140,6 +140,7 @@ export const reportsEn: ReportMessages = {
     heading: "Received reports",
     empty: "No reports have arrived yet.",
     unread: "Unread",
+    unreadHeader: "{{count}} unread (reports and notifications of CRE)",
     unreadCount: "{{count}} unread",
     received: "Received {{at}}",
     overview: "Facilities",

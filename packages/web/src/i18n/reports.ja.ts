@@ -140,6 +140,7 @@ export const reportsJa = {
     heading: "受け付けた報告",
     empty: "まだ報告は届いていません。",
     unread: "未読",
+    unreadHeader: "未読 {{count}}件（報告と発生届）",
     unreadCount: "未読 {{count}}件",
     received: "受付：{{at}}",
     overview: "担当の施設",

@@ -17,5 +17,9 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId)],
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    // An organisation's latest entry in one index descent: what the region view's alerts are kept against.
+    index("audit_organisation_idx").on(t.organisationId, t.id),
+  ],
 );

@@ -4,6 +4,7 @@ import {
   type EvaluateFacilityResult,
   evaluateFacility,
   findBuiltInProfile,
+  type RecordedCaseInput,
 } from "@mamori/domain/surveillance";
 import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
 import { assertFound } from "../../auth/guard.ts";
@@ -99,6 +100,40 @@ export async function loadFacilityRecords(
   };
 }
 
+type CaseRow = typeof cases.$inferSelect;
+
+/** The recorded cases as the rules engine reads them: those that name a disease (the others are implicit cases). */
+export function ruleCaseInputs(
+  rows: readonly Pick<
+    CaseRow,
+    | "personId"
+    | "disease"
+    | "status"
+    | "onsetDate"
+    | "resolvedDate"
+    | "outcomes"
+    | "diagnosedDate"
+    | "notifiedDate"
+  >[],
+): RecordedCaseInput[] {
+  return rows.flatMap((c) =>
+    c.disease === null
+      ? []
+      : [
+          {
+            personId: c.personId,
+            disease: c.disease,
+            status: c.status,
+            onsetDate: c.onsetDate,
+            resolvedDate: c.resolvedDate,
+            outcomes: c.outcomes,
+            diagnosedDate: c.diagnosedDate,
+            notifiedDate: c.notifiedDate,
+          },
+        ],
+  );
+}
+
 /**
  * Evaluates a facility's rules from its stored records as of an instant: the same engine `mamori evaluate` runs on a
  * scenario file, fed from the database, with the new onsets of past days read from the kept onsets.
@@ -175,22 +210,7 @@ export async function facilityRuleInput(
       baselineTempC: p.baselineTempC,
     })),
     observations: observationRows,
-    cases: caseRows.flatMap((c) =>
-      c.disease === null
-        ? []
-        : [
-            {
-              personId: c.personId,
-              disease: c.disease,
-              status: c.status,
-              onsetDate: c.onsetDate,
-              resolvedDate: c.resolvedDate,
-              outcomes: c.outcomes,
-              diagnosedDate: c.diagnosedDate,
-              notifiedDate: c.notifiedDate,
-            },
-          ],
-    ),
+    cases: ruleCaseInputs(caseRows),
     antibiotics: courseRows.map((c) => ({
       personId: c.personId,
       start: c.startDate,

@@ -104,6 +104,12 @@ describe("the CRE 発生届 sent through the inbox (感染症法 第12条第1項
     expect(list.notifications).toEqual([
       expect.objectContaining({ id, unread: true, hospital: { name: expect.stringContaining("施設") } }),
     ]);
+    // The header counts it with the unread reports until someone at the health centre opens it.
+    expect((await inject("GET", "/api/inbox/unread", hc)).json()).toEqual({
+      unread: 1,
+      reports: 0,
+      notifications: 1,
+    });
     // A later change of the case does not change what the health centre received.
     const patched = await inject("PATCH", `/api/cre/cases/${caseId}`, h.cookies.physician!, {
       version: 2,
@@ -114,6 +120,10 @@ describe("the CRE 発生届 sent through the inbox (感染症法 第12条第1項
     expect(opened.form.case.diagnosedOn).toBeNull();
     expect(opened.readAt).toBe(NOW.toISOString());
     expect((await inject("GET", "/api/cre-notifications", hc)).json().unread).toBe(0);
+    expect((await inject("GET", "/api/inbox/unread", hc)).json()).toMatchObject({
+      unread: 0,
+      notifications: 0,
+    });
     // The hospital sees it sent on the case.
     const after = (
       await inject("GET", `/api/cre-notifications/cases/${caseId}`, h.cookies.physician!)
@@ -134,6 +144,9 @@ describe("the CRE 発生届 sent through the inbox (感染症法 第12条第1項
     const otherCentre = await officerOf(other.healthCentreId);
     expect((await inject("GET", `/api/cre-notifications/${id}`, otherCentre)).statusCode).toBe(404);
     expect((await inject("GET", "/api/cre-notifications", otherCentre)).json().notifications).toEqual([]);
+    expect((await inject("GET", "/api/inbox/unread", otherCentre)).json()).toMatchObject({
+      notifications: 0,
+    });
     // Another hospital cannot send this hospital's case.
     const foreign = await inject("POST", "/api/cre-notifications", other.h.cookies.physician!, {
       id: randomUUID(),

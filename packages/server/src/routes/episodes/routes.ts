@@ -17,17 +17,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { notFound } from "../../errors.ts";
+import { closeEpisode, reopenEpisode } from "./close-episode.ts";
+import { linkCase, resolveLinkedCase } from "./episode-case-links.ts";
+import { listEpisodes, presentDetail } from "./episode-present.ts";
 import { facilityFrame, findEpisode } from "./episode-store.ts";
-import {
-  closeEpisode,
-  linkCase,
-  listEpisodes,
-  openEpisode,
-  presentDetail,
-  recordMeasure,
-  reopenEpisode,
-  resolveLinkedCase,
-} from "./episodes.ts";
+import { openEpisode } from "./open-episode.ts";
+import { recordMeasure } from "./record-measure.ts";
 
 /**
  * Outbreak episodes of a facility (facility-surveillance.md §4.3, manual §4 and p.56): opened from an alert or by hand,

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, ne } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import {
+  creNotifications,
   officeReportRecipients,
   officeReports,
   organisations,
@@ -63,7 +64,27 @@ export async function officeInbox(
   return { unread: await unreadCount(db, officeId), reports };
 }
 
-/** How many submitted reports or new versions the office has not opened: the count in the header. */
+/**
+ * What the header counts for an office: the submitted reports and new versions it has not opened and, for a health
+ * centre (with `notifications`), the 発生届 (CRE notifications) sent to it that nobody there has opened yet.
+ */
+export async function unreadForHeader(db: Executor, officeId: string, options: { notifications: boolean }) {
+  const [reports, notifications] = await Promise.all([
+    unreadCount(db, officeId),
+    options.notifications ? unreadNotificationCount(db, officeId) : 0,
+  ]);
+  return { unread: reports + notifications, reports, notifications };
+}
+
+async function unreadNotificationCount(db: Executor, healthCentreId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(creNotifications)
+    .where(and(eq(creNotifications.healthCentreId, healthCentreId), isNull(creNotifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** How many submitted reports or new versions the office has not opened. */
 export async function unreadCount(db: Executor, officeId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })

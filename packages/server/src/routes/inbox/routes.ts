@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { forbidden } from "../../errors.ts";
+import { creNotificationPolicy } from "../../policies/cre-notifications.ts";
 import { inboxPolicy, officeOf } from "../../policies/reports.ts";
-import { INBOX_PAGE, officeInbox, officeOverview, unreadCount } from "./inbox.ts";
+import { INBOX_PAGE, officeInbox, officeOverview, unreadForHeader } from "./inbox.ts";
 
 const inboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(INBOX_PAGE),
@@ -41,10 +42,17 @@ export const inboxRoutes =
 
     app.get(
       "/unread",
-      { schema: { response: { 200: z.object({ unread: z.number() }) } } },
+      {
+        schema: {
+          response: { 200: z.object({ unread: z.number(), reports: z.number(), notifications: z.number() }) },
+        },
+      },
       async (request) => {
-        const office = officeFor(request, inboxPolicy.read);
-        return { unread: await unreadCount(ctx.db, office.officeId) };
+        const actor = currentUser(request);
+        if (!inboxPolicy.read(actor)) throw forbidden();
+        return unreadForHeader(ctx.db, officeOf(actor)!.officeId, {
+          notifications: creNotificationPolicy.inbox(actor),
+        });
       },
     );
 

@@ -3,9 +3,10 @@ import type { SymptomCode } from "@mamori/domain/surveillance";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { type RawQuery, rawTransaction } from "../../db/raw-transaction.ts";
-import { conflict, type FieldError, validationFailed } from "../../errors.ts";
+import { type AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
 import { AUDIT_AND_ONSETS, EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
+import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -72,14 +73,17 @@ const storedContent = (row: StoredRow): Normalised => ({
   note: row.note,
 });
 
+/** One request's batch of round entries, with the server's clock when it came. */
+export type RoundWrite = { user: SessionUser; inputs: ObservationInput[]; now: Date };
+export type RoundWriteAnswer = { saved: number; duplicates: number };
+/** A write's own outcome in its group: its answer, or the error it alone is refused with (400, 409). */
+export type RoundWriteOutcome = { ok: true; answer: RoundWriteAnswer } | { ok: false; error: AppError };
+
 /**
  * Records a batch of round entries. All or nothing: every entry is checked (person of this facility, time not in the
  * future) and all problems are reported together; the batch is written in one transaction with its audit entries and
  * the kept onsets of its people (kept-onsets.ts). An id already stored with the same content is a duplicate (a
  * resend), with other content a conflict — corrections have their own command.
- *
- * The busiest write of the system, so it runs as three prepared statements (record-statements.ts) on the driver
- * itself: the people locked, the entries written, the audit and onsets added.
  */
 export async function recordObservations(
   db: Database,
@@ -87,12 +91,75 @@ export async function recordObservations(
   facilityId: string,
   inputs: ObservationInput[],
   now: Date,
-): Promise<{ saved: number; duplicates: number }> {
-  const entries = inputs.map(normalise);
-  const errors: FieldError[] = [];
+): Promise<RoundWriteAnswer> {
+  const [outcome] = await recordRoundWrites(db, facilityId, [{ user, inputs, now }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.answer;
+}
 
+/** A write of a group while it is checked and written. */
+type Pending = {
+  write: RoundWrite;
+  entries: Normalised[];
+  /** The first entry of each id (a repeated id with the same content is written once). */
+  unique: { id: string; index: number; entry: Normalised }[];
+  /** Found before the database is asked: the same id with other content within the batch. */
+  errors: FieldError[];
+};
+/** A write of the group that passed its checks, and the entries it inserts (ids no earlier write of the group sent). */
+type Writing = { pending: Pending; owned: Pending["unique"] };
+
+/** Thrown inside the transaction to roll it back when writes turned out to conflict after their entries went in. */
+class ConflictingWrites extends Error {
+  constructor(readonly refused: Map<Pending, AppError>) {
+    super("conflicting writes in a group");
+  }
+}
+
+/**
+ * Records the batches of several requests of one facility in one transaction (round-writer.ts), each with the outcome
+ * it would have had alone, written one after the other in the given order: each is checked on its own, and one refused
+ * (400, 409) writes nothing and leaves the others be. An id sent by two writes of the group is the earlier one's; the
+ * later is told it is a duplicate, or refused if its content differs. A write found to conflict with a stored row only
+ * after the entries went in (rare: a client reusing an id) rolls the transaction back, and the others are written again
+ * without it. A failure of the database rejects for all.
+ *
+ * The busiest write of the system, so it runs as three prepared statements (record-statements.ts) on the driver
+ * itself: the people locked, the entries written, the audit and onsets added — per group, not per request.
+ */
+export async function recordRoundWrites(
+  db: Database,
+  facilityId: string,
+  writes: RoundWrite[],
+): Promise<RoundWriteOutcome[]> {
+  const pendings = writes.map(prepare);
+  const outcomes = new Map<Pending, RoundWriteOutcome>();
+  let open = pendings;
+  while (open.length > 0) {
+    const attempt = await rawTransaction(db, async (query) => {
+      const group = await writeGroup(query, facilityId, open);
+      if (group.conflicting.size > 0) throw new ConflictingWrites(group.conflicting);
+      return group.outcomes;
+    }).catch((error: unknown) => {
+      if (error instanceof ConflictingWrites) return error;
+      throw error;
+    });
+    if (attempt instanceof ConflictingWrites) {
+      for (const [pending, error] of attempt.refused) outcomes.set(pending, { ok: false, error });
+      open = open.filter((p) => !attempt.refused.has(p));
+      continue;
+    }
+    for (const [pending, outcome] of attempt) outcomes.set(pending, outcome);
+    break;
+  }
+  return pendings.map((p) => outcomes.get(p)!);
+}
+
+function prepare(write: RoundWrite): Pending {
+  const entries = write.inputs.map(normalise);
+  const errors: FieldError[] = [];
   const seen = new Map<string, number>();
-  inputs.forEach((input, i) => {
+  write.inputs.forEach((input, i) => {
     const first = seen.get(input.id);
     if (first !== undefined && !sameContent(entries[first]!, entries[i]!))
       errors.push({
@@ -101,87 +168,185 @@ export async function recordObservations(
       });
     seen.set(input.id, first ?? i);
   });
-  const unique = inputs
+  const unique = write.inputs
     .map((input, i) => ({ id: input.id, index: i, entry: entries[i]! }))
     .filter((x) => seen.get(x.id) === x.index);
-  const personIds = [...new Set(entries.map((e) => e.personId))].sort();
+  return { write, entries, unique, errors };
+}
 
-  return rawTransaction(db, async (query) => {
-    const locked = await query<LockedPerson>(LOCK_PEOPLE, [facilityId, personIds]);
-    const known = new Set(locked.map((p) => p.id));
-    entries.forEach((entry, i) => {
+async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) {
+  const outcomes = new Map<Pending, RoundWriteOutcome>();
+  const none = new Map<Pending, AppError>();
+  const personIds = [...new Set(open.flatMap((p) => p.entries.map((e) => e.personId)))].sort();
+  const locked = await query<LockedPerson>(LOCK_PEOPLE, [facilityId, personIds]);
+  const known = new Set(locked.map((p) => p.id));
+
+  const claims = new Map<string, Normalised>();
+  const writing: Writing[] = [];
+  for (const pending of open) {
+    const errors = [...pending.errors];
+    const { now } = pending.write;
+    pending.entries.forEach((entry, i) => {
       if (!known.has(entry.personId))
         errors.push({ path: `observations[${i}].personId`, message: "unknown person" });
       if (entry.at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
         errors.push({ path: `observations[${i}].at`, message: "is in the future" });
     });
-    if (errors.length > 0) throw validationFailed(errors);
+    if (errors.length > 0) {
+      outcomes.set(pending, { ok: false, error: validationFailed(errors) });
+      continue;
+    }
+    const clashes = pending.unique.filter((x) => {
+      const claimed = claims.get(x.id);
+      return claimed !== undefined && !sameContent(claimed, x.entry);
+    });
+    if (clashes.length > 0) {
+      outcomes.set(pending, { ok: false, error: conflictOf(clashes.map((x) => x.index)) });
+      continue;
+    }
+    const owned = pending.unique.filter((x) => !claims.has(x.id));
+    for (const x of owned) claims.set(x.id, x.entry);
+    writing.push({ pending, owned });
+  }
+  if (writing.length === 0) return { outcomes, conflicting: none };
 
-    const facility = locked[0]!;
-    const upkeep = onsetUpkeep(facility.time_zone, facility.rule_profile, entries);
-    const ranges = [...upkeep.ranges];
-    const [written] = await query<{ inserted: StoredRow[]; existing: StoredRow[]; stored: StoredRow[] }>(
-      WRITE_ENTRIES,
-      [
-        JSON.stringify(
-          unique.map(({ id, entry }) => ({
-            id,
-            person_id: entry.personId,
-            at: entry.at.toISOString(),
-            temp_c: entry.tempC,
-            symptoms: entry.symptoms,
-            note: entry.note,
-          })),
-        ),
-        facilityId,
-        user.id,
-        now.toISOString(),
-        unique.map((x) => x.id),
-        ranges.map(([personId]) => personId),
-        ranges.map(([, range]) => range.fromDay),
-        ranges.map(([, range]) => range.toDay),
-        upkeep.window.since.toISOString(),
-        upkeep.window.until.toISOString(),
-        facility.time_zone,
-      ],
-    );
-    const { inserted, stored } = written!;
-    await refuseConflicts(query, facilityId, inputs, unique, inserted, written!.existing);
+  const facility = locked[0]!;
+  const changing = await entriesThatCanChangeOnsets(
+    query,
+    writing.flatMap((w) => w.pending.entries),
+    facility.time_zone,
+  );
+  const upkeep = onsetUpkeep(facility.time_zone, facility.rule_profile, changing);
+  const ranges = [...upkeep.ranges];
+  const owned = writing.flatMap((w) => w.owned.map((x) => ({ ...x, userId: w.pending.write.user.id })));
+  const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
+  const [written] = await query<{ inserted: StoredRow[]; existing: StoredRow[]; stored: StoredRow[] }>(
+    WRITE_ENTRIES,
+    [
+      JSON.stringify(
+        owned.map(({ id, entry, userId }) => ({
+          id,
+          person_id: entry.personId,
+          at: entry.at.toISOString(),
+          temp_c: entry.tempC,
+          symptoms: entry.symptoms,
+          note: entry.note,
+          recorded_by: userId,
+        })),
+      ),
+      facilityId,
+      writing[0]!.pending.write.user.id,
+      recordedAt.toISOString(),
+      owned.map((x) => x.id),
+      ranges.map(([personId]) => personId),
+      ranges.map(([, range]) => range.fromDay),
+      ranges.map(([, range]) => range.toDay),
+      upkeep.window.since.toISOString(),
+      upkeep.window.until.toISOString(),
+      facility.time_zone,
+    ],
+  );
+  const { inserted, stored, existing } = written!;
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  const conflicting = await storedConflicts(query, facilityId, writing, insertedIds, existing);
+  if (conflicting.size > 0) return { outcomes, conflicting };
 
-    const onsets = upkeep.recompute(
-      locked.map((p) => ({
-        id: p.id,
-        kind: p.kind,
-        job: p.job,
-        unitId: p.unit_id,
-        roomId: p.room_id,
-        baselineTempC: temperature(p.baseline_temp_c),
+  const onsets = upkeep.recompute(
+    locked.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      job: p.job,
+      unitId: p.unit_id,
+      roomId: p.room_id,
+      baselineTempC: temperature(p.baseline_temp_c),
+    })),
+    [...stored, ...inserted].map((row) => ({
+      personId: row.person_id,
+      at: new Date(row.at),
+      tempC: temperature(row.temp_c),
+      symptoms: row.symptoms,
+    })),
+  );
+  if (inserted.length > 0 || onsets.length > 0)
+    await query(AUDIT_AND_ONSETS, [
+      JSON.stringify(
+        inserted.map((row) => ({ entity_id: row.id, after: auditedRow(row), actor: row.recorded_by })),
+      ),
+      writing[0]!.pending.write.user.id,
+      facilityId,
+      JSON.stringify(
+        onsets.map((o) => ({
+          person_id: o.personId,
+          subject: o.subject,
+          day: o.day,
+          at: o.at.toISOString(),
+          unit_id: o.unitId,
+          person_kind: o.personKind,
+        })),
+      ),
+    ]);
+  for (const { pending, owned } of writing) {
+    const saved = owned.filter((x) => insertedIds.has(x.id)).length;
+    outcomes.set(pending, { ok: true, answer: { saved, duplicates: pending.write.inputs.length - saved } });
+  }
+  return { outcomes, conflicting: none };
+}
+
+/** The entries that can change a kept onset: all but those whose day already shows what they show (unchanging-entries.ts). */
+async function entriesThatCanChangeOnsets(query: RawQuery, entries: Normalised[], timeZone: string) {
+  const unchanging = await query<{ n: number }>(UNCHANGING_ENTRIES, [
+    JSON.stringify(
+      entries.map((e, n) => ({
+        n,
+        person_id: e.personId,
+        at: e.at.toISOString(),
+        temp_c: e.tempC,
+        symptoms: e.symptoms,
       })),
-      [...stored, ...inserted].map((row) => ({
-        personId: row.person_id,
-        at: new Date(row.at),
-        tempC: temperature(row.temp_c),
-        symptoms: row.symptoms,
-      })),
-    );
-    if (inserted.length > 0 || onsets.length > 0)
-      await query(AUDIT_AND_ONSETS, [
-        JSON.stringify(inserted.map((row) => ({ entity_id: row.id, after: auditedRow(row) }))),
-        user.id,
-        facilityId,
-        JSON.stringify(
-          onsets.map((o) => ({
-            person_id: o.personId,
-            subject: o.subject,
-            day: o.day,
-            at: o.at.toISOString(),
-            unit_id: o.unitId,
-            person_kind: o.personKind,
-          })),
-        ),
-      ]);
-    return { saved: inserted.length, duplicates: inputs.length - inserted.length };
-  });
+    ),
+    timeZone,
+  ]);
+  const skipped = new Set(unchanging.map((row) => row.n));
+  return entries.filter((_, n) => !skipped.has(n));
+}
+
+const conflictOf = (indexes: number[]) =>
+  conflict(
+    "Some entries were already recorded with other content.",
+    indexes.map((i) => ({
+      path: `observations[${i}].id`,
+      message: "already recorded with other content; send a correction instead",
+    })),
+  );
+
+/**
+ * Each entry a write owns but did not insert was there already: the same content is a resend, other content (or
+ * another facility's row) a conflict, which refuses that write. An id inserted by a write that committed while this one
+ * waited is not in the statement's snapshot; it is read again here.
+ */
+async function storedConflicts(
+  query: RawQuery,
+  facilityId: string,
+  writing: Writing[],
+  insertedIds: Set<string>,
+  existing: StoredRow[],
+): Promise<Map<Pending, AppError>> {
+  const refused = new Map<Pending, AppError>();
+  const resent = writing.flatMap((w) => w.owned.filter((x) => !insertedIds.has(x.id)));
+  if (resent.length === 0) return refused;
+  const byId = new Map(existing.map((s) => [s.id, s]));
+  const unseen = resent.filter((x) => !byId.has(x.id)).map((x) => x.id);
+  if (unseen.length > 0)
+    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [unseen])) byId.set(row.id, row);
+  for (const { pending, owned } of writing) {
+    const clashes = owned.filter((x) => {
+      if (insertedIds.has(x.id)) return false;
+      const s = byId.get(x.id);
+      return !(s !== undefined && s.facility_id === facilityId && sameContent(x.entry, storedContent(s)));
+    });
+    if (clashes.length > 0) refused.set(pending, conflictOf(clashes.map((x) => x.index)));
+  }
+  return refused;
 }
 
 /** The audit entry's content: the stored row as the rest of the server writes it (camelCase, instants in UTC). */
@@ -198,38 +363,4 @@ function auditedRow(row: StoredRow) {
     recordedBy: row.recorded_by,
     recordedAt: new Date(row.recorded_at!).toISOString(),
   };
-}
-
-/**
- * Each entry not inserted was there already: the same content is a resend, other content (or another facility's row)
- * a conflict, and the whole batch is refused. An id inserted by a write that committed while this one waited is not in
- * the statement's snapshot; it is read again here.
- */
-async function refuseConflicts(
-  query: RawQuery,
-  facilityId: string,
-  inputs: ObservationInput[],
-  unique: { id: string; entry: Normalised }[],
-  inserted: StoredRow[],
-  existing: StoredRow[],
-): Promise<void> {
-  const insertedIds = new Set(inserted.map((r) => r.id));
-  const resent = unique.filter((x) => !insertedIds.has(x.id));
-  if (resent.length === 0) return;
-  const byId = new Map(existing.map((s) => [s.id, s]));
-  const unseen = resent.filter((x) => !byId.has(x.id)).map((x) => x.id);
-  if (unseen.length > 0)
-    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [unseen])) byId.set(row.id, row);
-  const conflicts: FieldError[] = [];
-  for (const x of resent) {
-    const s = byId.get(x.id);
-    const same = s !== undefined && s.facility_id === facilityId && sameContent(x.entry, storedContent(s));
-    if (!same)
-      conflicts.push({
-        path: `observations[${inputs.findIndex((i) => i.id === x.id)}].id`,
-        message: "already recorded with other content; send a correction instead",
-      });
-  }
-  if (conflicts.length > 0)
-    throw conflict("Some entries were already recorded with other content.", conflicts);
 }

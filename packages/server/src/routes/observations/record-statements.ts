@@ -28,7 +28,8 @@ export const LOCK_PEOPLE: NamedStatement = {
  * "existing" and "win" hold no row inserted here; the caller adds them. Of the observations of one person, day and
  * content only the earliest is read: a later twin adds nothing to the day's record, so it can be neither the day's
  * onset nor change it (onsets.ts: the onset is the first observation at which the day's record meets the condition).
- * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note}], $2 facility, $3 user, $4 recorded at,
+ * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?}], $2 facility, $3 user (of the entries
+ * that name no recorded_by: a group of writes names each entry's), $4 recorded at,
  * $5 the entries' ids, $6 people, $7 first day, $8 last day (per person, for the kept onsets), $9 window start,
  * $10 window end, $11 the facility's time zone.
  */
@@ -36,11 +37,11 @@ export const WRITE_ENTRIES: NamedStatement = {
   name: "mamori_observations_write",
   text: `with input as (
       select * from jsonb_to_recordset($1::jsonb)
-        as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text)
+        as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text, recorded_by uuid)
     ),
     ins as (
       insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at)
-      select id, $2, person_id, at, temp_c, symptoms, note, $3, $4 from input
+      select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4 from input
       on conflict (id) do nothing
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
     ),
@@ -68,15 +69,16 @@ export const WRITE_ENTRIES: NamedStatement = {
 
 /**
  * 3. The audit entries of the inserted rows and the recomputed kept onsets of the cleared days, in one statement.
- * $1 audit entries as JSON [{entity_id, after}], $2 actor, $3 organisation, $4 kept onsets as JSON
+ * $1 audit entries as JSON [{entity_id, after, actor?}], $2 actor (of the entries that name none), $3 organisation,
+ * $4 kept onsets as JSON
  * [{person_id, subject, day, at, unit_id, person_kind}].
  */
 export const AUDIT_AND_ONSETS: NamedStatement = {
   name: "mamori_observations_audit_onsets",
   text: `with audit as (
       insert into audit_log (actor_user_id, organisation_id, action, entity, entity_id, after)
-      select $2, $3, 'create', 'observation', a.entity_id, a.after
-      from jsonb_to_recordset($1::jsonb) as a(entity_id text, after jsonb)
+      select coalesce(a.actor, $2), $3, 'create', 'observation', a.entity_id, a.after
+      from jsonb_to_recordset($1::jsonb) as a(entity_id text, after jsonb, actor uuid)
     )
     insert into kept_onsets (facility_id, person_id, subject, day, at, unit_id, person_kind)
     select $3, k.person_id, k.subject, k.day, k.at, k.unit_id, k.person_kind

@@ -19,15 +19,16 @@ import { dayBounds } from "../../time/facility-day.ts";
 import { facilityTimeZone } from "../facility/facility.ts";
 import { correctObservation, observationHistory } from "./correct-observation.ts";
 import { presentObservation } from "./presenter.ts";
-import { recordObservations } from "./record-observations.ts";
+import { createRoundWriter } from "./round-writer.ts";
 import { withdrawObservations } from "./withdraw-observations.ts";
 
 export const observationRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const roundWriter = createRoundWriter(ctx.db);
     app.post("/", { schema: { body: recordBody, response: { 200: recordResponse } } }, async (request) => {
       const { user, facilityId } = authorizeFacility(request, "recordObservations");
-      return recordObservations(ctx.db, user, facilityId, request.body.observations, ctx.clock());
+      return roundWriter.record(facilityId, { user, inputs: request.body.observations, now: ctx.clock() });
     });
 
     app.post(

@@ -3,8 +3,9 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, observations, organisations, users } from "../../db/schema/index.ts";
-import { cookiesOf, FACILITY_ROLES, reportingFacility } from "../../test/report-fixtures.ts";
+import { addIllness, cookiesOf, FACILITY_ROLES, reportingFacility } from "../../test/report-fixtures.ts";
 import { useTestApp } from "../../test/test-app.ts";
+import { presentRegionAlerts } from "./region-alerts.ts";
 
 // The health centre's region view (issue 11 item 4): facilities share their daily new-onset counts per group (付録4②
 // numbers, no names) with their health centre, which sees who is above the usual level today — the facility's own
@@ -15,8 +16,13 @@ const ctx = useTestApp({ clock: () => now });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by path in assertions
 type Json = Record<string, any>;
-const call = (app: FastifyInstance, cookie: string, method: "GET" | "PUT", url: string, payload?: object) =>
-  app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const call = (
+  app: FastifyInstance,
+  cookie: string,
+  method: "GET" | "PUT" | "POST",
+  url: string,
+  payload?: object,
+) => app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 type F = Awaited<ReturnType<typeof reportingFacility>>;
 let a: F; // HC1, shares, 3 residents vomiting today after 35 quiet days: above usual
@@ -151,6 +157,72 @@ describe("the region view", () => {
     const bad = await call(ctx.app, ca.hc, "GET", "/api/region?group=XX");
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error.fields)).toContain("group");
+  });
+
+  it("gives each facility's alerts: criterion イ, the cluster and ウ, as the facility's own alerts, without names", async () => {
+    // b (under HC1, not sharing) has four residents vomiting yesterday: it meets イ too, and must not appear.
+    await addIllness(ctx.db, b, 4, "2026-12-01", 0);
+    const res = await call(ctx.app, ca.hc, "GET", "/api/region");
+    const view = res.json() as Json;
+    const alertsOf = (id: string) => view.facilities.find((f: Json) => f.id === id)?.alerts as Json[];
+    // a: 3 of its 6 residents (users) vomiting today — イ by half of the users (manual p.48, 付録1① item 4 イ), not by
+    // the 10 persons; 3 onsets in 24 hours (the cluster, p.54); and above its usual level (ウ: 3 > 1.55).
+    const a1 = alertsOf(a.facility.id);
+    expect(a1.find((x) => x.criterion === "B")).toEqual({
+      code: "REPORT_CRITERION_B",
+      group: "GI",
+      disease: null,
+      diseaseName: null,
+      criterion: "B",
+      day: "2026-12-02",
+      since: "2026-12-02",
+      count: 3,
+      threshold: 10,
+      users: { count: 3, total: 6 },
+    });
+    expect(a1.find((x) => x.criterion === "C")).toMatchObject({ group: "GI", count: 3, threshold: 1.55 });
+    expect(a1.find((x) => x.code === "NORO_CLUSTER_24H")).toMatchObject({
+      group: "GI",
+      count: 3,
+      threshold: 2,
+    });
+    expect(a1[0]!.criterion).toBe("B");
+    expect(alertsOf(c.facility.id)).toEqual([]);
+    expect(view.groups.find((g: Json) => g.group === "GI").facilities[0]).toMatchObject({
+      facilityId: a.facility.id,
+      meetsReportCriterion: true,
+    });
+    // The same engine as the facility's own alerts: the facility's answer, put as the region puts it, is the same.
+    const own = await call(ctx.app, ca.staff.director!, "GET", `/api/facilities/${a.facility.id}/alerts`);
+    expect(own.statusCode).toBe(200);
+    expect(presentRegionAlerts(own.json().alerts)).toEqual(a1);
+    // A facility that does not share is not there, nor are its alerts.
+    expect(view.facilities.map((f: Json) => f.id)).not.toContain(b.facility.id);
+    expect(res.body).not.toContain(b.facility.id);
+    // Nothing personal: no person id, no name, no person's field.
+    for (const p of [...a.people, ...b.people, ...c.people]) expect(res.body).not.toContain(p.id);
+    expect(res.body).not.toMatch(/利用者|personId|personIds|name_kana|onsetDate/);
+  });
+
+  it("gives a facility's alerts anew once it records a round", async () => {
+    const before = (await call(ctx.app, ca.hc, "GET", "/api/region")).json() as Json;
+    expect(before.facilities.find((f: Json) => f.id === c.facility.id).alerts).toEqual([]);
+    const cc = await cookiesOf(ctx.app, c);
+    const ill = c.people.filter((p) => p.kind === "resident").slice(0, 2);
+    const round = await call(ctx.app, cc.staff.nurse!, "POST", "/api/observations", {
+      observations: ill.map((p) => ({
+        id: randomUUID(),
+        personId: p.id,
+        at: new Date(now.getTime() - 1_800_000).toISOString(),
+        symptoms: ["vomiting"],
+      })),
+    });
+    expect(round.statusCode).toBe(200);
+    const after = (await call(ctx.app, ca.hc, "GET", "/api/region")).json() as Json;
+    // Two residents vomiting within 24 hours: the cluster (manual p.54: 2 or more).
+    expect(after.facilities.find((f: Json) => f.id === c.facility.id).alerts).toContainEqual(
+      expect.objectContaining({ code: "NORO_CLUSTER_24H", group: "GI", count: 2 }),
+    );
   });
 
   it("gives a facility's counts to its own health centre only, by the link valid today", async () => {

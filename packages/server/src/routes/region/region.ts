@@ -17,6 +17,7 @@ import {
   sharingFacilitiesOf,
 } from "../../surveillance/region-counts.ts";
 import { dayInZone } from "../../time/facility-day.ts";
+import { regionFacilityAlerts } from "./region-alerts.ts";
 
 /** Days shown in the region view, today last. */
 export const REGION_DAYS = 28;
@@ -54,7 +55,9 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * sum of the sharing facilities) and of each facility for the last 28 days, with the usual level of each series by
  * the same test as the facility's "above usual" alert (`usualLevel`, EARS C2 by default) — who is above their usual
  * level today. Each facility is judged with its own rule profile's settings, the region with the default profile's.
- * Only counts and the facilities' names leave: never a person.
+ * Each facility also comes with its alerts — the reporting criteria ア イ ウ of 付録1① and its other facility alerts, by
+ * the engine that gives the facility its own (`regionFacilityAlerts`) — and a facility meeting ア or イ in a group
+ * leads that group's cards. Only counts and the facilities' names leave: never a person.
  */
 export async function regionView(
   db: Database,
@@ -81,6 +84,12 @@ export async function regionView(
     }),
     firstObservedDays(db, facilities),
   ]);
+  // After the counts: reading them builds any facility's kept onsets that were never built.
+  const alerts = await regionFacilityAlerts(db, facilities, firstDays, now);
+  const reportsIn = (facilityId: string, group: SyndromeGroup) =>
+    (alerts.get(facilityId) ?? []).some(
+      (a) => a.group === group && (a.criterion === "A" || a.criterion === "B"),
+    );
 
   const index = new Map(facilities.map((f, i) => [f.id, i]));
   const series = new Map<SyndromeGroup, number[][]>(
@@ -110,10 +119,12 @@ export async function regionView(
         aboveToday: level.above.at(-1)!,
         aboveDays: days.filter((_, d) => level.above[d]),
         tested: level.upperbound.at(-1) !== null,
+        meetsReportCriterion: reportsIn(f.id, group),
       };
     });
     shown.sort(
       (a, b) =>
+        Number(b.meetsReportCriterion) - Number(a.meetsReportCriterion) ||
         Number(b.aboveToday) - Number(a.aboveToday) ||
         b.aboveDays.length - a.aboveDays.length ||
         b.lastWeek - a.lastWeek ||
@@ -159,6 +170,7 @@ export async function regionView(
       id: f.id,
       name: f.name,
       sharesCountsSince: f.sharesCountsSince.toISOString(),
+      alerts: alerts.get(f.id) ?? [],
     })),
     groups,
   };

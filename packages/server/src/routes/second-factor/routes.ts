@@ -105,7 +105,7 @@ export const secondFactorRoutes =
     /** Accepts a TOTP code once: the step is stored only if it is newer than the last one accepted. */
     async function acceptTotp(db: Executor, account: Account, code: string, now: Date): Promise<boolean> {
       if (!account.totpSecret) return false;
-      const step = await verifyTotp(account.totpSecret, code, now, account.totpLastStep);
+      const step = await verifyTotp(ctx.secrets.open(account.totpSecret), code, now, account.totpLastStep);
       if (step === null) return false;
       const [updated] = await db
         .update(users)
@@ -216,7 +216,10 @@ export const secondFactorRoutes =
         }
         const secret = newTotpSecret();
         await ctx.db.transaction(async (tx) => {
-          await tx.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, user.id));
+          await tx
+            .update(users)
+            .set({ totpPendingSecret: ctx.secrets.seal(secret) })
+            .where(eq(users.id, user.id));
           await appendAudit(tx, [
             {
               actorUserId: user.id,
@@ -253,14 +256,16 @@ export const secondFactorRoutes =
             { path: "code", message: "no set-up under way", code: "no_enrolment" },
           ]);
         }
-        const step = await verifyTotp(account.totpPendingSecret, request.body.code, now, null);
+        const pending = ctx.secrets.open(account.totpPendingSecret);
+        const step = await verifyTotp(pending, request.body.code, now, null);
         if (step === null) return refuseWrong(request, user, now, "code", "second_factor_enrolment");
         const token = request.cookies[SESSION_COOKIE]!;
         const codes = await ctx.db.transaction(async (tx) => {
           await tx
             .update(users)
             .set({
-              totpSecret: account.totpPendingSecret,
+              // Sealed as it was set aside, or sealed now if it was set aside before sealing.
+              totpSecret: ctx.secrets.seal(pending),
               totpPendingSecret: null,
               totpEnabledAt: now,
               totpLastStep: step,

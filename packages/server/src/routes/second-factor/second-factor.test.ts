@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../../app.ts";
 import { RECOVERY_CODE_COUNT, SECOND_STEP_MINUTES } from "../../auth/second-factor.ts";
+import { newSecretKey, secretBox } from "../../auth/secret-box.ts";
 import { SIGN_IN_LIMITS } from "../../auth/sign-in-limits.ts";
 import { auditLog, recoveryCodes, users } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
@@ -73,6 +75,9 @@ describe("enrolment of a role that requires a second factor", () => {
     expect(uri).toBe(`otpauth://totp/Mamori:${f.usernames.director}?secret=${secret}&issuer=Mamori`);
     expect(qrSvg).toMatch(/^<svg [^>]*>/);
     expect(qrSvg).not.toContain("<script");
+    const [pending] = await ctx.db.select().from(users).where(eq(users.username, f.usernames.director!));
+    expect(pending!.totpPendingSecret).toMatch(/^v1:/);
+    expect(pending!.totpPendingSecret).not.toContain(secret);
 
     const wrong = await post("/api/auth/second-factor/enrolment/confirm", cookie, { code: "000000" });
     expect(wrong.statusCode).toBe(400);
@@ -102,6 +107,9 @@ describe("enrolment of a role that requires a second factor", () => {
     expect(stored).toHaveLength(RECOVERY_CODE_COUNT);
     for (const row of stored) expect(codes).not.toContain(row.codeDigest);
     expect(account!.totpPendingSecret).toBeNull();
+    // The secret is sealed at rest (auth/secret-box.ts).
+    expect(account!.totpSecret).toMatch(/^v1:/);
+    expect(account!.totpSecret).not.toContain(started.json().secret);
 
     const audit = await auditOf(account!.id);
     expect(audit.map((a) => a.after)).toEqual(
@@ -184,6 +192,31 @@ describe("the second step of sign-in", () => {
       ]),
     );
     expect(f.facility.id).toBeTruthy();
+  });
+
+  it("answers 503 naming the key, not 500, when the server's key is not the one the secret was sealed with", async () => {
+    const { username, secret } = await enrolled("director");
+    const otherKey = await buildApp({ db: ctx.db, clock: () => now, secrets: secretBox(newSecretKey()) });
+    try {
+      const signIn = await otherKey.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password: TEST_PASSWORD },
+      });
+      const cookie = `mamori_session=${signIn.cookies.find((c) => c.name === "mamori_session")!.value}`;
+      const code = await codeAt(secret, 30);
+      const refused = await otherKey.inject({
+        method: "POST",
+        url: "/api/auth/second-factor/verify",
+        headers: { cookie },
+        payload: { code },
+      });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().error.id).toBe("secret_key_mismatch");
+      expect(refused.json().error.message).toContain("MAMORI_SECRET_KEY");
+    } finally {
+      await otherKey.close();
+    }
   });
 
   it("accepts each code once: the code used at enrolment, or at a sign-in, is refused the next time", async () => {

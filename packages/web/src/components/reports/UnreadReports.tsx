@@ -3,13 +3,16 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { useApi } from "../../state/ApiContext.tsx";
 
-/** Sent when an officer has opened or answered a report, so the count follows at once. */
+/** Sent when an officer has opened or answered a report or opened a 発生届, so the count follows at once. */
 export const INBOX_CHANGED = "mamori:inbox-changed";
 
 /** How often the header asks for the unread count while an officer has the app open. */
 const POLL_MS = 60_000;
 
-/** The officer's unread reports, as a count beside the inbox link; asked again on every page change and each minute. */
+/**
+ * What the officer's office has not opened — reports and new versions, and for a health centre the 発生届 (CRE
+ * notifications) sent to it — as a count beside the inbox link; asked again on every page change and each minute.
+ */
 export function UnreadReports() {
   const { t } = useTranslation("reports");
   const api = useApi();
@@ -37,7 +40,7 @@ export function UnreadReports() {
     <span
       className="header-unread"
       data-testid="header-unread"
-      title={t("inbox.unreadCount", { count: unread })}
+      title={t("inbox.unreadHeader", { count: unread })}
     >
       {unread}
     </span>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { shortDay } from "../../alerts/alert-labels.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { RegionChart } from "../../components/region/RegionChart.tsx";
+import { RegionFacilityAlerts } from "../../components/region/RegionFacilityAlerts.tsx";
 import { asLang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { type RegionLabels, regionOption, sharedMaxY } from "../../region/region-option.ts";
@@ -45,6 +46,8 @@ export function RegionPage() {
   const group = data?.group ?? chosen ?? "GI";
   const current = data?.groups.find((g) => g.group === group);
   const names = useMemo(() => new Map((data?.facilities ?? []).map((f) => [f.id, f.name])), [data]);
+  const alertsOf = useMemo(() => new Map((data?.facilities ?? []).map((f) => [f.id, f.alerts])), [data]);
+  const alerting = (data?.facilities ?? []).filter((f) => f.alerts.length > 0);
   const maxY = useMemo(() => (current ? sharedMaxY(current.facilities) : 2), [current]);
   const regionChart = useMemo(
     () => (data && current ? regionOption(data.days, current.region, labels, { compact: false }) : null),
@@ -94,6 +97,27 @@ export function RegionPage() {
             ))}
           </fieldset>
 
+          <section
+            className="region-alerting"
+            aria-labelledby="region-alerting-title"
+            data-testid="region-alerting"
+          >
+            <h2 id="region-alerting-title">{t("alerts.title")}</h2>
+            <p className="muted small">{t("alerts.lead")}</p>
+            {alerting.length === 0 ? (
+              <p>{t("alerts.none")}</p>
+            ) : (
+              <ul className="region-alerting-list">
+                {alerting.map((f) => (
+                  <li key={f.id} data-testid="region-alerting-facility">
+                    <strong>{f.name}</strong>
+                    <RegionFacilityAlerts alerts={f.alerts} asOfDay={data.asOfDay} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
           <section className="region-whole" aria-labelledby="region-whole-title">
             <h2 id="region-whole-title">{t("regionTitle")}</h2>
             <p data-testid="region-summary">
@@ -127,7 +151,7 @@ export function RegionPage() {
                 <li
                   key={f.facilityId}
                   className={
-                    f.aboveToday
+                    f.meetsReportCriterion || f.aboveToday
                       ? "region-card region-card--above"
                       : f.aboveDays.length > 0
                         ? "region-card region-card--recent"
@@ -153,6 +177,7 @@ export function RegionPage() {
                     label={`${names.get(f.facilityId) ?? ""}：${t("lastWeek", { count: f.lastWeek })}`}
                   />
                   {!f.tested && <span className="muted small">{t("notTested")}</span>}
+                  <RegionFacilityAlerts alerts={alertsOf.get(f.facilityId) ?? []} asOfDay={data.asOfDay} />
                 </li>
               ))}
             </ul>

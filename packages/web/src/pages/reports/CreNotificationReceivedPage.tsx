@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import type { SentCreNotification } from "../../api/cre-notifications.ts";
 import { CreNotificationForm } from "../../components/cre/CreNotificationForm.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { INBOX_CHANGED } from "../../components/reports/UnreadReports.tsx";
 import { formatInstant } from "../../lib/dates.ts";
 import { useApi } from "../../state/ApiContext.tsx";
 import "../cre/cre.css";
@@ -15,7 +16,11 @@ export function CreNotificationReceivedPage({ id }: { id: string }) {
   const [notification, setNotification] = useState<SentCreNotification | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.creNotifications.get(id).then(setNotification, setError);
+    api.creNotifications.get(id).then((opened) => {
+      setNotification(opened);
+      // Opening it marks it read for the health centre: the header's count follows.
+      globalThis.dispatchEvent(new Event(INBOX_CHANGED));
+    }, setError);
   }, [api, id]);
   if (!notification) return <ErrorNotice error={error} />;
   const { form } = notification;

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_organisation_idx" ON "audit_log" USING btree ("organisation_id","id");
