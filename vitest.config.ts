@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import { BROWSER_REQUIRED, CHROMIUM_PATH } from "./e2e/support/chromium-path.ts";
 import { skippedJourneysWarning } from "./e2e/support/skipped-journeys.ts";
 
-// One runner, four projects: pure domain, server against PGlite (always) and PostgreSQL (when DATABASE_URL is set),
+// One runner, four projects: pure domain and contract, server against PGlite (always) and PostgreSQL (when DATABASE_URL is set),
 // web components in jsdom, and browser journeys against a started server.
 const withPostgres = Boolean(process.env.DATABASE_URL);
 // Without Chromium the journeys are left out, loudly, at the start and at the end of the run — except where they are
@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: "domain",
-          include: ["packages/domain/src/**/*.test.ts"],
+          include: ["packages/domain/src/**/*.test.ts", "packages/contract/src/**/*.test.ts"],
           environment: "node",
           globalSetup: withBrowser ? [] : ["e2e/support/skipped-journeys.ts"],
         },

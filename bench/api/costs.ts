@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { type ObservationInput, recordBody } from "@mamori/contract/observations";
 import { verify } from "@node-rs/argon2";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { buildApp } from "../../packages/server/src/app.ts";
@@ -24,7 +25,6 @@ import {
   users,
 } from "../../packages/server/src/db/schema/index.ts";
 import { recordObservations } from "../../packages/server/src/routes/observations/record-observations.ts";
-import { type ObservationInput, recordBody } from "../../packages/server/src/routes/observations/schema.ts";
 import { createBenchFacility } from "./bench-facility.ts";
 import { familyCpuSeconds, postmasterPid, waitForQuietMachine } from "./cpu-meter.ts";
 import { type QueryClient, recordInOneStatement } from "./one-statement-write.ts";

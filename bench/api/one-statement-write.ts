@@ -1,4 +1,4 @@
-import type { ObservationInput } from "../../packages/server/src/routes/observations/schema.ts";
+import type { ObservationInput } from "@mamori/contract/observations";
 
 /**
  * A proposal, measured by `costs.ts` and `profile.ts --proposal`: the write of `POST /api/observations` as one

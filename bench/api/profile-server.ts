@@ -212,7 +212,7 @@ if (process.env.MAMORI_PROFILE_PROPOSAL === "1") {
   const [{ authorizeFacility }, { recordBody, recordResponse }, { recordInOneStatement }, { AppError }] =
     await Promise.all([
       import("../../packages/server/src/auth/guard.ts"),
-      import("../../packages/server/src/routes/observations/schema.ts"),
+      import("@mamori/contract/observations"),
       import("./one-statement-write.ts"),
       import("../../packages/server/src/errors.ts"),
     ]);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Role } from "@mamori/contract/permissions";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../packages/server/src/app.ts";
 import { hashPassword } from "../../packages/server/src/auth/password.ts";
-import type { Role } from "../../packages/server/src/auth/roles.ts";
 import { connect } from "../../packages/server/src/db/connect.ts";
 import type { Database } from "../../packages/server/src/db/database.ts";
 import { people, users } from "../../packages/server/src/db/schema/index.ts";

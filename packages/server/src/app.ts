@@ -4,6 +4,7 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import { codeOfIssue, type IssueDetails } from "@mamori/contract/errors";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: FieldError[] = error.validation.map((v) => ({
         path: pathFromInstancePath(v.instancePath) || (error.validationContext ?? "body"),
+        ...codeOfIssue({ ...(v.params as Omit<IssueDetails, "code">), code: v.keyword, message: v.message }),
         message: v.message ?? "invalid",
       }));
       return reply.status(400).send({

@@ -2,20 +2,28 @@
  * The one error module of the server: every expected failure is an AppError with an HTTP status and a stable id that
  * clients switch on. Anything else is answered as a plain 500 by the global handler in app.ts.
  */
+import type { FieldErrorCode, FieldError as SentFieldError } from "@mamori/contract/errors";
+
 /**
- * A problem with one field: its path as clients write it (`observations[2].tempC`), a message, and where known a
- * stable code with its parameters that a client can translate (`{code: "too_long", params: {max: 20000}}`).
+ * A problem with one field as a handler writes it: its path as clients write it (`observations[2].tempC`), a message,
+ * and the contract's code where a client should say more than "invalid" (`{code: "too_long", params: {max: 20000}}`).
+ * Without a code it is sent as `invalid` with its message.
  */
-export type FieldError = { path: string; message: string; code?: string; params?: Record<string, unknown> };
+export type FieldError = Omit<SentFieldError, "code"> & { code?: FieldErrorCode };
+
+const withCode = (fields: FieldError[]): SentFieldError[] =>
+  fields.map((f) => ({ ...f, code: f.code ?? "invalid" }));
 
 export class AppError extends Error {
+  readonly fields?: SentFieldError[];
   constructor(
     readonly status: number,
     readonly id: string,
     message: string,
-    readonly fields?: FieldError[],
+    fields?: FieldError[],
   ) {
     super(message);
+    this.fields = fields && withCode(fields);
     this.name = "AppError";
   }
 }

@@ -10,7 +10,8 @@ import { i18n } from "./i18n/index.ts";
 import { ApiProvider } from "./state/ApiContext.tsx";
 import { SessionProvider } from "./state/SessionProvider.tsx";
 import { fakeCreApi } from "./test/cre-fake.ts";
-import { fakeApi, TEST_USER } from "./test/render.tsx";
+import { fakeApi, TEST_USER, testUser } from "./test/render.tsx";
+import { HOSPITAL } from "./test/users.ts";
 
 function renderApp(api: ApiClient, signedIn = true) {
   if (signedIn) localStorage.setItem("mamori.signedIn", "1");
@@ -27,13 +28,13 @@ function renderApp(api: ApiClient, signedIn = true) {
   );
 }
 
-const officer: User = {
+const officer: User = testUser({
   id: "u-hc",
   username: "demo-hc",
   displayName: "保健所 担当",
   role: "health_centre_officer",
-  organisation: { id: "hc", name: "みなと市保健所", kind: "health_centre" },
-};
+  organisation: { id: "hc", name: "みなと市保健所", kind: "health_centre", facilityType: null },
+});
 
 describe("App", () => {
   it("opens on sign-in on a device nobody has signed in on, without asking the server", async () => {
@@ -73,18 +74,18 @@ describe("App", () => {
   });
 
   it("gives the survey secretariat a plain page", async () => {
-    const secretariat: User = {
+    const secretariat: User = testUser({
       ...officer,
       role: "secretariat",
-      organisation: { id: "s1", name: "CRE治療薬アンケート事務局", kind: "secretariat" },
-    };
+      organisation: { id: "s1", name: "CRE治療薬アンケート事務局", kind: "secretariat", facilityType: null },
+    });
     renderApp(fakeApi({ me: () => Promise.resolve(secretariat) }));
     expect((await screen.findByTestId("overseer-nothing")).textContent).toBe("まだ何も提出されていません。");
   });
 
   it("opens a lab technologist on the hospital's CRE cases, not the facility round", async () => {
     const facility = vi.fn(() => Promise.reject(new Error("must not be called")));
-    const lab: User = { ...TEST_USER, role: "lab_technologist" };
+    const lab: User = testUser({ role: "lab_technologist", organisation: HOSPITAL });
     const cre = fakeCreApi({ cases: () => Promise.resolve([]) });
     renderApp(fakeApi({ me: () => Promise.resolve(lab), facility, cre }));
     expect(await screen.findByTestId("cre-empty")).toBeTruthy();

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch, useRoute } from "wouter";
 import { NetworkError } from "./api/errors.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
-import { isCreOnlyRole } from "./components/cre/cre-roles.ts";
+import { hasCreHome } from "./components/cre/cre-roles.ts";
 import { ErrorNotice } from "./components/ErrorNotice.tsx";
 import { isOfficer } from "./components/reports/report-text.ts";
 import { canReadFacility, isOverseer } from "./lib/roles.ts";
@@ -90,8 +90,8 @@ export function App() {
     );
   }
 
-  if (isCreOnlyRole(user.role) && user.organisation.kind === "facility") {
-    // A hospital's laboratory and AST work on CRE stewardship only: the CRE case list is their home.
+  if (hasCreHome(user)) {
+    // A hospital's laboratory, AST and physicians work on CRE stewardship, not a daily round: the CRE list is home.
     return (
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />
@@ -102,13 +102,13 @@ export function App() {
     );
   }
 
-  if (isOverseer(user.role) || user.organisation.kind !== "facility" || !canReadFacility(user.role)) {
+  if (isOverseer(user) || user.organisation.kind !== "facility" || !canReadFacility(user)) {
     // No facility round for these users; the outbox is there only because the header shows its count.
     return (
       <OutboxProvider key={user.id} userId={user.id}>
         <AppHeader />
         <main className="page">
-          {isOfficer(user.role) ? (
+          {isOfficer(user) ? (
             <Switch>
               <Route path="/" component={InboxPage} />
               {user.abilities?.region && <Route path="/region" component={RegionPage} />}
@@ -153,7 +153,7 @@ export function App() {
             <Route path="/setup/facility" component={FacilitySetupPage} />
             <Route path="/setup/accounts" component={AccountsSetupPage} />
             <Route path="/records">
-              <Redirect to={canRecordCases(user.role) ? "/records/cases" : "/records/bath"} replace />
+              <Redirect to={canRecordCases(user) ? "/records/cases" : "/records/bath"} replace />
             </Route>
             <Route path="/records/cases" component={CasesPage} />
             <Route path="/records/antibiotics" component={AntibioticsPage} />

@@ -1,5 +1,5 @@
+import type { Role } from "@mamori/contract/permissions";
 import { hashPassword } from "../auth/password.ts";
-import type { Role } from "../auth/roles.ts";
 import type { Executor } from "../db/database.ts";
 import { users } from "../db/schema/index.ts";
 

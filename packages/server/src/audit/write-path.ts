@@ -1,8 +1,8 @@
+import type { Permission } from "@mamori/contract/permissions";
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { RouteContext } from "../app.ts";
 import { authorizeFacility } from "../auth/guard.ts";
-import type { Permission } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { Executor } from "../db/database.ts";
 import { people, units } from "../db/schema/index.ts";

@@ -1,6 +1,6 @@
+import { can, type Permission } from "@mamori/contract/permissions";
 import type { FastifyRequest } from "fastify";
 import { AppError, forbidden, unauthenticated } from "../errors.ts";
-import { can, type Permission } from "./roles.ts";
 import type { SessionUser } from "./sessions.ts";
 
 /** The signed-in user; the onRequest hook has already refused anonymous calls to protected routes. */
@@ -11,7 +11,9 @@ export function currentUser(request: FastifyRequest): SessionUser {
 
 /**
  * The facility the signed-in user acts for, after checking the role may do `permission` there. Users of overseer
- * organisations have no facility and get 403.
+ * organisations have no facility and get 403. Any facility is accepted here, hospitals included: a permission's
+ * `where` narrows what `/api/auth/me` lists and what the web shows; routes for hospitals only check the facility type
+ * themselves (cre/hospital.ts).
  */
 export function authorizeFacility(
   request: FastifyRequest,

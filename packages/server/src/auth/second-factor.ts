@@ -1,7 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import type { Role } from "./roles.ts";
 
 /**
  * The second factor of sign-in: a time-based one-time password (TOTP, RFC 6238) from an authenticator app, with the

@@ -19,7 +19,12 @@ describe("session cache", () => {
       username: user!.username,
       displayName: user!.displayName,
       role: user!.role,
-      organisation: { id: f.facility.id, name: f.facility.name, kind: "facility" },
+      organisation: {
+        id: f.facility.id,
+        name: f.facility.name,
+        kind: "facility",
+        facilityType: "elderly_care",
+      },
       secondFactor: { enabled: false, required: false },
       stage: "complete" as const,
     };

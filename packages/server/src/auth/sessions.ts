@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import { and, eq, gt, ne } from "drizzle-orm";
 import type { Database, Executor } from "../db/database.ts";
 import { organisations, sessions, users } from "../db/schema/index.ts";
-import type { Role } from "./roles.ts";
 import { SECOND_STEP_MINUTES, secondFactorRequired } from "./second-factor.ts";
 import type { SessionCache } from "./session-cache.ts";
 
@@ -14,7 +14,7 @@ export type SessionUser = {
   username: string;
   displayName: string;
   role: Role;
-  organisation: { id: string; name: string; kind: string };
+  organisation: { id: string; name: string; kind: string; facilityType: string | null };
   secondFactor: { enabled: boolean; required: boolean };
   /**
    * How far sign-in has come: `complete`; `second_factor` after the password of a user with a second factor, until the
@@ -84,6 +84,7 @@ export async function findSessionUser(
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
+      facilityType: organisations.facilityType,
       requireSecondFactor: organisations.requireSecondFactor,
       totpEnabledAt: users.totpEnabledAt,
       stage: sessions.stage,
@@ -101,7 +102,12 @@ export async function findSessionUser(
     username: row.username,
     displayName: row.displayName,
     role: row.role,
-    organisation: { id: row.organisationId, name: row.organisationName, kind: row.organisationKind },
+    organisation: {
+      id: row.organisationId,
+      name: row.organisationName,
+      kind: row.organisationKind,
+      facilityType: row.facilityType,
+    },
     secondFactor: { enabled, required },
     // Decided on every request, so a second factor reset by an administrator or an organisation that starts requiring
     // it leads the user to enrol at once.

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import type { PersonKind, StaffJob } from "@mamori/domain/surveillance";
 import { count, eq } from "drizzle-orm";
 import { createUser } from "../accounts/create-user.ts";
 import { appendAudit } from "../audit/audit.ts";
-import type { Role } from "../auth/roles.ts";
 import type { Database, Executor } from "../db/database.ts";
 import { observations, organisations, people, rooms, units, users } from "../db/schema/index.ts";
 import { insertSyntheticResponses } from "../routes/survey/synthetic-responses.ts";

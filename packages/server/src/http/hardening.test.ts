@@ -27,6 +27,19 @@ const observation = (personId: string, extra: Record<string, unknown> = {}) => (
 });
 
 describe("bad characters and sizes", () => {
+  it("gives zod's refusals the contract's codes with their params", async () => {
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "", password: "x".repeat(201) },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      expect.objectContaining({ path: "username", code: "required" }),
+      expect.objectContaining({ path: "password", code: "too_long", params: { max: 200 } }),
+    ]);
+  });
+
   it("refuses a NUL character even in the sign-in username, naming the field", async () => {
     const response = await ctx.app.inject({
       method: "POST",

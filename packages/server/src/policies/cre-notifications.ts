@@ -1,5 +1,5 @@
-import type { Role } from "../auth/roles.ts";
-import { can } from "../auth/roles.ts";
+import type { Role } from "@mamori/contract/permissions";
+import { can } from "@mamori/contract/permissions";
 import { type Actor, officeOf } from "./reports.ts";
 
 /**

@@ -1,5 +1,5 @@
+import { ROLES, type Role } from "@mamori/contract/permissions";
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "../auth/roles.ts";
 import { type RegionFacility, regionPolicy } from "./region.ts";
 import type { Actor } from "./reports.ts";
 

@@ -1,4 +1,4 @@
-import { can } from "../auth/roles.ts";
+import { can } from "@mamori/contract/permissions";
 import { type Actor, officeOf } from "./reports.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { PERMISSIONS, type Role } from "@mamori/contract/permissions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../accounts/create-user.ts";
-import { PERMISSIONS, type Role } from "../auth/roles.ts";
 import { organisations } from "../db/schema/index.ts";
 import { newCaseBody } from "../routes/cre/cre-test-support.ts";
 import { FACILITY_ROLES } from "../test/report-fixtures.ts";
@@ -155,21 +155,23 @@ describe("who may read what", () => {
     {
       url: () => "/api/people",
       allowed: (c) =>
-        readers("facility", PERMISSIONS.readFacility)(c) || readers("hospital", PERMISSIONS.readFacility)(c),
+        readers("facility", PERMISSIONS.readFacility.roles)(c) ||
+        readers("hospital", PERMISSIONS.readFacility.roles)(c),
     },
     {
       url: () => "/api/cases",
       allowed: (c) =>
-        readers("facility", PERMISSIONS.readFacility)(c) || readers("hospital", PERMISSIONS.readFacility)(c),
+        readers("facility", PERMISSIONS.readFacility.roles)(c) ||
+        readers("hospital", PERMISSIONS.readFacility.roles)(c),
     },
     {
       name: "/api/facilities/:facilityId/episodes",
       url: () => `/api/facilities/${a.facility.id}/episodes`,
-      allowed: readers("facility", PERMISSIONS.readFacility),
+      allowed: readers("facility", PERMISSIONS.readFacility.roles),
     },
     { url: () => "/api/inbox", allowed: officers },
     { url: () => "/api/region", allowed: (c) => c.kind === "office" && c.role === "health_centre_officer" },
-    { url: () => "/api/cre/cases", allowed: readers("hospital", PERMISSIONS.readCreCases) },
+    { url: () => "/api/cre/cases", allowed: readers("hospital", PERMISSIONS.readCreCases.roles) },
   ];
   for (const read of reads)
     it(`GET ${read.name ?? read.url()}: 2xx for the allowed, 403 or 404 for the rest`, async () => {
@@ -198,7 +200,7 @@ describe("who may write what", () => {
     {
       name: "/api/people",
       body: () => ({ name: `入居者 ${randomUUID()}`, kind: "resident" }),
-      allowed: PERMISSIONS.managePeople,
+      allowed: PERMISSIONS.managePeople.roles,
       namesFacilityA: false,
     },
     {
@@ -208,7 +210,7 @@ describe("who may write what", () => {
           { id: randomUUID(), personId: a.people[0]!.id, at: new Date().toISOString(), symptoms: [] },
         ],
       }),
-      allowed: PERMISSIONS.recordObservations,
+      allowed: PERMISSIONS.recordObservations.roles,
       namesFacilityA: true,
     },
     {
@@ -220,7 +222,7 @@ describe("who may write what", () => {
         status: "suspected",
         onsetDate: today(),
       }),
-      allowed: PERMISSIONS.recordCases,
+      allowed: PERMISSIONS.recordCases.roles,
       namesFacilityA: true,
     },
   ];

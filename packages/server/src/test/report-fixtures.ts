@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import type { FastifyInstance } from "fastify";
 import { createUser } from "../accounts/create-user.ts";
-import type { Role } from "../auth/roles.ts";
 import type { Database } from "../db/database.ts";
 import { observations } from "../db/schema/index.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "./test-facility.ts";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import type { PersonKind } from "@mamori/domain/surveillance";
 import type { FastifyInstance } from "fastify";
 import { createUser } from "../accounts/create-user.ts";
-import type { Role } from "../auth/roles.ts";
 import type { Database } from "../db/database.ts";
 import { organisations, people, rooms, units } from "../db/schema/index.ts";
 

@@ -1,68 +1,30 @@
-import type { Role } from "./types.ts";
+import type { facilityPatchBody, overseersResponse } from "@mamori/contract/facility";
+import type { FacilityType } from "@mamori/contract/permissions";
+import type { FACILITY_ROLES, userCreateBody, userPatchBody, userResponse } from "@mamori/contract/users";
+import type { z } from "zod";
 
-// Shapes of the facility settings and accounts calls (packages/server/src/routes/facility/schema.ts and
-// packages/server/src/routes/users/schema.ts; docs/api.md).
+// Shapes of the facility settings and accounts calls, from @mamori/contract (facility, users; docs/api.md).
 
-/** The kinds of facility the server knows; a hospital also gets the CRE stewardship pages. */
-export const FACILITY_TYPES = ["elderly_care", "childcare", "disability", "hospital"] as const;
-export type FacilityType = (typeof FACILITY_TYPES)[number];
+export { FACILITY_TYPES, type FacilityType } from "@mamori/contract/permissions";
+export { FACILITY_ROLES } from "@mamori/contract/users";
 
 /** `PATCH /api/facility`: any of these; the health centre and municipality by the ids of `GET /api/facility/overseers`. */
-export interface FacilityPatch {
-  name?: string;
-  type?: FacilityType;
-  timeZone?: string;
-  ruleProfile?: string;
-  healthCentreId?: string;
-  municipalityId?: string;
-  /** 都道府県, or null to clear. */
-  prefecture?: string | null;
-}
+export type FacilityPatch = Omit<z.input<typeof facilityPatchBody>, "type"> & { type?: FacilityType };
 
-export interface Overseer {
-  id: string;
-  name: string;
-}
+export type Overseers = z.infer<typeof overseersResponse>;
+export type Overseer = Overseers["healthCentres"][number];
 
-/** `GET /api/facility/overseers`: the health centres and municipalities a facility may report to. */
-export interface Overseers {
-  healthCentres: Overseer[];
-  municipalities: Overseer[];
-}
-
-/**
- * Roles a facility's administrator may give (FACILITY_ROLES of the server): health-centre, municipal and secretariat
- * accounts belong to their own organisations.
- */
-export const FACILITY_ROLES = [
-  "care_worker",
-  "nurse",
-  "ic_lead",
-  "director",
-  "physician",
-  "lab_technologist",
-  "ast_member",
-  "admin",
-] as const satisfies readonly Role[];
+/** Roles a facility's administrator may give: health-centre, municipal and secretariat accounts belong elsewhere. */
 export type FacilityRole = (typeof FACILITY_ROLES)[number];
 
 /** An account of the facility as `GET /api/users` lists it; never its password. */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
+export type Account = Omit<z.infer<typeof userResponse>, "secondFactorEnabled"> & {
   /** Whether the account signs in with a second factor. */
   secondFactorEnabled?: boolean;
-}
+};
 
 /** `POST /api/users`: username 3–60 of a–z 0–9 . _ - (starting with a letter or digit), password 10–200 characters. */
-export interface AccountInput {
-  username: string;
-  displayName: string;
-  role: FacilityRole;
-  password: string;
-}
+export type AccountInput = z.input<typeof userCreateBody>;
 
 /** `PATCH /api/users/:id`: a new role or password ends that user's open sessions. */
-export type AccountPatch = Partial<Omit<AccountInput, "username">>;
+export type AccountPatch = z.input<typeof userPatchBody>;

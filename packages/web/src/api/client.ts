@@ -1,3 +1,4 @@
+import { FIELD_ERROR_CODES, type FieldErrorCode } from "@mamori/contract/errors";
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
 import { createCreNotificationsApi } from "./cre-notifications.ts";
@@ -53,6 +54,9 @@ interface RequestOptions {
   quiet401?: boolean;
 }
 
+const isFieldErrorCode = (code: unknown): code is FieldErrorCode =>
+  typeof code === "string" && (FIELD_ERROR_CODES as readonly string[]).includes(code);
+
 function parseFields(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((f: unknown) => {
@@ -67,7 +71,7 @@ function parseFields(value: unknown): FieldError[] {
       {
         path: String(path ?? ""),
         message: String(message ?? ""),
-        ...(typeof code === "string" ? { code } : {}),
+        ...(isFieldErrorCode(code) ? { code } : {}),
         ...(typeof params === "object" && params !== null
           ? { params: params as Record<string, unknown> }
           : {}),

@@ -1,49 +1,21 @@
+import type { UserResponse } from "@mamori/contract/auth";
+import type { FieldError as ContractFieldError, FieldErrorCode } from "@mamori/contract/errors";
+import type { Role } from "@mamori/contract/permissions";
 import type { PersonKind, StaffJob, SymptomCode, TemperatureClass } from "@mamori/domain/surveillance";
 
-// Shapes of the Mamori HTTP API, as written in docs/api.md.
+// Shapes of the Mamori HTTP API, as written in docs/api.md; the signed-in user comes from @mamori/contract.
 
-export const ROLES = [
-  "care_worker",
-  "nurse",
-  "ic_lead",
-  "director",
-  "physician",
-  "lab_technologist",
-  "ast_member",
-  "health_centre_officer",
-  "municipal_officer",
-  "secretariat",
-  "admin",
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@mamori/contract/permissions";
 
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
+/** The signed-in user as `/api/auth/me` answers it, with the role and what they may do (`permissions`). */
+export type User = Omit<UserResponse, "role" | "secondFactor" | "stage"> & {
   role: Role;
-  organisation: Organisation;
   /** Whether the user has a second factor (an authenticator app), and whether their role and organisation require one. */
-  secondFactor?: { enabled: boolean; required: boolean };
-  /**
-   * How far sign-in has come: `complete`; `second_factor` (the app's code is next); `enrolment` (the user must set up a
-   * second factor before anything else). The server always sends both; left out, sign-in is complete.
-   */
-  stage?: "complete" | "second_factor" | "enrolment";
-  /** What the user may do with reports, the inbox, the region view and report forms, as the server decides it. */
-  abilities?: Partial<
-    Record<
-      "draftReports" | "readReports" | "inbox" | "overview" | "region" | "shareCounts" | "reportTemplate",
-      boolean
-    >
-  >;
-}
+  secondFactor?: UserResponse["secondFactor"];
+  /** How far sign-in has come; the server always sends it; left out, sign-in is complete. */
+  stage?: UserResponse["stage"];
+};
+export type Organisation = User["organisation"];
 
 export interface Room {
   id: string;
@@ -160,11 +132,8 @@ export interface SaveResult {
   duplicates: number;
 }
 
-export interface FieldError {
-  path: string;
-  message: string;
-  /** A stable code the screens translate (`wrong_password`, `too_long` …), where the server gives one. */
-  code?: string;
-  /** The code's parameters (`{max: 20000}`, `{names: […]}`), where the server gives them. */
-  params?: Record<string, unknown>;
-}
+/**
+ * A field at fault (@mamori/contract/errors): the server always sends a `code` the screens translate, with its
+ * `params`; checks made on the device before sending may leave it out.
+ */
+export type FieldError = Omit<ContractFieldError, "code"> & { code?: FieldErrorCode };

@@ -31,7 +31,7 @@ export function AppHeader() {
         {t("app.name")}
       </Link>
       <nav className="app-nav">
-        {isOfficer(user.role) ? (
+        {isOfficer(user) ? (
           <Link href="/" data-testid="nav-inbox">
             {t("navInbox", { ns: "reports" })}
             <UnreadReports />
@@ -44,32 +44,32 @@ export function AppHeader() {
             {t("nav", { ns: "region" })}
           </Link>
         )}
-        {user.organisation.kind === "facility" && canReadFacility(user.role) && (
+        {user.organisation.kind === "facility" && canReadFacility(user) && (
           <Link href="/reports" data-testid="nav-reports">
             {t("nav", { ns: "reports" })}
           </Link>
         )}
-        {!isOverseer(user.role) && canUseRecords(user.role) && (
+        {!isOverseer(user) && canUseRecords(user) && (
           <Link href="/records" data-testid="nav-records">
             {t("records.nav", { ns: "alerts" })}
           </Link>
         )}
-        {user.organisation.kind === "facility" && canUseRoutine(user.role) && (
+        {user.organisation.kind === "facility" && canUseRoutine(user) && (
           <Link href="/routine" data-testid="nav-routine">
             {t("nav", { ns: "routine" })}
           </Link>
         )}
-        {!isOverseer(user.role) && canUseForms(user.role) && (
+        {!isOverseer(user) && canUseForms(user) && (
           <Link href="/forms/weekly" data-testid="nav-forms">
             {t("nav.forms", { ns: "forms" })}
           </Link>
         )}
-        {!isOverseer(user.role) && canReadFacility(user.role) && user.organisation.kind === "facility" && (
+        {!isOverseer(user) && canReadFacility(user) && user.organisation.kind === "facility" && (
           <Link href="/disinfection" data-testid="nav-disinfection">
             {t("nav.disinfection", { ns: "forms" })}
           </Link>
         )}
-        {!isOverseer(user.role) && canEditPeople(user.role) && (
+        {!isOverseer(user) && canEditPeople(user) && (
           <Link href="/setup/people" data-testid="nav-setup">
             {t("header.setup")}
           </Link>

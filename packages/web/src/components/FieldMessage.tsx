@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/errors.ts";
 import { errorText, fieldErrorText } from "../lib/error-text.ts";
 import { asLang } from "../lib/labels.ts";
-import { localizeServerMessage } from "../lib/server-messages.ts";
+import { fieldErrorMessage } from "../lib/server-messages.ts";
 
 /** The field errors of a failed save that name `path` (400 validation, or 409 for a taken username). */
 function fieldsAt(error: unknown, path: string) {
@@ -30,7 +30,7 @@ export function FieldMessage({
   const { i18n } = useTranslation();
   const lang = asLang(i18n.language);
   const server = fieldsAt(error, path)[0];
-  const text = local ?? (server ? localizeServerMessage(server.message, server.path, lang) : null);
+  const text = local ?? (server ? fieldErrorMessage(server, lang) : null);
   if (text === null) return null;
   return (
     <span className="field-error" id={`${path}-error`} data-testid={`field-error-${path}`}>

@@ -5,7 +5,7 @@ import { ApiError } from "../api/errors.ts";
 import type { Person, PersonInput, PersonPatch, Unit } from "../api/types.ts";
 import { errorText } from "../lib/error-text.ts";
 import { asLang, formatTempC, jobLabel, kindLabel } from "../lib/labels.ts";
-import { localizeServerMessage } from "../lib/server-messages.ts";
+import { fieldErrorMessage } from "../lib/server-messages.ts";
 import { readBaseline } from "../lib/temperature-entry.ts";
 import { Field } from "./Field.tsx";
 
@@ -72,7 +72,7 @@ export function PersonForm({ units, person, onSubmit, onCancel }: Props) {
 
   const hint = (field: string) => {
     const f = fieldError(field);
-    return f ? <span className="field-error">{localizeServerMessage(f.message, f.path, lang)}</span> : null;
+    return f ? <span className="field-error">{fieldErrorMessage(f, lang)}</span> : null;
   };
 
   return (

@@ -43,7 +43,7 @@ export function SetupNav() {
       >
         {tAlerts("profiles.title")}
       </Link>
-      {ADMIN_LINKS.filter((l) => l.show(user.role)).map((l) => (
+      {ADMIN_LINKS.filter((l) => l.show(user)).map((l) => (
         <Link
           key={l.href}
           href={l.href}

@@ -3,7 +3,7 @@ import { ApiError, NetworkError } from "../api/errors.ts";
 import type { FieldError } from "../api/types.ts";
 import { ja } from "../i18n/ja.ts";
 import { asLang } from "./labels.ts";
-import { localizeServerMessage } from "./server-messages.ts";
+import { fieldErrorMessage } from "./server-messages.ts";
 
 /** A plain sentence for a failed call, in the user's language; never a stack trace. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -31,5 +31,5 @@ export function fieldName(t: TFunction, path: string): string {
 
 /** "種別: 種別「入居者」は使えません…" — a field error with its field name and message in the user's language. */
 export function fieldErrorText(t: TFunction, lang: string, field: FieldError): string {
-  return `${fieldName(t, field.path)}: ${localizeServerMessage(field.message, field.path, asLang(lang))}`;
+  return `${fieldName(t, field.path)}: ${fieldErrorMessage(field, asLang(lang))}`;
 }

@@ -1,33 +1,17 @@
-import type { Role } from "../api/types.ts";
+import { may, type PermissionHolder } from "./permissions.ts";
 
-// Who may do what on screen; the server decides again on every call (docs/api.md, "who" columns).
+// What the facility screens show, from the permissions of @mamori/contract (sent by /api/auth/me).
 
-const OVERSEERS: readonly Role[] = ["health_centre_officer", "municipal_officer", "secretariat"];
-const FACILITY_READERS: readonly Role[] = [
-  "care_worker",
-  "nurse",
-  "ic_lead",
-  "director",
-  "physician",
-  "admin",
-];
-const RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director", "physician"];
-const PEOPLE_EDITORS: readonly Role[] = ["nurse", "ic_lead", "director", "admin"];
-const UNIT_EDITORS: readonly Role[] = ["ic_lead", "director", "admin"];
-const FACILITY_MANAGERS: readonly Role[] = ["director", "admin"];
-const USER_MANAGERS: readonly Role[] = ["admin"];
-
-/** Health-centre, municipal and secretariat users see only what facilities submit to them. */
-export const isOverseer = (role: Role): boolean => OVERSEERS.includes(role);
+export { isOverseer } from "./permissions.ts";
 /** May see the facility, its people and its rounds (lab technologists and AST members work on hospital records). */
-export const canReadFacility = (role: Role): boolean => FACILITY_READERS.includes(role);
-/** May record and correct observations of the daily round. */
-export const canRecord = (role: Role): boolean => RECORDERS.includes(role);
+export const canReadFacility = (user: PermissionHolder): boolean => may(user, "readFacility");
+/** May record and correct observations of the daily round (care facilities). */
+export const canRecord = (user: PermissionHolder): boolean => may(user, "recordObservations");
 /** May add and edit people and import residents. */
-export const canEditPeople = (role: Role): boolean => PEOPLE_EDITORS.includes(role);
+export const canEditPeople = (user: PermissionHolder): boolean => may(user, "managePeople");
 /** May add units (floors) and rooms. */
-export const canEditUnits = (role: Role): boolean => UNIT_EDITORS.includes(role);
+export const canEditUnits = (user: PermissionHolder): boolean => may(user, "manageUnits");
 /** May change the facility's name, type, time zone, health centre and municipality (others see them). */
-export const canManageFacility = (role: Role): boolean => FACILITY_MANAGERS.includes(role);
+export const canManageFacility = (user: PermissionHolder): boolean => may(user, "manageFacility");
 /** May list the facility's accounts, create them, change roles and reset passwords. */
-export const canManageUsers = (role: Role): boolean => USER_MANAGERS.includes(role);
+export const canManageUsers = (user: PermissionHolder): boolean => may(user, "manageUsers");

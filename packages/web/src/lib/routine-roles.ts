@@ -1,18 +1,15 @@
-import type { Role } from "../api/types.ts";
+import { may, type PermissionHolder } from "./permissions.ts";
 
-// Mirrors the server's permissions (packages/server/src/auth/roles.ts) for what the routine screens show.
-const OBLIGATION_READERS: readonly Role[] = ["nurse", "ic_lead", "director", "admin"];
-const HYGIENE_RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director"];
-const HEALTH_RECORDERS: readonly Role[] = ["nurse", "ic_lead", "director"];
-const ROUTINE_MANAGERS: readonly Role[] = ["ic_lead", "director", "admin"];
+// What the routine screens show (care facilities), from the permissions of @mamori/contract.
 
 /** May see what is due in the routine and print its records. */
-export const canSeeObligations = (role: Role): boolean => OBLIGATION_READERS.includes(role);
+export const canSeeObligations = (user: PermissionHolder): boolean => may(user, "readObligations");
 /** May record humidifier rounds, bath checks, kitchen checks, cleaning and waste hand-overs. */
-export const canRecordHygiene = (role: Role): boolean => HYGIENE_RECORDERS.includes(role);
+export const canRecordHygiene = (user: PermissionHolder): boolean => may(user, "recordHygiene");
 /** May record staff health (hiring, immunity, health checks, exposures) and vaccinations. */
-export const canRecordHealth = (role: Role): boolean => HEALTH_RECORDERS.includes(role);
+export const canRecordHealth = (user: PermissionHolder): boolean => may(user, "recordHealthRecords");
 /** May record committee meetings and trainings. */
-export const canManageRoutine = (role: Role): boolean => ROUTINE_MANAGERS.includes(role);
+export const canManageRoutine = (user: PermissionHolder): boolean => may(user, "manageRoutine");
 /** Sees the routine's link in the header. */
-export const canUseRoutine = (role: Role): boolean => canSeeObligations(role) || canRecordHygiene(role);
+export const canUseRoutine = (user: PermissionHolder): boolean =>
+  canSeeObligations(user) || canRecordHygiene(user);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localizeServerMessage } from "./server-messages.ts";
+import { fieldErrorMessage, localizeServerMessage } from "./server-messages.ts";
 
 // The English messages are the server's own (packages/server/src/routes/people/import-people.ts,
 // routes/observations/record-observations.ts) and zod 4's defaults.
@@ -65,5 +65,25 @@ describe("server messages in Japanese", () => {
   it("keeps the server's words in English, and anything it does not know", () => {
     expect(localizeServerMessage("is in the future", "observations[1].at", "en")).toBe("is in the future");
     expect(localizeServerMessage("something new", "x", "ja")).toBe("something new");
+  });
+});
+
+describe("field errors by code", () => {
+  it("translates the contract's codes with their params in Japanese and English", () => {
+    const tooLong = { path: "note", message: "Too big", code: "too_long" as const, params: { max: 2000 } };
+    expect(fieldErrorMessage(tooLong, "ja")).toBe("2000文字以内にしてください");
+    expect(fieldErrorMessage(tooLong, "en")).toBe("at most 2000 characters");
+    const day = { path: "date", message: "x", code: "invalid_format" as const, params: { format: "date" } };
+    expect(fieldErrorMessage(day, "ja")).toBe("日付の形式が正しくありません");
+    expect(fieldErrorMessage({ path: "username", message: "already taken", code: "taken" }, "en")).toBe(
+      "this username is taken; choose another",
+    );
+  });
+
+  it("falls back to the message for `invalid` and for errors without a code", () => {
+    expect(
+      fieldErrorMessage({ path: "date", message: "must not be in the future", code: "invalid" }, "ja"),
+    ).toBe("今日より後の日付は入れられません");
+    expect(fieldErrorMessage({ path: "x", message: "something new" }, "ja")).toBe("something new");
   });
 });

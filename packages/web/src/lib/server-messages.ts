@@ -1,3 +1,5 @@
+import type { FieldError } from "../api/types.ts";
+import { i18n } from "../i18n/index.ts";
 import type { Lang } from "./labels.ts";
 
 // The server names fields in English (docs/api.md); a care worker reads them in Japanese. Each rule turns one of the
@@ -63,6 +65,33 @@ const JA: Rule[] = [
   [/^Invalid input: expected string/, () => "文字を入れてください"],
   [/^Invalid (UUID|option)/, () => "選べない値です"],
 ];
+
+/** The i18n key of a field error's code, most specific first (`fieldCodes.format_date` before `invalid_format`). */
+function codeKeys(field: FieldError): string[] {
+  const { code, params } = field;
+  if (code === undefined || code === "invalid" || code === "constraint") return [];
+  // A pattern's own message says what the pattern wants; the code alone would only say "wrong format".
+  if (code === "invalid_format" && params?.format === "regex") return [];
+  if (code === "invalid_format")
+    return [`fieldCodes.format_${String(params?.format)}`, "fieldCodes.invalid_format"];
+  if (code === "invalid_type")
+    return [`fieldCodes.type_${String(params?.expected)}`, "fieldCodes.invalid_type"];
+  return [`fieldCodes.${code}`];
+}
+
+/**
+ * A field error in the user's language: by its code (@mamori/contract/errors) through i18n; for `invalid` and the
+ * codes without a text, by the server's message (`localizeServerMessage`).
+ */
+export function fieldErrorMessage(field: FieldError, lang: Lang): string {
+  const numeric = ["too_big", "too_small", "not_multiple_of", "invalid_type"];
+  if (lang === "ja" && BASELINE_PATH.test(field.path) && field.code && numeric.includes(field.code))
+    return BASELINE_JA;
+  const t = i18n.getFixedT(lang);
+  const key = codeKeys(field).find((k) => i18n.exists(k, { lng: lang }));
+  if (key) return (t as (key: string, options?: object) => string)(key, field.params ?? {});
+  return localizeServerMessage(field.message, field.path, lang);
+}
 
 /**
  * A server message about a field, in the user's language.

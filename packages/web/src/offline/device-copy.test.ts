@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, NetworkError } from "../api/errors.ts";
 import type { Round, User } from "../api/types.ts";
-import { fakeApi, TEST_FACILITY, TEST_USER } from "../test/render.tsx";
+import { fakeApi, TEST_FACILITY, TEST_USER, testUser } from "../test/render.tsx";
 import { DeviceCopy, withDeviceCopy } from "./device-copy.ts";
 
 const offline = () => Promise.reject(new NetworkError("Failed to fetch"));
@@ -111,7 +111,7 @@ describe("the device copy behind the API client", () => {
     await expect(cut.round("a", "2026-11-23")).rejects.toBeInstanceOf(NetworkError);
     await expect(cut.round("d", "2026-11-23")).resolves.toBeTruthy();
 
-    const nurse: User = { ...TEST_USER, id: "u-nurse", role: "nurse" };
+    const nurse: User = testUser({ id: "u-nurse", role: "nurse" });
     await withDeviceCopy(fakeApi({ me: async () => nurse }), copy).me();
     await expect(cut.round("d", "2026-11-23")).rejects.toBeInstanceOf(NetworkError);
     expect(Object.keys(localStorage).filter((k) => k.startsWith("mamori.copy."))).toEqual([

@@ -4,16 +4,15 @@ import { describe, expect, it, vi } from "vitest";
 import type { Account, AccountInput, AccountPatch } from "../api/account-types.ts";
 import { ApiError } from "../api/errors.ts";
 import type { User } from "../api/types.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../test/render.tsx";
+import { fakeApi, renderSignedIn, testUser } from "../test/render.tsx";
 import { AccountsSetupPage } from "./AccountsSetupPage.tsx";
 
-const ADMIN: User = {
-  ...TEST_USER,
+const ADMIN: User = testUser({
   id: "u-admin",
   username: "demo-admin",
   displayName: "管理者 亮",
   role: "admin",
-};
+});
 
 // One account per facility role; the Japanese names are those of the brief for this page.
 const ACCOUNTS: Account[] = [
@@ -198,7 +197,7 @@ describe("AccountsSetupPage", () => {
   });
 
   it("is for the administrator only: a director gets a notice, no list, and no accounts tab", async () => {
-    const director: User = { ...TEST_USER, id: "u-dir", role: "director" };
+    const director: User = testUser({ id: "u-dir", role: "director" });
     const users = vi.fn(async () => ACCOUNTS);
     renderSignedIn(<AccountsSetupPage />, fakeApi({ me: async () => director, users }), "/setup/accounts");
     expect(await screen.findByText("アカウントの管理は、管理者だけができます。")).toBeTruthy();

@@ -26,7 +26,7 @@ export function AccountsSetupPage() {
   const { t: tf } = useTranslation("secondFactor");
   const api = useApi();
   const user = useUser();
-  const allowed = canManageUsers(user.role);
+  const allowed = canManageUsers(user);
   const fetchAccounts = useMemo(() => (allowed ? () => api.users() : null), [allowed, api]);
   const { data: accounts, error, reload: load } = useLoad(fetchAccounts);
   const [open, setOpen] = useState<Open>(null);

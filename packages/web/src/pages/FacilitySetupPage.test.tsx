@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import type { FacilityPatch, Overseers } from "../api/account-types.ts";
 import { ApiError } from "../api/errors.ts";
 import type { Facility, User } from "../api/types.ts";
-import { fakeApi, renderSignedIn, TEST_FACILITY, TEST_USER } from "../test/render.tsx";
+import { fakeApi, renderSignedIn, TEST_FACILITY, testUser } from "../test/render.tsx";
 import { FacilitySetupPage } from "./FacilitySetupPage.tsx";
 
-const DIRECTOR: User = { ...TEST_USER, id: "u-dir", displayName: "施設長 一郎", role: "director" };
+const DIRECTOR: User = testUser({ id: "u-dir", displayName: "施設長 一郎", role: "director" });
 const HC_OTHER = "6b1d3c52-7c9e-4f43-9a43-0a3c7a2b9e11";
 const OVERSEERS: Overseers = {
   healthCentres: [

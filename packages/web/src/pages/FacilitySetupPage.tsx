@@ -33,7 +33,7 @@ export function FacilitySetupPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { facility, error, reload } = useFacility();
-  const editable = canManageFacility(user.role);
+  const editable = canManageFacility(user);
 
   return (
     <div className="setup">
@@ -134,7 +134,8 @@ function FacilityForm({ facility, onSaved }: { facility: Facility; onSaved: () =
       patch.healthCentreId = healthCentreId;
     if (municipalityId !== "" && municipalityId !== facility.municipality?.id)
       patch.municipalityId = municipalityId;
-    if (prefecture !== (facility.prefecture ?? "")) patch.prefecture = prefecture || null;
+    if (prefecture !== (facility.prefecture ?? ""))
+      patch.prefecture = (prefecture || null) as FacilityPatch["prefecture"]; // one of the listed prefectures
     return patch;
   };
 

@@ -77,7 +77,7 @@ export function HomePage() {
         </div>
       ) : (
         <div className="home-surveillance">
-          {canRecordEpisodes(user.role) && <OpenEpisodesPanel facilityId={facility.id} />}
+          {canRecordEpisodes(user) && <OpenEpisodesPanel facilityId={facility.id} />}
           <AlertsPanel facility={facility} />
         </div>
       )}
@@ -87,7 +87,7 @@ export function HomePage() {
         {facility.units.length === 0 ? (
           <div className="notice">
             <p>{t("home.noUnits")}</p>
-            {canEditUnits(user.role) && <Link href="/setup/units">{t("home.setUpUnits")}</Link>}
+            {canEditUnits(user) && <Link href="/setup/units">{t("home.setUpUnits")}</Link>}
           </div>
         ) : (
           <ul className="unit-cards">
@@ -119,7 +119,7 @@ export function HomePage() {
           </ul>
         )}
       </section>
-      {canEditPeople(user.role) && (
+      {canEditPeople(user) && (
         <section className="home-setup">
           <h2>{t("home.setupLinks")}</h2>
           <ul className="link-list">

@@ -21,7 +21,7 @@ export function ImportPage() {
     send: (chosen) => api.importPeople(chosen.csv),
   });
 
-  if (!canEditPeople(user.role)) return <p className="notice">{t("setup.notAllowed")}</p>;
+  if (!canEditPeople(user)) return <p className="notice">{t("setup.notAllowed")}</p>;
 
   const downloadTemplate = () =>
     downloadCsv(templateCsv(facility?.units ?? []), "mamori-residents-template.csv");

@@ -10,7 +10,7 @@ import { useUser } from "../state/SessionProvider.tsx";
 export function OverseerHomePage() {
   const { t } = useTranslation();
   const user = useUser();
-  if (!isOverseer(user.role)) {
+  if (!isOverseer(user)) {
     return (
       <div className="overseer" data-testid="no-facility-home">
         <h1>{user.organisation.name}</h1>

@@ -43,7 +43,7 @@ export function PeopleSetupPage() {
       .sort((a, b) => (a.unit ?? "").localeCompare(b.unit ?? "", "ja") || compareRows(a, b));
   }, [people, showInactive, unitFilter, kindFilter, query]);
 
-  if (!canEditPeople(user.role)) return <p className="notice">{t("setup.notAllowed")}</p>;
+  if (!canEditPeople(user)) return <p className="notice">{t("setup.notAllowed")}</p>;
 
   const submit = async (input: PersonInput | PersonPatch) => {
     if (editing?.kind === "edit") await api.updatePerson(editing.person.id, input);

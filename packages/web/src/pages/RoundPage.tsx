@@ -57,7 +57,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
   const today = todayIn(timeZone);
   const day = date !== null && isDay(date) ? date : today;
   const activeUnitId = unitId ?? facility?.units[0]?.id ?? null;
-  const canRecord = roleCanRecord(user.role) && day <= today;
+  const canRecord = roleCanRecord(user) && day <= today;
 
   const [round, setRound] = useState<Round | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -229,7 +229,7 @@ export function RoundPage({ unitId, date }: { unitId: string | null; date: strin
               {t("round.print")}
             </Link>
           </div>
-          {!roleCanRecord(user.role) && <p className="notice">{t("round.readOnly")}</p>}
+          {!roleCanRecord(user) && <p className="notice">{t("round.readOnly")}</p>}
           {day > today && <p className="notice">{t("round.future")}</p>}
           <ErrorNotice error={error} onRetry={() => void load(false)} />
           <HintsUnavailable error={error ? null : hints.error} />

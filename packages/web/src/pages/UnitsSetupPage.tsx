@@ -12,7 +12,7 @@ export function UnitsSetupPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { facility, error, reload } = useFacility();
-  const editable = canEditUnits(user.role);
+  const editable = canEditUnits(user);
 
   return (
     <div className="setup">

@@ -6,7 +6,7 @@ import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import type { ApiClient } from "../api/client.ts";
 import { createSurveyApi } from "../api/survey.ts";
-import type { Facility, User } from "../api/types.ts";
+import type { Facility } from "../api/types.ts";
 import { i18n, setLang } from "../i18n/index.ts";
 import { ApiProvider } from "../state/ApiContext.tsx";
 import { FacilityProvider } from "../state/FacilityProvider.tsx";
@@ -15,6 +15,7 @@ import { SessionProvider, useSession } from "../state/SessionProvider.tsx";
 import { fakeCreApi } from "./cre-fake.ts";
 import { fakeEpisodesApi } from "./episodes-fake.ts";
 import { fakeRoutineApi } from "./routine-fake.ts";
+import { TEST_USER } from "./users.ts";
 
 afterEach(() => {
   cleanup();
@@ -22,13 +23,7 @@ afterEach(() => {
   setLang("ja");
 });
 
-export const TEST_USER: User = {
-  id: "u-care",
-  username: "demo-care",
-  displayName: "介護 花子",
-  role: "care_worker",
-  organisation: { id: "f1", name: "特別養護老人ホーム さくらの里", kind: "facility" },
-};
+export { TEST_USER, testUser } from "./users.ts";
 
 export const TEST_FACILITY: Facility = {
   id: "f1",

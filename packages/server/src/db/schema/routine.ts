@@ -1,3 +1,4 @@
+import { EQUIPMENT_KINDS, type EquipmentKind } from "@mamori/contract/routine";
 import {
   boolean,
   date,
@@ -39,13 +40,7 @@ export const obligationSettings = pgTable("obligation_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const EQUIPMENT_KINDS = [
-  "humidifier_household",
-  "humidifier_builtin",
-  "bath_circulating",
-  "bath_non_circulating",
-] as const;
-export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
+export { EQUIPMENT_KINDS, type EquipmentKind };
 
 /** Humidifiers (付録3) and baths (p.24) whose hygiene is logged; a humidifier has a season of use. */
 export const routineEquipment = pgTable(

@@ -1,5 +1,5 @@
+import { ROLES } from "@mamori/contract/permissions";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { ROLES } from "../../auth/roles.ts";
 import { organisations } from "./organisations.ts";
 
 export const users = pgTable("users", {

@@ -1,3 +1,4 @@
+import { courseCreateBody, courseEndBody, courseParams, courseResponse } from "@mamori/contract/antibiotics";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,7 +8,6 @@ import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { insertOnce, updateAudited } from "../../db/insert-once.ts";
 import { antibioticCourses } from "../../db/schema/index.ts";
 import { validationFailed } from "../../errors.ts";
-import { courseCreateBody, courseEndBody, courseParams, courseResponse } from "./schema.ts";
 
 const present = (c: typeof antibioticCourses.$inferSelect) => ({
   id: c.id,

@@ -5,6 +5,7 @@ import { SIGN_IN_LIMITS } from "../../auth/sign-in-limits.ts";
 import { auditLog, users } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../../test/test-facility.ts";
+import { makeHospital } from "../cre/cre-test-support.ts";
 
 let now = new Date("2026-01-10T09:00:00+09:00");
 
@@ -31,6 +32,26 @@ describe("sign-in", () => {
       headers: { cookie: `mamori_session=${cookie.value}` },
     });
     expect(me.json().user.username).toBe(f.usernames.nurse);
+  });
+
+  it("sends what the user may do with /me: a care home's nurse keeps the round, a hospital's physician the CRE cases", async () => {
+    const home = await makeFacility(ctx.db, { roles: ["nurse"] });
+    const nurse = await signIn(ctx.app, home.usernames.nurse!);
+    const hospital = await makeHospital(ctx.app, ctx.db, ["physician"]);
+    const me = async (cookie: string) =>
+      (await ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } })).json().user;
+    const nurseMe = await me(nurse);
+    expect(nurseMe.permissions).toEqual(
+      expect.arrayContaining(["readFacility", "recordObservations", "recordCases"]),
+    );
+    expect(nurseMe.permissions).not.toContain("readCreCases");
+    expect(nurseMe.organisation.facilityType).toBe("elderly_care");
+    const physicianMe = await me(hospital.cookies.physician!);
+    expect(physicianMe.permissions).toEqual(
+      expect.arrayContaining(["readFacility", "readCreCases", "answerSurvey"]),
+    );
+    expect(physicianMe.permissions).not.toContain("recordObservations");
+    expect(physicianMe.permissions).not.toContain("recordCases");
   });
 
   it("answers a wrong password and an unknown user alike", async () => {
@@ -225,6 +246,7 @@ describe("changing one's own password", () => {
     const same = await change({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
     expect(same.json().error.fields[0]).toMatchObject({
       path: "newPassword",
+      code: "invalid",
       message: "must differ from the current password",
     });
 

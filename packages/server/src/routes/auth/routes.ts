@@ -1,3 +1,5 @@
+import { loginBody, passwordChangeBody, userResponse } from "@mamori/contract/auth";
+import { permissionsOf } from "@mamori/contract/permissions";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -19,7 +21,6 @@ import { accountKey, recordSignInFailure, signInBlocked } from "../../auth/sign-
 import { users } from "../../db/schema/index.ts";
 import { AppError, validationFailed } from "../../errors.ts";
 import { reportAbilities } from "../../policies/reports.ts";
-import { loginBody, passwordChangeBody, userResponse } from "./schema.ts";
 
 /** Sets the session cookie; a session waiting for the second factor gets a cookie of the same short life. */
 export function setSessionCookie(
@@ -154,6 +155,6 @@ export const authRoutes =
 
     app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => {
       const user = currentUser(request);
-      return { user: { ...user, abilities: reportAbilities(user) } };
+      return { user: { ...user, abilities: reportAbilities(user), permissions: permissionsOf(user) } };
     });
   };

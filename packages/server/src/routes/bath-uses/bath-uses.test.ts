@@ -94,7 +94,7 @@ describe("DELETE /api/bath-uses", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((field: { path: string }) => field.path)).toEqual(["date"]);
 
-    // The physician reads the facility but does not keep the bath sheet (auth/roles.ts recordBathUse).
+    // The physician reads the facility but does not keep the bath sheet (@mamori/contract/permissions recordBathUse).
     const physician = await signIn(ctx.app, f.usernames.physician!);
     const refused = await ctx.app.inject({
       method: "DELETE",

@@ -1,3 +1,10 @@
+import {
+  bathDayBody,
+  bathQuery,
+  bathRemoveQuery,
+  bathRemoveResponse,
+  bathResponse,
+} from "@mamori/contract/bath-uses";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -5,7 +12,6 @@ import type { RouteContext } from "../../app.ts";
 import { facilityWrite } from "../../audit/write-path.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
 import { bathUses } from "../../db/schema/index.ts";
-import { bathDayBody, bathQuery, bathRemoveQuery, bathRemoveResponse, bathResponse } from "./schema.ts";
 
 /**
  * Communal bath use per day, which the Legionella hint reads (manual p.23: bath hygiene; §5 legionellosis). A day's

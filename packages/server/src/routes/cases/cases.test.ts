@@ -104,7 +104,7 @@ describe("cases", () => {
       payload: { resolvedDate: "2026-01-08" },
     });
     expect(early.json().error.fields).toEqual([
-      { path: "resolvedDate", message: "must not be before the onset" },
+      { path: "resolvedDate", code: "invalid", message: "must not be before the onset" },
     ]);
     const ok = await ctx.app.inject({
       method: "PATCH",
@@ -148,7 +148,9 @@ describe("cases", () => {
         onsetDate: "2026-01-09",
       },
     });
-    expect(foreign.json().error.fields).toEqual([{ path: "personId", message: "unknown person" }]);
+    expect(foreign.json().error.fields).toEqual([
+      { path: "personId", code: "invalid", message: "unknown person" },
+    ]);
     const care = await signIn(ctx.app, f.usernames.care_worker!);
     const refused = await ctx.app.inject({
       method: "POST",

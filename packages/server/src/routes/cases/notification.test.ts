@@ -81,12 +81,12 @@ describe("notifiable diagnoses on recorded cases (manual p.48; 付録2 表A2, p.
     const future = await patch({ notifiedDate: "2026-12-03" });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields).toEqual([
-      { path: "notifiedDate", message: "must not be in the future (today is 2026-12-02)" },
+      { path: "notifiedDate", code: "invalid", message: "must not be in the future (today is 2026-12-02)" },
     ]);
     const early = await patch({ notifiedDate: "2026-11-30" });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields).toEqual([
-      { path: "notifiedDate", message: "must not be before the diagnosis" },
+      { path: "notifiedDate", code: "invalid", message: "must not be before the diagnosis" },
     ]);
     const notADay = await patch({ notifiedDate: "2026-12-32" });
     expect(notADay.statusCode).toBe(400);

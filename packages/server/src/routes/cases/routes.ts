@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "@mamori/contract/cases";
 import { caseNotification } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -11,7 +12,6 @@ import { updateAudited } from "../../db/insert-once.ts";
 import { cases, organisations } from "../../db/schema/index.ts";
 import { conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
-import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "./schema.ts";
 
 const CASE_WRITE = { permission: "recordCases", entity: "case" } as const;
 

@@ -1,3 +1,4 @@
+import { caseParams, idParams, sendBody } from "@mamori/contract/cre-notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
@@ -15,7 +16,6 @@ import {
   receivedNotifications,
   sendCreNotification,
 } from "./cre-notifications.ts";
-import { caseParams, idParams, sendBody } from "./schema.ts";
 
 /**
  * The CRE 発生届 sent through the offices' inbox (感染症法 第12条第1項; docs/api.md "CRE notification"): the physician

@@ -46,7 +46,7 @@ describe("CRE cases: the laboratory reports an isolate", () => {
     });
     expect(changed.statusCode).toBe(409);
     expect(changed.json().error.fields).toEqual([
-      { path: "id", message: "already recorded with other content" },
+      { path: "id", code: "invalid", message: "already recorded with other content" },
     ]);
 
     const [stored] = await ctx.db.select({ n: count() }).from(creCases).where(eq(creCases.id, body.id));
@@ -196,6 +196,8 @@ describe("CRE cases: the laboratory reports an isolate", () => {
     const h = await makeHospital(ctx.app, ctx.db);
     const response = await get(h.cookies.physician!, "/api/cre/cases?lang=fr");
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([{ path: "query.lang", message: "expected ja or en" }]);
+    expect(response.json().error.fields).toEqual([
+      { path: "query.lang", code: "invalid", message: "expected ja or en" },
+    ]);
   });
 });

@@ -142,7 +142,7 @@ describe("CRE consultations and the AST's decision on cefiderocol", () => {
     });
     expect(noOrder.statusCode).toBe(400);
     expect(noOrder.json().error.fields).toEqual([
-      { path: "decision", message: "there is no cefiderocol order to decide" },
+      { path: "decision", code: "invalid", message: "there is no cefiderocol order to decide" },
     ]);
     const bad = await consult(h.cookies.ast_member!, body.id, { id: "x", note: " ", decision: "maybe" });
     expect(

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Role } from "@mamori/contract/permissions";
 import { CRE_CONTRACT_CASE } from "@mamori/domain/cre/test-support";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { Role } from "../../auth/roles.ts";
 import type { Database } from "../../db/database.ts";
 import { organisations } from "../../db/schema/index.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";

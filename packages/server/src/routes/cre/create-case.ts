@@ -1,9 +1,9 @@
+import type { CreCaseCreate } from "@mamori/contract/cre";
 import type { Executor } from "../../db/database.ts";
 import { insertOnce } from "../../db/insert-once.ts";
 import { creCases } from "../../db/schema/index.ts";
 import type { CaseRow } from "./evaluate-case.ts";
 import type { HospitalActor } from "./hospital.ts";
-import type { CreCaseCreate } from "./schema.ts";
 
 /** What a create carries: two creates are the same when these are equal (jsonb key order aside). */
 const content = (c: Pick<CaseRow, "patientLabel" | "isolate">) => ({

@@ -1,7 +1,7 @@
+import type { Permission } from "@mamori/contract/permissions";
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { authorizeFacility } from "../../auth/guard.ts";
-import type { Permission } from "../../auth/roles.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Executor } from "../../db/database.ts";
 import { organisations } from "../../db/schema/index.ts";

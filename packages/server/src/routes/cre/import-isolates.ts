@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { patientLabel } from "@mamori/contract/cre";
 import {
   CARBAPENEMASE_ENZYMES,
   CRE_DRUG_KEYS,
@@ -9,7 +10,6 @@ import {
 } from "@mamori/domain/cre";
 import Papa from "papaparse";
 import type { FieldError } from "../../errors.ts";
-import { patientLabel } from "./schema.ts";
 
 export const CRE_IMPORT_MAX_ROWS = 500;
 

@@ -78,7 +78,7 @@ describe("CSV import of isolates", () => {
     const conflict = await send(h.cookies.lab_technologist!, other, importId);
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().error.fields).toEqual([
-      { path: "rows[2]", message: "already imported with other content" },
+      { path: "rows[2]", code: "invalid", message: "already imported with other content" },
     ]);
     expect(await casesOf(h.id)).toBe(2);
 
@@ -89,7 +89,7 @@ describe("CSV import of isolates", () => {
       "&standard=CLSI&edition=M100-Ed20",
     );
     expect(edition.json().error.fields).toEqual([
-      { path: "query.edition", message: 'no CLSI breakpoint table "M100-Ed20"' },
+      { path: "query.edition", code: "invalid", message: 'no CLSI breakpoint table "M100-Ed20"' },
     ]);
     const noId = await send(h.cookies.lab_technologist!, GOOD, "x");
     expect(noId.json().error.fields[0].path).toBe("query.importId");

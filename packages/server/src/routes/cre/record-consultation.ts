@@ -1,13 +1,13 @@
+import type { ConsultationInput } from "@mamori/contract/cre";
+import { can } from "@mamori/contract/permissions";
 import { and, eq } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
-import { can } from "../../auth/roles.ts";
 import type { Executor } from "../../db/database.ts";
 import { creCases, creConsultations } from "../../db/schema/index.ts";
 import { AppError, conflict, validationFailed } from "../../errors.ts";
 import { type ConsultationRow, consultationsOf } from "./case-store.ts";
 import type { HospitalActor } from "./hospital.ts";
-import type { ConsultationInput } from "./schema.ts";
 
 /**
  * Records a consultation on a case with the AST or an infectious-disease physician (MHLW 事務連絡 2024-01-25 記2): a

@@ -1,3 +1,17 @@
+import {
+  availabilityBody,
+  availabilityResponse,
+  caseDetailResponse,
+  caseListResponse,
+  caseParams,
+  consultationBody,
+  consultationResultResponse,
+  creCaseCreateBody,
+  creCasePatchBody,
+  importQuery,
+  importResponse,
+  langQuery,
+} from "@mamori/contract/cre";
 import { findBreakpointTable } from "@mamori/domain/cre";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -13,20 +27,6 @@ import { authorizeHospital } from "./hospital.ts";
 import { saveImport } from "./import-cases.ts";
 import { parseIsolateCsv } from "./import-isolates.ts";
 import { recordConsultation } from "./record-consultation.ts";
-import {
-  availabilityBody,
-  availabilityResponse,
-  caseDetailResponse,
-  caseListResponse,
-  caseParams,
-  consultationBody,
-  consultationResultResponse,
-  creCaseCreateBody,
-  creCasePatchBody,
-  importQuery,
-  importResponse,
-  langQuery,
-} from "./schema.ts";
 import { updateCase } from "./update-case.ts";
 
 /**

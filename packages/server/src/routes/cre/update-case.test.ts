@@ -82,7 +82,9 @@ describe("CRE cases: the physician's record", () => {
     ).toBe(200);
     const stale = await patch(h.cookies.physician!, id, { version: 1, diagnosedOn: "2026-01-18" });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.fields).toEqual([{ path: "version", message: "the case is now at version 2" }]);
+    expect(stale.json().error.fields).toEqual([
+      { path: "version", code: "invalid", message: "the case is now at version 2" },
+    ]);
     const [row] = await ctx.db.select().from(creCases).where(eq(creCases.id, id));
     expect(row!.diagnosedOn).toBe("2026-01-19");
   });
@@ -120,14 +122,22 @@ describe("CRE cases: the physician's record", () => {
     });
     expect(noSeverity.statusCode).toBe(400);
     expect(noSeverity.json().error.fields).toEqual([
-      { path: "severity", message: "severity (表7) is required for a non-urinary infection" },
+      {
+        path: "severity",
+        code: "invalid",
+        message: "severity (表7) is required for a non-urinary infection",
+      },
     ]);
     const urinary = await patch(h.cookies.physician!, id, {
       version: 1,
       infection: { site: "urinary", causative: true },
     });
     expect(urinary.json().error.fields).toEqual([
-      { path: "infection.urinaryType", message: "urinary infection: expected cystitis or upper_uti" },
+      {
+        path: "infection.urinaryType",
+        code: "invalid",
+        message: "urinary infection: expected cystitis or upper_uti",
+      },
     ]);
     // A ticked example of a domain contradicts "domain met" (表7); dates in the future and notification before
     // diagnosis are refused.
@@ -154,11 +164,11 @@ describe("CRE cases: the physician's record", () => {
       severity: { ...SEVERE_BLOODSTREAM.severity, checklist: ["FEVER"] },
     });
     expect(badCode.json().error.fields).toEqual([
-      { path: "severity.checklist[0]", message: "not an example of guide 表7" },
+      { path: "severity.checklist[0]", code: "invalid", message: "not an example of guide 表7" },
     ]);
     const nothing = await patch(h.cookies.physician!, id, { version: 1 });
     expect(nothing.json().error.fields).toEqual([
-      { path: "body", message: "nothing to change: send at least one field" },
+      { path: "body", code: "invalid", message: "nothing to change: send at least one field" },
     ]);
     const [row] = await ctx.db.select().from(creCases).where(eq(creCases.id, id));
     expect(row).toMatchObject({ version: 1, infection: null, severity: null, diagnosedOn: null });

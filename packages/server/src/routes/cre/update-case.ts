@@ -1,7 +1,8 @@
+import type { CreCasePatch, SeverityRecordInput } from "@mamori/contract/cre";
+import { can, type Permission } from "@mamori/contract/permissions";
 import { creCaseSchema, SEVERITY_TABLE_7, severityDomainsFromChecklist } from "@mamori/domain/cre";
 import { and, eq } from "drizzle-orm";
 import { assertFound } from "../../auth/guard.ts";
-import { can, type Permission } from "../../auth/roles.ts";
 import type { Executor } from "../../db/database.ts";
 import { updateAudited } from "../../db/insert-once.ts";
 import { creCases, creConsultations } from "../../db/schema/index.ts";
@@ -10,7 +11,6 @@ import { dayInZone } from "../../time/facility-day.ts";
 import { type CaseRow, caseFileOf } from "./evaluate-case.ts";
 import { zodFieldErrors } from "./field-errors.ts";
 import type { HospitalActor } from "./hospital.ts";
-import type { CreCasePatch, SeverityRecordInput } from "./schema.ts";
 
 type EditableField = Exclude<keyof CreCasePatch, "version">;
 

@@ -117,7 +117,7 @@ describe("outbreak episodes", () => {
     expect((again.json() as Json).episode.id).toBe(body.id);
     const other = await call(ctx.app, f.nurse, "POST", f.base, { ...body, note: "別の内容" });
     expect(other.statusCode).toBe(409);
-    expect(other.json().error.fields).toEqual([{ path: "id", message: "already opened" }]);
+    expect(other.json().error.fields).toEqual([{ path: "id", code: "invalid", message: "already opened" }]);
     // A second open episode of the same group is refused.
     const second = await call(ctx.app, f.nurse, "POST", f.base, {
       id: randomUUID(),
@@ -140,7 +140,7 @@ describe("outbreak episodes", () => {
     });
     expect(wrongDay.statusCode).toBe(400);
     expect(wrongDay.json().error.fields).toEqual([
-      { path: "alert", message: "no such alert for this subject on that day" },
+      { path: "alert", code: "invalid", message: "no such alert for this subject on that day" },
     ]);
     const future = await call(ctx.app, f.nurse, "POST", f.base, {
       id: randomUUID(),
@@ -148,7 +148,7 @@ describe("outbreak episodes", () => {
       openedDate: "2026-01-12",
     });
     expect(future.json().error.fields).toEqual([
-      { path: "openedDate", message: "must not be in the future" },
+      { path: "openedDate", code: "invalid", message: "must not be in the future" },
     ]);
     const rows = await ctx.db
       .select()
@@ -202,7 +202,7 @@ describe("outbreak episodes", () => {
     for (const [fields, path, message] of bad) {
       const response = await call(ctx.app, f.nurse, "POST", url, { id: randomUUID(), ...fields });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.fields).toEqual([{ path, message }]);
+      expect(response.json().error.fields).toEqual([{ path, code: "invalid", message }]);
     }
     const missing = await call(ctx.app, f.nurse, "POST", url, { id: randomUUID(), doneDate: "2026-01-11" });
     expect(missing.json().error.fields[0].path).toBe("text");
@@ -277,7 +277,7 @@ describe("outbreak episodes", () => {
     });
     const wrong = await call(ctx.app, f.nurse, "POST", url, { caseId: flu });
     expect(wrong.json().error.fields).toEqual([
-      { path: "caseId", message: "a case of another disease or group" },
+      { path: "caseId", code: "invalid", message: "a case of another disease or group" },
     ]);
   });
 
@@ -305,13 +305,13 @@ describe("outbreak episodes", () => {
     });
     expect(ill.statusCode).toBe(409);
     expect(ill.json().error.fields).toEqual([
-      { path: "cases", message: "2 case(s) still ill: record the day each ended first" },
+      { path: "cases", code: "invalid", message: "2 case(s) still ill: record the day each ended first" },
     ]);
     expect((await resolve(caseA!.linkId, "2026-01-17")).json().error.fields).toEqual([
-      { path: "resolvedDate", message: "must not be in the future" },
+      { path: "resolvedDate", code: "invalid", message: "must not be in the future" },
     ]);
     expect((await resolve(caseA!.linkId, "2026-01-09")).json().error.fields).toEqual([
-      { path: "resolvedDate", message: "must not be before the onset" },
+      { path: "resolvedDate", code: "invalid", message: "must not be before the onset" },
     ]);
     expect((await resolve(caseA!.linkId, "2026-01-12")).statusCode).toBe(200);
     const resolved = await resolve(caseB!.linkId, "2026-01-13");
@@ -326,11 +326,12 @@ describe("outbreak episodes", () => {
     expect(early.json().error.fields).toEqual([
       {
         path: "overrideReason",
+        code: "invalid",
         message: "the end is eligible from 2026-01-17; give a reason to close earlier",
       },
     ]);
     expect((await close(lead, { ...decision, decisionDate: "2026-01-17" })).json().error.fields).toEqual([
-      { path: "decisionDate", message: "must not be in the future" },
+      { path: "decisionDate", code: "invalid", message: "must not be in the future" },
     ]);
     const stored = await ctx.db.select().from(outbreakEpisodes).where(eq(outbreakEpisodes.id, id));
     expect(stored[0]!.closedDate).toBeNull();

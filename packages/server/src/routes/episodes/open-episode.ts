@@ -1,3 +1,4 @@
+import type { EpisodeCreate } from "@mamori/contract/episodes";
 import { episodeQuietDays, episodeRuleSubject, type FacilitySubject } from "@mamori/domain/surveillance";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -9,7 +10,6 @@ import { facilityAlerts } from "../alerts/facility-alerts.ts";
 import { subjectOfEpisode } from "./episode-rules.ts";
 import { type EpisodeRow, type FacilityFrame, outbreakRun, subjectCases } from "./episode-store.ts";
 import { type Actor, addEvent, insertLink, sameSubject } from "./episode-write-steps.ts";
-import type { EpisodeCreate } from "./schema.ts";
 
 /** The episode's row without who and when: what a resend must repeat to be the same request. */
 const createdContent = (row: EpisodeRow) => ({

@@ -1,3 +1,4 @@
+import type { MeasureCreate } from "@mamori/contract/episodes";
 import { findOutbreakMeasure, measureGroupOf } from "@mamori/domain/surveillance";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -7,7 +8,6 @@ import { validationFailed } from "../../errors.ts";
 import { subjectOfEpisode } from "./episode-rules.ts";
 import { episodeDetail, type FacilityFrame, findEpisode } from "./episode-store.ts";
 import { type Actor, refuseIfClosed } from "./episode-write-steps.ts";
-import type { MeasureCreate } from "./schema.ts";
 
 /** Records a measure of the episode: from the manual's list for its group, or in the staff's own words. */
 export async function recordMeasure(

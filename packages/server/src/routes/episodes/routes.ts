@@ -1,14 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { RouteContext } from "../../app.ts";
-import { authorizeFacility } from "../../auth/guard.ts";
-import type { Permission } from "../../auth/roles.ts";
-import { notFound } from "../../errors.ts";
-import { closeEpisode, reopenEpisode } from "./close-episode.ts";
-import { linkCase, resolveLinkedCase } from "./episode-case-links.ts";
-import { listEpisodes, presentDetail } from "./episode-present.ts";
-import { facilityFrame, findEpisode } from "./episode-store.ts";
-import { openEpisode } from "./open-episode.ts";
-import { recordMeasure } from "./record-measure.ts";
 import {
   closeBody,
   episodeCreateBody,
@@ -22,7 +11,18 @@ import {
   measureCreateBody,
   reopenBody,
   resolveLinkBody,
-} from "./schema.ts";
+} from "@mamori/contract/episodes";
+import type { Permission } from "@mamori/contract/permissions";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
+import { notFound } from "../../errors.ts";
+import { closeEpisode, reopenEpisode } from "./close-episode.ts";
+import { linkCase, resolveLinkedCase } from "./episode-case-links.ts";
+import { listEpisodes, presentDetail } from "./episode-present.ts";
+import { facilityFrame, findEpisode } from "./episode-store.ts";
+import { openEpisode } from "./open-episode.ts";
+import { recordMeasure } from "./record-measure.ts";
 
 /**
  * Outbreak episodes of a facility (facility-surveillance.md §4.3, manual §4 and p.56): opened from an alert or by hand,

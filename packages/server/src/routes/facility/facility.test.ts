@@ -71,7 +71,7 @@ describe("facility setup", () => {
     });
     expect(swapped.statusCode).toBe(400);
     expect(swapped.json().error.fields).toEqual([
-      { path: "healthCentreId", message: "unknown health centre" },
+      { path: "healthCentreId", code: "invalid", message: "unknown health centre" },
     ]);
   });
 

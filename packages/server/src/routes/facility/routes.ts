@@ -1,11 +1,3 @@
-import { asc, eq } from "drizzle-orm";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { RouteContext } from "../../app.ts";
-import { facilityWrite } from "../../audit/write-path.ts";
-import { authorizeFacility } from "../../auth/guard.ts";
-import { organisations, rooms, units } from "../../db/schema/index.ts";
-import { validationFailed } from "../../errors.ts";
-import { loadFacility } from "./facility.ts";
 import {
   facilityPatchBody,
   facilityResponse,
@@ -15,7 +7,15 @@ import {
   unitBody,
   unitParams,
   unitResponse,
-} from "./schema.ts";
+} from "@mamori/contract/facility";
+import { asc, eq } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { facilityWrite } from "../../audit/write-path.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
+import { organisations, rooms, units } from "../../db/schema/index.ts";
+import { validationFailed } from "../../errors.ts";
+import { loadFacility } from "./facility.ts";
 
 const FACILITY_WRITE = { permission: "manageFacility", entity: "facility" } as const;
 

@@ -1,15 +1,15 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { RouteContext } from "../../app.ts";
-import { authorizeFacility } from "../../auth/guard.ts";
-import { notFound } from "../../errors.ts";
-import { facilityPhysicianReport, facilityWeeklyTrend } from "./forms.ts";
 import {
   formsParams,
   physicianReportQuery,
   physicianReportResponse,
   weeklyQuery,
   weeklyResponse,
-} from "./schema.ts";
+} from "@mamori/contract/forms";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
+import { notFound } from "../../errors.ts";
+import { facilityPhysicianReport, facilityWeeklyTrend } from "./forms.ts";
 
 /**
  * The manual's outbreak forms from the facility's stored rounds and cases: 付録4② 施設全体での傾向把握 and 付録4③

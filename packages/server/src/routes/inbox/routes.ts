@@ -1,3 +1,4 @@
+import { inboxResponse, overviewResponse } from "@mamori/contract/reports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
@@ -5,7 +6,6 @@ import { currentUser } from "../../auth/guard.ts";
 import { forbidden } from "../../errors.ts";
 import { creNotificationPolicy } from "../../policies/cre-notifications.ts";
 import { inboxPolicy, officeOf } from "../../policies/reports.ts";
-import { inboxResponse, overviewResponse } from "../reports/schema.ts";
 import { INBOX_PAGE, officeInbox, officeOverview, unreadForHeader } from "./inbox.ts";
 
 const inboxQuery = z.object({

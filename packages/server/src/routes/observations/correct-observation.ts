@@ -1,3 +1,4 @@
+import type { CorrectionInput } from "@mamori/contract/observations";
 import { and, asc, eq } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
@@ -5,7 +6,6 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import { auditLog, observations, users } from "../../db/schema/index.ts";
 import { keepOnsets } from "../../surveillance/kept-onsets.ts";
-import type { CorrectionInput } from "./schema.ts";
 
 /**
  * Corrects a recorded observation: the new content replaces the current one, the version goes up, and the audit log

@@ -143,7 +143,9 @@ describe("POST /api/observations", () => {
       observations: [entry(people[0]!.id, { at: "2026-01-10T09:05:01+09:00" })],
     });
     expect(late.statusCode).toBe(400);
-    expect(late.json().error.fields).toEqual([{ path: "observations[0].at", message: "is in the future" }]);
+    expect(late.json().error.fields).toEqual([
+      { path: "observations[0].at", code: "invalid", message: "is in the future" },
+    ]);
   });
 
   it("refuses a time without an offset", async () => {
@@ -163,7 +165,7 @@ describe("POST /api/observations", () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([
-      { path: "observations[1].personId", message: "unknown person" },
+      { path: "observations[1].personId", code: "invalid", message: "unknown person" },
     ]);
     expect(
       await ctx.db.select().from(observations).where(eq(observations.personId, mine.people[0]!.id)),

@@ -1,3 +1,4 @@
+import type { ObservationInput } from "@mamori/contract/observations";
 import type { SymptomCode } from "@mamori/domain/surveillance";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
@@ -5,7 +6,6 @@ import { type RawQuery, rawTransaction } from "../../db/raw-transaction.ts";
 import { type AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
 import { AUDIT_AND_ONSETS, EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
-import type { ObservationInput } from "./schema.ts";
 import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */

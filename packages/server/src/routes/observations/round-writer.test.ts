@@ -1,9 +1,9 @@
+import type { ObservationInput } from "@mamori/contract/observations";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { type RoundWrite, recordRoundWrites } from "./record-observations.ts";
 import { createRoundWriter } from "./round-writer.ts";
-import type { ObservationInput } from "./schema.ts";
 
 // The queue alone, with the transaction replaced: which writes go together, and who is told what when a group fails.
 vi.mock("./record-observations.ts", () => ({ recordRoundWrites: vi.fn() }));

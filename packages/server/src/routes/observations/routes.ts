@@ -1,3 +1,14 @@
+import {
+  correctionBody,
+  historyResponse,
+  listQuery,
+  observationParams,
+  observationResponse,
+  recordBody,
+  recordResponse,
+  withdrawBody,
+  withdrawResponse,
+} from "@mamori/contract/observations";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,17 +20,6 @@ import { facilityTimeZone } from "../facility/facility.ts";
 import { correctObservation, observationHistory } from "./correct-observation.ts";
 import { presentObservation } from "./presenter.ts";
 import { createRoundWriter } from "./round-writer.ts";
-import {
-  correctionBody,
-  historyResponse,
-  listQuery,
-  observationParams,
-  observationResponse,
-  recordBody,
-  recordResponse,
-  withdrawBody,
-  withdrawResponse,
-} from "./schema.ts";
 import { withdrawObservations } from "./withdraw-observations.ts";
 
 export const observationRoutes =

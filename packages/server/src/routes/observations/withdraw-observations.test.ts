@@ -69,7 +69,7 @@ describe("POST /api/observations/withdraw (元に戻す after 全員変わりな
     const late = await withdraw(care, [outside.id]);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.fields).toEqual([
-      { path: "ids[0]", message: expect.stringContaining("more than 10 minutes ago") },
+      { path: "ids[0]", code: "invalid", message: expect.stringContaining("more than 10 minutes ago") },
     ]);
 
     now = new Date(START.getTime() + WITHDRAW_WINDOW_MS);
@@ -89,8 +89,8 @@ describe("POST /api/observations/withdraw (元に戻す after 全員変わりな
     const response = await withdraw(care, [mine.id, corrected.id, nurses.id]);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.fields).toEqual([
-      { path: "ids[1]", message: expect.stringContaining("corrected since") },
-      { path: "ids[2]", message: expect.stringContaining("someone else") },
+      { path: "ids[1]", code: "invalid", message: expect.stringContaining("corrected since") },
+      { path: "ids[2]", code: "invalid", message: expect.stringContaining("someone else") },
     ]);
     expect(await stored([mine.id, corrected.id, nurses.id])).toHaveLength(3);
     const deletes = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "delete"));

@@ -1,3 +1,4 @@
+import { baselineTempC } from "@mamori/contract/people";
 import { PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from "@mamori/domain/surveillance";
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
@@ -5,7 +6,6 @@ import { z } from "zod";
 import type { Executor } from "../../db/database.ts";
 import { rooms, units } from "../../db/schema/index.ts";
 import { type FieldError, formatPath } from "../../errors.ts";
-import { baselineTempC } from "./schema.ts";
 
 export const IMPORT_COLUMNS = [
   "name",

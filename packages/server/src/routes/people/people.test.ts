@@ -54,14 +54,18 @@ describe("people", () => {
       headers: { cookie: f.cookie },
       payload: { name: "X", kind: "resident", unitId: f.units[1]!.id, roomId: f.rooms[0]!.id },
     });
-    expect(wrongUnit.json().error.fields).toEqual([{ path: "roomId", message: "room is not in that unit" }]);
+    expect(wrongUnit.json().error.fields).toEqual([
+      { path: "roomId", code: "invalid", message: "room is not in that unit" },
+    ]);
     const foreign = await ctx.app.inject({
       method: "POST",
       url: "/api/people",
       headers: { cookie: f.cookie },
       payload: { name: "X", kind: "resident", roomId: other.rooms[0]!.id },
     });
-    expect(foreign.json().error.fields).toEqual([{ path: "roomId", message: "unknown room" }]);
+    expect(foreign.json().error.fields).toEqual([
+      { path: "roomId", code: "invalid", message: "unknown room" },
+    ]);
   });
 
   it("edits the usual temperature and deactivates, keeping an audit trail", async () => {
@@ -136,7 +140,9 @@ describe("people: birth date (optional)", () => {
     expect(ok.json().person.birthDate).toBe("1938-04-12");
     const future = await add("2999-01-01");
     expect(future.statusCode).toBe(400);
-    expect(future.json().error.fields).toEqual([{ path: "birthDate", message: "must not be in the future" }]);
+    expect(future.json().error.fields).toEqual([
+      { path: "birthDate", code: "invalid", message: "must not be in the future" },
+    ]);
     const notADay = await add("1938-02-30");
     expect(notADay.statusCode).toBe(400);
     expect(notADay.json().error.fields[0].path).toBe("birthDate");

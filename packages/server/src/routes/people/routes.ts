@@ -1,3 +1,10 @@
+import {
+  importResponse,
+  personCreateBody,
+  personParams,
+  personPatchBody,
+  personResponse,
+} from "@mamori/contract/people";
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -9,7 +16,6 @@ import { validationFailed } from "../../errors.ts";
 import { facilityToday } from "../routine/routine-store.ts";
 import { parsePeopleCsv } from "./import-people.ts";
 import { assertNoFieldErrors, checkBirthDate, checkPlacement, listPeople } from "./people.ts";
-import { importResponse, personCreateBody, personParams, personPatchBody, personResponse } from "./schema.ts";
 
 const PEOPLE_WRITE = { permission: "managePeople", entity: "person" } as const;
 

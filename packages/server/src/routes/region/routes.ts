@@ -1,3 +1,4 @@
+import { regionQuery, regionResponse, sharingBody, sharingResponse } from "@mamori/contract/region";
 import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
@@ -9,7 +10,6 @@ import { forbidden } from "../../errors.ts";
 import { currentOffices } from "../../policies/office-links.ts";
 import { regionPolicy } from "../../policies/region.ts";
 import { regionView } from "./region.ts";
-import { regionQuery, regionResponse, sharingBody, sharingResponse } from "./schema.ts";
 
 async function sharingOf(db: Executor, facilityId: string) {
   const [row] = await db

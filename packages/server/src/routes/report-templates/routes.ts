@@ -1,9 +1,9 @@
+import { templateQuery, templateResponse } from "@mamori/contract/report-templates";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { forbidden, validationFailed } from "../../errors.ts";
 import { officeOf } from "../../policies/reports.ts";
-import { templateQuery, templateResponse } from "./schema.ts";
 import {
   checkTemplate,
   MAX_TEMPLATE_BYTES,

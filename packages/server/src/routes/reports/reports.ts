@@ -1,3 +1,4 @@
+import type { ReportCreate, ReportEdits } from "@mamori/contract/reports";
 import { changedFields, type OfficeReportContent } from "@mamori/domain/reports";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
@@ -17,7 +18,6 @@ import { currentOffices } from "../../policies/office-links.ts";
 import { type Actor, officeOf, reportPolicy } from "../../policies/reports.ts";
 import { draftOfficeReport } from "./draft.ts";
 import { authorizeReport, followUpsOf, type LoadedReport, loadReport } from "./report-store.ts";
-import type { ReportCreate, ReportEdits } from "./schema.ts";
 
 const audit = (
   actor: Actor,

@@ -1,7 +1,22 @@
+import { can } from "@mamori/contract/permissions";
+import {
+  decisionBody,
+  followUpBody,
+  messageResponse,
+  noteBody,
+  noteResponse,
+  replyBody,
+  reportCreateBody,
+  reportEditsBody,
+  reportListResponse,
+  reportParams,
+  reportResponse,
+  stateBody,
+  submitBody,
+} from "@mamori/contract/reports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
-import { can } from "../../auth/roles.ts";
 import { forbidden } from "../../errors.ts";
 import { currentOffices } from "../../policies/office-links.ts";
 import { templateOf } from "../report-templates/templates.ts";
@@ -18,21 +33,6 @@ import {
   recordDecision,
   submitReport,
 } from "./reports.ts";
-import {
-  decisionBody,
-  followUpBody,
-  messageResponse,
-  noteBody,
-  noteResponse,
-  replyBody,
-  reportCreateBody,
-  reportEditsBody,
-  reportListResponse,
-  reportParams,
-  reportResponse,
-  stateBody,
-  submitBody,
-} from "./schema.ts";
 import { reportWorkbook } from "./workbook.ts";
 
 /**

@@ -1,3 +1,4 @@
+import { observationResponse } from "@mamori/contract/observations";
 import { saneDay } from "@mamori/domain/input";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -8,7 +9,6 @@ import { observations, people, units, users } from "../../db/schema/index.ts";
 import { dayBounds } from "../../time/facility-day.ts";
 import { facilityTimeZone } from "../facility/facility.ts";
 import { presentObservation } from "../observations/presenter.ts";
-import { observationResponse } from "../observations/schema.ts";
 import { listPeople } from "../people/people.ts";
 
 const roundQuery = z.object({

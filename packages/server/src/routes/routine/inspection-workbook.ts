@@ -1,5 +1,5 @@
+import type { RecordType } from "@mamori/contract/routine";
 import ExcelJS from "exceljs";
-import type { RecordType } from "./record-types.ts";
 import type { PresentedRecord } from "./routine-store.ts";
 
 /** Japanese names of the record types, as an inspector reads them (sheet titles). */

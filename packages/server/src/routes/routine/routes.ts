@@ -1,3 +1,21 @@
+import {
+  asOfQuery,
+  equipmentBody,
+  equipmentPatchBody,
+  equipmentResponse,
+  facilityParams,
+  inspectionQuery,
+  obligationsResponse,
+  recordBody,
+  recordIdParams,
+  recordPatchBody,
+  recordResponse,
+  recordsQuery,
+  recordTypeParams,
+  restrictionsResponse,
+  settingsBody,
+  settingsResponse,
+} from "@mamori/contract/routine";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,24 +35,6 @@ import {
   loadSettings,
   updateRoutineRecord,
 } from "./routine-store.ts";
-import {
-  asOfQuery,
-  equipmentBody,
-  equipmentPatchBody,
-  equipmentResponse,
-  facilityParams,
-  inspectionQuery,
-  obligationsResponse,
-  recordBody,
-  recordIdParams,
-  recordPatchBody,
-  recordResponse,
-  recordsQuery,
-  recordTypeParams,
-  restrictionsResponse,
-  settingsBody,
-  settingsResponse,
-} from "./schema.ts";
 
 const presentEquipment = (e: typeof routineEquipment.$inferSelect) => ({
   id: e.id,

@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
+import { can } from "@mamori/contract/permissions";
+import { RECORD_TYPES, type RecordType, type RecordTypeSpec } from "@mamori/contract/routine";
 import {
   DEFAULT_OBLIGATION_SETTINGS,
   DEFAULT_RETURN_RULES,
@@ -7,7 +9,6 @@ import {
 } from "@mamori/domain/obligations";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
-import { can } from "../../auth/roles.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import {
@@ -29,7 +30,6 @@ import {
   validationFailed,
 } from "../../errors.ts";
 import { dayInZone } from "../../time/facility-day.ts";
-import { RECORD_TYPES, type RecordType, type RecordTypeSpec } from "./record-types.ts";
 
 export type Actor = { user: SessionUser; facilityId: string };
 export type Settings = ObligationSettings & ReturnRules;

@@ -125,7 +125,9 @@ describe("routine records: one write path", () => {
       data: { kind: "regular", topic: "手洗い" },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([{ path: "date", message: "must not be in the future" }]);
+    expect(response.json().error.fields).toEqual([
+      { path: "date", code: "invalid", message: "must not be in the future" },
+    ]);
     // Today in Tokyo is accepted (it is still 1 December in UTC+0 for part of the day, 2 December here).
     expect(
       (
@@ -164,7 +166,7 @@ describe("routine records: one write path", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([
-      { path: "data.followUpDoneOn", message: "must not be in the future" },
+      { path: "data.followUpDoneOn", code: "invalid", message: "must not be in the future" },
     ]);
     const unknown = await post(f.lead, "humidifier_log", { date: "2026-12-01", data: { action: "refill" } });
     expect(unknown.json().error.fields.map((e: { path: string }) => e.path)).toEqual([
@@ -175,7 +177,9 @@ describe("routine records: one write path", () => {
       date: "2026-12-01",
       personId: f.residents[0]!.id,
     });
-    expect(resident.json().error.fields).toEqual([{ path: "personId", message: "not a staff member" }]);
+    expect(resident.json().error.fields).toEqual([
+      { path: "personId", code: "invalid", message: "not a staff member" },
+    ]);
     expect(await savedCount(f)).toEqual({ rows: 0, audits: 0 });
   });
 
@@ -187,7 +191,11 @@ describe("routine records: one write path", () => {
       data: { vaccine: "influenza" },
     });
     expect(noConsent.json().error.fields).toEqual([
-      { path: "data.consent", message: "a resident's vaccination or refusal needs the consent given" },
+      {
+        path: "data.consent",
+        code: "invalid",
+        message: "a resident's vaccination or refusal needs the consent given",
+      },
     ]);
     const late = await post(f.lead, "vaccination", {
       date: "2026-11-10",
@@ -536,7 +544,7 @@ describe("birth date and the person's records", () => {
     const before = await vaccination("2026-11-09");
     expect(before.statusCode).toBe(400);
     expect(before.json().error.fields).toEqual([
-      { path: "date", message: "must not be before the person's birth date (2026-11-10)" },
+      { path: "date", code: "invalid", message: "must not be before the person's birth date (2026-11-10)" },
     ]);
     expect(await savedCount(f)).toEqual({ rows: 0, audits: 0 });
     expect((await vaccination("2026-11-10")).statusCode).toBe(201);
@@ -556,7 +564,11 @@ describe("birth date and the person's records", () => {
     });
     expect(late.statusCode).toBe(400);
     expect(late.json().error.fields).toEqual([
-      { path: "birthDate", message: "must not be after a record about this person (2026-06-01)" },
+      {
+        path: "birthDate",
+        code: "invalid",
+        message: "must not be after a record about this person (2026-06-01)",
+      },
     ]);
     const [row] = await ctx.db.select().from(people).where(eq(people.id, staff.id));
     expect(row!.birthDate).toBeNull();
@@ -594,7 +606,7 @@ describe("occupational exposure: follow-up steps and closing (manual p.31)", () 
     const early = await patch({ kind: "needle_stick", steps: [{ date: "2026-11-19", text: "x" }, step] });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields).toEqual([
-      { path: "data.steps[0].date", message: "must not be before the exposure" },
+      { path: "data.steps[0].date", code: "invalid", message: "must not be before the exposure" },
     ]);
     const stepAfterClose = await patch({
       kind: "needle_stick",
@@ -602,11 +614,11 @@ describe("occupational exposure: follow-up steps and closing (manual p.31)", () 
       followUpDoneOn: "2026-11-30",
     });
     expect(stepAfterClose.json().error.fields).toEqual([
-      { path: "data.steps[1].date", message: "must not be after the follow-up was closed" },
+      { path: "data.steps[1].date", code: "invalid", message: "must not be after the follow-up was closed" },
     ]);
     const future = await patch({ kind: "needle_stick", steps: [step], followUpDoneOn: "2026-12-03" });
     expect(future.json().error.fields).toEqual([
-      { path: "data.followUpDoneOn", message: "must not be in the future" },
+      { path: "data.followUpDoneOn", code: "invalid", message: "must not be in the future" },
     ]);
 
     const closed = await patch({ kind: "needle_stick", steps: [step], followUpDoneOn: "2026-12-02" });

@@ -1,3 +1,13 @@
+import { userResponse } from "@mamori/contract/auth";
+import { permissionsOf } from "@mamori/contract/permissions";
+import {
+  codeBody,
+  disableBody,
+  enrolmentBody,
+  enrolmentResponse,
+  recoveryCodesResponse,
+  totpCodeBody,
+} from "@mamori/contract/second-factor";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -29,21 +39,12 @@ import { recoveryCodes, users } from "../../db/schema/index.ts";
 import { AppError, conflict, validationFailed } from "../../errors.ts";
 import { reportAbilities } from "../../policies/reports.ts";
 import { setSessionCookie } from "../auth/routes.ts";
-import { userResponse } from "../auth/schema.ts";
 
-import {
-  codeBody,
-  disableBody,
-  enrolmentBody,
-  enrolmentResponse,
-  recoveryCodesResponse,
-  totpCodeBody,
-} from "./schema.ts";
-
-/** The user as the sign-in calls answer it, with what they may do with reports (as `/api/auth/me`). */
+/** The user as the sign-in calls answer it, with what they may do (as `/api/auth/me`). */
 const withAbilities = <U extends Parameters<typeof reportAbilities>[0]>(user: U) => ({
   ...user,
   abilities: reportAbilities(user),
+  permissions: permissionsOf(user),
 });
 
 /** Calls per address and minute of the code endpoints: a flood guard; the stored failure limits stop guessing. */

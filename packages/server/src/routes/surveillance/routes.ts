@@ -1,16 +1,16 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { RouteContext } from "../../app.ts";
-import { authorizeFacility } from "../../auth/guard.ts";
-import { notFound } from "../../errors.ts";
-import { facilityEpidemicCurve } from "./curve.ts";
-import { facilityLineList } from "./line-list.ts";
 import {
   epidemicCurveQuery,
   epidemicCurveResponse,
   facilityParams,
   lineListQuery,
   lineListResponse,
-} from "./schema.ts";
+} from "@mamori/contract/surveillance";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RouteContext } from "../../app.ts";
+import { authorizeFacility } from "../../auth/guard.ts";
+import { notFound } from "../../errors.ts";
+import { facilityEpidemicCurve } from "./curve.ts";
+import { facilityLineList } from "./line-list.ts";
 
 /**
  * The facility's outbreak picture: who is ill now (the line list of 付録4③) and the epidemic curve, from the stored

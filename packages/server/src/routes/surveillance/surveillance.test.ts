@@ -214,12 +214,12 @@ describe("line-list actions through the cases API", () => {
     const future = await patchCase(f, id, { resolvedDate: "2026-01-21" });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields).toEqual([
-      { path: "resolvedDate", message: "must not be in the future (today is 2026-01-20)" },
+      { path: "resolvedDate", code: "invalid", message: "must not be in the future (today is 2026-01-20)" },
     ]);
     const early = await patchCase(f, id, { resolvedDate: "2026-01-17", remarks: "変更しない" });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields).toEqual([
-      { path: "resolvedDate", message: "must not be before the onset" },
+      { path: "resolvedDate", code: "invalid", message: "must not be before the onset" },
     ]);
     const futureDiagnosis = await patchCase(f, id, { diagnosedDate: "2026-01-21" });
     expect(futureDiagnosis.json().error.fields[0].path).toBe("diagnosedDate");

@@ -192,7 +192,7 @@ export function checkForSubmission(qr: StoredQuestionnaireResponse) {
     ...evaluation.missingRequired.map((linkId) => ({
       path: `response.${linkId}`,
       message: "required",
-      code: "required",
+      code: "required" as const,
       params: { linkId },
     })),
     ...evaluation.invalid.map((i) => ({

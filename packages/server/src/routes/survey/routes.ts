@@ -1,7 +1,21 @@
+import { can } from "@mamori/contract/permissions";
+import {
+  caseParams,
+  correctionBody,
+  draftBody,
+  exportQuery,
+  idParams,
+  labMoveBody,
+  openBody,
+  paperEntryBody,
+  paperEntryParams,
+  paperFormBody,
+  resolveBody,
+  submitBody,
+} from "@mamori/contract/survey";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { assertFound } from "../../auth/guard.ts";
-import { can } from "../../auth/roles.ts";
 import type { StoredQuestionnaireResponse } from "../../db/schema/index.ts";
 import { AppError } from "../../errors.ts";
 import { findCase } from "../cre/case-store.ts";
@@ -22,20 +36,6 @@ import {
   savePaperEntry,
 } from "./paper-entry.ts";
 import { answersByLinkId } from "./questionnaire-response.ts";
-import {
-  caseParams,
-  correctionBody,
-  draftBody,
-  exportQuery,
-  idParams,
-  labMoveBody,
-  openBody,
-  paperEntryBody,
-  paperEntryParams,
-  paperFormBody,
-  resolveBody,
-  submitBody,
-} from "./schema.ts";
 import {
   authorizeSecretariat,
   deidentifiedResponses,

@@ -1,8 +1,8 @@
+import { allows, type Permission } from "@mamori/contract/permissions";
 import { asc, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyRequest } from "fastify";
 import { currentUser } from "../../auth/guard.ts";
-import { can, type Permission } from "../../auth/roles.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
 import type { Executor } from "../../db/database.ts";
 import { surveyResponses } from "../../db/schema/index.ts";
@@ -12,7 +12,7 @@ import { answersByLinkId, answerText, deidentifyResponse } from "./questionnaire
 /** The survey secretariat's user, after checking the role may do `permission`; everyone else gets 403. */
 export function authorizeSecretariat(request: FastifyRequest, permission: Permission): SessionUser {
   const user = currentUser(request);
-  if (user.organisation.kind !== "secretariat" || !can(user.role, permission)) throw forbidden();
+  if (!allows(user, permission)) throw forbidden();
   return user;
 }
 

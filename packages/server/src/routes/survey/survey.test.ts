@@ -187,7 +187,11 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "response.q17", code: "required" }),
-        expect.objectContaining({ path: "response.q12", message: expect.stringContaining("2 g 以下") }),
+        expect.objectContaining({
+          path: "response.q12",
+          code: "invalid",
+          message: expect.stringContaining("2 g 以下"),
+        }),
       ]),
     );
     const kept = (await inject("GET", `/api/survey/responses/${id}`, h.cookies.physician!)).json();

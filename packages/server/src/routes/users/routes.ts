@@ -1,3 +1,4 @@
+import { userCreateBody, userParams, userPatchBody, userResponse } from "@mamori/contract/users";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,7 +13,6 @@ import { auditLog, sessions, users } from "../../db/schema/index.ts";
 import { AppError, conflict } from "../../errors.ts";
 import { classifyDatabaseError } from "../../http/database-errors.ts";
 import { clearSecondFactor } from "../second-factor/routes.ts";
-import { userCreateBody, userParams, userPatchBody, userResponse } from "./schema.ts";
 
 const usernameTaken = () =>
   conflict("That username is taken.", [{ path: "username", message: "already taken", code: "taken" }]);

@@ -37,7 +37,7 @@ export function ConsultationPanel({ record, timeZone, onRecorded }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = fieldErrorMap(t, fields);
-  const mayDecide = canDecide(user.role) && record.cefiderocolOrdered;
+  const mayDecide = canDecide(user) && record.cefiderocolOrdered;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -97,7 +97,7 @@ export function ConsultationPanel({ record, timeZone, onRecorded }: Props) {
           ))}
         </ol>
       )}
-      {canConsult(user.role) && (
+      {canConsult(user) && (
         <form
           className="no-print"
           noValidate

@@ -9,8 +9,8 @@ export function CreNav() {
   const user = useUser();
   const [location] = useLocation();
   const links = [
-    ...(canReadCre(user.role) ? [{ href: "/cre", label: t("nav.list"), id: "list" }] : []),
-    ...(canEnterIsolates(user.role)
+    ...(canReadCre(user) ? [{ href: "/cre", label: t("nav.list"), id: "list" }] : []),
+    ...(canEnterIsolates(user)
       ? [
           { href: "/cre/new", label: t("nav.newIsolate"), id: "new" },
           { href: "/cre/import", label: t("nav.import"), id: "import" },

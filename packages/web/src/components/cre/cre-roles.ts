@@ -1,20 +1,22 @@
-import type { Role } from "../../api/types.ts";
+import { may, type PermissionHolder } from "../../lib/permissions.ts";
 
-// Who may do what on the CRE screens; the server decides again on every call (docs/api.md, "CRE stewardship").
-
-const READERS: readonly Role[] = ["physician", "lab_technologist", "ast_member"];
+// What the CRE screens show (hospitals), from the permissions of @mamori/contract.
 
 /** May see the hospital's CRE cases. */
-export const canReadCre = (role: Role): boolean => READERS.includes(role);
+export const canReadCre = (user: PermissionHolder): boolean => may(user, "readCreCases");
 /** Enters and imports isolates and their laboratory tests. */
-export const canEnterIsolates = (role: Role): boolean => role === "lab_technologist";
+export const canEnterIsolates = (user: PermissionHolder): boolean => may(user, "enterCreIsolates");
 /** Records infection, 表7 severity, dates and the cefiderocol order. */
-export const canRecordClinical = (role: Role): boolean => role === "physician";
+export const canRecordClinical = (user: PermissionHolder): boolean => may(user, "recordCreClinical");
 /** Records a consultation. */
-export const canConsult = (role: Role): boolean => role === "physician" || role === "ast_member";
+export const canConsult = (user: PermissionHolder): boolean => may(user, "recordCreConsultation");
 /** Approves or declines a cefiderocol order. */
-export const canDecide = (role: Role): boolean => role === "ast_member";
+export const canDecide = (user: PermissionHolder): boolean => may(user, "decideCefiderocol");
 /** Changes the hospital's drug availability. */
-export const canManageAvailability = (role: Role): boolean => role === "ast_member" || role === "admin";
-/** Roles that work only on CRE stewardship: their home page is the CRE list. */
-export const isCreOnlyRole = (role: Role): boolean => role === "lab_technologist" || role === "ast_member";
+export const canManageAvailability = (user: PermissionHolder): boolean => may(user, "manageCreAvailability");
+/**
+ * Works on CRE stewardship and keeps no daily round (a hospital's laboratory, AST and physicians): the CRE case list
+ * is their home.
+ */
+export const hasCreHome = (user: PermissionHolder): boolean =>
+  may(user, "readCreCases") && !may(user, "recordObservations");

@@ -5,11 +5,11 @@ import type { EpisodeDetail, EpisodeSummary } from "../../api/episodes.ts";
 import type { User } from "../../api/types.ts";
 import { CLUSTER_DAY, FIXTURE_PEOPLE, fixtureAlerts } from "../../test/alerts-fixture.ts";
 import { fakeEpisodesApi } from "../../test/episodes-fake.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, testUser } from "../../test/render.tsx";
 import { AlertsPanel } from "../alerts/AlertsPanel.tsx";
 import { OpenEpisodesPanel } from "./OpenEpisodesPanel.tsx";
 
-const NURSE: User = { ...TEST_USER, id: "u-nurse", username: "demo-nurse", role: "nurse" };
+const NURSE: User = testUser({ id: "u-nurse", username: "demo-nurse", role: "nurse" });
 
 function summary(state: Partial<EpisodeSummary["state"]>): EpisodeSummary {
   return {

@@ -48,7 +48,7 @@ export function episodeSubjectOfAlert(alert: FacilityAlert): EpisodeSubject | nu
 export function StartEpisodeButton({ alert, facilityId }: { alert: FacilityAlert; facilityId: string }) {
   const user = useUser();
   const subject = episodeSubjectOfAlert(alert);
-  if (!subject || !canRecordEpisodes(user.role)) return null;
+  if (!subject || !canRecordEpisodes(user)) return null;
   return (
     <StartEpisode
       alert={alert}

@@ -1,11 +1,8 @@
-import type { Role } from "../../api/types.ts";
+import { may, type PermissionHolder } from "../../lib/permissions.ts";
 
-// Who may do what with outbreak episodes on screen; the server decides again (roles.ts: recordEpisodes, closeEpisodes).
-
-const RECORDERS: readonly Role[] = ["nurse", "ic_lead", "director", "physician"];
-const CLOSERS: readonly Role[] = ["ic_lead", "director"];
+// What the outbreak episode screens show, from the permissions of @mamori/contract.
 
 /** May open an episode, link its cases and record measures. */
-export const canRecordEpisodes = (role: Role): boolean => RECORDERS.includes(role);
+export const canRecordEpisodes = (user: PermissionHolder): boolean => may(user, "recordEpisodes");
 /** May close an episode with the committee's decision, and reopen it. */
-export const canCloseEpisodes = (role: Role): boolean => CLOSERS.includes(role);
+export const canCloseEpisodes = (user: PermissionHolder): boolean => may(user, "closeEpisodes");

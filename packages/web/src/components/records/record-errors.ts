@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { ApiError } from "../../api/errors.ts";
 import type { FieldError } from "../../api/types.ts";
 import type { Lang } from "../../lib/labels.ts";
-import { localizeServerMessage } from "../../lib/server-messages.ts";
+import { fieldErrorMessage } from "../../lib/server-messages.ts";
 
 // The server names fields and says what is wrong in English (docs/api.md); the records screens say it in plain
 // Japanese under the field concerned.
@@ -41,7 +41,7 @@ export function recordFieldMessage(t: TFunction<"alerts">, lang: Lang, field: Fi
   for (const [pattern, key] of RULES) {
     if (pattern.test(field.message)) return t(`serverMessages.${key}`);
   }
-  return localizeServerMessage(field.message, field.path, lang);
+  return fieldErrorMessage(field, lang);
 }
 
 /** The field errors of a failed save, by path (`onsetDate`, `outcomes[1].date`); empty for other failures. */

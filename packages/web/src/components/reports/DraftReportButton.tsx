@@ -34,7 +34,7 @@ export function DraftReportButton({ alert }: { alert: FacilityAlert }) {
   const [decided, setDecided] = useState(false);
   const criterion = CRITERION_OF[alert.code];
   const group = (alert.subject as { group?: string }).group;
-  if (!criterion || !group || !GROUPS.includes(group) || user.role !== "director") return null;
+  if (!criterion || !group || !GROUPS.includes(group) || !user.abilities?.draftReports) return null;
 
   const draft = async () => {
     setBusy(true);

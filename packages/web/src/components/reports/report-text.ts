@@ -7,7 +7,6 @@ import {
 } from "@mamori/domain/surveillance";
 import { format } from "date-fns";
 import { shortDay } from "../../alerts/alert-labels.ts";
-import type { Role } from "../../api/types.ts";
 import type { Lang } from "../../lib/labels.ts";
 
 /** The offices are in Japan: instants are shown in Japan's time. */
@@ -24,4 +23,4 @@ export const diseaseText = (code: string, lang: Lang) =>
   DISEASE_LABELS[code as GroupedDisease]?.[lang] ?? code;
 
 /** Officers of a health centre or a municipality: their inbox is their home. */
-export const isOfficer = (role: Role) => role === "health_centre_officer" || role === "municipal_officer";
+export { isOfficer } from "../../lib/permissions.ts";

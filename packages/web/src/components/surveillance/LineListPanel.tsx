@@ -41,7 +41,7 @@ export function LineListPanel({ facility, today, result, error, reload }: Props)
   const { t: tAlerts } = useTranslation("alerts");
   const api = useApi();
   const user = useUser();
-  const mayRecord = canRecordCases(user.role);
+  const mayRecord = canRecordCases(user);
   const [editing, setEditing] = useState<{ entry: LineListEntry; proposed?: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 

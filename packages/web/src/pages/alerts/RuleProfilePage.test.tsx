@@ -2,10 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { Facility, User } from "../../api/types.ts";
-import { fakeApi, renderSignedIn, TEST_FACILITY, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, TEST_FACILITY, testUser } from "../../test/render.tsx";
 import { RuleProfilePage } from "./RuleProfilePage.tsx";
 
-const DIRECTOR: User = { ...TEST_USER, id: "u-dir", role: "director" };
+const DIRECTOR: User = testUser({ id: "u-dir", role: "director" });
 
 describe("RuleProfilePage", () => {
   it("marks the profile in use and lets the director choose another, saved on the facility", async () => {
@@ -35,7 +35,7 @@ describe("RuleProfilePage", () => {
   });
 
   it("shows a nurse the rules without a way to change them", async () => {
-    const nurse: User = { ...TEST_USER, role: "nurse" };
+    const nurse: User = testUser({ role: "nurse" });
     renderSignedIn(<RuleProfilePage />, fakeApi({ me: async () => nurse }), "/setup/rules");
     expect(await screen.findByTestId("profile-city-strict")).toBeTruthy();
     expect(screen.queryByTestId("profile-choose-childcare")).toBeNull();

@@ -39,7 +39,7 @@ export function RuleProfilePage() {
     };
   }, []);
 
-  const mayChoose = canChooseProfile(user.role);
+  const mayChoose = canChooseProfile(user);
   const profiles: ProfileDescription[] = text ? text.describeBuiltInProfiles(t, lang) : [];
 
   const choose = async (profile: ProfileDescription) => {

@@ -21,7 +21,7 @@ export function CreAvailabilityPage() {
   const lang = asLang(i18n.language);
   const api = useApi();
   const user = useUser();
-  const editable = canManageAvailability(user.role);
+  const editable = canManageAvailability(user);
   const [stored, setStored] = useState<CreAvailability | null>(null);
   const [drugs, setDrugs] = useState<CreDrugKey[]>([]);
   const [error, setError] = useState<unknown>(null);

@@ -65,14 +65,14 @@ export function CreCasePage({ caseId }: { caseId: string }) {
   const kind = specimenKindOf(record.isolate.specimen.type);
   const specimen = kind === "other" ? record.isolate.specimen.type : t(`isolate.specimens.${kind}`);
   const clinical = evaluation.clinical;
-  const showForm = canRecordClinical(user.role) && (clinical === null || editing);
+  const showForm = canRecordClinical(user) && (clinical === null || editing);
 
   return (
     <article className="cre cre-case" data-testid="cre-case" data-case-id={record.id}>
       <div className="cre-toolbar no-print">
         <Link href="/cre">‹ {t("case.back")}</Link>
         <span className="cre-toolbar-actions">
-          {canEnterIsolates(user.role) && (
+          {canEnterIsolates(user) && (
             <Link href={`/cre/${record.id}/isolate`} className="btn btn-small" data-testid="cre-edit-isolate">
               {t("case.editIsolate")}
             </Link>
@@ -133,7 +133,7 @@ export function CreCasePage({ caseId }: { caseId: string }) {
                 {t("case.awaitingPhysician")}
               </p>
             )}
-            {canRecordClinical(user.role) && clinical && !editing && (
+            {canRecordClinical(user) && clinical && !editing && (
               <button
                 type="button"
                 className="btn btn-small no-print"

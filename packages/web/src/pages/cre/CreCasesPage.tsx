@@ -26,7 +26,7 @@ export function CreCasesPage() {
   const user = useUser();
   const [cases, setCases] = useState<CreCaseState[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const readable = canReadCre(user.role);
+  const readable = canReadCre(user);
 
   useEffect(() => {
     if (!readable) return;
@@ -92,7 +92,7 @@ export function CreCasesPage() {
       {cases?.length === 0 && (
         <div className="notice" data-testid="cre-empty">
           <p>{t("list.empty")}</p>
-          {canEnterIsolates(user.role) && <Link href="/cre/new">{t("nav.newIsolate")}</Link>}
+          {canEnterIsolates(user) && <Link href="/cre/new">{t("nav.newIsolate")}</Link>}
         </div>
       )}
       {cases && cases.length > 0 && (

@@ -38,7 +38,7 @@ export function CreImportPage() {
     refusedStatuses: [400, 409],
   });
 
-  if (!canEnterIsolates(user.role)) return <p className="notice">{t("list.notAllowed")}</p>;
+  if (!canEnterIsolates(user)) return <p className="notice">{t("list.notAllowed")}</p>;
 
   const downloadTemplate = () => downloadCsv(CRE_TEMPLATE_CSV, "mamori-cre-isolates-sample.csv");
 

@@ -83,7 +83,7 @@ export function CreIsolatePage({ caseId }: { caseId?: string }) {
     };
   }, [api, caseId, lang]);
 
-  if (!canEnterIsolates(user.role)) return <p className="notice">{t("list.notAllowed")}</p>;
+  if (!canEnterIsolates(user)) return <p className="notice">{t("list.notAllowed")}</p>;
   if (loading) return <p className="muted">{t("isolate.saving")}</p>;
 
   const update = (patch: Partial<IsolateForm>) => {

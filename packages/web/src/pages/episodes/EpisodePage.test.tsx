@@ -6,11 +6,11 @@ import { ApiError } from "../../api/errors.ts";
 import type { User } from "../../api/types.ts";
 import { FIXTURE_PEOPLE } from "../../test/alerts-fixture.ts";
 import { fakeEpisodesApi } from "../../test/episodes-fake.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, testUser } from "../../test/render.tsx";
 import { EpisodePage } from "./EpisodePage.tsx";
 
-const NURSE: User = { ...TEST_USER, id: "u-nurse", username: "demo-nurse", role: "nurse" };
-const LEAD: User = { ...TEST_USER, id: "u-lead", username: "demo-lead", role: "ic_lead" };
+const NURSE: User = testUser({ id: "u-nurse", username: "demo-nurse", role: "nurse" });
+const LEAD: User = testUser({ id: "u-lead", username: "demo-lead", role: "ic_lead" });
 const [p1, p2] = FIXTURE_PEOPLE;
 
 function detail(overrides: Partial<EpisodeDetail["episode"]["state"]> = {}): EpisodeDetail {

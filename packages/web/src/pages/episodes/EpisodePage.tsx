@@ -57,7 +57,7 @@ export function EpisodePage({ id }: { id: string }) {
 
   const { episode, today } = shown;
   const open = episode.state.status === "open";
-  const mayRecord = canRecordEpisodes(user.role) && open;
+  const mayRecord = canRecordEpisodes(user) && open;
   const updated = (next: EpisodeDetail) => {
     setDetail(next);
     setEditing(null);
@@ -121,7 +121,7 @@ export function EpisodePage({ id }: { id: string }) {
         detail={shown}
         lang={lang}
         facilityId={facility.id}
-        mayClose={canCloseEpisodes(user.role)}
+        mayClose={canCloseEpisodes(user)}
         onUpdated={updated}
       />
 

@@ -5,10 +5,10 @@ import { ApiError } from "../../api/errors.ts";
 import type { AntibioticCourse, NewAntibioticCourse } from "../../api/records-types.ts";
 import type { User } from "../../api/types.ts";
 import { FIXTURE_PEOPLE } from "../../test/alerts-fixture.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, testUser } from "../../test/render.tsx";
 import { AntibioticsPage } from "./AntibioticsPage.tsx";
 
-const NURSE: User = { ...TEST_USER, id: "u-nurse", role: "nurse" };
+const NURSE: User = testUser({ id: "u-nurse", role: "nurse" });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function server(initial: AntibioticCourse[]) {

@@ -42,7 +42,7 @@ export function AntibioticsPage() {
     [courses],
   );
 
-  if (!canRecordCases(user.role)) return <p className="notice">{t("records.notAllowed")}</p>;
+  if (!canRecordCases(user)) return <p className="notice">{t("records.notAllowed")}</p>;
 
   const done = async () => {
     setEditing(null);

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { BathUse } from "../../api/records-types.ts";
 import type { Facility, User } from "../../api/types.ts";
 import { FIXTURE_PEOPLE } from "../../test/alerts-fixture.ts";
-import { fakeApi, renderSignedIn, TEST_FACILITY, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, TEST_FACILITY, TEST_USER, testUser } from "../../test/render.tsx";
 import { BathPage } from "./BathPage.tsx";
 
 const FACILITY: Facility = {
@@ -74,7 +74,7 @@ describe("BathPage", () => {
   });
 
   it("shows a physician the sheet without letting them change it", async () => {
-    const physician: User = { ...TEST_USER, id: "u-doc", role: "physician" };
+    const physician: User = testUser({ id: "u-doc", role: "physician" });
     const s = server([{ personId: "p02", date: DAY }], physician);
     renderSignedIn(<BathPage date={DAY} />, s.api, `/records/bath/${DAY}`);
     const p02 = (await screen.findByTestId("bath-p02")) as HTMLInputElement;

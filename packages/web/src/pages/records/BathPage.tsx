@@ -32,7 +32,7 @@ export function BathPage({ date }: { date: string | null }) {
 
   const today = facility ? todayIn(facility.timeZone) : null;
   const day = date !== null && isDay(date) ? date : today;
-  const mayRecord = canRecordBath(user.role) && day !== null && today !== null && day <= today;
+  const mayRecord = canRecordBath(user) && day !== null && today !== null && day <= today;
 
   const load = useCallback(async () => {
     if (day === null) return;
@@ -60,7 +60,7 @@ export function BathPage({ date }: { date: string | null }) {
   const changes = saved ? bathChanges(saved, ticked) : { add: [], remove: [] };
   const unsaved = changes.add.length + changes.remove.length > 0;
 
-  if (!canRecordBath(user.role) && !canRecordCases(user.role))
+  if (!canRecordBath(user) && !canRecordCases(user))
     return <p className="notice">{t("records.notAllowedBath")}</p>;
   if (!facility || day === null || today === null) return <p className="muted">{t("panel.loading")}</p>;
 
@@ -100,7 +100,7 @@ export function BathPage({ date }: { date: string | null }) {
       <div className="records-toolbar">
         <DayPicker day={day} today={today} onChange={(d) => navigate(`/records/bath/${d}`)} />
       </div>
-      {!canRecordBath(user.role) && <p className="notice">{t("records.notAllowedBath")}</p>}
+      {!canRecordBath(user) && <p className="notice">{t("records.notAllowedBath")}</p>}
       <ErrorNotice error={error ?? peopleError} onRetry={() => void load()} />
       {(saved === null || people === null) && !error && !peopleError && (
         <p className="muted">{t("panel.loading")}</p>

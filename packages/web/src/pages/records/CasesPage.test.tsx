@@ -5,11 +5,11 @@ import { ApiError } from "../../api/errors.ts";
 import type { CasePatch, NewCase, RecordedCase } from "../../api/records-types.ts";
 import type { Facility, User } from "../../api/types.ts";
 import { FIXTURE_PEOPLE } from "../../test/alerts-fixture.ts";
-import { fakeApi, renderSignedIn, TEST_FACILITY, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, TEST_FACILITY, testUser } from "../../test/render.tsx";
 import { CasesPage } from "./CasesPage.tsx";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const NURSE: User = { ...TEST_USER, id: "u-nurse", username: "demo-nurse", role: "nurse" };
+const NURSE: User = testUser({ id: "u-nurse", username: "demo-nurse", role: "nurse" });
 const FACILITY: Facility = {
   ...TEST_FACILITY,
   units: [

@@ -46,7 +46,7 @@ export function CasesPage() {
     [cases],
   );
 
-  if (!canRecordCases(user.role)) return <p className="notice">{t("records.notAllowed")}</p>;
+  if (!canRecordCases(user)) return <p className="notice">{t("records.notAllowed")}</p>;
 
   const done = async () => {
     setEditing(null);

@@ -9,13 +9,13 @@ export function RecordsNav() {
   const user = useUser();
   const [location] = useLocation();
   const links = [
-    ...(canRecordCases(user.role)
+    ...(canRecordCases(user)
       ? [
           { href: "/records/cases", label: t("records.cases"), testId: "records-cases" },
           { href: "/records/antibiotics", label: t("records.antibiotics"), testId: "records-antibiotics" },
         ]
       : []),
-    ...(canRecordBath(user.role)
+    ...(canRecordBath(user)
       ? [{ href: "/records/bath", label: t("records.bath"), testId: "records-bath" }]
       : []),
   ];

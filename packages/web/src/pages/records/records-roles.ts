@@ -1,17 +1,12 @@
-import type { Role } from "../../api/types.ts";
+import { may, type PermissionHolder } from "../../lib/permissions.ts";
 
-// Who may use the records screens; the server decides again on every call (auth/roles.ts: recordCases, recordBathUse,
-// manageFacility).
-
-const CASE_RECORDERS: readonly Role[] = ["nurse", "ic_lead", "director", "physician"];
-const BATH_RECORDERS: readonly Role[] = ["care_worker", "nurse", "ic_lead", "director"];
-const PROFILE_CHOOSERS: readonly Role[] = ["director", "admin"];
+// Who may use the records screens (care facilities), from the permissions of @mamori/contract.
 
 /** May record cases (disease, status, outcomes) and antibiotic courses. */
-export const canRecordCases = (role: Role): boolean => CASE_RECORDERS.includes(role);
+export const canRecordCases = (user: PermissionHolder): boolean => may(user, "recordCases");
 /** May keep the communal bath sheet. */
-export const canRecordBath = (role: Role): boolean => BATH_RECORDERS.includes(role);
+export const canRecordBath = (user: PermissionHolder): boolean => may(user, "recordBathUse");
 /** Has some records screen to use. */
-export const canUseRecords = (role: Role): boolean => canRecordCases(role) || canRecordBath(role);
+export const canUseRecords = (user: PermissionHolder): boolean => canRecordCases(user) || canRecordBath(user);
 /** May choose the facility's rule profile (reporting criteria). */
-export const canChooseProfile = (role: Role): boolean => PROFILE_CHOOSERS.includes(role);
+export const canChooseProfile = (user: PermissionHolder): boolean => may(user, "manageFacility");

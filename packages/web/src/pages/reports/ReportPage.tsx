@@ -38,13 +38,13 @@ export function ReportPage({ id }: { id: string }) {
   const report = updated?.id === id ? updated : data;
   // Opening a report marks it read for the officer's office: the header's count follows.
   useEffect(() => {
-    if (data && isOfficer(user.role)) globalThis.dispatchEvent(new Event(INBOX_CHANGED));
-  }, [data, user.role]);
+    if (data && isOfficer(user)) globalThis.dispatchEvent(new Event(INBOX_CHANGED));
+  }, [data, user.role, user]);
 
   if (error && !report) return <ErrorNotice error={error} onRetry={() => void reload()} />;
   if (!report) return <p className="muted">{t("loading")}</p>;
 
-  const officer = isOfficer(user.role);
+  const officer = isOfficer(user);
   const director = user.role === "director" && user.organisation.kind === "facility";
   const c = report.content;
   const pending = report.submittedVersion !== null && report.status === "draft";

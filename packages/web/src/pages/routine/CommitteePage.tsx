@@ -1,3 +1,4 @@
+import { COMMITTEE_ROLES } from "@mamori/contract/routine";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
@@ -12,15 +13,7 @@ import { StaffTicks } from "./StaffTicks.tsx";
 import { useSave } from "./use-save.ts";
 
 /** The committee roles of the manual's 表2 (p.11), one section of the minutes each. */
-const ROLES = [
-  "director",
-  "office_manager",
-  "physician",
-  "nurse",
-  "care_worker",
-  "dietitian",
-  "counsellor",
-] as const;
+const ROLES = COMMITTEE_ROLES;
 
 /**
  * Committee meetings (manual §3 1)): minutes written per member role of 表2, decisions, attendees; past meetings with

@@ -129,7 +129,7 @@ export function InspectionPage() {
     return { records, people, equipment };
   }, [api, type, period.from, period.to]);
   const { data, error, reload } = useLoad(today !== null && valid ? fetch : null);
-  const manages = canManageRoutine(useUser().role);
+  const manages = canManageRoutine(useUser());
   const [removal, setRemoval] = useState<{ ok: boolean; text: string } | null>(null);
   const remove = async (id: string) => {
     if (!globalThis.confirm(t("inspection.confirmDelete"))) return;

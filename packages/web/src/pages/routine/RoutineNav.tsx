@@ -14,26 +14,24 @@ export function RoutineNav() {
   const user = useUser();
   const [location] = useLocation();
   const links = [
-    ...(canSeeObligations(user.role) ? [{ href: "/routine", label: t("tabs.due"), id: "due" }] : []),
-    ...(canRecordHygiene(user.role)
+    ...(canSeeObligations(user) ? [{ href: "/routine", label: t("tabs.due"), id: "due" }] : []),
+    ...(canRecordHygiene(user)
       ? [{ href: "/routine/hygiene", label: t("tabs.hygiene"), id: "hygiene" }]
       : []),
-    ...(canManageRoutine(user.role)
+    ...(canManageRoutine(user)
       ? [
           { href: "/routine/committee", label: t("tabs.committee"), id: "committee" },
           { href: "/routine/training", label: t("tabs.training"), id: "training" },
         ]
       : []),
-    ...(canSeeObligations(user.role) || canRecordHygiene(user.role)
+    ...(canSeeObligations(user) || canRecordHygiene(user)
       ? [{ href: "/routine/guideline", label: t("tabs.guideline"), id: "guideline" }]
       : []),
-    ...(canRecordHealth(user.role)
-      ? [{ href: "/routine/health", label: t("tabs.health"), id: "health" }]
-      : []),
-    ...(canSeeObligations(user.role)
+    ...(canRecordHealth(user) ? [{ href: "/routine/health", label: t("tabs.health"), id: "health" }] : []),
+    ...(canSeeObligations(user)
       ? [{ href: "/routine/inspection", label: t("tabs.inspection"), id: "inspection" }]
       : []),
-    ...(canManageRoutine(user.role)
+    ...(canManageRoutine(user)
       ? [
           { href: "/routine/equipment", label: t("tabs.equipment"), id: "equipment" },
           { href: "/routine/settings", label: t("tabs.settings"), id: "settings" },

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/errors.ts";
 import type { Equipment, RoutineRecord, RoutineSettings } from "../../api/routine.ts";
 import { setLang } from "../../i18n/index.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, TEST_USER, testUser } from "../../test/render.tsx";
 import { fakeRoutineApi } from "../../test/routine-fake.ts";
 import { EquipmentPage } from "./EquipmentPage.tsx";
 import { GuidelinePage } from "./GuidelinePage.tsx";
@@ -229,7 +229,7 @@ describe("InspectionPage: deletion within the retention period", () => {
     renderSignedIn(
       <InspectionPage />,
       fakeApi({
-        me: async () => ({ ...TEST_USER, role: "ic_lead" }),
+        me: async () => testUser({ role: "ic_lead" }),
         people: async () => [],
         routine: fakeRoutineApi({
           records: async () => [

@@ -23,9 +23,9 @@ import "../../components/obligations/obligations.css";
 export function RoutineRoutes() {
   const { t } = useTranslation("routine");
   const user = useUser();
-  const sees = canSeeObligations(user.role);
-  const manages = canManageRoutine(user.role);
-  const records = canRecordHygiene(user.role);
+  const sees = canSeeObligations(user);
+  const manages = canManageRoutine(user);
+  const records = canRecordHygiene(user);
   const refuse = <p className="notice">{t("notAllowed")}</p>;
   return (
     <div className="routine">
@@ -38,7 +38,7 @@ export function RoutineRoutes() {
         <Route path="/routine/hygiene">{records ? <HygienePage /> : refuse}</Route>
         <Route path="/routine/committee">{manages ? <CommitteePage /> : refuse}</Route>
         <Route path="/routine/training">{manages ? <TrainingPage /> : refuse}</Route>
-        <Route path="/routine/health">{canRecordHealth(user.role) ? <HealthPage /> : refuse}</Route>
+        <Route path="/routine/health">{canRecordHealth(user) ? <HealthPage /> : refuse}</Route>
         <Route path="/routine/inspection">{sees ? <InspectionPage /> : refuse}</Route>
         <Route path="/routine/guideline">
           {sees || records ? <GuidelinePage manages={manages} /> : refuse}

@@ -3,10 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/errors.ts";
 import type { User } from "../../api/types.ts";
-import { fakeApi, renderSignedIn, TEST_USER } from "../../test/render.tsx";
+import { fakeApi, renderSignedIn, testUser } from "../../test/render.tsx";
 import { SecondStepPage } from "./SecondStepPage.tsx";
 
-const waiting: User = { ...TEST_USER, role: "director", stage: "second_factor" };
+const waiting: User = testUser({ role: "director", stage: "second_factor" });
 
 describe("SecondStepPage", () => {
   it("sends the app's 6 digits, keeping only digits as they are typed", async () => {

@@ -5,8 +5,8 @@ import {
   TRAINING_KINDS,
 } from "@mamori/domain/obligations";
 import { z } from "zod";
-import type { Permission } from "../../auth/roles.ts";
-import type { EquipmentKind } from "../../db/schema/index.ts";
+import type { Permission } from "../permissions/permissions.ts";
+import type { EquipmentKind } from "./equipment.ts";
 
 const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
 const note = z.string().trim().max(2000).optional();

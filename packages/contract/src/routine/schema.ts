@@ -1,7 +1,7 @@
 import { saneDay } from "@mamori/domain/input";
 import { OBLIGATION_CODES } from "@mamori/domain/obligations";
 import { z } from "zod";
-import { EQUIPMENT_KINDS } from "../../db/schema/index.ts";
+import { EQUIPMENT_KINDS } from "./equipment.ts";
 import { RECORD_TYPE_NAMES } from "./record-types.ts";
 
 const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });

@@ -8,7 +8,7 @@ import {
 } from "@mamori/domain/cre";
 import { saneDay } from "@mamori/domain/input";
 import { z } from "zod";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
 
 const day = saneDay;
 

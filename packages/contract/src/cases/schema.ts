@@ -1,7 +1,7 @@
 import { saneDay } from "@mamori/domain/input";
 import { CASE_STATUSES, OUTCOME_KINDS, SYNDROME_GROUPS } from "@mamori/domain/surveillance";
 import { z } from "zod";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
 
 const day = saneDay;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERMISSION_NAMES, ROLES } from "../permissions/permissions.ts";
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -9,8 +10,14 @@ export const userResponse = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.string(),
-  organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+  role: z.enum(ROLES),
+  organisation: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    /** The type of a facility (`hospital`, `elderly_care`, …); null for offices and the secretariat. */
+    facilityType: z.string().nullable().optional(),
+  }),
   /** Whether the user has a second factor, and whether their role and organisation require one. */
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
   /**
@@ -20,7 +27,10 @@ export const userResponse = z.object({
   stage: z.enum(["complete", "second_factor", "enrolment"]),
   /** What the user may do with reports, the inbox, the region view and report forms (`reportAbilities`). */
   abilities: z.record(z.string(), z.boolean()).optional(),
+  /** Everything the user may do by role and organisation (`permissionsOf` of @mamori/contract/permissions). */
+  permissions: z.array(z.enum(PERMISSION_NAMES)).optional(),
 });
+export type UserResponse = z.infer<typeof userResponse>;
 
 /** POST /api/auth/password — the signed-in user changes their own password. */
 export const passwordChangeBody = z

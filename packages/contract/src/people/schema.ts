@@ -1,6 +1,6 @@
 import { PERSON_KINDS, STAFF_JOBS, TEMPERATURE_RANGE_C } from "@mamori/domain/surveillance";
 import { z } from "zod";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
 
 /** A usual temperature: plausible for a healthy body, one decimal as thermometers show. */
 export const baselineTempC = z.number().min(34).max(38).multipleOf(0.1);

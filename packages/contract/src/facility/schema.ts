@@ -1,7 +1,8 @@
 import { PREFECTURES } from "@mamori/domain/input";
 import { BUILT_IN_PROFILE_IDS } from "@mamori/domain/surveillance";
 import { z } from "zod";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
+import { FACILITY_TYPES } from "../permissions/permissions.ts";
 
 const isTimeZone = (tz: string) => {
   try {
@@ -19,7 +20,7 @@ export const facilityPatchBody = z
     ruleProfile: z.string().refine((id) => BUILT_IN_PROFILE_IDS.includes(id), {
       message: `one of ${BUILT_IN_PROFILE_IDS.join(", ")}`,
     }),
-    type: z.enum(["elderly_care", "childcare", "disability", "hospital"]),
+    type: z.enum(FACILITY_TYPES),
     healthCentreId: z.uuid(),
     municipalityId: z.uuid(),
     /** 都道府県: where the survey secretariat counts the hospital's responses; null when not given. */

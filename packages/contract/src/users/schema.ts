@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "../../auth/roles.ts";
-import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../../http/patch.ts";
+import { hasSomethingToChange, NOTHING_TO_CHANGE } from "../patch/patch.ts";
+import { ROLES } from "../permissions/permissions.ts";
 
 /** Roles a facility's administrator may give: overseer and secretariat accounts belong to their own organisations. */
 export const FACILITY_ROLES = [

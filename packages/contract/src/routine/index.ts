@@ -1,0 +1,3 @@
+export * from "./equipment.ts";
+export * from "./record-types.ts";
+export * from "./schema.ts";

@@ -1,0 +1,2 @@
+export * from "./questionnaire-response.ts";
+export * from "./schema.ts";
