@@ -189,7 +189,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
         expect.objectContaining({ path: "response.q17", code: "required" }),
         expect.objectContaining({
           path: "response.q12",
-          code: "invalid",
+          code: "constraint",
           message: expect.stringContaining("2 g 以下"),
         }),
       ]),
