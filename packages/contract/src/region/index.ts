@@ -1,1 +1,2 @@
+export * from "./alerts.ts";
 export * from "./schema.ts";

@@ -1,5 +1,8 @@
+import type { RegionAlert } from "@mamori/contract/region";
 import type { SyndromeGroup } from "@mamori/domain/surveillance";
 import type { Requester } from "./cre.ts";
+
+export type { RegionAlert };
 
 // Shapes of the region view and the report-form calls (docs/api.md, "Region view" and "Report forms").
 
@@ -19,29 +22,6 @@ export interface RegionFacilitySeries extends RegionSeries {
   tested: boolean;
   /** Whether the facility meets reporting criterion ア or イ in this group. */
   meetsReportCriterion: boolean;
-}
-
-/** A facility's alert as the health centre sees it: numbers and days, never a person. */
-export interface RegionAlert {
-  code:
-    | "NORO_CLUSTER_24H"
-    | "REPORT_CRITERION_A"
-    | "REPORT_CRITERION_B"
-    | "ABOVE_USUAL"
-    | "OUTBREAK_END_ELIGIBLE"
-    | "NOTIFY_DEADLINE";
-  group: SyndromeGroup | null;
-  disease: string | null;
-  diseaseName: { ja: string; en: string } | null;
-  /** 付録1① reporting criterion: ア `A`, イ `B`, ウ `C`. */
-  criterion: "A" | "B" | "C" | null;
-  /** The latest of the last 7 days on which it holds. */
-  day: string;
-  since: string;
-  count: number;
-  threshold: number | null;
-  /** イ by the share of users: users ill out of all users. */
-  users: { count: number; total: number } | null;
 }
 
 export interface RegionView {

@@ -53,26 +53,26 @@ export async function openEpisode(
     openedBy: actor.user.id,
     openedAt: frame.now,
   };
+  // One insert, whether a resend is answered up front or the episode is new.
+  const insertEpisode = {
+    table: outbreakEpisodes,
+    values,
+    isOwn: (row: EpisodeRow) => row.facilityId === frame.id,
+    content: createdContent,
+    audit: {
+      actorUserId: actor.user.id,
+      organisationId: frame.id,
+      action: "create",
+      entity: "outbreak_episode",
+    },
+    conflictMessage: "This episode was already opened with other content.",
+    conflictReason: "already opened",
+  } as const;
 
   // A resend of a stored episode is answered before anything else is checked.
   const [stored] = await db.select().from(outbreakEpisodes).where(eq(outbreakEpisodes.id, body.id));
   if (stored) {
-    return db.transaction((tx) =>
-      insertOnce(tx, {
-        table: outbreakEpisodes,
-        values,
-        isOwn: (row) => row.facilityId === frame.id,
-        content: createdContent,
-        audit: {
-          actorUserId: actor.user.id,
-          organisationId: frame.id,
-          action: "create",
-          entity: "outbreak_episode",
-        },
-        conflictMessage: "This episode was already opened with other content.",
-        conflictReason: "already opened",
-      }),
-    );
+    return db.transaction((tx) => insertOnce(tx, insertEpisode));
   }
 
   const subject = body.subject;
@@ -104,20 +104,7 @@ export async function openEpisode(
       throw conflict("An episode of this group is already open.", [
         { path: "subject", message: "an episode of this group is already open" },
       ]);
-    const result = await insertOnce(tx, {
-      table: outbreakEpisodes,
-      values,
-      isOwn: (row) => row.facilityId === frame.id,
-      content: createdContent,
-      audit: {
-        actorUserId: actor.user.id,
-        organisationId: frame.id,
-        action: "create",
-        entity: "outbreak_episode",
-      },
-      conflictMessage: "This episode was already opened with other content.",
-      conflictReason: "already opened",
-    });
+    const result = await insertOnce(tx, insertEpisode);
     await addEvent(tx, actor, frame, {
       episodeId: body.id,
       kind: "opened",
