@@ -59,12 +59,7 @@ async function loadFormsInput(
       : await db
           .select({ id: rooms.id, name: rooms.name })
           .from(rooms)
-          .where(
-            inArray(
-              rooms.unitId,
-              unitRows.map((u) => u.id),
-            ),
-          );
+          .where(eq(rooms.facilityId, facilityId));
   const roomName = new Map(roomRows.map((r) => [r.id, r.name]));
   const people: FormPersonInput[] = records.people.map((p) => ({
     id: p.id,
