@@ -7,7 +7,7 @@ import {
   weeklyTrend,
 } from "@mamori/domain/forms";
 import { addIsoDays, DEFAULT_ONSET_GAP_DAYS, GROUP_TEXT } from "@mamori/domain/surveillance";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import { type cases, rooms, units } from "../../db/schema/index.ts";
 import { loadFacilityRecords } from "../alerts/facility-alerts.ts";
