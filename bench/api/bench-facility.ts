@@ -61,6 +61,7 @@ export async function createBenchFacility(
     .insert(rooms)
     .values(
       Array.from({ length: Math.ceil(options.peopleCount / 2) }, (_, i) => ({
+        facilityId,
         unitId: unitRows[i % 2]!.id,
         name: `${(i % 2) + 1}${String(Math.floor(i / 2) + 1).padStart(2, "0")}`,
       })),

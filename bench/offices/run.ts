@@ -268,6 +268,7 @@ try {
           submittedAt: at,
         });
         versions.push({
+          facilityId: facility.id,
           reportId: id,
           version: 1,
           content,
@@ -291,6 +292,7 @@ try {
           });
         messages.push({
           id: randomUUID(),
+          facilityId: facility.id,
           reportId: id,
           kind: "instruction" as const,
           text: "検体を提出してください。",

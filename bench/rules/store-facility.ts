@@ -51,7 +51,13 @@ export async function storeRulesFacility(db: Database, password: string) {
   const roomNames = [...new Set(scenario.people.flatMap((p) => (p.room ? [`${p.unit}|${p.room}`] : [])))];
   const roomRows = await db
     .insert(rooms)
-    .values(roomNames.map((key) => ({ unitId: unitOf.get(key.split("|")[0]!)!, name: key.split("|")[1]! })))
+    .values(
+      roomNames.map((key) => ({
+        facilityId,
+        unitId: unitOf.get(key.split("|")[0]!)!,
+        name: key.split("|")[1]!,
+      })),
+    )
     .returning();
   const roomOf = new Map(roomRows.map((r, i) => [roomNames[i]!, r.id]));
   const personRows = await db

@@ -1,28 +1,36 @@
 import { isDeepStrictEqual } from "node:util";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { type AuditEntry, appendAudit } from "../audit/audit.ts";
 import { conflict } from "../errors.ts";
 import type { Executor } from "./database.ts";
 
-/** A table whose rows carry a client-chosen text id. */
+/** A table of an organisation's rows, keyed by (organisation, id). */
 type TableWithId = PgTable & { id: PgColumn };
+
+/** The organisation a row belongs to: the table's organisation column and its value. */
+export type RowOwner = { column: PgColumn; id: string };
+
+const ownRow = (table: TableWithId, owner: RowOwner, id: string) =>
+  and(eq(owner.column, owner.id), eq(table.id, id));
 
 /** Who writes the audit entry, for which organisation, and under which action and entity name. */
 type AuditOf = Pick<AuditEntry, "actorUserId" | "organisationId" | "action" | "entity">;
 
 /**
  * Inserts a row once under the id the client chose, so a create sent again (a retry after a lost answer) is safe.
- * When the id is already stored, the stored row is answered (`created: false`) if it is the caller's (`isOwn`) and
- * `content` of the stored row equals `content` of the stored row overlaid with the new values; otherwise a 409
- * conflict naming the id. A new row is audited inside the caller's transaction.
+ * Ids are the organisation's own (`owner`): an id another organisation uses is a new row of this one. When the
+ * organisation already holds the id, the stored row is answered (`created: false`) if it is the caller's (`isOwn`,
+ * when given) and `content` of the stored row equals `content` of the stored row overlaid with the new values;
+ * otherwise a 409 conflict naming the id. A new row is audited inside the caller's transaction.
  */
 export async function insertOnce<T extends TableWithId>(
   tx: Executor,
   command: {
     table: T;
     values: T["$inferInsert"] & { id: string };
-    isOwn: (stored: T["$inferSelect"]) => boolean;
+    owner: RowOwner;
+    isOwn?: (stored: T["$inferSelect"]) => boolean;
     content: (row: T["$inferSelect"]) => unknown;
     audit: AuditOf;
     conflictMessage: string;
@@ -33,7 +41,7 @@ export async function insertOnce<T extends TableWithId>(
   const [created] = (await tx
     .insert(table)
     .values(values as PgInsertValue<T>)
-    .onConflictDoNothing({ target: table.id })
+    .onConflictDoNothing({ target: [command.owner.column, table.id] })
     .returning()) as T["$inferSelect"][];
   if (created) {
     await appendAudit(tx, [{ ...command.audit, entityId: values.id, after: created }]);
@@ -42,10 +50,10 @@ export async function insertOnce<T extends TableWithId>(
   const [stored] = (await tx
     .select()
     .from(table as PgTable)
-    .where(eq(table.id, values.id))) as T["$inferSelect"][];
+    .where(ownRow(table, command.owner, values.id))) as T["$inferSelect"][];
   if (
     !stored ||
-    !command.isOwn(stored) ||
+    (command.isOwn && !command.isOwn(stored)) ||
     !isDeepStrictEqual(command.content(stored), command.content({ ...stored, ...values }))
   ) {
     throw conflict(command.conflictMessage, [{ path: "id", message: command.conflictReason }]);
@@ -54,14 +62,15 @@ export async function insertOnce<T extends TableWithId>(
 }
 
 /**
- * Writes `changes` to the row `current` (already read, and locked where the caller needs it) and audits the change
- * with the row before and after, inside the caller's transaction. Returns the row as stored.
+ * Writes `changes` to the row `current` of the organisation `owner` (already read, and locked where the caller needs
+ * it) and audits the change with the row before and after, inside the caller's transaction. Returns the row as stored.
  */
 export async function updateAudited<T extends TableWithId>(
   tx: Executor,
   command: {
     table: T;
     current: T["$inferSelect"] & { id: string };
+    owner: RowOwner;
     changes: Partial<T["$inferInsert"]>;
     audit: AuditOf;
   },
@@ -70,7 +79,7 @@ export async function updateAudited<T extends TableWithId>(
   const [after] = (await tx
     .update(table)
     .set(command.changes as PgUpdateSetSource<T>)
-    .where(eq(table.id, current.id))
+    .where(ownRow(table, command.owner, current.id))
     .returning()) as T["$inferSelect"][];
   await appendAudit(tx, [{ ...command.audit, entityId: current.id, before: current, after }]);
   return after!;

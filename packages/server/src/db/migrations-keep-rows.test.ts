@@ -7,8 +7,10 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 
-// Rows stored before migrations 0018 (observations and the audit log partitioned by month) and 0019 (keys scoped to
-// the organisation) are all there after them, in the partitions of their months, and the new keys hold.
+// Rows stored before migrations 0018 (observations and the audit log partitioned by month), 0019 (keys scoped to the
+// organisation) and 0021 (ids scoped to the organisation; the organisation of the tables that had none) are all there
+// after them, in the partitions of their months and with the organisation of the row each belongs to, and the new
+// keys hold.
 
 const migrations = fileURLToPath(new URL("./migrations", import.meta.url));
 type Db = PgDatabase<PgQueryResultHKT>;
@@ -55,6 +57,7 @@ async function keepsRows(db: Db, migrate: Migrate) {
   await db.execute(sql`insert into audit_log (at, organisation_id, action, entity, entity_id) values
     ('2026-10-05T08:00:00Z', ${a}, 'create', 'observation', ${obsNear}),
     ('1999-02-03T08:00:00Z', ${a}, 'create', 'observation', ${obsFar})`);
+  const children = await storeChildRows(db, { facility: a, unit: unitA, person: personA, user: userA });
   const auditBefore = await rows<{ id: string; at: Date; entity_id: string }>(
     db,
     sql`select id, at, entity_id from audit_log where organisation_id = ${a} order by id`,
@@ -107,6 +110,124 @@ async function keepsRows(db: Db, migrate: Migrate) {
       values (${obsNear}, ${a}, ${personA}, '2026-11-06T08:00:00Z', '{}', ${userA}) returning id`,
   );
   expect(resent).toEqual([]);
+
+  await childRowsKeptWithTheirOrganisation(db, { a, b, unitA, personA, userA, ...children });
+}
+
+/** Rows of the tables that had no organisation column before migration 0021, stored at migration 0017. */
+async function storeChildRows(db: Db, of: { facility: string; unit: string; person: string; user: string }) {
+  const [room, episode, event, report, message, record, hospitalCase, webResponse] = Array.from(
+    { length: 8 },
+    () => randomUUID(),
+  );
+  const [secretariat, clerk, form, paperResponse, office] = Array.from({ length: 5 }, () => randomUUID());
+  const { facility, unit, person, user } = of;
+  await db.execute(sql`insert into organisations (id, kind, name) values
+    (${secretariat}, 'secretariat', 'S'), (${office}, 'health_centre', 'H')`);
+  await db.execute(sql`insert into users (id, organisation_id, username, display_name, role, password_hash)
+    values (${clerk}, ${secretariat}, ${`s-${secretariat}`}, 'S', 'secretariat', 'x')`);
+  await db.execute(sql`insert into rooms (id, unit_id, name) values (${room}, ${unit}, '101')`);
+  await db.execute(sql`insert into outbreak_episodes (id, facility_id, subject_group, opened_date, opened_by, opened_at)
+    values (${episode}, ${facility}, 'GI', '2026-10-05', ${user}, now())`);
+  await db.execute(sql`insert into outbreak_episode_events (id, episode_id, kind, day, by_user, at)
+    values (${event}, ${episode}, 'opened', '2026-10-05', ${user}, now())`);
+  await db.execute(sql`insert into office_reports (id, facility_id, kind, subject_group, criterion, status, version,
+    content, evidence, created_by, created_at, updated_at)
+    values (${report}, ${facility}, 'first', 'GI', 'B', 'submitted', 1, '{}', '{}', ${user}, now(), now())`);
+  await db.execute(sql`insert into office_report_versions (report_id, version, content, saved_by, saved_at)
+    values (${report}, 1, '{}', ${user}, now())`);
+  await db.execute(sql`insert into office_report_messages (id, report_id, kind, text, from_organisation_id, from_kind,
+    created_by, created_at) values (${message}, ${report}, 'reply', 'ok', ${office}, 'health_centre', ${user}, now())`);
+  await db.execute(sql`insert into routine_records (id, facility_id, type, date, data, recorded_by)
+    values (${record}, ${facility}, 'training', '2026-10-01', '{}', ${user})`);
+  await db.execute(sql`insert into routine_attendance (record_id, person_id) values (${record}, ${person})`);
+  await db.execute(
+    sql`insert into routine_acknowledgements (record_id, user_id) values (${record}, ${user})`,
+  );
+  await db.execute(sql`insert into cre_cases (id, hospital_id, patient_label, isolate, created_by, created_at,
+    updated_by, updated_at) values (${hospitalCase}, ${facility}, 'P', '{}', ${user}, now(), ${user}, now())`);
+  for (const [id, source, hospital, caseId, by] of [
+    [webResponse, "web", facility, hospitalCase, user],
+    [paperResponse, "paper", null, null, clerk],
+  ] as const) {
+    await db.execute(sql`insert into survey_responses (id, source, hospital_id, case_id, questionnaire_url,
+      questionnaire_version, status, response, date_shift_days, created_by, created_at, updated_by, updated_at)
+      values (${id}, ${source}, ${hospital}, ${caseId}, 'q', '1', 'submitted', '{}', 3, ${by}, now(), ${by}, now())`);
+    await db.execute(sql`insert into survey_response_versions (response_id, version, submission_id, response,
+      dimensions, submitted_by, submitted_at) values (${id}, 1, ${randomUUID()}, '{}', '{}', ${by}, now())`);
+  }
+  await db.execute(sql`insert into survey_paper_forms (id, label, questionnaire_url, questionnaire_version,
+    response_id, created_by, created_at) values (${form}, 'F', 'q', '1', ${paperResponse}, ${clerk}, now())`);
+  await db.execute(sql`insert into survey_paper_entries (form_id, entry_no, response, entered_by, entered_at)
+    values (${form}, 1, '{}', ${clerk}, now())`);
+  return { room, episode, event, report, message, record, webResponse, paperResponse, form, secretariat };
+}
+
+async function childRowsKeptWithTheirOrganisation(
+  db: Db,
+  of: Awaited<ReturnType<typeof storeChildRows>> & {
+    a: string;
+    b: string;
+    unitA: string;
+    personA: string;
+    userA: string;
+  },
+) {
+  const organisationOf = async (table: string, column: string, where: string) =>
+    (await rows<{ org: string }>(db, sql.raw(`select ${column} as org from ${table} where ${where}`))).map(
+      (r) => r.org,
+    );
+  expect(await organisationOf("rooms", "facility_id", `id = '${of.room}'`)).toEqual([of.a]);
+  expect(await organisationOf("outbreak_episode_events", "facility_id", `id = '${of.event}'`)).toEqual([
+    of.a,
+  ]);
+  expect(await organisationOf("office_report_versions", "facility_id", `report_id = '${of.report}'`)).toEqual(
+    [of.a],
+  );
+  expect(await organisationOf("office_report_messages", "facility_id", `id = '${of.message}'`)).toEqual([
+    of.a,
+  ]);
+  expect(await organisationOf("routine_attendance", "facility_id", `record_id = '${of.record}'`)).toEqual([
+    of.a,
+  ]);
+  expect(
+    await organisationOf("routine_acknowledgements", "facility_id", `record_id = '${of.record}'`),
+  ).toEqual([of.a]);
+  expect(await organisationOf("survey_responses", "organisation_id", `id = '${of.webResponse}'`)).toEqual([
+    of.a,
+  ]);
+  expect(
+    await organisationOf("survey_response_versions", "organisation_id", `response_id = '${of.webResponse}'`),
+  ).toEqual([of.a]);
+  for (const [table, where] of [
+    ["survey_responses", `id = '${of.paperResponse}'`],
+    ["survey_response_versions", `response_id = '${of.paperResponse}'`],
+    ["survey_paper_forms", `id = '${of.form}'`],
+    ["survey_paper_entries", `form_id = '${of.form}'`],
+  ]) {
+    expect(await organisationOf(table!, "organisation_id", where!)).toEqual([of.secretariat]);
+  }
+  // A row still cannot point to another organisation's row, and an id is unique within its organisation only.
+  await expect(
+    db.execute(
+      sql`insert into rooms (id, facility_id, unit_id, name) values (${randomUUID()}, ${of.b}, ${of.unitA}, 'x')`,
+    ),
+  ).rejects.toThrow();
+  await expect(
+    db.execute(sql`insert into routine_attendance (facility_id, record_id, person_id)
+      values (${of.b}, ${of.record}, ${of.personA})`),
+  ).rejects.toThrow();
+  await db.execute(
+    sql`insert into people (id, facility_id, name, kind) values (${of.personA}, ${of.b}, 'R', 'resident')`,
+  );
+  await db.execute(
+    sql`insert into units (id, facility_id, name, floor) values (${of.unitA}, ${of.b}, '1F', '1')`,
+  );
+  await expect(
+    db.execute(
+      sql`insert into people (id, facility_id, name, kind) values (${of.personA}, ${of.a}, 'R', 'resident')`,
+    ),
+  ).rejects.toThrow();
 }
 
 describe.runIf(process.env.MAMORI_TEST_DB !== "postgres")("migrations on the embedded database", () => {

@@ -8,7 +8,8 @@ import { ensureMonthPartitions } from "./month-partitions.ts";
 import { auditLog, observations } from "./schema/index.ts";
 
 // observations and the audit log are partitioned by month (migration 0018): a row lands in its month's partition, or
-// in the default partition when its month has none, and is read back either way.
+// in the default partition when its month has none, and is read back either way; making that month's partition later
+// moves the row into it (migration 0021).
 
 const NOW = new Date("2026-12-03T09:00:00+09:00");
 const ctx = useTestApp({ clock: () => NOW });
@@ -87,10 +88,14 @@ describe("monthly partitions", () => {
     await expect(ctx.db.execute(sql.raw(`delete from audit_log_${tag}`))).rejects.toThrow();
   });
 
-  it("keeps a row of a month without a partition in the default partition, and reads it back through the API", async () => {
+  it("moves the rows a month held in the default partition into that month's partition when it is made", async () => {
     const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
     const cookie = await signIn(ctx.app, f.usernames.care_worker!);
-    const { year, month, tag } = randomMonth(1950, 40);
+    // A month of 1950–1989 that has no partition yet (the PostgreSQL test database is kept between files).
+    const made = await partitionsOf("observations");
+    let picked = randomMonth(1950, 40);
+    while (made.includes(`observations_${picked.tag}`)) picked = randomMonth(1950, 40);
+    const { year, month, tag } = picked;
     const day = `${year}-${String(month).padStart(2, "0")}-10`;
     const entry = {
       id: randomUUID(),
@@ -106,24 +111,43 @@ describe("monthly partitions", () => {
       payload: { observations: [entry] },
     });
     expect(saved.json()).toEqual({ saved: 1, duplicates: 0 });
-    const [stored] = await rows<{ partition: string }>(
+    const [entered] = await rows<{ id: string }>(
       ctx.db,
-      sql`select tableoid::regclass::text as partition from observations where facility_id = ${f.facility.id} and id = ${entry.id}`,
+      sql`insert into audit_log (at, organisation_id, action, entity, entity_id)
+        values (${`${day}T00:00:00Z`}::timestamptz, ${f.facility.id}, 'create', 'test', ${entry.id}) returning id`,
     );
-    expect(stored!.partition).toBe("observations_default");
-    // The month's partition is not made over the row the default partition holds; the row stays readable.
-    await ensureMonthPartitions(ctx.db, new Date(`${day}T00:00:00Z`));
-    expect(await partitionsOf("observations")).not.toContain(`observations_${tag}`);
+    const where = (table: string) =>
+      sql.raw(`select tableoid::regclass::text as partition, count(*)::int as n from ${table}
+        where ${table === "audit_log" ? "organisation_id" : "facility_id"} = '${f.facility.id}' group by 1`);
+    expect(await rows(ctx.db, where("observations"))).toEqual([{ partition: "observations_default", n: 1 }]);
+    const auditBefore = await rows<{ partition: string }>(
+      ctx.db,
+      sql`select tableoid::regclass::text as partition, id, at from audit_log where id = ${entered!.id}`,
+    );
+    expect(auditBefore.map((r) => r.partition)).toEqual(["audit_log_default"]);
+
+    // Making the month's partitions takes its rows out of the default partitions, in one transaction.
+    expect(await ensureMonthPartitions(ctx.db, new Date(`${day}T00:00:00Z`))).toBeGreaterThanOrEqual(2);
+    expect(await rows(ctx.db, where("observations"))).toEqual([{ partition: `observations_${tag}`, n: 1 }]);
+    expect(
+      await rows(ctx.db, sql`select id from observation_keys where facility_id = ${f.facility.id}`),
+    ).toEqual([{ id: entry.id }]);
+    expect(
+      await rows(
+        ctx.db,
+        sql`select tableoid::regclass::text as partition, id, at from audit_log where id = ${entered!.id}`,
+      ),
+    ).toEqual(auditBefore.map((r) => ({ ...r, partition: `audit_log_${tag}` })));
+
+    // The row reads back; a resend is still a duplicate, other content still a conflict.
     const read = await ctx.app.inject({
       method: "GET",
       url: `/api/observations?personId=${entry.personId}&from=${day}&to=${day}`,
       headers: { cookie },
     });
-    expect(read.statusCode).toBe(200);
     expect(read.json().observations.map((o: { id: string; tempC: number }) => [o.id, o.tempC])).toEqual([
       [entry.id, 38.2],
     ]);
-    // A resend is still a duplicate, other content still a conflict.
     const again = await ctx.app.inject({
       method: "POST",
       url: "/api/observations",
@@ -138,5 +162,17 @@ describe("monthly partitions", () => {
       payload: { observations: [{ ...entry, at: `${day}T09:30:00+09:00` }] },
     });
     expect(other.statusCode).toBe(409);
+
+    // The audit log stays append-only: in the new partition, and in the default partition the move went through.
+    await expect(ctx.db.execute(sql.raw(`delete from audit_log_${tag}`))).rejects.toThrow();
+    await expect(ctx.db.execute(sql.raw(`update audit_log_${tag} set action = 'x'`))).rejects.toThrow();
+    await expect(ctx.db.execute(sql.raw(`truncate audit_log_${tag}`))).rejects.toThrow();
+    expect(
+      await rows(
+        ctx.db,
+        sql`select tgenabled as enabled from pg_trigger
+          where tgrelid = 'audit_log_default'::regclass and tgname = 'audit_log_no_update_delete'`,
+      ),
+    ).toEqual([{ enabled: "O" }]);
   });
 });

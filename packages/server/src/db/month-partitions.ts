@@ -7,7 +7,8 @@ const UPKEEP_INTERVAL_MS = 24 * 60 * 60_000;
 /**
  * Makes the monthly partitions of observations and the audit log around `around` (the month before to three months
  * after) that are missing; answers how many were made. A row of a month without a partition lands in the table's
- * default partition and is read as any other (migration 0018).
+ * default partition and is read as any other (migration 0018); when its month's partition is made, the row moves into
+ * it in the same transaction (migration 0021).
  */
 export async function ensureMonthPartitions(db: Executor, around: Date): Promise<number> {
   const result = (await db.execute(

@@ -72,7 +72,7 @@ export async function seedDemoRoutine(
       flagged: options.flagged ?? false,
       recordedBy: options.by ?? lead,
     });
-    for (const personId of options.attendees ?? []) attendance.push({ recordId: id, personId });
+    for (const personId of options.attendees ?? []) attendance.push({ facilityId, recordId: id, personId });
     return id;
   };
   const everyDay = (from: string, to: string, each: (day: string) => void) => {
@@ -185,7 +185,7 @@ export async function seedDemoRoutine(
     );
     if (id) {
       for (const user of [care, nurse, demo.userIds.get("demo-director")!]) {
-        acknowledgements.push({ recordId: id, userId: user });
+        acknowledgements.push({ facilityId, recordId: id, userId: user });
       }
     }
   }

@@ -214,6 +214,7 @@ export async function seedDemo(tx: Executor, now: Date): Promise<void> {
     .values(
       floorUnits.flatMap((u, f) =>
         Array.from({ length: 10 }, (_, i) => ({
+          facilityId: facility!.id,
           unitId: u.id,
           name: `${f + 1}${String(i + 1).padStart(2, "0")}号室`,
         })),

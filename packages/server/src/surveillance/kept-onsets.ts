@@ -212,6 +212,7 @@ async function replaceKeptOnsets(
       .delete(keptOnsets)
       .where(
         and(
+          eq(keptOnsets.facilityId, facilityId),
           eq(keptOnsets.personId, person.id),
           gte(keptOnsets.day, isoDayOf(range.from)),
           lte(keptOnsets.day, isoDayOf(range.to)),
@@ -332,7 +333,7 @@ export async function readDailyOnsetCounts(
       count: sql<number>`count(*)::int`,
     })
     .from(keptOnsets)
-    .leftJoin(units, eq(units.id, keptOnsets.unitId))
+    .leftJoin(units, and(eq(units.facilityId, keptOnsets.facilityId), eq(units.id, keptOnsets.unitId)))
     .where(
       and(
         eq(keptOnsets.facilityId, facilityId),

@@ -52,9 +52,9 @@ export async function makeFacility(
   const roomRows = await db
     .insert(rooms)
     .values([
-      { unitId: unitRows[0]!.id, name: "101" },
-      { unitId: unitRows[0]!.id, name: "102" },
-      { unitId: unitRows[1]!.id, name: "201" },
+      { facilityId: facility!.id, unitId: unitRows[0]!.id, name: "101" },
+      { facilityId: facility!.id, unitId: unitRows[0]!.id, name: "102" },
+      { facilityId: facility!.id, unitId: unitRows[1]!.id, name: "201" },
     ])
     .returning();
   const specs = options.people ?? [

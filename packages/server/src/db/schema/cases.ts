@@ -30,7 +30,7 @@ export type CaseOutcome = { kind: "hospitalised" | "severe" | "death"; date: str
 export const cases = pgTable(
   "cases",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -67,7 +67,7 @@ export const cases = pgTable(
     // One recorded case per person, disease and onset: naming the disease twice (two saves before a refresh, two
     // devices) makes one case, whatever ids the clients chose.
     uniqueIndex("cases_person_disease_onset_key")
-      .on(t.personId, t.disease, t.onsetDate)
+      .on(t.facilityId, t.personId, t.disease, t.onsetDate)
       .where(sql`${t.disease} is not null`),
     check("cases_disease_or_group", sql`${t.disease} is not null or ${t.syndromeGroup} is not null`),
     check("cases_syndrome_group", sql`${t.syndromeGroup} in ('GI', 'RESP', 'ILI', 'FEVER', 'SKIN')`),
@@ -78,7 +78,7 @@ export const cases = pgTable(
 export const antibioticCourses = pgTable(
   "antibiotic_courses",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),

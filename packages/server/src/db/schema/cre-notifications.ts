@@ -20,7 +20,7 @@ import { users } from "./users.ts";
 export const creNotifications = pgTable(
   "cre_notifications",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
@@ -44,7 +44,7 @@ export const creNotifications = pgTable(
       columns: [t.hospitalId, t.caseId],
       foreignColumns: [creCases.hospitalId, creCases.id],
     }),
-    uniqueIndex("cre_notifications_case_idx").on(t.caseId),
+    uniqueIndex("cre_notifications_case_idx").on(t.hospitalId, t.caseId),
     index("cre_notifications_health_centre_idx").on(t.healthCentreId, t.sentAt),
   ],
 );

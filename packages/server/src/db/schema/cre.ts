@@ -41,7 +41,7 @@ export type CreSeverityRecord = {
 export const creCases = pgTable(
   "cre_cases",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()
       .references(() => organisations.id),
@@ -76,7 +76,7 @@ export const creCases = pgTable(
 export const creConsultations = pgTable(
   "cre_consultations",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     caseId: uuid("case_id").notNull(),
     hospitalId: uuid("hospital_id")
       .notNull()

@@ -24,7 +24,7 @@ import { users } from "./users.ts";
 export const outbreakEpisodes = pgTable(
   "outbreak_episodes",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -64,7 +64,7 @@ export const outbreakEpisodes = pgTable(
 export const outbreakEpisodeCases = pgTable(
   "outbreak_episode_cases",
   {
-    id: uuid("id").notNull().unique().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
@@ -98,10 +98,10 @@ export const outbreakEpisodeCases = pgTable(
       foreignColumns: [outbreakEpisodes.facilityId, outbreakEpisodes.id],
     }),
     uniqueIndex("outbreak_episode_cases_recorded_idx")
-      .on(t.episodeId, t.caseId)
+      .on(t.facilityId, t.episodeId, t.caseId)
       .where(sql`${t.caseId} IS NOT NULL`),
     uniqueIndex("outbreak_episode_cases_implicit_idx")
-      .on(t.episodeId, t.personId, t.onsetDate)
+      .on(t.facilityId, t.episodeId, t.personId, t.onsetDate)
       .where(sql`${t.caseId} IS NULL`),
     check("outbreak_episode_cases_kind_check", sql`(${t.caseId} IS NULL) <> (${t.onsetDate} IS NULL)`),
   ],
@@ -111,7 +111,7 @@ export const outbreakEpisodeCases = pgTable(
 export const outbreakMeasures = pgTable(
   "outbreak_measures",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     episodeId: uuid("episode_id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
@@ -143,10 +143,11 @@ export const outbreakMeasures = pgTable(
 export const outbreakEpisodeEvents = pgTable(
   "outbreak_episode_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    episodeId: uuid("episode_id")
+    id: uuid("id").notNull().defaultRandom(),
+    facilityId: uuid("facility_id")
       .notNull()
-      .references(() => outbreakEpisodes.id),
+      .references(() => organisations.id),
+    episodeId: uuid("episode_id").notNull(),
     kind: text("kind", { enum: ["opened", "closed", "reopened"] }).notNull(),
     /** The day it applies to: the opening day, the committee's decision date, the day reopened. */
     day: date("day", { mode: "string" }).notNull(),
@@ -156,5 +157,13 @@ export const outbreakEpisodeEvents = pgTable(
       .references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("outbreak_episode_events_episode_idx").on(t.episodeId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "outbreak_episode_events_episode_fk",
+      columns: [t.facilityId, t.episodeId],
+      foreignColumns: [outbreakEpisodes.facilityId, outbreakEpisodes.id],
+    }),
+    index("outbreak_episode_events_episode_idx").on(t.episodeId, t.at),
+  ],
 );

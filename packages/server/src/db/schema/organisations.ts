@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  foreignKey,
   pgTable,
   primaryKey,
   text,
@@ -48,7 +49,7 @@ export const organisations = pgTable(
 export const units = pgTable(
   "units",
   {
-    id: uuid("id").notNull().unique().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -60,10 +61,22 @@ export const units = pgTable(
 );
 
 /** A room (号室) within a unit. */
-export const rooms = pgTable("rooms", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  unitId: uuid("unit_id")
-    .notNull()
-    .references(() => units.id),
-  name: text("name").notNull(),
-});
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").notNull().defaultRandom(),
+    facilityId: uuid("facility_id")
+      .notNull()
+      .references(() => organisations.id),
+    unitId: uuid("unit_id").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "rooms_unit_fk",
+      columns: [t.facilityId, t.unitId],
+      foreignColumns: [units.facilityId, units.id],
+    }),
+  ],
+);

@@ -16,7 +16,7 @@ import { organisations, rooms, units } from "./organisations.ts";
 export const people = pgTable(
   "people",
   {
-    id: uuid("id").notNull().unique().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -25,7 +25,7 @@ export const people = pgTable(
     kind: text("kind", { enum: ["resident", "short_stay", "day_service", "staff"] }).notNull(),
     job: text("job", { enum: ["care", "nursing", "kitchen", "other"] }),
     unitId: uuid("unit_id"),
-    roomId: uuid("room_id").references(() => rooms.id),
+    roomId: uuid("room_id"),
     baselineTempC: numeric("baseline_temp_c", { precision: 3, scale: 1, mode: "number" }),
     /** Optional; a vaccination or other record about the person dated before it is refused. */
     birthDate: date("birth_date", { mode: "string" }),
@@ -37,6 +37,11 @@ export const people = pgTable(
       name: "people_unit_fk",
       columns: [t.facilityId, t.unitId],
       foreignColumns: [units.facilityId, units.id],
+    }),
+    foreignKey({
+      name: "people_room_fk",
+      columns: [t.facilityId, t.roomId],
+      foreignColumns: [rooms.facilityId, rooms.id],
     }),
     primaryKey({ columns: [t.facilityId, t.id] }),
     index("people_facility_idx").on(t.facilityId),

@@ -26,7 +26,7 @@ import { users } from "./users.ts";
 export const officeLinks = pgTable(
   "office_links",
   {
-    id: uuid("id").notNull().unique().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -54,7 +54,7 @@ export const officeLinks = pgTable(
 export const officeReports = pgTable(
   "office_reports",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -94,9 +94,10 @@ export const officeReports = pgTable(
 export const officeReportVersions = pgTable(
   "office_report_versions",
   {
-    reportId: uuid("report_id")
+    facilityId: uuid("facility_id")
       .notNull()
-      .references(() => officeReports.id),
+      .references(() => organisations.id),
+    reportId: uuid("report_id").notNull(),
     version: integer("version").notNull(),
     content: jsonb("content").notNull(),
     savedBy: uuid("saved_by")
@@ -105,7 +106,14 @@ export const officeReportVersions = pgTable(
     savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.reportId, t.version] }),
+    foreignKey({
+      name: "office_report_versions_report_fk",
+      columns: [t.facilityId, t.reportId],
+      foreignColumns: [officeReports.facilityId, officeReports.id],
+    }),
+  ],
 );
 
 /**
@@ -147,10 +155,12 @@ export const officeReportRecipients = pgTable(
 export const officeReportMessages = pgTable(
   "office_report_messages",
   {
-    id: uuid("id").primaryKey(),
-    reportId: uuid("report_id")
+    id: uuid("id").notNull(),
+    /** The facility whose report it is (the message is kept with the report). */
+    facilityId: uuid("facility_id")
       .notNull()
-      .references(() => officeReports.id),
+      .references(() => organisations.id),
+    reportId: uuid("report_id").notNull(),
     kind: text("kind", { enum: ["reply", "instruction", "note"] }).notNull(),
     text: text("text").notNull(),
     fromOrganisationId: uuid("from_organisation_id")
@@ -162,7 +172,15 @@ export const officeReportMessages = pgTable(
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("office_report_messages_report_idx").on(t.reportId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.id] }),
+    foreignKey({
+      name: "office_report_messages_report_fk",
+      columns: [t.facilityId, t.reportId],
+      foreignColumns: [officeReports.facilityId, officeReports.id],
+    }),
+    index("office_report_messages_report_idx").on(t.reportId, t.createdAt),
+  ],
 );
 
 /**
@@ -172,7 +190,7 @@ export const officeReportMessages = pgTable(
 export const criterionCDecisions = pgTable(
   "criterion_c_decisions",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),

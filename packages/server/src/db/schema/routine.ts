@@ -46,7 +46,7 @@ export { EQUIPMENT_KINDS, type EquipmentKind };
 export const routineEquipment = pgTable(
   "routine_equipment",
   {
-    id: uuid("id").notNull().unique().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -73,7 +73,7 @@ export const routineEquipment = pgTable(
 export const routineRecords = pgTable(
   "routine_records",
   {
-    id: uuid("id").notNull().unique(),
+    id: uuid("id").notNull(),
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => organisations.id),
@@ -109,15 +109,24 @@ export const routineRecords = pgTable(
 export const routineAttendance = pgTable(
   "routine_attendance",
   {
-    recordId: uuid("record_id")
+    facilityId: uuid("facility_id")
       .notNull()
-      .references(() => routineRecords.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => people.id),
+      .references(() => organisations.id),
+    recordId: uuid("record_id").notNull(),
+    personId: uuid("person_id").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.recordId, t.personId] }),
+    primaryKey({ columns: [t.facilityId, t.recordId, t.personId] }),
+    foreignKey({
+      name: "routine_attendance_record_fk",
+      columns: [t.facilityId, t.recordId],
+      foreignColumns: [routineRecords.facilityId, routineRecords.id],
+    }),
+    foreignKey({
+      name: "routine_attendance_person_fk",
+      columns: [t.facilityId, t.personId],
+      foreignColumns: [people.facilityId, people.id],
+    }),
     index("routine_attendance_person_idx").on(t.personId),
   ],
 );
@@ -126,13 +135,21 @@ export const routineAttendance = pgTable(
 export const routineAcknowledgements = pgTable(
   "routine_acknowledgements",
   {
-    recordId: uuid("record_id")
+    facilityId: uuid("facility_id")
       .notNull()
-      .references(() => routineRecords.id),
+      .references(() => organisations.id),
+    recordId: uuid("record_id").notNull(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.recordId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.facilityId, t.recordId, t.userId] }),
+    foreignKey({
+      name: "routine_acknowledgements_record_fk",
+      columns: [t.facilityId, t.recordId],
+      foreignColumns: [routineRecords.facilityId, routineRecords.id],
+    }),
+  ],
 );

@@ -43,12 +43,16 @@ export type SurveyDimensions = {
  * One answer to the national cefiderocol survey (MHLW 事務連絡 2024-01-25 記3, 参考2): a CRE case of a hospital
  * answered on the web by its physician (with the laboratory part handed to a technologist), or a paper response keyed
  * in by the secretariat with double entry (no hospital then). The current content is here; every submitted version is
- * kept in `survey_response_versions`. The id is made by the client so a resend never duplicates.
+ * kept in `survey_response_versions`. The id is made by the client so a resend never duplicates. `organisationId` owns
+ * the row and keys it: the hospital of a web response, the secretariat of a paper one.
  */
 export const surveyResponses = pgTable(
   "survey_responses",
   {
-    id: uuid("id").primaryKey(),
+    id: uuid("id").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     source: text("source", { enum: ["web", "paper"] }).notNull(),
     hospitalId: uuid("hospital_id").references(() => organisations.id),
     caseId: uuid("case_id"),
@@ -84,13 +88,14 @@ export const surveyResponses = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
     foreignKey({
       name: "survey_responses_case_fk",
-      columns: [t.hospitalId, t.caseId],
+      columns: [t.organisationId, t.caseId],
       foreignColumns: [creCases.hospitalId, creCases.id],
     }),
     index("survey_responses_hospital_idx").on(t.hospitalId, t.updatedAt),
-    uniqueIndex("survey_responses_case_idx").on(t.caseId),
+    uniqueIndex("survey_responses_case_idx").on(t.organisationId, t.caseId),
     // Covers the secretariat's overview: its grouped scan reads this index alone (an index-only scan).
     index("survey_responses_overview_idx").on(
       t.status,
@@ -103,6 +108,7 @@ export const surveyResponses = pgTable(
       t.consulted,
     ),
     check("survey_web_has_hospital", sql`(${t.source} = 'web') = (${t.hospitalId} is not null)`),
+    check("survey_hospital_owns", sql`${t.hospitalId} is null or ${t.hospitalId} = ${t.organisationId}`),
   ],
 );
 
@@ -113,9 +119,10 @@ export const surveyResponses = pgTable(
 export const surveyResponseVersions = pgTable(
   "survey_response_versions",
   {
-    responseId: uuid("response_id")
+    organisationId: uuid("organisation_id")
       .notNull()
-      .references(() => surveyResponses.id),
+      .references(() => organisations.id),
+    responseId: uuid("response_id").notNull(),
     version: integer("version").notNull(),
     submissionId: uuid("submission_id").notNull(),
     response: jsonb("response").$type<StoredQuestionnaireResponse>().notNull(),
@@ -127,8 +134,13 @@ export const surveyResponseVersions = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.responseId, t.version] }),
-    uniqueIndex("survey_response_versions_submission_idx").on(t.submissionId),
+    primaryKey({ columns: [t.organisationId, t.responseId, t.version] }),
+    foreignKey({
+      name: "survey_response_versions_response_fk",
+      columns: [t.organisationId, t.responseId],
+      foreignColumns: [surveyResponses.organisationId, surveyResponses.id],
+    }),
+    uniqueIndex("survey_response_versions_submission_idx").on(t.organisationId, t.submissionId),
   ],
 );
 
@@ -136,26 +148,42 @@ export const surveyResponseVersions = pgTable(
  * A paper response being keyed in by the secretariat: two clerks each enter the whole form (entry 1 and 2); the
  * differences are shown and resolved, and the resolved response becomes a submitted survey response.
  */
-export const surveyPaperForms = pgTable("survey_paper_forms", {
-  id: uuid("id").primaryKey(),
-  label: text("label").notNull(),
-  prefecture: text("prefecture"),
-  questionnaireUrl: text("questionnaire_url").notNull(),
-  questionnaireVersion: text("questionnaire_version").notNull(),
-  /** The survey response made when the differences were resolved. */
-  responseId: uuid("response_id").references(() => surveyResponses.id),
-  createdBy: uuid("created_by")
-    .notNull()
-    .references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-});
+export const surveyPaperForms = pgTable(
+  "survey_paper_forms",
+  {
+    id: uuid("id").notNull(),
+    /** The secretariat keying it in. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    label: text("label").notNull(),
+    prefecture: text("prefecture"),
+    questionnaireUrl: text("questionnaire_url").notNull(),
+    questionnaireVersion: text("questionnaire_version").notNull(),
+    /** The survey response made when the differences were resolved. */
+    responseId: uuid("response_id"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: "survey_paper_forms_response_fk",
+      columns: [t.organisationId, t.responseId],
+      foreignColumns: [surveyResponses.organisationId, surveyResponses.id],
+    }),
+  ],
+);
 
 export const surveyPaperEntries = pgTable(
   "survey_paper_entries",
   {
-    formId: uuid("form_id")
+    organisationId: uuid("organisation_id")
       .notNull()
-      .references(() => surveyPaperForms.id),
+      .references(() => organisations.id),
+    formId: uuid("form_id").notNull(),
     entryNo: integer("entry_no").notNull(),
     response: jsonb("response").$type<StoredQuestionnaireResponse>().notNull(),
     enteredBy: uuid("entered_by")
@@ -164,7 +192,12 @@ export const surveyPaperEntries = pgTable(
     enteredAt: timestamp("entered_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.formId, t.entryNo] }),
+    primaryKey({ columns: [t.organisationId, t.formId, t.entryNo] }),
+    foreignKey({
+      name: "survey_paper_entries_form_fk",
+      columns: [t.organisationId, t.formId],
+      foreignColumns: [surveyPaperForms.organisationId, surveyPaperForms.id],
+    }),
     check("entry_no_1_or_2", sql`${t.entryNo} in (1, 2)`),
   ],
 );

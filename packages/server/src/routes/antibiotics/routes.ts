@@ -48,7 +48,7 @@ export const antibioticRoutes =
           return insertOnce(w.tx, {
             table: antibioticCourses,
             values: { ...values, facilityId: w.facilityId, recordedBy: w.user.id },
-            isOwn: (stored) => stored.facilityId === w.facilityId,
+            owner: { column: antibioticCourses.facilityId, id: w.facilityId },
             content: present,
             audit: w.auditAs("create"),
             conflictMessage: "This course was already recorded with other content.",
@@ -80,6 +80,7 @@ export const antibioticRoutes =
           const after = await updateAudited(w.tx, {
             table: antibioticCourses,
             current,
+            owner: { column: antibioticCourses.facilityId, id: w.facilityId },
             changes: { endDate: request.body.endDate },
             audit: w.auditAs("update"),
           });

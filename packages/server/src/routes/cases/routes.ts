@@ -58,12 +58,12 @@ async function recordCaseOnce(
     await w.audit([{ action: "create", entityId: created.id, after: created }]);
     return { row: created, created: true };
   }
-  const [byId] = await tx.select().from(cases).where(eq(cases.id, values.id));
+  const [byId] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.facilityId, values.facilityId), eq(cases.id, values.id)));
   if (byId) {
-    if (
-      byId.facilityId === values.facilityId &&
-      isDeepStrictEqual(content(byId), content({ ...byId, ...values }))
-    )
+    if (isDeepStrictEqual(content(byId), content({ ...byId, ...values })))
       return { row: byId, created: false };
     throw conflict("This case was already recorded with other content.", [
       { path: "id", message: "already recorded" },
@@ -75,6 +75,7 @@ async function recordCaseOnce(
         .from(cases)
         .where(
           and(
+            eq(cases.facilityId, values.facilityId),
             eq(cases.personId, values.personId),
             eq(cases.disease, values.disease),
             eq(cases.onsetDate, values.onsetDate),
@@ -214,6 +215,7 @@ export const caseRoutes =
           const after = await updateAudited(w.tx, {
             table: cases,
             current,
+            owner: { column: cases.facilityId, id: w.facilityId },
             changes: { ...request.body, version: current.version + 1 },
             audit: w.auditAs("update"),
           });

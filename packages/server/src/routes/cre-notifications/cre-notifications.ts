@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
@@ -92,7 +92,10 @@ export async function sendCreNotification(
     .where(and(eq(creCases.id, input.caseId), eq(creCases.hospitalId, actor.hospitalId)))
     .for("update");
   const current = assertFound(locked, "CRE case");
-  const [sent] = await tx.select().from(creNotifications).where(eq(creNotifications.caseId, current.id));
+  const [sent] = await tx
+    .select()
+    .from(creNotifications)
+    .where(and(eq(creNotifications.hospitalId, actor.hospitalId), eq(creNotifications.caseId, current.id)));
   if (sent) {
     if (sent.id === input.id) return { row: sent, created: false };
     throw conflict("This case's notification was already sent.", [
@@ -102,7 +105,7 @@ export async function sendCreNotification(
   const [clash] = await tx
     .select({ id: creNotifications.id })
     .from(creNotifications)
-    .where(eq(creNotifications.id, input.id));
+    .where(and(eq(creNotifications.hospitalId, actor.hospitalId), eq(creNotifications.id, input.id)));
   if (clash)
     throw conflict("This notification id is already used.", [{ path: "id", message: "already used" }]);
   const before = await caseDetail(tx, actor, current.id, "ja", now);
@@ -122,7 +125,7 @@ export async function sendCreNotification(
     const [after] = await tx
       .update(creCases)
       .set({ notifiedOn: today, version: current.version + 1, updatedBy: actor.user.id, updatedAt: now })
-      .where(eq(creCases.id, current.id))
+      .where(and(eq(creCases.hospitalId, actor.hospitalId), eq(creCases.id, current.id)))
       .returning();
     await appendAudit(tx, [
       {
@@ -171,8 +174,25 @@ export async function sendCreNotification(
   return { row: row!, created: true };
 }
 
-export async function findNotification(db: Executor, id: string) {
-  const [row] = await db.select().from(creNotifications).where(eq(creNotifications.id, id));
+/**
+ * The notification of this id that the organisation sent (a hospital) or received (a health centre). Ids are the
+ * hospital's own: should two hospitals' notifications to one health centre share an id, the first sent is answered.
+ */
+export async function findNotification(db: Executor, organisationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(creNotifications)
+    .where(
+      and(
+        eq(creNotifications.id, id),
+        or(
+          eq(creNotifications.hospitalId, organisationId),
+          eq(creNotifications.healthCentreId, organisationId),
+        ),
+      ),
+    )
+    .orderBy(asc(creNotifications.sentAt))
+    .limit(1);
   return row;
 }
 
@@ -190,7 +210,13 @@ export async function markNotificationRead(db: Executor, row: CreNotificationRow
   const [updated] = await db
     .update(creNotifications)
     .set({ readAt: now })
-    .where(and(eq(creNotifications.id, row.id), isNull(creNotifications.readAt)))
+    .where(
+      and(
+        eq(creNotifications.hospitalId, row.hospitalId),
+        eq(creNotifications.id, row.id),
+        isNull(creNotifications.readAt),
+      ),
+    )
     .returning();
   return updated ?? row;
 }

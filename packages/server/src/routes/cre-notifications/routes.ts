@@ -56,7 +56,7 @@ export const creNotificationRoutes =
     app.get("/:id", async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const actor = currentUser(request);
-      const row = await findNotification(ctx.db, id);
+      const row = await findNotification(ctx.db, actor.organisation.id, id);
       if (!row || !creNotificationPolicy.read(actor, row)) throw notFound("CRE notification");
       const seen = isRecipient(actor, row) ? await markNotificationRead(ctx.db, row, ctx.clock()) : row;
       return presentNotification(ctx.db, seen);

@@ -13,7 +13,7 @@ export async function caseDetail(
   now: Date,
 ) {
   const row = assertFound(await findCase(db, actor.hospitalId, id), "CRE case");
-  const consultations = await consultationsOf(db, [row.id]);
+  const consultations = await consultationsOf(db, actor.hospitalId, [row.id]);
   const { drugs } = await availabilityOf(db, actor.hospitalId);
   const evaluation = evaluateRow(row, consultations.length > 0, drugs);
   const reportedOn = reportedOnOf(row, actor.timeZone);

@@ -24,6 +24,7 @@ export async function listCases(
     .orderBy(desc(creCases.createdAt), desc(creCases.id));
   const consultations = await consultationsOf(
     db,
+    hospital.hospitalId,
     rows.map((r) => r.id),
   );
   const { drugs } = await availabilityOf(db, hospital.hospitalId);

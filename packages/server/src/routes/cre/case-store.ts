@@ -24,8 +24,12 @@ export async function findCase(db: Executor, hospitalId: string, id: string): Pr
   return row;
 }
 
-/** Consultations of the given cases, oldest first, with who recorded each. */
-export async function consultationsOf(db: Executor, caseIds: string[]): Promise<ConsultationRow[]> {
+/** Consultations of the given cases of a hospital, oldest first, with who recorded each. */
+export async function consultationsOf(
+  db: Executor,
+  hospitalId: string,
+  caseIds: string[],
+): Promise<ConsultationRow[]> {
   if (caseIds.length === 0) return [];
   const rows = await db
     .select({
@@ -41,7 +45,7 @@ export async function consultationsOf(db: Executor, caseIds: string[]): Promise<
     })
     .from(creConsultations)
     .innerJoin(users, eq(users.id, creConsultations.recordedBy))
-    .where(inArray(creConsultations.caseId, caseIds))
+    .where(and(eq(creConsultations.hospitalId, hospitalId), inArray(creConsultations.caseId, caseIds)))
     .orderBy(asc(creConsultations.recordedAt), asc(creConsultations.id));
   return rows.map((r) => ({
     id: r.id,

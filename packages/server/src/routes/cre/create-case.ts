@@ -35,7 +35,7 @@ export async function createCase(
       updatedBy: actor.user.id,
       updatedAt: now,
     },
-    isOwn: (stored) => stored.hospitalId === actor.hospitalId,
+    owner: { column: creCases.hospitalId, id: actor.hospitalId },
     content,
     audit: { actorUserId: actor.user.id, organisationId: actor.hospitalId, action, entity: "cre_case" },
     conflictMessage: "This case was already recorded with other content.",

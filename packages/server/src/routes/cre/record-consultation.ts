@@ -47,10 +47,13 @@ export async function recordConsultation(
       recordedBy: actor.user.id,
       recordedAt: now,
     })
-    .onConflictDoNothing({ target: creConsultations.id })
+    .onConflictDoNothing({ target: [creConsultations.hospitalId, creConsultations.id] })
     .returning();
   if (!created) {
-    const [stored] = await tx.select().from(creConsultations).where(eq(creConsultations.id, input.id));
+    const [stored] = await tx
+      .select()
+      .from(creConsultations)
+      .where(and(eq(creConsultations.hospitalId, actor.hospitalId), eq(creConsultations.id, input.id)));
     const same =
       stored?.caseId === current.id &&
       stored.recordedBy === actor.user.id &&
@@ -60,7 +63,9 @@ export async function recordConsultation(
       throw conflict("This consultation was already recorded with other content.", [
         { path: "id", message: "already recorded with other content" },
       ]);
-    const [row] = (await consultationsOf(tx, [current.id])).filter((c) => c.id === input.id);
+    const [row] = (await consultationsOf(tx, actor.hospitalId, [current.id])).filter(
+      (c) => c.id === input.id,
+    );
     return { consultation: row!, created: false };
   }
   if (input.decision && !current.cefiderocolOrdered) {
@@ -76,6 +81,6 @@ export async function recordConsultation(
       after: created,
     },
   ]);
-  const [row] = (await consultationsOf(tx, [current.id])).filter((c) => c.id === input.id);
+  const [row] = (await consultationsOf(tx, actor.hospitalId, [current.id])).filter((c) => c.id === input.id);
   return { consultation: row!, created: true };
 }

@@ -102,7 +102,7 @@ export async function updateCase(
     const [consulted] = await tx
       .select({ id: creConsultations.id })
       .from(creConsultations)
-      .where(eq(creConsultations.caseId, id))
+      .where(and(eq(creConsultations.hospitalId, actor.hospitalId), eq(creConsultations.caseId, id)))
       .limit(1);
     const parsed = creCaseSchema.safeParse(caseFileOf(next, consulted !== undefined));
     if (!parsed.success) problems.push(...zodFieldErrors(parsed.error));
@@ -112,6 +112,7 @@ export async function updateCase(
   return updateAudited(tx, {
     table: creCases,
     current,
+    owner: { column: creCases.hospitalId, id: actor.hospitalId },
     changes: {
       patientLabel: next.patientLabel,
       isolate: next.isolate,

@@ -46,6 +46,7 @@ export async function closeEpisode(
     await updateAudited(tx, {
       table: outbreakEpisodes,
       current: row,
+      owner: { column: outbreakEpisodes.facilityId, id: frame.id },
       changes: {
         closedDate: body.decisionDate,
         decision: body.decision,
@@ -95,6 +96,7 @@ export async function reopenEpisode(
     await updateAudited(tx, {
       table: outbreakEpisodes,
       current: row,
+      owner: { column: outbreakEpisodes.facilityId, id: frame.id },
       changes: { closedDate: null, decision: null, overrideReason: null, closedBy: null, closedAt: null },
       audit: {
         actorUserId: actor.user.id,

@@ -80,19 +80,30 @@ export async function resolveLinkedCase(
     const [link] = await tx
       .select()
       .from(outbreakEpisodeCases)
-      .where(and(eq(outbreakEpisodeCases.id, linkId), eq(outbreakEpisodeCases.episodeId, row.id)))
+      .where(
+        and(
+          eq(outbreakEpisodeCases.facilityId, frame.id),
+          eq(outbreakEpisodeCases.id, linkId),
+          eq(outbreakEpisodeCases.episodeId, row.id),
+        ),
+      )
       .for("update");
     if (!link) throw notFound("Case");
     if (resolvedDate !== null && resolvedDate > frame.today)
       throw validationFailed([{ path: "resolvedDate", message: "must not be in the future" }]);
     const audit = { actorUserId: actor.user.id, organisationId: frame.id, action: "update" as const };
     if (link.caseId) {
-      const [held] = await tx.select().from(cases).where(eq(cases.id, link.caseId)).for("update");
+      const [held] = await tx
+        .select()
+        .from(cases)
+        .where(and(eq(cases.facilityId, frame.id), eq(cases.id, link.caseId)))
+        .for("update");
       if (resolvedDate !== null && resolvedDate < held!.onsetDate)
         throw validationFailed([{ path: "resolvedDate", message: "must not be before the onset" }]);
       await updateAudited(tx, {
         table: cases,
         current: held!,
+        owner: { column: cases.facilityId, id: frame.id },
         changes: { resolvedDate, version: held!.version + 1 },
         audit: { ...audit, entity: "case" },
       });
@@ -102,6 +113,7 @@ export async function resolveLinkedCase(
       await updateAudited(tx, {
         table: outbreakEpisodeCases,
         current: link,
+        owner: { column: outbreakEpisodeCases.facilityId, id: frame.id },
         changes: { resolvedDate },
         audit: { ...audit, entity: "outbreak_episode_case" },
       });

@@ -33,7 +33,7 @@ export function presentSummary(detail: EpisodeDetail, names: Map<string, string>
 /** One episode with its cases, unlinked cases of its group, measures and timeline, as the episode page shows it. */
 export async function presentDetail(db: Executor, frame: FacilityFrame, row: EpisodeRow) {
   const detail = await episodeDetail(db, frame, row);
-  const { measureRows, eventRows } = await episodeExtras(db, row.id);
+  const { measureRows, eventRows } = await episodeExtras(db, row);
   const names = await userNames(db, [
     row.openedBy,
     row.closedBy,

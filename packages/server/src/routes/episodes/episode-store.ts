@@ -192,11 +192,18 @@ export async function episodeDetail(
   const links = await db
     .select()
     .from(outbreakEpisodeCases)
-    .where(eq(outbreakEpisodeCases.episodeId, row.id))
+    .where(
+      and(eq(outbreakEpisodeCases.facilityId, row.facilityId), eq(outbreakEpisodeCases.episodeId, row.id)),
+    )
     .orderBy(asc(outbreakEpisodeCases.linkedAt));
   const linkedCaseIds = links.flatMap((link) => (link.caseId ? [link.caseId] : []));
   const linkedRecorded =
-    linkedCaseIds.length > 0 ? await db.select().from(cases).where(inArray(cases.id, linkedCaseIds)) : [];
+    linkedCaseIds.length > 0
+      ? await db
+          .select()
+          .from(cases)
+          .where(and(eq(cases.facilityId, row.facilityId), inArray(cases.id, linkedCaseIds)))
+      : [];
   const recordedById = new Map(linkedRecorded.map((c) => [c.id, c]));
 
   const linkedOnsets = links.map((link) =>
@@ -305,17 +312,25 @@ export async function userNames(db: Executor, ids: readonly (string | null)[]): 
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-export async function episodeExtras(db: Executor, episodeId: string) {
+/** The measures and the timeline of an episode of a facility. */
+export async function episodeExtras(db: Executor, episode: { facilityId: string; id: string }) {
   const [measureRows, eventRows] = await Promise.all([
     db
       .select()
       .from(outbreakMeasures)
-      .where(eq(outbreakMeasures.episodeId, episodeId))
+      .where(
+        and(eq(outbreakMeasures.facilityId, episode.facilityId), eq(outbreakMeasures.episodeId, episode.id)),
+      )
       .orderBy(asc(outbreakMeasures.doneDate), asc(outbreakMeasures.recordedAt)),
     db
       .select()
       .from(outbreakEpisodeEvents)
-      .where(eq(outbreakEpisodeEvents.episodeId, episodeId))
+      .where(
+        and(
+          eq(outbreakEpisodeEvents.facilityId, episode.facilityId),
+          eq(outbreakEpisodeEvents.episodeId, episode.id),
+        ),
+      )
       .orderBy(asc(outbreakEpisodeEvents.at)),
   ]);
   return { measureRows, eventRows };

@@ -31,7 +31,7 @@ export async function addEvent(
 ) {
   const [row] = await tx
     .insert(outbreakEpisodeEvents)
-    .values({ ...event, byUser: actor.user.id, at: frame.now })
+    .values({ ...event, facilityId: frame.id, byUser: actor.user.id, at: frame.now })
     .returning();
   await appendAudit(tx, [
     {

@@ -57,7 +57,7 @@ export async function openEpisode(
   const insertEpisode = {
     table: outbreakEpisodes,
     values,
-    isOwn: (row: EpisodeRow) => row.facilityId === frame.id,
+    owner: { column: outbreakEpisodes.facilityId, id: frame.id },
     content: createdContent,
     audit: {
       actorUserId: actor.user.id,
@@ -70,7 +70,10 @@ export async function openEpisode(
   } as const;
 
   // A resend of a stored episode is answered before anything else is checked.
-  const [stored] = await db.select().from(outbreakEpisodes).where(eq(outbreakEpisodes.id, body.id));
+  const [stored] = await db
+    .select()
+    .from(outbreakEpisodes)
+    .where(and(eq(outbreakEpisodes.facilityId, frame.id), eq(outbreakEpisodes.id, body.id)));
   if (stored) {
     return db.transaction((tx) => insertOnce(tx, insertEpisode));
   }

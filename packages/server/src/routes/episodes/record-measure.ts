@@ -1,6 +1,6 @@
 import type { MeasureCreate } from "@mamori/contract/episodes";
 import { findOutbreakMeasure, measureGroupOf } from "@mamori/domain/surveillance";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { insertOnce } from "../../db/insert-once.ts";
 import { outbreakMeasures } from "../../db/schema/index.ts";
@@ -19,7 +19,10 @@ export async function recordMeasure(
 ) {
   return db.transaction(async (tx) => {
     const row = await findEpisode(tx, frame.id, episodeId, true);
-    const [already] = await tx.select().from(outbreakMeasures).where(eq(outbreakMeasures.id, body.id));
+    const [already] = await tx
+      .select()
+      .from(outbreakMeasures)
+      .where(and(eq(outbreakMeasures.facilityId, frame.id), eq(outbreakMeasures.id, body.id)));
     if (!already) {
       refuseIfClosed(row);
       if (body.catalogueId !== undefined) {
@@ -53,7 +56,8 @@ export async function recordMeasure(
         recordedBy: actor.user.id,
         recordedAt: frame.now,
       },
-      isOwn: (stored) => stored.facilityId === frame.id && stored.episodeId === row.id,
+      owner: { column: outbreakMeasures.facilityId, id: frame.id },
+      isOwn: (stored) => stored.episodeId === row.id,
       content: (m) => ({
         catalogueId: m.catalogueId,
         text: m.text,

@@ -20,16 +20,7 @@ export async function loadFacility(db: Executor, facilityId: string) {
     .where(eq(units.facilityId, facilityId))
     .orderBy(asc(units.sortOrder), asc(units.floor), asc(units.name));
   const roomRows = unitRows.length
-    ? await db
-        .select()
-        .from(rooms)
-        .where(
-          inArray(
-            rooms.unitId,
-            unitRows.map((u) => u.id),
-          ),
-        )
-        .orderBy(asc(rooms.name))
+    ? await db.select().from(rooms).where(eq(rooms.facilityId, facilityId)).orderBy(asc(rooms.name))
     : [];
   const overseer = (id: string | null) => overseers.find((o) => o.id === id) ?? null;
   return {

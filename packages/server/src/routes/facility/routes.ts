@@ -105,7 +105,7 @@ export const facilityRoutes =
             await w.ownUnit(request.params.unitId);
             const [created] = await w.tx
               .insert(rooms)
-              .values({ unitId: request.params.unitId, name: request.body.name })
+              .values({ facilityId: w.facilityId, unitId: request.params.unitId, name: request.body.name })
               .returning();
             await w.audit([{ action: "create", entityId: created!.id, after: created }]);
             return created!;

@@ -7,7 +7,7 @@ import {
   weeklyTrend,
 } from "@mamori/domain/forms";
 import { addIsoDays, DEFAULT_ONSET_GAP_DAYS, GROUP_TEXT } from "@mamori/domain/surveillance";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import { type cases, rooms, units } from "../../db/schema/index.ts";
 import { loadFacilityRecords } from "../alerts/facility-alerts.ts";
@@ -59,12 +59,7 @@ async function loadFormsInput(
       : await db
           .select({ id: rooms.id, name: rooms.name })
           .from(rooms)
-          .where(
-            inArray(
-              rooms.unitId,
-              unitRows.map((u) => u.id),
-            ),
-          );
+          .where(eq(rooms.facilityId, facilityId));
   const roomName = new Map(roomRows.map((r) => [r.id, r.name]));
   const people: FormPersonInput[] = records.people.map((p) => ({
     id: p.id,

@@ -9,6 +9,12 @@ import {
 } from "../../db/schema/index.ts";
 import { facilitiesOfOffice } from "../../policies/office-links.ts";
 
+/** A recipient row's report: the facility's report of that id. */
+const reportOfRecipient = and(
+  eq(officeReports.facilityId, officeReportRecipients.facilityId),
+  eq(officeReports.id, officeReportRecipients.reportId),
+);
+
 /** How many reports an inbox answers at most by default, newest first; older ones with `before`. */
 export const INBOX_PAGE = 100;
 
@@ -37,7 +43,7 @@ export async function officeInbox(
       facilityName: organisations.name,
     })
     .from(officeReportRecipients)
-    .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
+    .innerJoin(officeReports, reportOfRecipient)
     .innerJoin(organisations, eq(organisations.id, officeReportRecipients.facilityId))
     .where(
       and(
@@ -89,7 +95,7 @@ export async function unreadCount(db: Executor, officeId: string): Promise<numbe
   const [row] = await db
     .select({ n: count() })
     .from(officeReportRecipients)
-    .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
+    .innerJoin(officeReports, reportOfRecipient)
     .where(
       and(
         eq(officeReportRecipients.officeId, officeId),
@@ -119,7 +125,7 @@ export async function officeOverview(db: Executor, officeId: string) {
         submittedAt: officeReports.submittedAt,
       })
       .from(officeReportRecipients)
-      .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
+      .innerJoin(officeReports, reportOfRecipient)
       .where(and(eq(officeReportRecipients.officeId, officeId), ne(officeReportRecipients.state, "closed"))),
     db
       .selectDistinct({
@@ -129,8 +135,14 @@ export async function officeOverview(db: Executor, officeId: string) {
         openedDate: outbreakEpisodes.openedDate,
       })
       .from(officeReportRecipients)
-      .innerJoin(officeReports, eq(officeReports.id, officeReportRecipients.reportId))
-      .innerJoin(outbreakEpisodes, eq(outbreakEpisodes.id, officeReports.episodeId))
+      .innerJoin(officeReports, reportOfRecipient)
+      .innerJoin(
+        outbreakEpisodes,
+        and(
+          eq(outbreakEpisodes.facilityId, officeReports.facilityId),
+          eq(outbreakEpisodes.id, officeReports.episodeId),
+        ),
+      )
       .where(and(eq(officeReportRecipients.officeId, officeId), isNull(outbreakEpisodes.closedDate))),
   ]);
   const facilities = facilityRows.map((f) => {

@@ -11,7 +11,7 @@ const UTC_INSTANT = (column: string) =>
 
 /**
  * 1. Locks the batch's people of this facility, in id order, reads what the kept onsets need of them and of the
- * facility, and finds the entries that cannot change any kept onset (migration 0021_round_lock_people explains which).
+ * facility, and finds the entries that cannot change any kept onset (migration 0022_round_lock_people explains which).
  * The lock makes two writes for one person keep their onsets one after the other (as keepOnsets does); it comes first,
  * so that what follows reads the observations committed by a write that held it before.
  * $1 facility, $2 the people's ids, $3 entries as JSON [{n, person_id, at, temp_c, symptoms}].

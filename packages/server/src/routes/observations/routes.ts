@@ -93,7 +93,7 @@ export const observationRoutes =
         const [person] = await ctx.db
           .select({ baselineTempC: people.baselineTempC })
           .from(people)
-          .where(eq(people.id, row.personId));
+          .where(and(eq(people.facilityId, facilityId), eq(people.id, row.personId)));
         return {
           observation: presentObservation(row, {
             timeZone,

@@ -165,8 +165,7 @@ export async function parsePeopleCsv(
   const roomRows = await db
     .select({ id: rooms.id, name: rooms.name, unitId: rooms.unitId })
     .from(rooms)
-    .innerJoin(units, eq(units.id, rooms.unitId))
-    .where(eq(units.facilityId, facilityId));
+    .where(eq(rooms.facilityId, facilityId));
 
   const importRow = importRowSchema(unitRows, roomRows, today);
   const result: ImportedPerson[] = [];

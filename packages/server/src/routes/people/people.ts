@@ -25,8 +25,8 @@ export async function listPeople(
       active: people.active,
     })
     .from(people)
-    .leftJoin(units, eq(units.id, people.unitId))
-    .leftJoin(rooms, eq(rooms.id, people.roomId))
+    .leftJoin(units, and(eq(units.facilityId, people.facilityId), eq(units.id, people.unitId)))
+    .leftJoin(rooms, and(eq(rooms.facilityId, people.facilityId), eq(rooms.id, people.roomId)))
     .where(and(eq(people.facilityId, facilityId), where))
     .orderBy(asc(units.floor), asc(rooms.name), asc(people.nameKana), asc(people.name));
   return rows;
@@ -54,8 +54,7 @@ export async function checkPlacement(
     const [room] = await db
       .select({ unitId: rooms.unitId })
       .from(rooms)
-      .innerJoin(units, eq(units.id, rooms.unitId))
-      .where(and(eq(rooms.id, placement.roomId), eq(units.facilityId, facilityId)));
+      .where(and(eq(rooms.facilityId, facilityId), eq(rooms.id, placement.roomId)));
     if (!room) errors.push({ path: `${pathPrefix}roomId`, message: "unknown room" });
     else if (placement.unitId && room.unitId !== placement.unitId)
       errors.push({ path: `${pathPrefix}roomId`, message: "room is not in that unit" });
@@ -73,6 +72,7 @@ export function assertNoFieldErrors(errors: FieldError[]): void {
  */
 export async function checkBirthDate(
   db: Executor,
+  facilityId: string,
   birthDate: string | null | undefined,
   today: string,
   personId?: string,
@@ -83,7 +83,7 @@ export async function checkBirthDate(
   const [row] = await db
     .select({ first: min(routineRecords.date) })
     .from(routineRecords)
-    .where(eq(routineRecords.personId, personId));
+    .where(and(eq(routineRecords.facilityId, facilityId), eq(routineRecords.personId, personId)));
   return row?.first && birthDate > row.first
     ? [{ path: "birthDate", message: `must not be after a record about this person (${row.first})` }]
     : [];

@@ -44,7 +44,7 @@ export const peopleRoutes =
           const today = await facilityToday(w.tx, w.facilityId, w.now);
           assertNoFieldErrors([
             ...(await checkPlacement(w.tx, w.facilityId, body)),
-            ...(await checkBirthDate(w.tx, body.birthDate, today)),
+            ...(await checkBirthDate(w.tx, w.facilityId, body.birthDate, today)),
           ]);
           const [created] = await w.tx
             .insert(people)
@@ -82,12 +82,12 @@ export const peopleRoutes =
           const today = await facilityToday(w.tx, w.facilityId, w.now);
           assertNoFieldErrors([
             ...(await checkPlacement(w.tx, w.facilityId, placement)),
-            ...(await checkBirthDate(w.tx, request.body.birthDate, today, existing.id)),
+            ...(await checkBirthDate(w.tx, w.facilityId, request.body.birthDate, today, existing.id)),
           ]);
           const [after] = await w.tx
             .update(people)
             .set(request.body)
-            .where(eq(people.id, existing.id))
+            .where(and(eq(people.facilityId, w.facilityId), eq(people.id, existing.id)))
             .returning();
           await w.audit([{ action: "update", entityId: existing.id, before, after }]);
           return existing.id;

@@ -116,7 +116,7 @@ export async function draftOfficeReport(
       : addIsoDays(today, -6));
 
   const measures = episode
-    ? (await episodeExtras(db, episode.id)).measureRows.map((m) => ({
+    ? (await episodeExtras(db, episode)).measureRows.map((m) => ({
         day: m.doneDate,
         text:
           m.text ?? (m.catalogueId ? (findOutbreakMeasure(m.catalogueId)?.title.ja ?? m.catalogueId) : ""),

@@ -80,9 +80,14 @@ async function insertDraft(
       updatedAt: now,
     })
     .returning();
-  await tx
-    .insert(officeReportVersions)
-    .values({ reportId: values.id, version: 1, content: draft.content, savedBy: actor.id, savedAt: now });
+  await tx.insert(officeReportVersions).values({
+    facilityId: values.facilityId,
+    reportId: values.id,
+    version: 1,
+    content: draft.content,
+    savedBy: actor.id,
+    savedAt: now,
+  });
   await appendAudit(tx, [audit(actor, values.facilityId, "create", "office_report", values.id, null, row)]);
 }
 
@@ -94,10 +99,9 @@ export async function createReport(db: Database, actor: Actor, body: ReportCreat
   const facilityId = actor.organisation.id;
   if (!reportPolicy.create(actor, facilityId)) throw forbidden();
   return db.transaction(async (tx) => {
-    const existing = await loadReport(tx, body.id, true);
+    const existing = await loadReport(tx, facilityId, body.id, true);
     if (existing) {
       const same =
-        existing.row.facilityId === facilityId &&
         existing.row.kind === "first" &&
         existing.row.subjectGroup === body.group &&
         existing.row.criterion === body.criterion &&
@@ -137,11 +141,16 @@ export async function editReport(db: Database, actor: Actor, id: string, body: R
     const [updated] = await tx
       .update(officeReports)
       .set({ content: after, version, status: "draft", updatedAt: now })
-      .where(eq(officeReports.id, id))
+      .where(and(eq(officeReports.facilityId, row.facilityId), eq(officeReports.id, id)))
       .returning();
-    await tx
-      .insert(officeReportVersions)
-      .values({ reportId: id, version, content: after, savedBy: actor.id, savedAt: now });
+    await tx.insert(officeReportVersions).values({
+      facilityId: row.facilityId,
+      reportId: id,
+      version,
+      content: after,
+      savedBy: actor.id,
+      savedAt: now,
+    });
     await appendAudit(tx, [audit(actor, row.facilityId, "update", "office_report", id, row, updated)]);
   });
 }
@@ -167,7 +176,7 @@ export async function submitReport(db: Database, actor: Actor, id: string, versi
       ]);
     if (loaded.recipients.length === 0) {
       const offices = row.parentId
-        ? ((await loadReport(tx, row.parentId))?.recipients ?? []).map((r) => ({
+        ? ((await loadReport(tx, row.facilityId, row.parentId))?.recipients ?? []).map((r) => ({
             officeId: r.officeId,
             kind: r.kind,
           }))
@@ -189,12 +198,18 @@ export async function submitReport(db: Database, actor: Actor, id: string, versi
     const [updated] = await tx
       .update(officeReports)
       .set({ status: "submitted", submittedVersion: version, submittedAt: now, updatedAt: now })
-      .where(eq(officeReports.id, id))
+      .where(and(eq(officeReports.facilityId, row.facilityId), eq(officeReports.id, id)))
       .returning();
     await tx
       .update(officeReportVersions)
       .set({ submittedAt: now })
-      .where(and(eq(officeReportVersions.reportId, id), eq(officeReportVersions.version, version)));
+      .where(
+        and(
+          eq(officeReportVersions.facilityId, row.facilityId),
+          eq(officeReportVersions.reportId, id),
+          eq(officeReportVersions.version, version),
+        ),
+      );
     await appendAudit(tx, [
       audit(actor, row.facilityId, "update", "office_report_submission", id, row, updated),
     ]);
@@ -212,7 +227,7 @@ export async function createFollowUp(
   return db.transaction(async (tx) => {
     const parent = await authorizeReport(tx, actor, parentId, "write", true);
     const firstId = parent.row.parentId ?? parent.row.id;
-    const existing = await loadReport(tx, body.id);
+    const existing = await loadReport(tx, parent.row.facilityId, body.id);
     if (existing) {
       if (existing.row.parentId !== firstId || existing.row.kind !== body.kind)
         throw conflict("A report with this id exists with other content.");
@@ -252,10 +267,11 @@ export async function postMessage(
   return db.transaction(async (tx) => {
     const loaded = await authorizeReport(tx, actor, id, body.kind === "note" ? "readNotes" : "answer", true);
     const office = officeOf(actor)!;
+    const facilityId = loaded.row.facilityId;
     const [existing] = await tx
       .select()
       .from(officeReportMessages)
-      .where(eq(officeReportMessages.id, body.id));
+      .where(and(eq(officeReportMessages.facilityId, facilityId), eq(officeReportMessages.id, body.id)));
     if (existing) {
       if (existing.reportId !== id || existing.text !== body.text || existing.kind !== body.kind)
         throw conflict("A message with this id exists with other content.");
@@ -265,6 +281,7 @@ export async function postMessage(
       .insert(officeReportMessages)
       .values({
         id: body.id,
+        facilityId,
         reportId: id,
         kind: body.kind,
         text: body.text,
@@ -283,7 +300,11 @@ export async function postMessage(
         .update(officeReportRecipients)
         .set({ state: "instructed", stateChangedAt: now })
         .where(
-          and(eq(officeReportRecipients.reportId, id), eq(officeReportRecipients.officeId, office.officeId)),
+          and(
+            eq(officeReportRecipients.facilityId, facilityId),
+            eq(officeReportRecipients.reportId, id),
+            eq(officeReportRecipients.officeId, office.officeId),
+          ),
         )
         .returning();
       entries.push(audit(actor, office.officeId, "update", "office_report_state", id, recipient, after));
@@ -310,7 +331,11 @@ export async function changeState(
       .update(officeReportRecipients)
       .set({ state, stateChangedAt: now })
       .where(
-        and(eq(officeReportRecipients.reportId, id), eq(officeReportRecipients.officeId, office.officeId)),
+        and(
+          eq(officeReportRecipients.facilityId, loaded.row.facilityId),
+          eq(officeReportRecipients.reportId, id),
+          eq(officeReportRecipients.officeId, office.officeId),
+        ),
       )
       .returning();
     await appendAudit(tx, [
@@ -330,6 +355,7 @@ export async function markRead(db: Executor, actor: Actor, loaded: LoadedReport)
     .set({ readVersion: loaded.row.submittedVersion })
     .where(
       and(
+        eq(officeReportRecipients.facilityId, loaded.row.facilityId),
         eq(officeReportRecipients.reportId, loaded.row.id),
         eq(officeReportRecipients.officeId, office.officeId),
       ),
@@ -353,18 +379,17 @@ export async function recordDecision(
   const facilityId = actor.organisation.id;
   if (!reportPolicy.create(actor, facilityId)) throw forbidden();
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(criterionCDecisions).where(eq(criterionCDecisions.id, body.id));
+    const [existing] = await tx
+      .select()
+      .from(criterionCDecisions)
+      .where(and(eq(criterionCDecisions.facilityId, facilityId), eq(criterionCDecisions.id, body.id)));
     if (existing) {
-      if (
-        existing.facilityId !== facilityId ||
-        existing.reason !== body.reason ||
-        existing.decision !== body.decision
-      )
+      if (existing.reason !== body.reason || existing.decision !== body.decision)
         throw conflict("A decision with this id exists with other content.");
       return { created: false };
     }
     if (body.reportId) {
-      const report = await loadReport(tx, body.reportId);
+      const report = await loadReport(tx, facilityId, body.reportId);
       if (!report || report.row.facilityId !== facilityId)
         throw validationFailed([{ path: "reportId", message: "no such report of this facility" }]);
     }
@@ -399,7 +424,9 @@ export async function listFacilityReports(db: Executor, facilityId: string) {
     ? await db
         .select({ reportId: officeReportMessages.reportId, kind: officeReportMessages.kind })
         .from(officeReportMessages)
-        .where(inArray(officeReportMessages.reportId, ids))
+        .where(
+          and(eq(officeReportMessages.facilityId, facilityId), inArray(officeReportMessages.reportId, ids)),
+        )
     : [];
   const decisions = await db
     .select({ d: criterionCDecisions, by: users.displayName })
@@ -441,7 +468,9 @@ export async function presentReport(db: Executor, actor: Actor, loaded: LoadedRe
   const versions = await db
     .select()
     .from(officeReportVersions)
-    .where(eq(officeReportVersions.reportId, row.id))
+    .where(
+      and(eq(officeReportVersions.facilityId, row.facilityId), eq(officeReportVersions.reportId, row.id)),
+    )
     .orderBy(asc(officeReportVersions.version));
   const submitted = versions.filter((v) => v.submittedAt !== null);
   const shown = officer ? versions.find((v) => v.version === row.submittedVersion)! : null;
@@ -457,7 +486,9 @@ export async function presentReport(db: Executor, actor: Actor, loaded: LoadedRe
     .select({ m: officeReportMessages, by: users.displayName })
     .from(officeReportMessages)
     .innerJoin(users, eq(users.id, officeReportMessages.createdBy))
-    .where(eq(officeReportMessages.reportId, row.id))
+    .where(
+      and(eq(officeReportMessages.facilityId, row.facilityId), eq(officeReportMessages.reportId, row.id)),
+    )
     .orderBy(asc(officeReportMessages.createdAt));
   const present = ({ m, by }: (typeof messageRows)[number]) => ({
     id: m.id,
@@ -471,7 +502,7 @@ export async function presentReport(db: Executor, actor: Actor, loaded: LoadedRe
       name: orgName.get(m.fromOrganisationId) ?? "",
     },
   });
-  const followUps = (await followUpsOf(db, [row.parentId ?? row.id])).filter(
+  const followUps = (await followUpsOf(db, row.facilityId, [row.parentId ?? row.id])).filter(
     (f) => f.id !== row.id && (!officer || f.submittedVersion !== null),
   );
   const showNotes = reportPolicy.readNotes(actor, loaded.subject);

@@ -77,7 +77,11 @@ export const reportRoutes =
         const actor = currentUser(request);
         const loaded = await authorizeReport(ctx.db, actor, request.params.id, "read");
         await markRead(ctx.db, actor, loaded);
-        return presentReport(ctx.db, actor, (await loadReport(ctx.db, request.params.id))!);
+        return presentReport(
+          ctx.db,
+          actor,
+          (await loadReport(ctx.db, actor.organisation.id, request.params.id))!,
+        );
       },
     );
 

@@ -69,6 +69,7 @@ export async function facilityObligations(db: Executor, facilityId: string, asOf
   const trainingRows = ofType("training");
   const attendance = await attendeesOf(
     db,
+    facilityId,
     trainingRows.map((t) => t.id),
   );
   const log = (equipmentId: string) =>

@@ -85,7 +85,12 @@ const note: Column = { header: "備考", width: 30, value: (r) => String(r.data.
 const attendees: Column = {
   header: "出席者",
   width: 50,
-  value: (r, n) => r.attendeeIds.map((id) => n.personNames.get(id) ?? "").join("、"),
+  // By name: the attendance rows keep no order of their own.
+  value: (r, n) =>
+    r.attendeeIds
+      .map((id) => n.personNames.get(id) ?? "")
+      .sort((a, b) => a.localeCompare(b, "ja"))
+      .join("、"),
 };
 
 /** The columns of each record type after the date. */

@@ -234,11 +234,15 @@ export async function createRoutineRecord(
     };
     const [created] = await tx.insert(routineRecords).values(values).onConflictDoNothing().returning();
     if (!created) {
-      const [stored] = await tx.select().from(routineRecords).where(eq(routineRecords.id, body.id));
-      const storedAttendees = stored ? await attendeesOf(tx, [stored.id]) : new Map<string, string[]>();
+      const [stored] = await tx
+        .select()
+        .from(routineRecords)
+        .where(and(eq(routineRecords.facilityId, actor.facilityId), eq(routineRecords.id, body.id)));
+      const storedAttendees = stored
+        ? await attendeesOf(tx, actor.facilityId, [stored.id])
+        : new Map<string, string[]>();
       const same =
         stored &&
-        stored.facilityId === actor.facilityId &&
         isDeepStrictEqual(
           [stored.type, stored.date, stored.personId, stored.equipmentId, stored.data],
           [values.type, values.date, values.personId, values.equipmentId, values.data],
@@ -250,7 +254,9 @@ export async function createRoutineRecord(
     if (attendeeIds.length > 0) {
       await tx
         .insert(routineAttendance)
-        .values(attendeeIds.map((personId) => ({ recordId: created.id, personId })));
+        .values(
+          attendeeIds.map((personId) => ({ facilityId: actor.facilityId, recordId: created.id, personId })),
+        );
     }
     await appendAudit(tx, [
       {
@@ -287,7 +293,7 @@ export async function updateRoutineRecord(
   const type = current.type as RecordType;
   authorizeType(actor, type);
   const today = await facilityToday(db, actor.facilityId, now);
-  const previousAttendees = (await attendeesOf(db, [id])).get(id) ?? [];
+  const previousAttendees = (await attendeesOf(db, actor.facilityId, [id])).get(id) ?? [];
   const { data, flagged, attendeeIds } = await validateRecord(
     db,
     actor,
@@ -306,14 +312,16 @@ export async function updateRoutineRecord(
     const [after] = await tx
       .update(routineRecords)
       .set({ data, flagged })
-      .where(eq(routineRecords.id, id))
+      .where(and(eq(routineRecords.facilityId, actor.facilityId), eq(routineRecords.id, id)))
       .returning();
     if (body.attendeeIds !== undefined) {
-      await tx.delete(routineAttendance).where(eq(routineAttendance.recordId, id));
+      await tx
+        .delete(routineAttendance)
+        .where(and(eq(routineAttendance.facilityId, actor.facilityId), eq(routineAttendance.recordId, id)));
       if (attendeeIds.length > 0)
         await tx
           .insert(routineAttendance)
-          .values(attendeeIds.map((personId) => ({ recordId: id, personId })));
+          .values(attendeeIds.map((personId) => ({ facilityId: actor.facilityId, recordId: id, personId })));
     }
     await appendAudit(tx, [
       {
@@ -349,10 +357,21 @@ export async function deleteRoutineRecord(db: Database, actor: Actor, id: string
     );
   }
   await db.transaction(async (tx) => {
-    const attendees = (await attendeesOf(tx, [id])).get(id) ?? [];
-    await tx.delete(routineAttendance).where(eq(routineAttendance.recordId, id));
-    await tx.delete(routineAcknowledgements).where(eq(routineAcknowledgements.recordId, id));
-    await tx.delete(routineRecords).where(eq(routineRecords.id, id));
+    const attendees = (await attendeesOf(tx, actor.facilityId, [id])).get(id) ?? [];
+    await tx
+      .delete(routineAttendance)
+      .where(and(eq(routineAttendance.facilityId, actor.facilityId), eq(routineAttendance.recordId, id)));
+    await tx
+      .delete(routineAcknowledgements)
+      .where(
+        and(
+          eq(routineAcknowledgements.facilityId, actor.facilityId),
+          eq(routineAcknowledgements.recordId, id),
+        ),
+      );
+    await tx
+      .delete(routineRecords)
+      .where(and(eq(routineRecords.facilityId, actor.facilityId), eq(routineRecords.id, id)));
     await appendAudit(tx, [
       {
         actorUserId: actor.user.id,
@@ -379,7 +398,7 @@ export async function acknowledgeRecord(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(routineAcknowledgements)
-      .values({ recordId: id, userId: actor.user.id })
+      .values({ facilityId: actor.facilityId, recordId: id, userId: actor.user.id })
       .onConflictDoNothing()
       .returning();
     if (row) {
@@ -398,13 +417,18 @@ export async function acknowledgeRecord(
   });
 }
 
-export async function attendeesOf(db: Executor, recordIds: string[]): Promise<Map<string, string[]>> {
+/** Who attended each of the facility's records, by record id. */
+export async function attendeesOf(
+  db: Executor,
+  facilityId: string,
+  recordIds: string[],
+): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (recordIds.length === 0) return map;
   const rows = await db
     .select()
     .from(routineAttendance)
-    .where(inArray(routineAttendance.recordId, recordIds));
+    .where(and(eq(routineAttendance.facilityId, facilityId), inArray(routineAttendance.recordId, recordIds)));
   for (const row of rows) map.set(row.recordId, [...(map.get(row.recordId) ?? []), row.personId]);
   return map;
 }
@@ -429,9 +453,17 @@ export async function listRoutineRecords(
     )
     .orderBy(asc(routineRecords.date), asc(routineRecords.recordedAt));
   const ids = rows.map((r) => r.id);
-  const attendees = await attendeesOf(db, ids);
+  const attendees = await attendeesOf(db, facilityId, ids);
   const acks = ids.length
-    ? await db.select().from(routineAcknowledgements).where(inArray(routineAcknowledgements.recordId, ids))
+    ? await db
+        .select()
+        .from(routineAcknowledgements)
+        .where(
+          and(
+            eq(routineAcknowledgements.facilityId, facilityId),
+            inArray(routineAcknowledgements.recordId, ids),
+          ),
+        )
     : [];
   return rows.map((row) =>
     presentRecord(

@@ -90,11 +90,7 @@ export async function loadSurveillanceRecords(
       .from(units)
       .where(eq(units.facilityId, facilityId))
       .orderBy(asc(units.sortOrder), asc(units.floor), asc(units.name)),
-    db
-      .select({ id: rooms.id, name: rooms.name })
-      .from(rooms)
-      .innerJoin(units, eq(rooms.unitId, units.id))
-      .where(eq(units.facilityId, facilityId)),
+    db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(eq(rooms.facilityId, facilityId)),
     db.select().from(people).where(eq(people.facilityId, facilityId)),
     keptBefore
       ? readKeptWindow(db, facilityId, {

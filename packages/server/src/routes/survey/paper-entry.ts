@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
@@ -26,6 +26,7 @@ export async function createPaperForm(
     .insert(surveyPaperForms)
     .values({
       id: input.id,
+      organisationId: user.organisation.id,
       label: input.label,
       prefecture: input.prefecture,
       questionnaireUrl: CRE_SURVEY_URL,
@@ -36,7 +37,12 @@ export async function createPaperForm(
     .onConflictDoNothing()
     .returning();
   if (!row) {
-    const [stored] = await tx.select().from(surveyPaperForms).where(eq(surveyPaperForms.id, input.id));
+    const [stored] = await tx
+      .select()
+      .from(surveyPaperForms)
+      .where(
+        and(eq(surveyPaperForms.organisationId, user.organisation.id), eq(surveyPaperForms.id, input.id)),
+      );
     if (stored?.label !== input.label || stored.prefecture !== input.prefecture) {
       throw conflict("This paper form id is already used with other content.", [
         { path: "id", message: "already used" },
@@ -57,14 +63,17 @@ export async function createPaperForm(
   return { row, created: true };
 }
 
-export async function listPaperForms(db: Executor) {
+/** The paper forms the secretariat keys in, newest first, with which entries are made. */
+export async function listPaperForms(db: Executor, organisationId: string) {
   const forms = await db
     .select()
     .from(surveyPaperForms)
+    .where(eq(surveyPaperForms.organisationId, organisationId))
     .orderBy(desc(surveyPaperForms.createdAt), asc(surveyPaperForms.id));
   const entries = await db
     .select({ formId: surveyPaperEntries.formId, entryNo: surveyPaperEntries.entryNo })
-    .from(surveyPaperEntries);
+    .from(surveyPaperEntries)
+    .where(eq(surveyPaperEntries.organisationId, organisationId));
   return forms.map((f) => ({
     id: f.id,
     label: f.label,
@@ -79,8 +88,11 @@ export async function listPaperForms(db: Executor) {
 }
 
 /** The form with both entries (who keyed each) and the items on which they differ. */
-export async function paperFormDetail(db: Executor, id: string) {
-  const [form] = await db.select().from(surveyPaperForms).where(eq(surveyPaperForms.id, id));
+export async function paperFormDetail(db: Executor, organisationId: string, id: string) {
+  const [form] = await db
+    .select()
+    .from(surveyPaperForms)
+    .where(and(eq(surveyPaperForms.organisationId, organisationId), eq(surveyPaperForms.id, id)));
   const found = assertFound(form, "Paper form");
   const entries = await db
     .select({
@@ -92,7 +104,7 @@ export async function paperFormDetail(db: Executor, id: string) {
     })
     .from(surveyPaperEntries)
     .innerJoin(users, eq(users.id, surveyPaperEntries.enteredBy))
-    .where(eq(surveyPaperEntries.formId, id))
+    .where(and(eq(surveyPaperEntries.organisationId, organisationId), eq(surveyPaperEntries.formId, id)))
     .orderBy(asc(surveyPaperEntries.entryNo));
   const first = entries.find((e) => e.entryNo === 1);
   const second = entries.find((e) => e.entryNo === 2);
@@ -115,14 +127,18 @@ export async function savePaperEntry(
   response: StoredQuestionnaireResponse,
   now: Date,
 ) {
+  const organisationId = user.organisation.id;
   const [form] = await tx
     .select()
     .from(surveyPaperForms)
-    .where(eq(surveyPaperForms.id, formId))
+    .where(and(eq(surveyPaperForms.organisationId, organisationId), eq(surveyPaperForms.id, formId)))
     .for("update");
   const found = assertFound(form, "Paper form");
   if (found.responseId) throw conflict("This paper form was already resolved.");
-  const existing = await tx.select().from(surveyPaperEntries).where(eq(surveyPaperEntries.formId, formId));
+  const existing = await tx
+    .select()
+    .from(surveyPaperEntries)
+    .where(and(eq(surveyPaperEntries.organisationId, organisationId), eq(surveyPaperEntries.formId, formId)));
   const other = existing.find((e) => e.entryNo !== entryNo);
   if (other?.enteredBy === user.id) {
     throw conflict("The other entry of this form is yours: the second entry is made by someone else.", [
@@ -137,9 +153,9 @@ export async function savePaperEntry(
   }
   await tx
     .insert(surveyPaperEntries)
-    .values({ formId, entryNo, response, enteredBy: user.id, enteredAt: now })
+    .values({ organisationId, formId, entryNo, response, enteredBy: user.id, enteredAt: now })
     .onConflictDoUpdate({
-      target: [surveyPaperEntries.formId, surveyPaperEntries.entryNo],
+      target: [surveyPaperEntries.organisationId, surveyPaperEntries.formId, surveyPaperEntries.entryNo],
       set: { response, enteredAt: now },
     });
   await appendAudit(tx, [
@@ -170,12 +186,18 @@ export async function resolvePaperForm(
   input: { submissionId: string; responseId: string; choices: Record<string, PaperChoice> },
   now: Date,
 ) {
-  const detail = await paperFormDetail(tx, formId);
+  const organisationId = user.organisation.id;
+  const detail = await paperFormDetail(tx, organisationId, formId);
   if (detail.form.responseId) {
     const [row] = await tx
       .select()
       .from(surveyResponses)
-      .where(eq(surveyResponses.id, detail.form.responseId));
+      .where(
+        and(
+          eq(surveyResponses.organisationId, organisationId),
+          eq(surveyResponses.id, detail.form.responseId),
+        ),
+      );
     return { row: row!, created: false };
   }
   if (!detail.differences)
@@ -213,6 +235,7 @@ export async function resolvePaperForm(
     .insert(surveyResponses)
     .values({
       id: input.responseId,
+      organisationId,
       source: "paper",
       hospitalId: null,
       caseId: null,
@@ -235,7 +258,10 @@ export async function resolvePaperForm(
     { submissionId: input.submissionId },
     now,
   );
-  await tx.update(surveyPaperForms).set({ responseId: draft!.id }).where(eq(surveyPaperForms.id, formId));
+  await tx
+    .update(surveyPaperForms)
+    .set({ responseId: draft!.id })
+    .where(and(eq(surveyPaperForms.organisationId, organisationId), eq(surveyPaperForms.id, formId)));
   await appendAudit(tx, [
     {
       actorUserId: user.id,

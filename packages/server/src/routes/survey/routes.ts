@@ -210,8 +210,8 @@ export const surveyRoutes =
     app.get("/responses/:id/history", async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const actor = await hospitalActor(request);
-      assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
-      const versions = await historyOf(ctx.db, id);
+      const found = assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
+      const versions = await historyOf(ctx.db, found);
       return { versions: versions.map((v) => ({ ...v, submittedAt: v.submittedAt.toISOString() })) };
     });
 
@@ -244,8 +244,8 @@ export const surveyRoutes =
     });
 
     app.get("/paper", async (request) => {
-      authorizeSecretariat(request, "keySurveyPaper");
-      return { forms: await listPaperForms(ctx.db) };
+      const user = authorizeSecretariat(request, "keySurveyPaper");
+      return { forms: await listPaperForms(ctx.db, user.organisation.id) };
     });
 
     app.post("/paper", async (request, reply) => {
@@ -257,8 +257,9 @@ export const surveyRoutes =
         .send({ id: row.id, label: row.label, prefecture: row.prefecture });
     });
 
-    const presentPaper = async (id: string, userId: string) => {
-      const d = await paperFormDetail(ctx.db, id);
+    const presentPaper = async (id: string, user: { id: string; organisation: { id: string } }) => {
+      const userId = user.id;
+      const d = await paperFormDetail(ctx.db, user.organisation.id, id);
       return {
         id: d.form.id,
         label: d.form.label,
@@ -278,7 +279,7 @@ export const surveyRoutes =
     app.get("/paper/:id", async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const user = authorizeSecretariat(request, "keySurveyPaper");
-      return presentPaper(id, user.id);
+      return presentPaper(id, user);
     });
 
     app.put("/paper/:id/entries/:entryNo", async (request) => {
@@ -295,7 +296,7 @@ export const surveyRoutes =
         answersByLinkId(response as StoredQuestionnaireResponse),
       );
       await ctx.db.transaction((tx) => savePaperEntry(tx, user, id, entryNo, entry, ctx.clock()));
-      return presentPaper(id, user.id);
+      return presentPaper(id, user);
     });
 
     app.post("/paper/:id/resolve", async (request, reply) => {
@@ -303,6 +304,6 @@ export const surveyRoutes =
       const body = parseOrThrow(resolveBody, request.body);
       const user = authorizeSecretariat(request, "keySurveyPaper");
       const { created } = await ctx.db.transaction((tx) => resolvePaperForm(tx, user, id, body, ctx.clock()));
-      return reply.status(created ? 201 : 200).send(await presentPaper(id, user.id));
+      return reply.status(created ? 201 : 200).send(await presentPaper(id, user));
     });
   };

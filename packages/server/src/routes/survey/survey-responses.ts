@@ -37,7 +37,7 @@ export const newDateShift = () => {
 
 /** The case's evaluation as the survey reads it: the launch context of the questionnaire. */
 export async function caseContext(db: Executor, hospitalId: string, row: CaseRow) {
-  const consultations = await consultationsOf(db, [row.id]);
+  const consultations = await consultationsOf(db, hospitalId, [row.id]);
   const { drugs } = await availabilityOf(db, hospitalId);
   const evaluation = evaluateRow(row, consultations.length > 0, drugs);
   const [hospital] = await db
@@ -65,7 +65,10 @@ export async function listTasks(db: Executor, hospitalId: string) {
       updatedAt: surveyResponses.updatedAt,
     })
     .from(creCases)
-    .leftJoin(surveyResponses, eq(surveyResponses.caseId, creCases.id))
+    .leftJoin(
+      surveyResponses,
+      and(eq(surveyResponses.organisationId, creCases.hospitalId), eq(surveyResponses.caseId, creCases.id)),
+    )
     .where(and(eq(creCases.hospitalId, hospitalId), eq(creCases.cefiderocolOrdered, true)))
     .orderBy(desc(creCases.cefiderocolOrderedAt), asc(creCases.id));
 }
@@ -75,7 +78,13 @@ export async function findResponse(db: Executor, hospitalId: string, id: string,
   const query = db
     .select()
     .from(surveyResponses)
-    .where(and(eq(surveyResponses.id, id), eq(surveyResponses.hospitalId, hospitalId)));
+    .where(
+      and(
+        eq(surveyResponses.organisationId, hospitalId),
+        eq(surveyResponses.id, id),
+        eq(surveyResponses.hospitalId, hospitalId),
+      ),
+    );
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }
@@ -97,7 +106,10 @@ export async function openResponse(
     .where(and(eq(creCases.id, caseId), eq(creCases.hospitalId, actor.hospitalId)))
     .for("update");
   const caseRow = assertFound(found, "CRE case");
-  const [existing] = await tx.select().from(surveyResponses).where(eq(surveyResponses.caseId, caseId));
+  const [existing] = await tx
+    .select()
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.organisationId, actor.hospitalId), eq(surveyResponses.caseId, caseId)));
   if (existing) return { row: existing, created: false };
   if (!caseRow.cefiderocolOrdered) {
     throw new AppError(409, "no_survey", "The survey is for CRE cases treated with cefiderocol.");
@@ -105,7 +117,7 @@ export async function openResponse(
   const [clash] = await tx
     .select({ id: surveyResponses.id })
     .from(surveyResponses)
-    .where(eq(surveyResponses.id, responseId));
+    .where(and(eq(surveyResponses.organisationId, actor.hospitalId), eq(surveyResponses.id, responseId)));
   if (clash) throw conflict("This response id is already used.", [{ path: "id", message: "already used" }]);
   const context = await caseContext(tx, actor.hospitalId, caseRow);
   const { response, prefilled } = prefilledDraft(context);
@@ -117,6 +129,7 @@ export async function openResponse(
     .insert(surveyResponses)
     .values({
       id: responseId,
+      organisationId: actor.hospitalId,
       source: "web",
       hospitalId: actor.hospitalId,
       caseId,
@@ -196,7 +209,7 @@ export async function saveDraft(
   const [row] = await tx
     .update(surveyResponses)
     .set({ response, updatedBy: actor.user.id, updatedAt: now })
-    .where(eq(surveyResponses.id, id))
+    .where(and(eq(surveyResponses.organisationId, actor.hospitalId), eq(surveyResponses.id, id)))
     .returning();
   await appendAudit(tx, [
     {
@@ -230,7 +243,7 @@ export async function moveLabSection(
   const [row] = await tx
     .update(surveyResponses)
     .set({ labStatus, updatedBy: actor.user.id, updatedAt: now })
-    .where(eq(surveyResponses.id, id))
+    .where(and(eq(surveyResponses.organisationId, actor.hospitalId), eq(surveyResponses.id, id)))
     .returning();
   await appendAudit(tx, [
     {
@@ -249,7 +262,10 @@ export async function moveLabSection(
 /** The live cefiderocol verdict of the response's case (the appropriateness check, cre-stewardship.md §6). */
 async function verdictOf(tx: Executor, row: SurveyResponseRow): Promise<string | null> {
   if (!row.caseId || !row.hospitalId) return null;
-  const [caseRow] = await tx.select().from(creCases).where(eq(creCases.id, row.caseId));
+  const [caseRow] = await tx
+    .select()
+    .from(creCases)
+    .where(and(eq(creCases.hospitalId, row.hospitalId), eq(creCases.id, row.caseId)));
   if (!caseRow) return null;
   return (await caseContext(tx, row.hospitalId, caseRow)).verdict;
 }
@@ -270,7 +286,12 @@ export async function submitVersion(
   const [already] = await tx
     .select()
     .from(surveyResponseVersions)
-    .where(eq(surveyResponseVersions.submissionId, input.submissionId));
+    .where(
+      and(
+        eq(surveyResponseVersions.organisationId, current.organisationId),
+        eq(surveyResponseVersions.submissionId, input.submissionId),
+      ),
+    );
   if (already) {
     if (already.responseId !== current.id) {
       throw conflict("This submission id was used for another response.", [
@@ -312,6 +333,7 @@ export async function submitVersion(
     prefecture = hospital?.prefecture ?? current.prefecture;
   }
   await tx.insert(surveyResponseVersions).values({
+    organisationId: current.organisationId,
     responseId: current.id,
     version,
     submissionId: input.submissionId,
@@ -333,7 +355,9 @@ export async function submitVersion(
       updatedAt: now,
       submittedAt: now,
     })
-    .where(eq(surveyResponses.id, current.id))
+    .where(
+      and(eq(surveyResponses.organisationId, current.organisationId), eq(surveyResponses.id, current.id)),
+    )
     .returning();
   await appendAudit(tx, [
     {
@@ -350,7 +374,7 @@ export async function submitVersion(
 }
 
 /** The submitted versions of a response, oldest first, with who submitted each. */
-export async function historyOf(db: Executor, responseId: string) {
+export async function historyOf(db: Executor, response: { organisationId: string; id: string }) {
   return db
     .select({
       version: surveyResponseVersions.version,
@@ -361,7 +385,12 @@ export async function historyOf(db: Executor, responseId: string) {
     })
     .from(surveyResponseVersions)
     .innerJoin(users, eq(users.id, surveyResponseVersions.submittedBy))
-    .where(eq(surveyResponseVersions.responseId, responseId))
+    .where(
+      and(
+        eq(surveyResponseVersions.organisationId, response.organisationId),
+        eq(surveyResponseVersions.responseId, response.id),
+      ),
+    )
     .orderBy(asc(surveyResponseVersions.version));
 }
 

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
 import {
   type StoredQuestionnaireResponse,
   surveyResponses,
   surveyResponseVersions,
+  users,
 } from "../../db/schema/index.ts";
 import { CRE_SURVEY_URL, CRE_SURVEY_VERSION, dimensionsOf, responseWith } from "./cre-survey-items.ts";
 import type { QrAnswer } from "./questionnaire-response.ts";
@@ -57,6 +59,12 @@ export async function insertSyntheticResponses(
   options: { count: number; seed: number; createdBy: string; now: Date },
 ): Promise<number> {
   const random = seeded(options.seed);
+  // Paper responses belong to the secretariat that keyed them in: the creator's organisation.
+  const [creator] = await db
+    .select({ organisationId: users.organisationId })
+    .from(users)
+    .where(eq(users.id, options.createdBy));
+  const organisationId = creator!.organisationId;
   const rows: (typeof surveyResponses.$inferInsert)[] = [];
   const versions: (typeof surveyResponseVersions.$inferInsert)[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -214,6 +222,7 @@ export async function insertSyntheticResponses(
     const submittedAt = new Date(options.now.getTime() - Math.floor(random() * 300) * 86_400_000);
     rows.push({
       id,
+      organisationId,
       source: "paper",
       questionnaireUrl: CRE_SURVEY_URL,
       questionnaireVersion: CRE_SURVEY_VERSION,
@@ -230,6 +239,7 @@ export async function insertSyntheticResponses(
       submittedAt,
     });
     versions.push({
+      organisationId,
       responseId: id,
       version: 1,
       submissionId: freshId(random),
