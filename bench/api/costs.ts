@@ -172,7 +172,7 @@ try {
       observationTransaction({ audit: true, asyncCommit: true }),
     );
   }
-  add("recordObservations (three prepared statements in one transaction, kept onsets included)", () =>
+  add("recordObservations (two or three prepared statements in one transaction, kept onsets included)", () =>
     recordObservations(db, sessionUser, facility.facilityId, batch().observations, new Date()),
   );
   const client = (db as unknown as { $client: QueryClient }).$client;

@@ -7,7 +7,7 @@
  *   npm run bench:api -- --only postgres --start-postgres --runs 5 --duration 15
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Result } from "autocannon";
@@ -228,6 +228,35 @@ function targetVerdict(r: BackendReport): string {
   );
 }
 
+/**
+ * CPU time a request costs the server, the database and the load generator (medians of the runs, in ms), and the
+ * throughput at which they would use every core of this machine: the most these costs allow here, with nothing else
+ * running and no time lost to waiting.
+ */
+function cpuBudget(r: BackendReport): string {
+  const perRequest = (share: (c: CpuShares) => number | null) => {
+    const values = r.runs
+      .map((x) => {
+        const cores = share(x.cpu);
+        return cores === null ? null : (cores / x.reqPerS) * 1000;
+      })
+      .filter((x): x is number => x !== null);
+    return values.length ? median(values) : null;
+  };
+  const server = perRequest((c) => c.server);
+  const database = perRequest((c) => c.postgres);
+  const generator = perRequest((c) => c.loadGenerator);
+  if (server === null || generator === null) return "CPU per request: not measured";
+  const total = server + (database ?? 0) + generator;
+  const cores = availableParallelism();
+  return (
+    `CPU per request: server ${fmt(server, 2)} ms, ` +
+    (database === null ? "database in the server process, " : `PostgreSQL ${fmt(database, 2)} ms, `) +
+    `load generator ${fmt(generator, 2)} ms — at most ${fmt((cores / total) * 1000)} req/s on this machine's ` +
+    `${cores} cores with all three on them and nothing else`
+  );
+}
+
 function summary(r: BackendReport): string {
   const ok = r.verified ? "every request answered 200, every row stored" : "FAILED";
   return (
@@ -280,6 +309,7 @@ console.log(
 );
 for (const r of reports) {
   console.log(summary(r));
+  console.log(`  ${cpuBudget(r)}`);
   console.log(`  ${targetVerdict(r)}`);
 }
 if (reports.some((r) => !r.verified)) process.exitCode = 1;

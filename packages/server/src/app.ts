@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -20,6 +19,7 @@ import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
 import { classifyDatabaseError, databaseFailureError } from "./http/database-errors.ts";
 import { assertCleanInput } from "./http/input-guard.ts";
+import { addSecurityHeaders } from "./http/security-headers.ts";
 import { assertSameOrigin } from "./http/same-origin.ts";
 import { alertRoutes } from "./routes/alerts/routes.ts";
 import { antibioticRoutes } from "./routes/antibiotics/routes.ts";
@@ -164,30 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send({ error: { id: "internal", message: "Something went wrong on the server." } });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // React and the chart library set element styles; Swagger UI at /api/docs has inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: "same-origin" },
-    // HSTS only when the server sits behind TLS (secure cookies); on plain http it would be ignored or lock users out.
-    strictTransportSecurity: options.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+  addSecurityHeaders(app, { behindTls: options.secureCookies ?? false });
   // Answers of the API carry personal data: no browser or proxy may keep them.
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -5,8 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { type RawQuery, rawTransaction } from "../../db/raw-transaction.ts";
 import { type AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
 import { type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
-import { AUDIT_AND_ONSETS, EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
-import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
+import { EXISTING_ENTRIES, KEEP_ONSETS, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -49,10 +48,9 @@ type StoredRow = {
   temp_c: number | string | null;
   symptoms: SymptomCode[];
   note: string | null;
-  version?: number;
-  recorded_by?: string;
-  recorded_at?: string;
 };
+/** An inserted entry, or one of the people's stored observations of the window (statement 2): what the onsets need. */
+type WindowRow = Pick<StoredRow, "person_id" | "at" | "temp_c" | "symptoms">;
 type LockedPerson = {
   id: string;
   kind: OnsetPerson["kind"];
@@ -60,8 +58,13 @@ type LockedPerson = {
   unit_id: string | null;
   room_id: string | null;
   baseline_temp_c: number | string | null;
+};
+/** Statement 1's answer: the people locked, the facility's settings, and the numbers of the unchanging entries. */
+type Prepared = {
+  people: LockedPerson[];
   time_zone: string;
   rule_profile: string | null;
+  unchanging: number[];
 };
 
 const temperature = (value: number | string | null) => (value === null ? null : Number(value));
@@ -124,8 +127,9 @@ class ConflictingWrites extends Error {
  * after the entries went in (rare: a client reusing an id) rolls the transaction back, and the others are written again
  * without it. A failure of the database rejects for all.
  *
- * The busiest write of the system, so it runs as three prepared statements (record-statements.ts) on the driver
- * itself: the people locked, the entries written, the audit and onsets added — per group, not per request.
+ * The busiest write of the system, so it runs as a few prepared statements (record-statements.ts) on the driver
+ * itself: the people locked, the entries written with their audit entries, the onsets kept — per group, not per
+ * request.
  */
 export async function recordRoundWrites(
   db: Database,
@@ -177,9 +181,31 @@ function prepare(write: RoundWrite): Pending {
 async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) {
   const outcomes = new Map<Pending, RoundWriteOutcome>();
   const none = new Map<Pending, AppError>();
-  const personIds = [...new Set(open.flatMap((p) => p.entries.map((e) => e.personId)))].sort();
-  const locked = await query<LockedPerson>(LOCK_PEOPLE, [facilityId, personIds]);
+  const entries = open.flatMap((p) => p.entries);
+  const personIds = [...new Set(entries.map((e) => e.personId))].sort();
+  const [{ prepared }] = (await query<{ prepared: Prepared }>(LOCK_PEOPLE, [
+    facilityId,
+    personIds,
+    JSON.stringify(
+      entries.map((e, n) => ({
+        n,
+        person_id: e.personId,
+        at: e.at.toISOString(),
+        temp_c: e.tempC,
+        symptoms: e.symptoms,
+      })),
+    ),
+  ])) as [{ prepared: Prepared }];
+  const locked = prepared.people;
   const known = new Set(locked.map((p) => p.id));
+  // Entries are numbered across the group: each write's first entry is at its offset.
+  const offsets = new Map<Pending, number>();
+  let offset = 0;
+  for (const pending of open) {
+    offsets.set(pending, offset);
+    offset += pending.entries.length;
+  }
+  const unchanging = new Set(prepared.unchanging);
 
   const claims = new Map<string, Normalised>();
   const writing: Writing[] = [];
@@ -210,41 +236,40 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
   }
   if (writing.length === 0) return { outcomes, conflicting: none };
 
-  const facility = locked[0]!;
-  const changing = await entriesThatCanChangeOnsets(
-    query,
-    writing.flatMap((w) => w.pending.entries),
-    facility.time_zone,
+  // The onsets of people whose entries all leave their days' records as they are need no upkeep.
+  const changing = writing.flatMap(({ pending }) =>
+    pending.entries.filter((_, i) => !unchanging.has(offsets.get(pending)! + i)),
   );
-  const upkeep = onsetUpkeep(facility.time_zone, facility.rule_profile, changing);
+  const upkeep = onsetUpkeep(prepared.time_zone, prepared.rule_profile, changing);
   const ranges = [...upkeep.ranges];
   const owned = writing.flatMap((w) => w.owned.map((x) => ({ ...x, userId: w.pending.write.user.id })));
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
-  const [written] = await query<{ inserted: StoredRow[]; existing: StoredRow[]; stored: StoredRow[] }>(
-    WRITE_ENTRIES,
-    [
-      JSON.stringify(
-        owned.map(({ id, entry, userId }) => ({
-          id,
-          person_id: entry.personId,
-          at: entry.at.toISOString(),
-          temp_c: entry.tempC,
-          symptoms: entry.symptoms,
-          note: entry.note,
-          recorded_by: userId,
-        })),
-      ),
-      facilityId,
-      writing[0]!.pending.write.user.id,
-      recordedAt.toISOString(),
-      ranges.map(([personId]) => personId),
-      ranges.map(([, range]) => range.fromDay),
-      ranges.map(([, range]) => range.toDay),
-      upkeep.window.since.toISOString(),
-      upkeep.window.until.toISOString(),
-      facility.time_zone,
-    ],
-  );
+  const [written] = await query<{
+    inserted: (WindowRow & { id: string })[];
+    existing: StoredRow[];
+    stored: WindowRow[];
+  }>(WRITE_ENTRIES, [
+    JSON.stringify(
+      owned.map(({ id, entry, userId }) => ({
+        id,
+        person_id: entry.personId,
+        at: entry.at.toISOString(),
+        temp_c: entry.tempC,
+        symptoms: entry.symptoms,
+        note: entry.note,
+        recorded_by: userId,
+      })),
+    ),
+    facilityId,
+    writing[0]!.pending.write.user.id,
+    recordedAt.toISOString(),
+    ranges.map(([personId]) => personId),
+    ranges.map(([, range]) => range.fromDay),
+    ranges.map(([, range]) => range.toDay),
+    upkeep.window.since.toISOString(),
+    upkeep.window.until.toISOString(),
+    prepared.time_zone,
+  ]);
   const { inserted, stored, existing } = written!;
   const insertedIds = new Set(inserted.map((r) => r.id));
   const conflicting = await storedConflicts(query, facilityId, writing, insertedIds, existing);
@@ -266,12 +291,8 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
       symptoms: row.symptoms,
     })),
   );
-  if (inserted.length > 0 || onsets.length > 0)
-    await query(AUDIT_AND_ONSETS, [
-      JSON.stringify(
-        inserted.map((row) => ({ entity_id: row.id, after: auditedRow(row), actor: row.recorded_by })),
-      ),
-      writing[0]!.pending.write.user.id,
+  if (onsets.length > 0)
+    await query(KEEP_ONSETS, [
       facilityId,
       JSON.stringify(
         onsets.map((o) => ({
@@ -289,24 +310,6 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     outcomes.set(pending, { ok: true, answer: { saved, duplicates: pending.write.inputs.length - saved } });
   }
   return { outcomes, conflicting: none };
-}
-
-/** The entries that can change a kept onset: all but those whose day already shows what they show (unchanging-entries.ts). */
-async function entriesThatCanChangeOnsets(query: RawQuery, entries: Normalised[], timeZone: string) {
-  const unchanging = await query<{ n: number }>(UNCHANGING_ENTRIES, [
-    JSON.stringify(
-      entries.map((e, n) => ({
-        n,
-        person_id: e.personId,
-        at: e.at.toISOString(),
-        temp_c: e.tempC,
-        symptoms: e.symptoms,
-      })),
-    ),
-    timeZone,
-  ]);
-  const skipped = new Set(unchanging.map((row) => row.n));
-  return entries.filter((_, n) => !skipped.has(n));
 }
 
 const conflictOf = (indexes: number[]) =>
@@ -347,20 +350,4 @@ async function storedConflicts(
     if (clashes.length > 0) refused.set(pending, conflictOf(clashes.map((x) => x.index)));
   }
   return refused;
-}
-
-/** The audit entry's content: the stored row as the rest of the server writes it (camelCase, instants in UTC). */
-function auditedRow(row: StoredRow) {
-  return {
-    id: row.id,
-    facilityId: row.facility_id,
-    personId: row.person_id,
-    at: new Date(row.at).toISOString(),
-    tempC: temperature(row.temp_c),
-    symptoms: row.symptoms,
-    note: row.note,
-    version: row.version,
-    recordedBy: row.recorded_by,
-    recordedAt: new Date(row.recorded_at!).toISOString(),
-  };
 }

@@ -1,28 +1,28 @@
 import type { NamedStatement } from "../../db/raw-transaction.ts";
 
+/** An instant as the audit log's other entries hold it (JavaScript's toISOString: UTC, milliseconds). */
+const UTC_INSTANT = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
- * The three statements of `POST /api/observations` (record-observations.ts), written once and prepared by name on
- * PostgreSQL, so that a round's write is three round trips inside its transaction and no query is built per request.
+ * The statements of `POST /api/observations` (record-observations.ts), written once and prepared by name on
+ * PostgreSQL, so that a round's write is a few round trips inside its transaction and no query is built per request.
  */
 
 /**
- * 1. Locks the batch's people of this facility, in id order, and reads what the kept onsets need of them and of the
- * facility. A person missing from the answer is not of this facility. The lock makes two writes for one person keep
- * their onsets one after the other (as keepOnsets does); it comes first, in its own statement, so that statement 2
- * reads the observations committed by a write that held it before.
- * $1 facility, $2 the people's ids.
+ * 1. Locks the batch's people of this facility, in id order, reads what the kept onsets need of them and of the
+ * facility, and finds the entries that cannot change any kept onset (migration 0022_round_lock_people explains which).
+ * The lock makes two writes for one person keep their onsets one after the other (as keepOnsets does); it comes first,
+ * so that what follows reads the observations committed by a write that held it before.
+ * $1 facility, $2 the people's ids, $3 entries as JSON [{n, person_id, at, temp_c, symptoms}].
  */
 export const LOCK_PEOPLE: NamedStatement = {
   name: "mamori_observations_lock_people",
-  text: `select p.id, p.kind, p.job, p.unit_id, p.room_id, p.baseline_temp_c, o.time_zone, o.rule_profile
-    from people p join organisations o on o.id = p.facility_id
-    where p.facility_id = $1 and p.id = any($2::uuid[])
-    order by p.id
-    for no key update of p`,
+  text: "select mamori_round_lock_people($1, $2::uuid[], $3::jsonb) as prepared",
 };
 
 /**
- * 2. Inserts the entries (an id this facility already stored is left out by the table's trigger, as `on conflict do
+ * 2. Inserts the entries and their audit entries (an id this facility already stored is left out by the table's trigger, as `on conflict do
  * nothing` would: observations are partitioned by month, and observation_keys holds each facility's ids), reads this
  * facility's stored rows of the entries' ids and times (to tell a resend from a conflict; with the time each lookup
  * goes to one month's partition, and a row stored with another time is a conflict, read by statement 4), clears the
@@ -46,9 +46,21 @@ export const WRITE_ENTRIES: NamedStatement = {
       select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4 from input
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
     ),
+    -- One key lookup per entry (the limit keeps the planner from joining the facility's whole month instead).
     existing as (
-      select o.id, o.facility_id, o.person_id, o.at, o.temp_c, o.symptoms, o.note
-      from input i join observations o on o.facility_id = $2 and o.id = i.id and o.at = i.at
+      select o.* from input i cross join lateral (
+        select o.id, o.facility_id, o.person_id, o.at, o.temp_c, o.symptoms, o.note
+        from observations o where o.facility_id = $2 and o.id = i.id and o.at = i.at
+        limit 1
+      ) o
+    ),
+    audit as (
+      insert into audit_log (actor_user_id, organisation_id, action, entity, entity_id, after)
+      select ins.recorded_by, $2, 'create', 'observation', ins.id::text, jsonb_build_object(
+        'id', ins.id, 'facilityId', ins.facility_id, 'personId', ins.person_id, 'at', ${UTC_INSTANT("ins.at")},
+        'tempC', ins.temp_c::float8, 'symptoms', ins.symptoms, 'note', ins.note, 'version', ins.version,
+        'recordedBy', ins.recorded_by, 'recordedAt', ${UTC_INSTANT("ins.recorded_at")})
+      from ins
     ),
     cleared as (
       delete from kept_onsets k
@@ -64,26 +76,20 @@ export const WRITE_ENTRIES: NamedStatement = {
       order by person_id, (at at time zone $10)::date, temp_c, symptoms, at
     )
     select
-      (select coalesce(json_agg(ins), '[]'::json) from ins) as inserted,
+      (select coalesce(json_agg(x), '[]'::json) from (select id, person_id, at, temp_c, symptoms from ins) x) as inserted,
       (select coalesce(json_agg(existing), '[]'::json) from existing) as existing,
       (select coalesce(json_agg(win order by win.at), '[]'::json) from win) as stored`,
 };
 
 /**
- * 3. The audit entries of the inserted rows and the recomputed kept onsets of the cleared days, in one statement.
- * $1 audit entries as JSON [{entity_id, after, actor?}], $2 actor (of the entries that name none), $3 organisation, $4 kept onsets as JSON
- * [{person_id, subject, day, at, unit_id, person_kind}].
+ * 3. The recomputed kept onsets of the cleared days (only when there are any).
+ * $1 organisation, $2 kept onsets as JSON [{person_id, subject, day, at, unit_id, person_kind}].
  */
-export const AUDIT_AND_ONSETS: NamedStatement = {
-  name: "mamori_observations_audit_onsets",
-  text: `with audit as (
-      insert into audit_log (actor_user_id, organisation_id, action, entity, entity_id, after)
-      select coalesce(a.actor, $2), $3, 'create', 'observation', a.entity_id, a.after
-      from jsonb_to_recordset($1::jsonb) as a(entity_id text, after jsonb, actor uuid)
-    )
-    insert into kept_onsets (facility_id, person_id, subject, day, at, unit_id, person_kind)
-    select $3, k.person_id, k.subject, k.day, k.at, k.unit_id, k.person_kind
-    from jsonb_to_recordset($4::jsonb)
+export const KEEP_ONSETS: NamedStatement = {
+  name: "mamori_observations_keep_onsets",
+  text: `insert into kept_onsets (facility_id, person_id, subject, day, at, unit_id, person_kind)
+    select $1, k.person_id, k.subject, k.day, k.at, k.unit_id, k.person_kind
+    from jsonb_to_recordset($2::jsonb)
       as k(person_id uuid, subject text, day date, at timestamptz, unit_id uuid, person_kind text)`,
 };
 

@@ -8,7 +8,7 @@ import { rebuildKeptOnsets } from "../../surveillance/kept-onsets.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 import { type RoundWrite, recordRoundWrites } from "./record-observations.ts";
-import { UNCHANGING_ENTRIES } from "./unchanging-entries.ts";
+import { LOCK_PEOPLE } from "./record-statements.ts";
 
 // Group commit: the round writes of one facility that meet go into one transaction (round-writer.ts,
 // recordRoundWrites). Each must be answered as it would be alone.
@@ -80,6 +80,31 @@ describe("round writes recorded as one group", () => {
       ]),
     );
     expect(await auditActorsOf(f.facility.id)).toEqual(new Map(rows.map((r) => [r.id, r.recordedBy])));
+  });
+
+  it("audits each new entry with the row as stored: camelCase, instants in UTC with milliseconds", async () => {
+    const f = await facilityWithTwoWorkers();
+    const sent = entry(f.people[0]!.id, 7, { tempC: 37.5, symptoms: ["cough"], note: "食事量 半分" });
+    await recordRoundWrites(ctx.db, f.facility.id, [{ user: f.worker, inputs: [sent], now }]);
+    const [audit] = await ctx.db
+      .select({ actor: auditLog.actorUserId, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "observation"), eq(auditLog.entityId, sent.id)));
+    expect(audit).toEqual({
+      actor: f.worker.id,
+      after: {
+        id: sent.id,
+        facilityId: f.facility.id,
+        personId: sent.personId,
+        at: "2026-01-18T22:00:00.000Z",
+        tempC: 37.5,
+        symptoms: ["cough"],
+        note: "食事量 半分",
+        version: 1,
+        recordedBy: f.worker.id,
+        recordedAt: now.toISOString(),
+      },
+    });
   });
 
   it("writes an id sent twice in one group once: the later is a duplicate, or 409 with other content", async () => {
@@ -177,8 +202,10 @@ describe("entries that cannot change a kept onset", () => {
       entry(b!.id, 10, { symptoms: ["vomiting"], tempC: 38.4 }), // another person
       entry(a!.id, 8, { at: "2026-01-18T23:00:00+09:00", symptoms: ["vomiting"], tempC: null }), // the day before
     ];
-    const unchanging = await rawTransaction(ctx.db, (query) =>
-      query<{ n: number }>(UNCHANGING_ENTRIES, [
+    const [answer] = await rawTransaction(ctx.db, (query) =>
+      query<{ prepared: { unchanging: number[] } }>(LOCK_PEOPLE, [
+        f.facility.id,
+        [a!.id, b!.id],
         JSON.stringify(
           probe.map((e, n) => ({
             n,
@@ -188,10 +215,9 @@ describe("entries that cannot change a kept onset", () => {
             symptoms: e.symptoms,
           })),
         ),
-        "Asia/Tokyo",
       ]),
     );
-    expect(unchanging.map((r) => r.n).sort()).toEqual([0, 3]);
+    expect([...answer!.prepared.unchanging].sort()).toEqual([0, 3]);
 
     const kept = async () =>
       (await ctx.db.select().from(keptOnsets).where(eq(keptOnsets.facilityId, f.facility.id)))
