@@ -34,7 +34,7 @@ export const alertRoutes =
       "/:facilityId/alerts",
       { schema: { params: alertsParams, querystring: alertsQuery, response: { 200: alertsResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         return facilityAlerts(ctx.db, facilityId, asOf, request.query.lookback);

@@ -27,7 +27,7 @@ export const antibioticRoutes =
       "/",
       { schema: { response: { 200: z.object({ courses: z.array(courseResponse) }) } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const rows = await ctx.db
           .select()
           .from(antibioticCourses)

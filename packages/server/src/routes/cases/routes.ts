@@ -148,7 +148,7 @@ export const caseRoutes =
       "/",
       { schema: { querystring: casesQuery, response: { 200: z.object({ cases: z.array(caseResponse) }) } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const from = request.query.from;
         const rows = await ctx.db
           .select()

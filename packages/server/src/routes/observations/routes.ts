@@ -49,7 +49,7 @@ export const observationRoutes =
         },
       },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const { personId, from, to } = request.query;
         const timeZone = await facilityTimeZone(ctx.db, facilityId);
         const [person] = await ctx.db
@@ -108,7 +108,7 @@ export const observationRoutes =
       "/:id/history",
       { schema: { params: observationParams, response: { 200: historyResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         return { revisions: await observationHistory(ctx.db, facilityId, request.params.id) };
       },
     );

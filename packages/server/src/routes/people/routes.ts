@@ -28,7 +28,7 @@ export const peopleRoutes =
       "/",
       { schema: { response: { 200: z.object({ people: z.array(personResponse) }) } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         return { people: await listPeople(ctx.db, facilityId) };
       },
     );

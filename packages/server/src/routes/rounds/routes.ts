@@ -38,7 +38,7 @@ export const roundRoutes =
       "/",
       { schema: { querystring: roundQuery, response: { 200: roundResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const { unitId, date } = request.query;
         const [unit] = await ctx.db
           .select()
