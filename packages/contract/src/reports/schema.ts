@@ -177,6 +177,14 @@ export const inboxResponse = z.object({
   ),
 });
 
+/** The header's count (`GET /api/inbox/unread`): the total, and its parts — reports, and for a health centre 発生届. */
+export const unreadResponse = z.object({
+  unread: z.number(),
+  reports: z.number(),
+  notifications: z.number(),
+});
+export type UnreadCounts = z.infer<typeof unreadResponse>;
+
 export const overviewResponse = z.object({
   facilities: z.array(
     z.object({

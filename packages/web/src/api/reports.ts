@@ -1,3 +1,4 @@
+import type { UnreadCounts } from "@mamori/contract/reports";
 import type { OfficeReportContent, ReportCriterion, ReportGroup } from "@mamori/domain/reports";
 import type { Requester } from "./cre.ts";
 
@@ -143,7 +144,7 @@ export function createReportsApi(request: Requester) {
     workbookUrl: (id: string) => `${one(id)}/workbook`,
     inbox: () => request<{ unread: number; reports: InboxItem[] }>("GET", "/api/inbox"),
     /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */
-    unread: async () => (await request<{ unread: number }>("GET", "/api/inbox/unread")).unread,
+    unread: () => request<UnreadCounts>("GET", "/api/inbox/unread"),
     overview: async () =>
       (await request<{ facilities: OverviewFacility[] }>("GET", "/api/inbox/overview")).facilities,
   };

@@ -62,7 +62,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       decide: unexpected("reports.decide"),
       workbookUrl: (id: string) => `/api/reports/${id}/workbook`,
       inbox: unexpected("reports.inbox"),
-      unread: async () => 0,
+      unread: async () => ({ unread: 0, reports: 0, notifications: 0 }),
       overview: unexpected("reports.overview"),
     },
     creNotifications: {
