@@ -31,6 +31,7 @@ export const TEST_FACILITY: Facility = {
   type: "elderly_care",
   timeZone: "Asia/Tokyo",
   ruleProfile: "mhlw-2005",
+  prefecture: null,
   healthCentre: { id: "hc", name: "みなと市保健所" },
   municipality: { id: "m", name: "みなと市" },
   units: [

@@ -2,6 +2,7 @@ import {
   correctionBody,
   historyResponse,
   listQuery,
+  observationListResponse,
   observationParams,
   observationResponse,
   recordBody,
@@ -45,7 +46,7 @@ export const observationRoutes =
       {
         schema: {
           querystring: listQuery,
-          response: { 200: z.object({ observations: z.array(observationResponse) }) },
+          response: { 200: observationListResponse },
         },
       },
       async (request) => {

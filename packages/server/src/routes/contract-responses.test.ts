@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { facilityResponse } from "@mamori/contract/facility";
+import { historyResponse, observationListResponse, roundResponse } from "@mamori/contract/observations";
+import { peopleResponse } from "@mamori/contract/people";
+import type { Role } from "@mamori/contract/permissions";
+import { unreadResponse } from "@mamori/contract/reports";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createUser } from "../accounts/create-user.ts";
+import { useTestApp } from "../test/test-app.ts";
+import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
+
+// Each area's answer parsed with the response schema of @mamori/contract that the web takes its types from: a
+// server change that the web would not understand fails here at run time, as it fails tsc where a handler is typed.
+const ctx = useTestApp();
+let facility: Awaited<ReturnType<typeof makeFacility>>;
+const cookies: Partial<Record<Role, string>> = {};
+const ids: Record<string, string> = {};
+const today = () => new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  facility = await makeFacility(ctx.db, { roles: ["nurse", "director"] });
+  for (const role of ["nurse", "director"] as const)
+    cookies[role] = await signIn(ctx.app, facility.usernames[role]!);
+  const username = `hc-${randomUUID().slice(0, 8)}`;
+  await createUser(ctx.db, {
+    organisationId: facility.healthCentre.id,
+    username,
+    displayName: username,
+    role: "health_centre_officer",
+    password: TEST_PASSWORD,
+  });
+  cookies.health_centre_officer = await signIn(ctx.app, username);
+  ids.person = facility.people[0]!.id;
+  ids.observation = randomUUID();
+  const saved = await ctx.app.inject({
+    method: "POST",
+    url: "/api/observations",
+    headers: { cookie: cookies.nurse! },
+    payload: {
+      observations: [
+        {
+          id: ids.observation,
+          personId: ids.person,
+          at: new Date().toISOString(),
+          tempC: 37.8,
+          symptoms: ["cough"],
+        },
+      ],
+    },
+  });
+  expect(saved.statusCode).toBe(200);
+}, 60_000);
+
+const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
+  { area: "facility", role: "nurse", url: () => "/api/facility", schema: facilityResponse },
+  { area: "people", role: "nurse", url: () => "/api/people", schema: peopleResponse },
+  {
+    area: "round",
+    role: "nurse",
+    url: () => `/api/rounds?unitId=${facility.units[0]!.id}&date=${today()}`,
+    schema: roundResponse,
+  },
+  {
+    area: "observations",
+    role: "nurse",
+    url: () => `/api/observations?personId=${ids.person}&from=${today()}&to=${today()}`,
+    schema: observationListResponse,
+  },
+  {
+    area: "observation history",
+    role: "nurse",
+    url: () => `/api/observations/${ids.observation}/history`,
+    schema: historyResponse,
+  },
+  {
+    area: "inbox unread",
+    role: "health_centre_officer",
+    url: () => "/api/inbox/unread",
+    schema: unreadResponse,
+  },
+];
+
+describe("the server's answers are the contract's response shapes", () => {
+  for (const answer of answers)
+    it(`${answer.area}: the answer parses with the contract's schema`, async () => {
+      const res = await ctx.app.inject({
+        method: "GET",
+        url: answer.url(),
+        headers: { cookie: cookies[answer.role]! },
+      });
+      expect(res.statusCode).toBe(200);
+      const parsed = answer.schema.safeParse(res.json());
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    });
+});
