@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { courseListResponse } from "@mamori/contract/antibiotics";
+import { bathResponse } from "@mamori/contract/bath-uses";
+import { caseListResponse } from "@mamori/contract/cases";
 import { facilityResponse } from "@mamori/contract/facility";
 import { historyResponse, observationListResponse, roundResponse } from "@mamori/contract/observations";
 import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
 import { unreadResponse } from "@mamori/contract/reports";
+import { alertsResponse, epidemicCurveResponse, lineListResponse } from "@mamori/contract/surveillance";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createUser } from "../accounts/create-user.ts";
@@ -50,6 +54,23 @@ beforeAll(async () => {
     },
   });
   expect(saved.statusCode).toBe(200);
+  const post = (url: string, payload: object) =>
+    ctx.app.inject({ method: "POST", url, headers: { cookie: cookies.nurse! }, payload });
+  const recorded = await post("/api/cases", {
+    id: randomUUID(),
+    personId: ids.person,
+    disease: "influenza",
+    status: "confirmed",
+    onsetDate: today(),
+    diagnosedDate: today(),
+  });
+  expect(recorded.statusCode).toBe(201);
+  const course = await post("/api/antibiotics", {
+    id: randomUUID(),
+    personId: ids.person,
+    startDate: today(),
+  });
+  expect(course.statusCode).toBe(201);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -72,6 +93,32 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "nurse",
     url: () => `/api/observations/${ids.observation}/history`,
     schema: historyResponse,
+  },
+  { area: "cases", role: "nurse", url: () => "/api/cases", schema: caseListResponse },
+  { area: "antibiotics", role: "nurse", url: () => "/api/antibiotics", schema: courseListResponse },
+  {
+    area: "bath uses",
+    role: "nurse",
+    url: () => `/api/bath-uses?from=${today()}&to=${today()}`,
+    schema: bathResponse,
+  },
+  {
+    area: "alerts",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/alerts`,
+    schema: alertsResponse,
+  },
+  {
+    area: "line list",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/line-list`,
+    schema: lineListResponse,
+  },
+  {
+    area: "epidemic curve",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/epidemic-curve`,
+    schema: epidemicCurveResponse,
   },
   {
     area: "inbox unread",
