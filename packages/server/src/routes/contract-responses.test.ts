@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
 import { bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
+import { episodeDetailResponse, episodeListResponse } from "@mamori/contract/episodes";
 import { facilityResponse } from "@mamori/contract/facility";
+import { physicianReportResponse, weeklyResponse } from "@mamori/contract/forms";
 import { historyResponse, observationListResponse, roundResponse } from "@mamori/contract/observations";
 import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
+import { regionResponse, sharingResponse } from "@mamori/contract/region";
 import { unreadResponse } from "@mamori/contract/reports";
 import { alertsResponse, epidemicCurveResponse, lineListResponse } from "@mamori/contract/surveillance";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +74,12 @@ beforeAll(async () => {
     startDate: today(),
   });
   expect(course.statusCode).toBe(201);
+  ids.episode = randomUUID();
+  const opened = await post(`/api/facilities/${facility.facility.id}/episodes`, {
+    id: ids.episode,
+    subject: { group: "ILI" },
+  });
+  expect(opened.statusCode).toBe(201);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -120,6 +129,32 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     url: () => `/api/facilities/${facility.facility.id}/epidemic-curve`,
     schema: epidemicCurveResponse,
   },
+  {
+    area: "episodes",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/episodes`,
+    schema: episodeListResponse,
+  },
+  {
+    area: "episode",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/episodes/${ids.episode}`,
+    schema: episodeDetailResponse,
+  },
+  {
+    area: "weekly form",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/forms/weekly?weekStart=${today()}`,
+    schema: weeklyResponse,
+  },
+  {
+    area: "physician report",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/forms/physician-report?from=${today()}`,
+    schema: physicianReportResponse,
+  },
+  { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
+  { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
   {
     area: "inbox unread",
     role: "health_centre_officer",
