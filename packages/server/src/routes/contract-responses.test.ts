@@ -10,9 +10,16 @@ import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
 import { regionResponse, sharingResponse } from "@mamori/contract/region";
 import { unreadResponse } from "@mamori/contract/reports";
+import {
+  equipmentResponse,
+  obligationsResponse,
+  recordResponse,
+  restrictionsResponse,
+  settingsResponse,
+} from "@mamori/contract/routine";
 import { alertsResponse, epidemicCurveResponse, lineListResponse } from "@mamori/contract/surveillance";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { createUser } from "../accounts/create-user.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
@@ -80,6 +87,12 @@ beforeAll(async () => {
     subject: { group: "ILI" },
   });
   expect(opened.statusCode).toBe(201);
+  const hygiene = await post("/api/routine/records/kitchen_check", {
+    id: randomUUID(),
+    date: today(),
+    data: { handWashing: true, utensils: true, foodSamples: true, staffHealth: false },
+  });
+  expect(hygiene.statusCode, hygiene.body).toBeLessThan(300);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -152,6 +165,31 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "nurse",
     url: () => `/api/facilities/${facility.facility.id}/forms/physician-report?from=${today()}`,
     schema: physicianReportResponse,
+  },
+  {
+    area: "routine records",
+    role: "nurse",
+    url: () => `/api/routine/records?types=kitchen_check&from=${today()}&to=${today()}`,
+    schema: z.object({ records: z.array(recordResponse).min(1) }),
+  },
+  {
+    area: "equipment",
+    role: "nurse",
+    url: () => "/api/routine/equipment",
+    schema: z.object({ equipment: z.array(equipmentResponse) }),
+  },
+  { area: "routine settings", role: "nurse", url: () => "/api/routine/settings", schema: settingsResponse },
+  {
+    area: "obligations",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/obligations`,
+    schema: obligationsResponse,
+  },
+  {
+    area: "work restrictions",
+    role: "nurse",
+    url: () => `/api/facilities/${facility.facility.id}/work-restrictions`,
+    schema: restrictionsResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
