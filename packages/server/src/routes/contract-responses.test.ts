@@ -9,7 +9,12 @@ import { historyResponse, observationListResponse, roundResponse } from "@mamori
 import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
 import { regionResponse, sharingResponse } from "@mamori/contract/region";
-import { unreadResponse } from "@mamori/contract/reports";
+import {
+  inboxResponse,
+  overviewResponse,
+  reportListResponse,
+  unreadResponse,
+} from "@mamori/contract/reports";
 import {
   equipmentResponse,
   obligationsResponse,
@@ -190,6 +195,14 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "nurse",
     url: () => `/api/facilities/${facility.facility.id}/work-restrictions`,
     schema: restrictionsResponse,
+  },
+  { area: "reports", role: "director", url: () => "/api/reports", schema: reportListResponse },
+  { area: "inbox", role: "health_centre_officer", url: () => "/api/inbox", schema: inboxResponse },
+  {
+    area: "inbox overview",
+    role: "health_centre_officer",
+    url: () => "/api/inbox/overview",
+    schema: overviewResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
