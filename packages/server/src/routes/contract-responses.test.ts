@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
 import { bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
+import { receivedListResponse } from "@mamori/contract/cre-notifications";
 import { episodeDetailResponse, episodeListResponse } from "@mamori/contract/episodes";
 import { facilityResponse } from "@mamori/contract/facility";
 import { physicianReportResponse, weeklyResponse } from "@mamori/contract/forms";
@@ -203,6 +204,12 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "health_centre_officer",
     url: () => "/api/inbox/overview",
     schema: overviewResponse,
+  },
+  {
+    area: "received 発生届",
+    role: "health_centre_officer",
+    url: () => "/api/cre-notifications",
+    schema: receivedListResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
