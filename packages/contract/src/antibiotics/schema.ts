@@ -26,3 +26,6 @@ export const courseResponse = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
 });
+export type AntibioticCourse = z.infer<typeof courseResponse>;
+export type NewAntibioticCourse = z.input<typeof courseCreateBody>;
+export const courseListResponse = z.object({ courses: z.array(courseResponse) });

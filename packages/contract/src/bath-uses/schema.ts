@@ -8,9 +8,9 @@ export const bathDayBody = z.object({ date: day, personIds: z.array(z.uuid()).ma
 export const bathQuery = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });
-export const bathResponse = z.object({
-  bathUses: z.array(z.object({ personId: z.string(), date: z.string() })),
-});
+const bathUse = z.object({ personId: z.string(), date: z.string() });
+export const bathResponse = z.object({ bathUses: z.array(bathUse) });
+export type BathUse = z.infer<typeof bathUse>;
 
 /** One person off one day's list: a tick made by mistake. */
 export const bathRemoveQuery = z.object({ date: day, personId: z.uuid() });

@@ -71,7 +71,8 @@ export const caseNotificationSchema = z.object({
   diseaseId: z.string(),
   name: z.object({ ja: z.string(), en: z.string() }),
   law: z.enum(["infection_act", "food_sanitation_act"]),
-  category: z.string(),
+  /** 感染症法の類型 (1–5, 新型インフルエンザ等, 指定), or food poisoning (食品衛生法). */
+  category: z.enum(["1", "2", "3", "4", "5", "new_influenza", "designated", "food"]),
   everyPhysician: z.boolean(),
   deadline: z.enum(["immediate", "within_7_days", "next_monday", "first_of_next_month"]),
   diagnosedDate: z.string(),
@@ -104,4 +105,12 @@ export const caseResponse = z.object({
   version: z.number(),
 });
 
+/** A recorded case: a disease of one person, or — before one is named — the notes on an implicit case of a group. */
+export type RecordedCase = z.infer<typeof caseResponse>;
+export type CaseOutcome = RecordedCase["outcomes"][number];
+/** `POST /api/cases` as the device sends it; the id is made on the device so a resend never duplicates. */
+export type NewCase = z.input<typeof caseCreateBody>;
+export type CasePatch = z.input<typeof caseUpdateBody>;
+
 export const casesQuery = z.object({ from: day.optional() });
+export const caseListResponse = z.object({ cases: z.array(caseResponse) });

@@ -1,3 +1,4 @@
+import { SYNDROME_GROUPS } from "@mamori/domain/surveillance";
 import { z } from "zod";
 
 const day = z.iso.date({ error: "expected a day as YYYY-MM-DD" });
@@ -10,8 +11,11 @@ export const EPISODE_ALERT_CODES = [
   "ABOVE_USUAL",
 ] as const;
 
+/** The symptom groups an episode may follow (the others have no outbreak rule of their own). */
+export const EPISODE_GROUPS = ["GI", "ILI", "SKIN"] as const;
+
 export const episodeSubject = z.union([
-  z.object({ group: z.enum(["GI", "ILI", "SKIN"]) }).strict(),
+  z.object({ group: z.enum(EPISODE_GROUPS) }).strict(),
   z
     .object({
       disease: z
@@ -72,7 +76,12 @@ export const closeBody = z.object({
 
 export const reopenBody = z.object({ reason: text(2000) });
 
-const subjectResponse = z.union([z.object({ group: z.string() }), z.object({ disease: z.string() })]);
+/** The subject as the server keeps it (the domain's `FacilitySubject`). */
+const subjectResponse = z.union([
+  z.object({ group: z.enum(SYNDROME_GROUPS) }),
+  z.object({ disease: z.string() }),
+]);
+export type EpisodeSubject = z.infer<typeof subjectResponse>;
 
 export const stateResponse = z.object({
   status: z.enum(["open", "closed"]),
@@ -87,6 +96,8 @@ export const stateResponse = z.object({
   eligibleOn: z.string(),
   eligible: z.boolean(),
 });
+
+export type EpisodeState = z.infer<typeof stateResponse>;
 
 export const episodeSummaryResponse = z.object({
   id: z.string(),
@@ -146,3 +157,11 @@ export const episodeDetailResponse = z.object({
 });
 
 export const episodeListResponse = z.object({ today: z.string(), episodes: z.array(episodeSummaryResponse) });
+export type EpisodeSummary = z.infer<typeof episodeSummaryResponse>;
+export type EpisodeDetail = z.infer<typeof episodeDetailResponse>;
+export type EpisodeCase = EpisodeDetail["cases"][number];
+export type EpisodeMeasure = EpisodeDetail["measures"][number];
+export type EpisodeTimelineEntry = EpisodeDetail["timeline"][number];
+/** `POST …/episodes` as the screens send it; the id is made on the device. */
+export type NewEpisode = z.input<typeof episodeCreateBody>;
+export type NewMeasure = z.input<typeof measureCreateBody>;

@@ -51,6 +51,9 @@ export const facilityResponse = z.object({
     units: z.array(unit),
   }),
 });
+export type Facility = z.infer<typeof facilityResponse>["facility"];
+export type Unit = z.infer<typeof unit>;
+export type Room = z.infer<typeof room>;
 export const unitResponse = z.object({ unit: unit });
 export const roomResponse = z.object({ room });
 
@@ -58,3 +61,4 @@ export const overseersResponse = z.object({
   healthCentres: z.array(z.object({ id: z.string(), name: z.string() })),
   municipalities: z.array(z.object({ id: z.string(), name: z.string() })),
 });
+export type Overseers = z.infer<typeof overseersResponse>;

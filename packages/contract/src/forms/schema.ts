@@ -64,3 +64,11 @@ export const physicianReportResponse = z.object({
     }),
   ),
 });
+
+/** 付録4② 施設全体での傾向把握, counted by the domain functions of `mamori forms`. */
+export type WeeklyTrendForm = z.infer<typeof weeklyResponse>;
+export type FormFacility = WeeklyTrendForm["facility"];
+/** 付録4③ 医師への報告用紙. */
+export type PhysicianReportForm = z.infer<typeof physicianReportResponse>;
+export type PhysicianReportLine = PhysicianReportForm["lines"][number];
+export type PhysicianReportTallyRow = PhysicianReportForm["tally"][number];

@@ -1,5 +1,5 @@
 import { saneDay, saneInstant, storableText } from "@mamori/domain/input";
-import { SYMPTOM_CODES, TEMPERATURE_RANGE_C } from "@mamori/domain/surveillance";
+import { PERSON_KINDS, SYMPTOM_CODES, TEMPERATURE_RANGE_C } from "@mamori/domain/surveillance";
 import { z } from "zod";
 
 const tempC = z
@@ -57,29 +57,58 @@ export const listQuery = z
   .object({ personId: z.uuid(), from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });
 
+/** An entry as the round shows it: `day` in the facility's time zone, the temperature classified, who recorded it. */
 export const observationResponse = z.object({
   id: z.string(),
   personId: z.string(),
   at: z.string(),
   day: z.string(),
   tempC: z.number().nullable(),
-  symptoms: z.array(z.string()),
+  symptoms: z.array(z.enum(SYMPTOM_CODES)),
   note: z.string().nullable(),
   temperatureClass: z.enum(["fever", "low_grade_fever", "normal"]).nullable(),
   version: z.number(),
+  /** The display name of the account that recorded it. */
   recordedBy: z.string(),
 });
+export type Observation = z.infer<typeof observationResponse>;
+/** One person's entries of some days (`GET /api/observations`). */
+export const observationListResponse = z.object({ observations: z.array(observationResponse) });
+/** One entry of `POST /api/observations` as the device sends it; the id is made on the device. */
+export type NewObservation = z.input<typeof observationInput>;
+export type ObservationCorrection = z.input<typeof correctionBody>;
+export type SaveResult = z.infer<typeof recordResponse>;
+export type WithdrawResult = z.infer<typeof withdrawResponse>;
 
-export const historyResponse = z.object({
-  revisions: z.array(
+const revision = z.object({
+  version: z.number(),
+  changedAt: z.string(),
+  /** The display name of the account that made this version. */
+  changedBy: z.string(),
+  tempC: z.number().nullable(),
+  /** As the audit log kept them: codes of the vocabulary of that day. */
+  symptoms: z.array(z.string()),
+  note: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const historyResponse = z.object({ revisions: z.array(revision) });
+export type Revision = z.infer<typeof revision>;
+
+export const roundQuery = z.object({ unitId: z.uuid(), date: saneDay });
+/** One unit's active people with their entries of one day (`GET /api/rounds`). */
+export const roundResponse = z.object({
+  date: z.string(),
+  unit: z.object({ id: z.string(), name: z.string(), floor: z.string() }),
+  people: z.array(
     z.object({
-      version: z.number(),
-      changedAt: z.string(),
-      changedBy: z.string(),
-      tempC: z.number().nullable(),
-      symptoms: z.array(z.string()),
-      note: z.string().nullable(),
-      reason: z.string().nullable(),
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(PERSON_KINDS),
+      room: z.string().nullable(),
+      baselineTempC: z.number().nullable(),
+      observations: z.array(observationResponse),
     }),
   ),
 });
+export type Round = z.infer<typeof roundResponse>;
+export type RoundPerson = Round["people"][number];

@@ -51,6 +51,11 @@ export const personResponse = z.object({
   active: z.boolean(),
 });
 
+export type Person = z.infer<typeof personResponse>;
+export const peopleResponse = z.object({ people: z.array(personResponse) });
+/** What the setup pages send to add a person (`POST /api/people`). */
+export type PersonInput = z.input<typeof personCreateBody>;
+
 export const importResponse = z.object({ imported: z.number() });
 
 export { TEMPERATURE_RANGE_C };

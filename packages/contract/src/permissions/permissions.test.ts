@@ -7,12 +7,14 @@ const hospital = { kind: "facility", facilityType: "hospital" };
 describe("permissions by role and organisation", () => {
   it("gives a care home's physician the round and the records, a hospital's physician the CRE cases instead", () => {
     expect(permissionsOf({ role: "physician", organisation: careHome })).toEqual(
-      expect.arrayContaining(["readFacility", "recordObservations", "recordCases"]),
+      expect.arrayContaining(["readFacility", "readCareRecords", "recordObservations", "recordCases"]),
     );
     expect(allows({ role: "physician", organisation: careHome }, "readCreCases")).toBe(false);
     const atHospital = permissionsOf({ role: "physician", organisation: hospital });
     expect(atHospital).toEqual(expect.arrayContaining(["readFacility", "readCreCases", "answerSurvey"]));
+    expect(atHospital).not.toContain("readCareRecords");
     expect(atHospital).not.toContain("recordObservations");
+    expect(permissionsOf({ role: "admin", organisation: hospital })).not.toContain("managePeople");
     expect(atHospital).not.toContain("recordBathUse");
   });
 

@@ -32,10 +32,19 @@ export type FacilityType = (typeof FACILITY_TYPES)[number];
 export type Place = "facility" | "care_facility" | "hospital" | "secretariat";
 
 export const PERMISSIONS = {
-  /** See the facility, its people and its rounds. */
+  /** See the facility: its settings, units and overseers, and the reports it sent. */
   readFacility: {
     roles: ["care_worker", "nurse", "ic_lead", "director", "physician", "admin"],
     where: "facility",
+  },
+  /**
+   * See a care facility's people and what is recorded of them: the daily rounds, alerts and surveillance, cases,
+   * antibiotic courses, bath uses, outbreak episodes, the outbreak forms and the hygiene routine. Not a hospital's: its
+   * staff work on CRE stewardship.
+   */
+  readCareRecords: {
+    roles: ["care_worker", "nurse", "ic_lead", "director", "physician", "admin"],
+    where: "care_facility",
   },
   /** Record and correct observations in the daily round. */
   recordObservations: {
@@ -51,8 +60,8 @@ export const PERMISSIONS = {
   /** Record who used the communal bath. */
   recordBathUse: { roles: ["care_worker", "nurse", "ic_lead", "director"], where: "care_facility" },
   /** Add and edit people, units and rooms; import residents. */
-  managePeople: { roles: ["nurse", "ic_lead", "director", "admin"], where: "facility" },
-  manageUnits: { roles: ["ic_lead", "director", "admin"], where: "facility" },
+  managePeople: { roles: ["nurse", "ic_lead", "director", "admin"], where: "care_facility" },
+  manageUnits: { roles: ["ic_lead", "director", "admin"], where: "care_facility" },
   manageFacility: { roles: ["director", "admin"], where: "facility" },
   /** Create accounts for the facility's staff and reset their passwords. */
   manageUsers: { roles: ["admin"], where: "facility" },

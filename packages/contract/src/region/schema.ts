@@ -11,6 +11,8 @@ export const sharingResponse = z.object({
   }),
 });
 
+export type CountSharing = z.infer<typeof sharingResponse>["sharing"];
+
 const series = {
   counts: z.array(z.number()),
   upperbound: z.array(z.number().nullable()),
@@ -70,3 +72,6 @@ export const regionResponse = z.object({
     }),
   ),
 });
+export type RegionView = z.infer<typeof regionResponse>;
+export type RegionSeries = RegionView["groups"][number]["region"];
+export type RegionFacilitySeries = RegionView["groups"][number]["facilities"][number];

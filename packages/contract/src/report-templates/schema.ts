@@ -25,3 +25,5 @@ export const templateResponse = z.object({
   knownNames: z.array(z.string()),
   maxBytes: z.number(),
 });
+/** The municipality's report form as `GET /api/report-template` describes it. */
+export type ReportTemplateInfo = z.infer<typeof templateResponse>;

@@ -1,4 +1,4 @@
-import { REPORT_CRITERIA, REPORT_GROUPS } from "@mamori/domain/reports";
+import { type OfficeReportContent, REPORT_CRITERIA, REPORT_GROUPS } from "@mamori/domain/reports";
 import { z } from "zod";
 
 const clientId = z.uuid({ error: "expected a UUID made by the client" });
@@ -59,9 +59,9 @@ export const replyBody = z
 
 export const noteBody = z.object({ id: clientId, text: text(4000) }).strict();
 
-export const stateBody = z
-  .object({ state: z.enum(["new", "acknowledged", "instructed", "closed"]) })
-  .strict();
+export const INBOX_STATES = ["new", "acknowledged", "instructed", "closed"] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+export const stateBody = z.object({ state: z.enum(INBOX_STATES) }).strict();
 
 export const decisionBody = z
   .object({
@@ -73,6 +73,8 @@ export const decisionBody = z
     reportId: z.uuid().optional(),
   })
   .strict();
+
+export const REPORT_KINDS = ["first", "follow_up", "final"] as const;
 
 const message = z.object({
   id: z.string(),
@@ -87,11 +89,11 @@ export const reportView = z.object({
   id: z.string(),
   facilityId: z.string(),
   facility: z.object({ id: z.string(), name: z.string() }),
-  kind: z.enum(["first", "follow_up", "final"]),
+  kind: z.enum(REPORT_KINDS),
   parentId: z.string().nullable(),
   episodeId: z.string().nullable(),
-  group: z.string(),
-  criterion: z.string(),
+  group: z.enum(REPORT_GROUPS),
+  criterion: z.enum(REPORT_CRITERIA),
   status: z.enum(["draft", "submitted"]),
   version: z.number(),
   submittedVersion: z.number().nullable(),
@@ -99,11 +101,23 @@ export const reportView = z.object({
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
   content: z.record(z.string(), z.unknown()),
-  evidence: z.record(z.string(), z.unknown()),
+  /** The criterion's evaluation the report was drafted with: its code, whether it held, on which day, and why. */
+  evidence: z.object({
+    code: z.string(),
+    holds: z.boolean(),
+    day: z.string().nullable(),
+    profile: z.string(),
+    evidence: z.record(z.string(), z.unknown()),
+  }),
   /** What changed in the last submitted version against the one submitted before it. */
   changes: z.array(z.string()),
   recipients: z.array(
-    z.object({ organisationId: z.string(), kind: z.string(), name: z.string(), state: z.string() }),
+    z.object({
+      organisationId: z.string(),
+      kind: z.enum(["health_centre", "municipality"]),
+      name: z.string(),
+      state: z.enum(INBOX_STATES),
+    }),
   ),
   replies: z.array(message),
   /** Only for the offices: their notes to each other. */
@@ -122,18 +136,22 @@ export const reportView = z.object({
   ),
 });
 
+export type ReportMessage = z.infer<typeof message>;
+/** A report as the server presents it; its content is the domain's (`OfficeReportContent`), the same the server fills. */
+export type Report = Omit<z.infer<typeof reportView>, "content"> & { content: OfficeReportContent };
+
 export const reportResponse = z.object({ report: reportView });
 
 export const reportListResponse = z.object({
   reports: z.array(
     z.object({
       id: z.string(),
-      kind: z.string(),
+      kind: z.enum(REPORT_KINDS),
       parentId: z.string().nullable(),
       episodeId: z.string().nullable(),
-      group: z.string(),
-      criterion: z.string(),
-      status: z.string(),
+      group: z.enum(REPORT_GROUPS),
+      criterion: z.enum(REPORT_CRITERIA),
+      status: z.enum(["draft", "submitted"]),
       version: z.number(),
       createdAt: z.string(),
       submittedAt: z.string().nullable(),
@@ -143,9 +161,9 @@ export const reportListResponse = z.object({
   decisions: z.array(
     z.object({
       id: z.string(),
-      group: z.string(),
+      group: z.enum(REPORT_GROUPS),
       day: z.string(),
-      decision: z.string(),
+      decision: z.enum(["report", "no_report"]),
       reason: z.string(),
       reportId: z.string().nullable(),
       decidedBy: z.string(),
@@ -163,12 +181,12 @@ export const inboxResponse = z.object({
     z.object({
       id: z.string(),
       facility: z.object({ id: z.string(), name: z.string() }),
-      kind: z.string(),
+      kind: z.enum(REPORT_KINDS),
       parentId: z.string().nullable(),
-      group: z.string(),
-      criterion: z.string(),
-      status: z.string(),
-      state: z.string(),
+      group: z.enum(REPORT_GROUPS),
+      criterion: z.enum(REPORT_CRITERIA),
+      status: z.literal("submitted"),
+      state: z.enum(INBOX_STATES),
       version: z.number(),
       unread: z.boolean(),
       submittedAt: z.string().nullable(),
@@ -176,6 +194,14 @@ export const inboxResponse = z.object({
     }),
   ),
 });
+
+/** The header's count (`GET /api/inbox/unread`): the total, and its parts — reports, and for a health centre 発生届. */
+export const unreadResponse = z.object({
+  unread: z.number(),
+  reports: z.number(),
+  notifications: z.number(),
+});
+export type UnreadCounts = z.infer<typeof unreadResponse>;
 
 export const overviewResponse = z.object({
   facilities: z.array(
@@ -189,3 +215,8 @@ export const overviewResponse = z.object({
     }),
   ),
 });
+
+export type ReportListItem = z.infer<typeof reportListResponse>["reports"][number];
+export type CriterionCDecision = z.infer<typeof reportListResponse>["decisions"][number];
+export type InboxItem = z.infer<typeof inboxResponse>["reports"][number];
+export type OverviewFacility = z.infer<typeof overviewResponse>["facilities"][number];

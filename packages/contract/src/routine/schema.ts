@@ -25,7 +25,7 @@ export const recordPatchBody = z.object({
 
 export const recordResponse = z.object({
   id: z.string(),
-  type: z.string(),
+  type: z.enum(RECORD_TYPE_NAMES),
   date: z.string(),
   personId: z.string().nullable(),
   equipmentId: z.string().nullable(),
@@ -147,3 +147,16 @@ export const restrictionsResponse = z.object({
 export const inspectionQuery = z
   .object({ type: z.enum(RECORD_TYPE_NAMES), from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });
+
+export type RoutineRecord = z.infer<typeof recordResponse>;
+/** A record as the screens send it (`POST /api/routine/records/:type`); the id is made on the device. */
+export type NewRoutineRecord = z.input<typeof recordBody>;
+export type RoutineRecordPatch = z.input<typeof recordPatchBody>;
+export type Equipment = z.infer<typeof equipmentResponse>;
+export type EquipmentInput = z.input<typeof equipmentBody>;
+export type EquipmentPatch = z.input<typeof equipmentPatchBody>;
+/** The facility's settings of the schedule and of staff returning to work (GET/PUT /api/routine/settings). */
+export type RoutineSettings = z.infer<typeof settingsBody>;
+export type ObligationState = z.infer<typeof obligationsResponse>["items"][number];
+export type ObligationStatus = ObligationState["status"];
+export type WorkRestriction = z.infer<typeof restrictionsResponse>["restrictions"][number];

@@ -1,8 +1,11 @@
 import { saneInstant } from "@mamori/domain/input";
 import {
   CASE_STATUSES,
+  type EvaluateFacilityResult,
   FACILITY_ALERT_CODES,
   OUTCOME_KINDS,
+  PERSON_KINDS,
+  SYMPTOM_CODES,
   SYNDROME_GROUPS,
 } from "@mamori/domain/surveillance";
 import { z } from "zod";
@@ -35,7 +38,12 @@ export const lineListResponse = z.object({
       caseId: z.string().nullable(),
       version: z.number().nullable(),
       source: z.enum(["implicit", "recorded"]),
-      person: z.object({ id: z.string(), name: z.string(), kind: z.string(), job: z.string().nullable() }),
+      person: z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(PERSON_KINDS),
+        job: z.string().nullable(),
+      }),
       unit: named.extend({ floor: z.string() }).nullable(),
       room: named.nullable(),
       subject,
@@ -54,7 +62,7 @@ export const lineListResponse = z.object({
         z.object({
           date: z.string(),
           recorded: z.boolean(),
-          symptoms: z.array(z.string()),
+          symptoms: z.array(z.enum(SYMPTOM_CODES)),
           lowGradeFever: z.boolean(),
           maxTempC: z.number().nullable(),
           caseSymptoms: z.boolean(),
@@ -65,6 +73,10 @@ export const lineListResponse = z.object({
     }),
   ),
 });
+
+export type LineListResult = z.infer<typeof lineListResponse>;
+export type LineListEntry = LineListResult["entries"][number];
+export type LineListDay = LineListEntry["days"][number];
 
 export const epidemicCurveResponse = z.object({
   asOf: z.string(),
@@ -89,3 +101,28 @@ export const epidemicCurveResponse = z.object({
     minHistoryDays: z.number(),
   }),
 });
+export type EpidemicCurveResult = z.infer<typeof epidemicCurveResponse>;
+
+export const alertsQuery = z.object({
+  asOf: saneInstant.optional(),
+  lookback: z.coerce.number().int().min(1).max(31).default(7),
+});
+/** What the screens may ask of `GET …/alerts`: the instant of evaluation and the days covered (1–31, default 7). */
+export type AlertsQuery = { asOf?: string; lookback?: number };
+/** `GET /api/facilities/:facilityId/alerts`; each alert is checked here for its frame, its fields are the domain's. */
+export const alertsResponse = z.object({
+  asOf: z.string(),
+  profile: z.string(),
+  days: z.array(z.string()),
+  alerts: z.array(
+    z.object({
+      code: z.string(),
+      subject: z.record(z.string(), z.string()),
+      day: z.string(),
+      profile: z.string(),
+      evidence: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+/** The alerts' answer: the domain's evaluation (`Alert`, a union by code, with its evidence) as the server sends it. */
+export type AlertsResult = EvaluateFacilityResult;

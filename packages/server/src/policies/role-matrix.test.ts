@@ -149,25 +149,59 @@ beforeAll(async () => {
 const readers = (kind: Caller["kind"], roles: readonly Role[]) => (c: Caller) =>
   c.kind === kind && roles.includes(c.role);
 const officers = (c: Caller) => c.kind === "office";
+const today = () => new Date().toISOString().slice(0, 10);
+// The care facility's round and records: its own staff only; a hospital's staff (a facility too, doing CRE
+// stewardship) and the offices are refused, as the navigation hides them (PERMISSIONS.readCareRecords, care_facility).
+const careStaff = readers("facility", PERMISSIONS.readCareRecords.roles);
 
 describe("who may read what", () => {
   const reads: { name?: string; url: () => string; allowed: (c: Caller) => boolean }[] = [
     {
-      url: () => "/api/people",
+      name: "/api/facility",
+      url: () => "/api/facility",
       allowed: (c) =>
         readers("facility", PERMISSIONS.readFacility.roles)(c) ||
         readers("hospital", PERMISSIONS.readFacility.roles)(c),
     },
+    { url: () => "/api/people", allowed: careStaff },
     {
-      url: () => "/api/cases",
-      allowed: (c) =>
-        readers("facility", PERMISSIONS.readFacility.roles)(c) ||
-        readers("hospital", PERMISSIONS.readFacility.roles)(c),
+      name: "/api/observations",
+      url: () => `/api/observations?personId=${a.people[0]!.id}&from=${today()}&to=${today()}`,
+      allowed: careStaff,
+    },
+    {
+      name: "/api/rounds",
+      url: () => `/api/rounds?unitId=${a.units[0]!.id}&date=${today()}`,
+      allowed: careStaff,
+    },
+    { url: () => "/api/cases", allowed: careStaff },
+    { url: () => "/api/antibiotics", allowed: careStaff },
+    { name: "/api/bath-uses", url: () => `/api/bath-uses?from=${today()}&to=${today()}`, allowed: careStaff },
+    { url: () => "/api/routine/settings", allowed: careStaff },
+    {
+      name: "/api/facilities/:facilityId/obligations",
+      url: () => `/api/facilities/${a.facility.id}/obligations`,
+      allowed: readers("facility", PERMISSIONS.readObligations.roles),
+    },
+    {
+      name: "/api/facilities/:facilityId/alerts",
+      url: () => `/api/facilities/${a.facility.id}/alerts`,
+      allowed: careStaff,
+    },
+    {
+      name: "/api/facilities/:facilityId/line-list",
+      url: () => `/api/facilities/${a.facility.id}/line-list`,
+      allowed: careStaff,
+    },
+    {
+      name: "/api/facilities/:facilityId/forms/weekly",
+      url: () => `/api/facilities/${a.facility.id}/forms/weekly?weekStart=${today()}`,
+      allowed: careStaff,
     },
     {
       name: "/api/facilities/:facilityId/episodes",
       url: () => `/api/facilities/${a.facility.id}/episodes`,
-      allowed: readers("facility", PERMISSIONS.readFacility.roles),
+      allowed: careStaff,
     },
     { url: () => "/api/inbox", allowed: officers },
     { url: () => "/api/region", allowed: (c) => c.kind === "office" && c.role === "health_centre_officer" },
@@ -190,18 +224,27 @@ describe("who may read what", () => {
       );
       expect(seen).toEqual(want);
     });
+
+  it("says why a hospital's physician is refused the care facility's round, and a care home's its CRE cases", async () => {
+    const byLabel = (label: string) => callers.find((c) => c.label === label)!.cookie;
+    const round = await call(byLabel("hospital physician"), "GET", "/api/people");
+    expect(round.statusCode).toBe(403);
+    expect(round.json().error.id).toBe("not_a_care_facility");
+    const cre = await call(byLabel("facility physician"), "GET", "/api/cre/cases");
+    expect(cre.statusCode).toBe(403);
+    expect(cre.json().error.id).toBe("not_a_hospital");
+    const office = await call(byLabel("health centre"), "GET", "/api/people");
+    expect(office.json().error.id).toBe("forbidden");
+  });
 });
 
 describe("who may write what", () => {
-  const today = () => new Date().toISOString().slice(0, 10);
-  // Observations and cases name a person of facility A: the hospital's roles are refused them (a 400 naming the person,
-  // as for an unknown one); the hospital is a facility too and writes its own people.
-  const writes: { name: string; body: () => object; allowed: readonly Role[]; namesFacilityA: boolean }[] = [
+  // The round's writes are the care facility's: a hospital's staff are refused them as the offices are.
+  const writes: { name: string; body: () => object; allowed: readonly Role[] }[] = [
     {
       name: "/api/people",
       body: () => ({ name: `入居者 ${randomUUID()}`, kind: "resident" }),
       allowed: PERMISSIONS.managePeople.roles,
-      namesFacilityA: false,
     },
     {
       name: "/api/observations",
@@ -211,7 +254,6 @@ describe("who may write what", () => {
         ],
       }),
       allowed: PERMISSIONS.recordObservations.roles,
-      namesFacilityA: true,
     },
     {
       name: "/api/cases",
@@ -223,7 +265,6 @@ describe("who may write what", () => {
         onsetDate: today(),
       }),
       allowed: PERMISSIONS.recordCases.roles,
-      namesFacilityA: true,
     },
   ];
   for (const write of writes)
@@ -234,8 +275,7 @@ describe("who may write what", () => {
         const status = (await call(c.cookie, "POST", write.name, write.body())).statusCode;
         got[c.label] =
           status < 300 ? "written" : [400, 403, 404].includes(status) ? "refused" : String(status);
-        const own = c.kind === "facility" || (c.kind === "hospital" && !write.namesFacilityA);
-        want[c.label] = own && write.allowed.includes(c.role) ? "written" : "refused";
+        want[c.label] = c.kind === "facility" && write.allowed.includes(c.role) ? "written" : "refused";
       }
       expect(got).toEqual(want);
     });

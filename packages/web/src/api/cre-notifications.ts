@@ -1,3 +1,4 @@
+import type { ReceivedCreNotification } from "@mamori/contract/cre-notifications";
 import type { CreCaseDetail, CreCaseRecord, Requester } from "./cre.ts";
 
 // Shapes of the CRE notification calls of docs/api.md ("CRE 発生届 through the inbox").
@@ -34,15 +35,7 @@ export interface SentCreNotification {
   form: SentNotificationForm;
 }
 
-export interface ReceivedCreNotification {
-  id: string;
-  hospital: { name: string };
-  organism: string;
-  organismJa: string | null;
-  diagnosedOn: string | null;
-  sentAt: string;
-  unread: boolean;
-}
+export type { ReceivedCreNotification } from "@mamori/contract/cre-notifications";
 
 export function createCreNotificationsApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);

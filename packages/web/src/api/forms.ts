@@ -1,52 +1,15 @@
-import type { FormColumn, ReportSection } from "@mamori/domain/forms";
+import type { PhysicianReportForm, WeeklyTrendForm } from "@mamori/contract/forms";
 import type { Requester } from "./cre.ts";
 
-// Shapes of the outbreak-form calls of docs/api.md ("Outbreak forms"): the server counts with the domain functions of
-// `mamori forms` (contracts/forms.md) and adds names for the facility's staff.
+// The outbreak-form calls of docs/api.md ("Outbreak forms"); their answers are typed by @mamori/contract.
 
-export interface FormFacility {
-  name: string;
-  timeZone: string;
-}
-
-/** 付録4② 施設全体での傾向把握. */
-export interface WeeklyTrendForm {
-  facility: FormFacility;
-  asOf: string;
-  weekStart: string;
-  days: string[];
-  residents: number;
-  rows: { column: FormColumn; counts: number[]; total: number }[];
-}
-
-export interface PhysicianReportLine {
-  personId: string;
-  name: string;
-  section: ReportSection;
-  unitId: string | null;
-  unitName: string | null;
-  room: string | null;
-  marks: string[];
-  consultationDate: string | null;
-  remarks: string;
-}
-
-export interface PhysicianReportTallyRow {
-  row: string;
-  kind: "unit" | "co_located" | "staff";
-  unitName: string | null;
-  counts: number[];
-  total: number;
-}
-
-/** 付録4③ 医師への報告用紙. */
-export interface PhysicianReportForm {
-  facility: FormFacility;
-  asOf: string;
-  days: string[];
-  lines: PhysicianReportLine[];
-  tally: PhysicianReportTallyRow[];
-}
+export type {
+  FormFacility,
+  PhysicianReportForm,
+  PhysicianReportLine,
+  PhysicianReportTallyRow,
+  WeeklyTrendForm,
+} from "@mamori/contract/forms";
 
 /** The form calls of the typed client, built on its request function. */
 export function createFormsApi(request: Requester) {

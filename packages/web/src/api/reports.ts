@@ -1,106 +1,30 @@
+import type {
+  CriterionCDecision,
+  InboxItem,
+  InboxState,
+  OverviewFacility,
+  Report,
+  ReportListItem,
+  ReportMessage,
+  UnreadCounts,
+} from "@mamori/contract/reports";
 import type { OfficeReportContent, ReportCriterion, ReportGroup } from "@mamori/domain/reports";
 import type { Requester } from "./cre.ts";
 
-// Shapes of the report calls of docs/contracts/reports.md and docs/api.md ("Reports to the offices").
+// The report calls of docs/contracts/reports.md and docs/api.md ("Reports to the offices"); the shapes are those of
+// @mamori/contract, the report's content the domain's (packages/domain/src/reports), the same type the server fills.
 
-// The report's content is the domain's (packages/domain/src/reports): the same type the server fills.
+export type {
+  CriterionCDecision,
+  InboxItem,
+  InboxState,
+  OverviewFacility,
+  Report,
+  ReportListItem,
+  ReportMessage,
+} from "@mamori/contract/reports";
 export type { ReportCriterion, ReportGroup, Tally } from "@mamori/domain/reports";
-export type InboxState = "new" | "acknowledged" | "instructed" | "closed";
 export type ReportContent = OfficeReportContent;
-
-export interface ReportMessage {
-  id: string;
-  kind: "reply" | "instruction" | "note";
-  text: string;
-  at: string;
-  by: string;
-  from: { kind: string; organisationId: string; name: string };
-}
-
-export interface Report {
-  id: string;
-  facilityId: string;
-  facility: { id: string; name: string };
-  kind: "first" | "follow_up" | "final";
-  parentId: string | null;
-  episodeId: string | null;
-  group: ReportGroup;
-  criterion: ReportCriterion;
-  status: "draft" | "submitted";
-  version: number;
-  submittedVersion: number | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  content: ReportContent;
-  evidence: {
-    code: string;
-    holds: boolean;
-    day: string | null;
-    profile: string;
-    evidence: Record<string, unknown>;
-  };
-  changes: string[];
-  recipients: {
-    organisationId: string;
-    kind: "health_centre" | "municipality";
-    name: string;
-    state: InboxState;
-  }[];
-  replies: ReportMessage[];
-  notes?: ReportMessage[];
-  followUps: { id: string; kind: string; status: string; version: number; submittedAt: string | null }[];
-  versions: { version: number; savedAt: string; submittedAt: string | null }[];
-}
-
-export interface ReportListItem {
-  id: string;
-  kind: Report["kind"];
-  parentId: string | null;
-  episodeId: string | null;
-  group: ReportGroup;
-  criterion: ReportCriterion;
-  status: Report["status"];
-  version: number;
-  createdAt: string;
-  submittedAt: string | null;
-  replies: number;
-}
-
-export interface CriterionCDecision {
-  id: string;
-  group: ReportGroup;
-  day: string;
-  decision: "report" | "no_report";
-  reason: string;
-  reportId: string | null;
-  decidedBy: string;
-  decidedAt: string;
-}
-
-export interface InboxItem {
-  id: string;
-  facility: { id: string; name: string };
-  kind: Report["kind"];
-  parentId: string | null;
-  group: ReportGroup;
-  criterion: ReportCriterion;
-  status: "submitted";
-  state: InboxState;
-  version: number;
-  unread: boolean;
-  submittedAt: string | null;
-  receivedAt: string;
-}
-
-export interface OverviewFacility {
-  id: string;
-  name: string;
-  openReports: number;
-  unread: number;
-  latestReportAt: string | null;
-  openEpisodes: { group: string | null; openedDate: string }[];
-}
 
 export type ReportEdits = Partial<
   Pick<ReportContent, "contact" | "specimens" | "tests" | "measures" | "remarks">
@@ -143,7 +67,7 @@ export function createReportsApi(request: Requester) {
     workbookUrl: (id: string) => `${one(id)}/workbook`,
     inbox: () => request<{ unread: number; reports: InboxItem[] }>("GET", "/api/inbox"),
     /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */
-    unread: async () => (await request<{ unread: number }>("GET", "/api/inbox/unread")).unread,
+    unread: () => request<UnreadCounts>("GET", "/api/inbox/unread"),
     overview: async () =>
       (await request<{ facilities: OverviewFacility[] }>("GET", "/api/inbox/overview")).facilities,
   };

@@ -1,115 +1,33 @@
-import type { ObligationCode, ObligationSource } from "@mamori/domain/obligations";
+import type {
+  Equipment,
+  EquipmentInput,
+  EquipmentPatch,
+  NewRoutineRecord,
+  ObligationState,
+  RoutineRecord,
+  RoutineRecordPatch,
+  RecordType as RoutineRecordType,
+  RoutineSettings,
+  WorkRestriction,
+} from "@mamori/contract/routine";
 import type { Requester } from "./cre.ts";
 
-// Shapes of the infection-control routine calls of docs/api.md ("Infection-control routine"): the server computes each
-// obligation's state with @mamori/domain/obligations, the same function as `mamori obligations`.
+// The infection-control routine calls of docs/api.md ("Infection-control routine"): the server computes each
+// obligation's state with @mamori/domain/obligations, the same function as `mamori obligations`; the shapes are those
+// of @mamori/contract.
 
-export type ObligationStatus = "ok" | "due_soon" | "overdue";
-
-export interface ObligationState {
-  code: ObligationCode;
-  subject: Record<string, string | number>;
-  subjectName: string | null;
-  status: ObligationStatus;
-  due?: string | null;
-  held?: number;
-  required?: number;
-  last?: string | null;
-  action: string;
-  missing?: string[];
-  late?: boolean;
-  reading?: { chlorineMgL: number; outOfRange: boolean };
-  rule: string;
-  source: ObligationSource;
-}
-
-export type RoutineRecordType =
-  | "committee_meeting"
-  | "guideline_version"
-  | "training"
-  | "staff_hire"
-  | "staff_immunity"
-  | "staff_health_check"
-  | "vaccination"
-  | "occupational_exposure"
-  | "humidifier_log"
-  | "bath_check"
-  | "legionella_test"
-  | "kitchen_check"
-  | "cleaning_round"
-  | "waste_handover";
-
-export interface RoutineRecord {
-  id: string;
-  type: RoutineRecordType;
-  date: string;
-  personId: string | null;
-  equipmentId: string | null;
-  data: Record<string, unknown>;
-  flagged: boolean;
-  attendeeIds: string[];
-  acknowledgements: { userId: string; at: string }[];
-  recordedAt: string;
-}
-
-export interface NewRoutineRecord {
-  id: string;
-  date: string;
-  personId?: string;
-  equipmentId?: string;
-  data?: Record<string, unknown>;
-  attendeeIds?: string[];
-}
-
-export type EquipmentKind =
-  | "humidifier_household"
-  | "humidifier_builtin"
-  | "bath_circulating"
-  | "bath_non_circulating";
-export interface Equipment {
-  id: string;
-  kind: EquipmentKind;
-  name: string;
-  seasonFrom: string | null;
-  seasonTo: string | null;
-  active: boolean;
-}
-
-/** The facility's settings of the schedule and of staff returning to work (GET/PUT /api/routine/settings). */
-export interface RoutineSettings {
-  committeeEveryMonths: number;
-  newHireTrainingDays: number;
-  regularTrainingsPerYear: number;
-  fiscalYearStartMonth: number;
-  guidelineReviewMonths: number;
-  healthCheckEveryMonths: number;
-  fluVaccineDueMonth: number;
-  circulatingBathWaterChangeDays: number;
-  retentionYears: number;
-  influenzaDaysAfterOnset: number;
-  influenzaDaysAfterFever: number;
-  giSymptomFreeDays: number;
-}
-
-export type EquipmentInput = {
-  kind: EquipmentKind;
-  name: string;
-  seasonFrom: string | null;
-  seasonTo: string | null;
-  active: boolean;
-};
-
-export interface WorkRestriction {
-  staffId: string;
-  name: string;
-  job: string | null;
-  reason: "gi_symptoms" | "influenza";
-  offDuties: string[];
-  lastSymptomOn?: string;
-  onsetOn?: string;
-  feverResolvedOn?: string | null;
-  returnOn: string | null;
-}
+export type {
+  Equipment,
+  EquipmentInput,
+  EquipmentKind,
+  NewRoutineRecord,
+  ObligationState,
+  ObligationStatus,
+  RecordType as RoutineRecordType,
+  RoutineRecord,
+  RoutineSettings,
+  WorkRestriction,
+} from "@mamori/contract/routine";
 
 /** The routine calls of the typed client, on its request function. */
 export function createRoutineApi(request: Requester) {
@@ -137,7 +55,7 @@ export function createRoutineApi(request: Requester) {
     create: (type: RoutineRecordType, record: NewRoutineRecord) =>
       request<RoutineRecord>("POST", `/api/routine/records/${type}`, { body: record }),
     /** Changes a record's data (closing an exposure's follow-up); the server checks it like a new one. */
-    update: (recordId: string, patch: { data: Record<string, unknown>; attendeeIds?: string[] }) =>
+    update: (recordId: string, patch: RoutineRecordPatch) =>
       request<RoutineRecord>("PATCH", `/api/routine/records/${id(recordId)}`, { body: patch }),
     /** Deletes a record; the server refuses (409 `retention`) while it is within the retention period. */
     remove: (recordId: string) =>
@@ -149,7 +67,7 @@ export function createRoutineApi(request: Requester) {
         .settings,
     addEquipment: (equipment: EquipmentInput) =>
       request<Equipment>("POST", "/api/routine/equipment", { body: equipment }),
-    updateEquipment: (equipmentId: string, patch: Partial<Omit<EquipmentInput, "kind">>) =>
+    updateEquipment: (equipmentId: string, patch: EquipmentPatch) =>
       request<Equipment>("PATCH", `/api/routine/equipment/${id(equipmentId)}`, { body: patch }),
     acknowledge: (recordId: string) =>
       request<{ acknowledged: boolean }>("POST", `/api/routine/records/${id(recordId)}/acknowledgements`),

@@ -50,11 +50,20 @@ describe("navigation by organisation", () => {
     expect(nav).not.toContain("nav-inbox");
   });
 
-  it("shows a hospital's nurse the setup but not the care home's records", async () => {
+  it("shows a hospital's nurse neither the setup of people nor the care home's records", async () => {
     const nav = await navOf(testUser({ role: "nurse", organisation: HOSPITAL }));
-    expect(nav).toContain("nav-setup");
+    expect(nav).not.toContain("nav-setup");
     expect(nav).not.toContain("nav-records");
     expect(nav).not.toContain("nav-routine");
+    expect(nav).not.toContain("nav-disinfection");
+  });
+
+  it("takes a hospital's administrator to the accounts, a care home's to the people", async () => {
+    renderSignedIn(
+      <AppHeader />,
+      fakeApi({ me: () => Promise.resolve(testUser({ role: "admin", organisation: HOSPITAL })) }),
+    );
+    expect((await screen.findByTestId("nav-setup")).getAttribute("href")).toBe("/setup/accounts");
   });
 
   it("shows a health centre's officer the inbox and the region view only", async () => {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { canEditPeople, canReadFacility, isOverseer } from "../lib/roles.ts";
+import { canReadCareRecords, canReadFacility, isOverseer, setupHome } from "../lib/roles.ts";
 import { canUseRoutine } from "../lib/routine-roles.ts";
 import { canUseForms } from "../pages/forms/forms-roles.ts";
 import { canUseRecords } from "../pages/records/records-roles.ts";
@@ -19,6 +19,7 @@ export function AppHeader() {
   const { signOut } = useSession();
   const pending = usePendingCount();
   const [changingPassword, setChangingPassword] = useState(false);
+  const setup = isOverseer(user) ? null : setupHome(user);
 
   const onSignOut = () => {
     if (pending > 0 && !globalThis.confirm(t("header.confirmSignOut", { count: pending }))) return;
@@ -64,13 +65,13 @@ export function AppHeader() {
             {t("nav.forms", { ns: "forms" })}
           </Link>
         )}
-        {!isOverseer(user) && canReadFacility(user) && user.organisation.kind === "facility" && (
+        {!isOverseer(user) && canReadCareRecords(user) && (
           <Link href="/disinfection" data-testid="nav-disinfection">
             {t("nav.disinfection", { ns: "forms" })}
           </Link>
         )}
-        {!isOverseer(user) && canEditPeople(user) && (
-          <Link href="/setup/people" data-testid="nav-setup">
+        {setup && (
+          <Link href={setup} data-testid="nav-setup">
             {t("header.setup")}
           </Link>
         )}

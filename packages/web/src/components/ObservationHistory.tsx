@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Revision } from "../api/types.ts";
 import { formatInstant } from "../lib/dates.ts";
 import { errorText } from "../lib/error-text.ts";
-import { asLang, formatTempC, symptomLabel } from "../lib/labels.ts";
+import { asLang, formatTempC, keptSymptomLabel } from "../lib/labels.ts";
 
 interface Props {
   observationId: string;
@@ -44,7 +44,7 @@ export function ObservationHistory({ observationId, timeZone, load }: Props) {
           <div>
             {r.tempC !== null ? `${formatTempC(r.tempC)}℃ ` : ""}
             {r.symptoms.length > 0
-              ? r.symptoms.map((s) => symptomLabel(s, lang)).join("・")
+              ? r.symptoms.map((s) => keptSymptomLabel(s, lang)).join("・")
               : t("editor.nothingNew")}
             {r.note ? ` — ${r.note}` : ""}
           </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import { canManageUsers } from "../lib/roles.ts";
+import { canManageUsers, canReadCareRecords } from "../lib/roles.ts";
 import { useUser } from "../state/SessionProvider.tsx";
 
 const LINKS = [
@@ -22,27 +22,32 @@ export function SetupNav() {
   const { t: tAlerts } = useTranslation("alerts");
   const [location] = useLocation();
   const user = useUser();
+  const careFacility = canReadCareRecords(user);
   return (
     <nav className="tabs" aria-label={t("setup.title")}>
-      {LINKS.map((l) => (
+      {/* People, units, import and the reporting rules are a care facility's; a hospital keeps none. */}
+      {careFacility &&
+        LINKS.map((l) => (
+          <Link
+            key={l.href}
+            href={l.href}
+            className={location === l.href ? "tab is-on" : "tab"}
+            aria-current={location === l.href ? "page" : undefined}
+            data-testid={l.testId}
+          >
+            {t(l.key)}
+          </Link>
+        ))}
+      {careFacility && (
         <Link
-          key={l.href}
-          href={l.href}
-          className={location === l.href ? "tab is-on" : "tab"}
-          aria-current={location === l.href ? "page" : undefined}
-          data-testid={l.testId}
+          href={RULES_LINK.href}
+          className={location === RULES_LINK.href ? "tab is-on" : "tab"}
+          aria-current={location === RULES_LINK.href ? "page" : undefined}
+          data-testid={RULES_LINK.testId}
         >
-          {t(l.key)}
+          {tAlerts("profiles.title")}
         </Link>
-      ))}
-      <Link
-        href={RULES_LINK.href}
-        className={location === RULES_LINK.href ? "tab is-on" : "tab"}
-        aria-current={location === RULES_LINK.href ? "page" : undefined}
-        data-testid={RULES_LINK.testId}
-      >
-        {tAlerts("profiles.title")}
-      </Link>
+      )}
       {ADMIN_LINKS.filter((l) => l.show(user)).map((l) => (
         <Link
           key={l.href}

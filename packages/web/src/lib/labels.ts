@@ -13,6 +13,9 @@ export type Lang = "ja" | "en";
 export const asLang = (value: string | undefined): Lang => (value?.startsWith("en") ? "en" : "ja");
 
 export const symptomLabel = (code: SymptomCode, lang: Lang): string => SYMPTOM_LABELS[code][lang];
+/** A symptom code as an older record kept it (the audit log's versions): its label, or the code if no longer known. */
+export const keptSymptomLabel = (code: string, lang: Lang): string =>
+  Object.hasOwn(SYMPTOM_LABELS, code) ? symptomLabel(code as SymptomCode, lang) : code;
 export const kindLabel = (kind: PersonKind, lang: Lang): string => PERSON_KIND_LABELS[kind][lang];
 export const jobLabel = (job: StaffJob, lang: Lang): string => STAFF_JOB_LABELS[job][lang];
 

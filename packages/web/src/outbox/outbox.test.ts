@@ -135,7 +135,7 @@ describe("Outbox", () => {
   it("marks only the entries a 400 names as refused and sends the rest", async () => {
     const stored: string[] = [];
     const send = vi.fn(async (batch: NewObservation[]) => {
-      const bad = batch.findIndex((o) => o.tempC !== undefined && o.tempC > 45);
+      const bad = batch.findIndex((o) => o.tempC != null && o.tempC > 45);
       if (bad >= 0) {
         throw new ApiError(400, "validation_failed", "invalid", [
           { path: `observations[${bad}].tempC`, message: "30〜45の範囲で入力してください" },

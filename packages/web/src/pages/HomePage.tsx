@@ -36,7 +36,8 @@ export function HomePage() {
   const today = facility ? todayIn(facility.timeZone) : null;
 
   useEffect(() => {
-    if (!facility || today === null) return;
+    // A hospital keeps no round (its home is the CRE list below).
+    if (!facility || today === null || facility.type === "hospital") return;
     let cancelled = false;
     Promise.all(facility.units.map((u) => api.round(u.id, today))).then(
       (list) => {

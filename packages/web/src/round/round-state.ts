@@ -68,7 +68,7 @@ function fromOutbox(item: OutboxItem, baselineTempC: number | null): RoundEntry 
     tempC: o.tempC ?? null,
     symptoms: o.symptoms,
     note: o.note ?? null,
-    temperatureClass: o.tempC === undefined ? null : classifyTemperature(o.tempC, baselineTempC),
+    temperatureClass: o.tempC == null ? null : classifyTemperature(o.tempC, baselineTempC),
     version: null,
     sync: item.status === "pending" ? "pending" : item.status === "rejected" ? "rejected" : "saved",
     ...(item.error ? { error: item.error } : {}),

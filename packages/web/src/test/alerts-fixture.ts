@@ -33,6 +33,7 @@ export const FIXTURE_PEOPLE: Person[] = [
       room: `${UNIT_OF(i) === "unit-1" ? 1 : 2}0${(k % 6) + 1}号室`,
       roomId: null,
       baselineTempC: 36.2,
+      birthDate: null,
       active: true,
     };
   }),
@@ -47,6 +48,7 @@ export const FIXTURE_PEOPLE: Person[] = [
     room: null,
     roomId: null,
     baselineTempC: null,
+    birthDate: null,
     active: true,
   },
 ];

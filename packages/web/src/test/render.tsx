@@ -31,6 +31,7 @@ export const TEST_FACILITY: Facility = {
   type: "elderly_care",
   timeZone: "Asia/Tokyo",
   ruleProfile: "mhlw-2005",
+  prefecture: null,
   healthCentre: { id: "hc", name: "みなと市保健所" },
   municipality: { id: "m", name: "みなと市" },
   units: [
@@ -62,7 +63,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       decide: unexpected("reports.decide"),
       workbookUrl: (id: string) => `/api/reports/${id}/workbook`,
       inbox: unexpected("reports.inbox"),
-      unread: async () => 0,
+      unread: async () => ({ unread: 0, reports: 0, notifications: 0 }),
       overview: unexpected("reports.overview"),
     },
     creNotifications: {

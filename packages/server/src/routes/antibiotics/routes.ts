@@ -1,4 +1,10 @@
-import { courseCreateBody, courseEndBody, courseParams, courseResponse } from "@mamori/contract/antibiotics";
+import {
+  courseCreateBody,
+  courseEndBody,
+  courseListResponse,
+  courseParams,
+  courseResponse,
+} from "@mamori/contract/antibiotics";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,19 +29,15 @@ const COURSE_WRITE = { permission: "recordCases", entity: "antibiotic_course" } 
 export const antibioticRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      "/",
-      { schema: { response: { 200: z.object({ courses: z.array(courseResponse) }) } } },
-      async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
-        const rows = await ctx.db
-          .select()
-          .from(antibioticCourses)
-          .where(eq(antibioticCourses.facilityId, facilityId))
-          .orderBy(asc(antibioticCourses.startDate));
-        return { courses: rows.map(present) };
-      },
-    );
+    app.get("/", { schema: { response: { 200: courseListResponse } } }, async (request) => {
+      const { facilityId } = authorizeFacility(request, "readCareRecords");
+      const rows = await ctx.db
+        .select()
+        .from(antibioticCourses)
+        .where(eq(antibioticCourses.facilityId, facilityId))
+        .orderBy(asc(antibioticCourses.startDate));
+      return { courses: rows.map(present) };
+    });
 
     app.post(
       "/",

@@ -21,7 +21,7 @@ export const bathUseRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get("/", { schema: { querystring: bathQuery, response: { 200: bathResponse } } }, async (request) => {
-      const { facilityId } = authorizeFacility(request, "readFacility");
+      const { facilityId } = authorizeFacility(request, "readCareRecords");
       const rows = await ctx.db
         .select({ personId: bathUses.personId, date: bathUses.date })
         .from(bathUses)

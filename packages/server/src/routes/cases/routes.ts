@@ -1,5 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
-import { caseCreateBody, caseParams, caseResponse, casesQuery, caseUpdateBody } from "@mamori/contract/cases";
+import {
+  caseCreateBody,
+  caseListResponse,
+  caseParams,
+  caseResponse,
+  casesQuery,
+  caseUpdateBody,
+} from "@mamori/contract/cases";
 import { caseNotification } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -147,9 +154,9 @@ export const caseRoutes =
   async (app) => {
     app.get(
       "/",
-      { schema: { querystring: casesQuery, response: { 200: z.object({ cases: z.array(caseResponse) }) } } },
+      { schema: { querystring: casesQuery, response: { 200: caseListResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const from = request.query.from;
         const rows = await ctx.db
           .select()

@@ -1,4 +1,4 @@
-import { caseParams, idParams, sendBody } from "@mamori/contract/cre-notifications";
+import { caseParams, idParams, receivedListResponse, sendBody } from "@mamori/contract/cre-notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
@@ -47,7 +47,7 @@ export const creNotificationRoutes =
     });
 
     /** What a health centre received, newest first, with the unread count. */
-    app.get("/", async (request) => {
+    app.get("/", { schema: { response: { 200: receivedListResponse } } }, async (request) => {
       const actor = currentUser(request);
       if (!creNotificationPolicy.inbox(actor)) throw forbidden();
       return receivedNotifications(ctx.db, officeOf(actor)!.officeId);

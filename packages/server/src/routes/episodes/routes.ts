@@ -51,7 +51,7 @@ export const episodeRoutes =
         },
       },
       async (request) => {
-        const actor = actorFor(request, "readFacility");
+        const actor = actorFor(request, "readCareRecords");
         const frame = await facilityFrame(ctx.db, actor.facilityId, ctx.clock());
         return listEpisodes(ctx.db, frame, request.query.state);
       },
@@ -61,7 +61,7 @@ export const episodeRoutes =
       "/:facilityId/episodes/:id",
       { schema: { params: episodeParams, response: { 200: episodeDetailResponse } } },
       async (request) => {
-        const actor = actorFor(request, "readFacility");
+        const actor = actorFor(request, "readCareRecords");
         const frame = await facilityFrame(ctx.db, actor.facilityId, ctx.clock());
         return presentDetail(ctx.db, frame, await findEpisode(ctx.db, frame.id, request.params.id));
       },

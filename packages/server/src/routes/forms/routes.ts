@@ -22,7 +22,7 @@ export const formRoutes =
       "/:facilityId/forms/weekly",
       { schema: { params: formsParams, querystring: weeklyQuery, response: { 200: weeklyResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         return facilityWeeklyTrend(ctx.db, facilityId, request.query.weekStart, asOf);
@@ -39,7 +39,7 @@ export const formRoutes =
         },
       },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         return facilityPhysicianReport(ctx.db, facilityId, request.query.from, request.query.days, asOf);

@@ -8,6 +8,7 @@ import {
   outbreakEpisodes,
 } from "../../db/schema/index.ts";
 import { facilitiesOfOffice } from "../../policies/office-links.ts";
+import { storedGroup } from "../reports/stored-group.ts";
 
 /** A recipient row's report: the facility's report of that id. */
 const reportOfRecipient = and(
@@ -58,9 +59,9 @@ export async function officeInbox(
     facility: { id: r.facilityId, name: r.facilityName },
     kind: r.kind,
     parentId: r.parentId,
-    group: r.group,
+    group: storedGroup(r.group),
     criterion: r.criterion,
-    status: "submitted",
+    status: "submitted" as const,
     state: r.state,
     version: r.submittedVersion ?? 0,
     unread: r.readVersion < (r.submittedVersion ?? 0),

@@ -1,4 +1,4 @@
-import { inboxResponse, overviewResponse } from "@mamori/contract/reports";
+import { inboxResponse, overviewResponse, unreadResponse } from "@mamori/contract/reports";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
@@ -40,21 +40,13 @@ export const inboxRoutes =
       },
     );
 
-    app.get(
-      "/unread",
-      {
-        schema: {
-          response: { 200: z.object({ unread: z.number(), reports: z.number(), notifications: z.number() }) },
-        },
-      },
-      async (request) => {
-        const actor = currentUser(request);
-        if (!inboxPolicy.read(actor)) throw forbidden();
-        return unreadForHeader(ctx.db, officeOf(actor)!.officeId, {
-          notifications: creNotificationPolicy.inbox(actor),
-        });
-      },
-    );
+    app.get("/unread", { schema: { response: { 200: unreadResponse } } }, async (request) => {
+      const actor = currentUser(request);
+      if (!inboxPolicy.read(actor)) throw forbidden();
+      return unreadForHeader(ctx.db, officeOf(actor)!.officeId, {
+        notifications: creNotificationPolicy.inbox(actor),
+      });
+    });
 
     app.get("/overview", { schema: { response: { 200: overviewResponse } } }, async (request) => {
       const office = officeFor(request, inboxPolicy.overview);

@@ -2,6 +2,7 @@ import {
   correctionBody,
   historyResponse,
   listQuery,
+  observationListResponse,
   observationParams,
   observationResponse,
   recordBody,
@@ -45,11 +46,11 @@ export const observationRoutes =
       {
         schema: {
           querystring: listQuery,
-          response: { 200: z.object({ observations: z.array(observationResponse) }) },
+          response: { 200: observationListResponse },
         },
       },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const { personId, from, to } = request.query;
         const timeZone = await facilityTimeZone(ctx.db, facilityId);
         const [person] = await ctx.db
@@ -108,7 +109,7 @@ export const observationRoutes =
       "/:id/history",
       { schema: { params: observationParams, response: { 200: historyResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         return { revisions: await observationHistory(ctx.db, facilityId, request.params.id) };
       },
     );

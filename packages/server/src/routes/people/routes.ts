@@ -1,5 +1,6 @@
 import {
   importResponse,
+  peopleResponse,
   personCreateBody,
   personParams,
   personPatchBody,
@@ -24,14 +25,10 @@ export const peopleRoutes =
   async (app) => {
     app.addContentTypeParser("text/csv", { parseAs: "string" }, (_request, body, done) => done(null, body));
 
-    app.get(
-      "/",
-      { schema: { response: { 200: z.object({ people: z.array(personResponse) }) } } },
-      async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
-        return { people: await listPeople(ctx.db, facilityId) };
-      },
-    );
+    app.get("/", { schema: { response: { 200: peopleResponse } } }, async (request) => {
+      const { facilityId } = authorizeFacility(request, "readCareRecords");
+      return { people: await listPeople(ctx.db, facilityId) };
+    });
 
     app.post(
       "/",

@@ -16,8 +16,9 @@ import {
 import { conflict, forbidden, validationFailed } from "../../errors.ts";
 import { currentOffices } from "../../policies/office-links.ts";
 import { type Actor, officeOf, reportPolicy } from "../../policies/reports.ts";
-import { draftOfficeReport } from "./draft.ts";
+import { draftOfficeReport, type EvidenceSnapshot } from "./draft.ts";
 import { authorizeReport, followUpsOf, type LoadedReport, loadReport } from "./report-store.ts";
+import { storedGroup } from "./stored-group.ts";
 
 const audit = (
   actor: Actor,
@@ -440,7 +441,7 @@ export async function listFacilityReports(db: Executor, facilityId: string) {
       kind: r.kind,
       parentId: r.parentId,
       episodeId: r.episodeId,
-      group: r.subjectGroup,
+      group: storedGroup(r.subjectGroup),
       criterion: r.criterion,
       status: r.status,
       version: r.version,
@@ -450,7 +451,7 @@ export async function listFacilityReports(db: Executor, facilityId: string) {
     })),
     decisions: decisions.map(({ d, by }) => ({
       id: d.id,
-      group: d.subjectGroup,
+      group: storedGroup(d.subjectGroup),
       day: d.day,
       decision: d.decision,
       reason: d.reason,
@@ -514,7 +515,7 @@ export async function presentReport(db: Executor, actor: Actor, loaded: LoadedRe
       kind: row.kind,
       parentId: row.parentId,
       episodeId: row.episodeId,
-      group: row.subjectGroup,
+      group: storedGroup(row.subjectGroup),
       criterion: row.criterion,
       status: officer ? ("submitted" as const) : row.status,
       version: officer ? row.submittedVersion! : row.version,
@@ -523,7 +524,7 @@ export async function presentReport(db: Executor, actor: Actor, loaded: LoadedRe
       updatedAt: (shown?.savedAt ?? row.updatedAt).toISOString(),
       submittedAt: row.submittedAt?.toISOString() ?? null,
       content: (shown?.content ?? row.content) as Record<string, unknown>,
-      evidence: row.evidence as Record<string, unknown>,
+      evidence: row.evidence as EvidenceSnapshot,
       changes,
       recipients: loaded.recipients.map((r) => ({
         organisationId: r.officeId,

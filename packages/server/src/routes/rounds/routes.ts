@@ -1,8 +1,6 @@
-import { observationResponse } from "@mamori/contract/observations";
-import { saneDay } from "@mamori/domain/input";
+import { roundQuery, roundResponse } from "@mamori/contract/observations";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { observations, people, units, users } from "../../db/schema/index.ts";
@@ -10,25 +8,6 @@ import { dayBounds } from "../../time/facility-day.ts";
 import { facilityTimeZone } from "../facility/facility.ts";
 import { presentObservation } from "../observations/presenter.ts";
 import { listPeople } from "../people/people.ts";
-
-const roundQuery = z.object({
-  unitId: z.uuid(),
-  date: saneDay,
-});
-const roundResponse = z.object({
-  date: z.string(),
-  unit: z.object({ id: z.string(), name: z.string(), floor: z.string() }),
-  people: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      room: z.string().nullable(),
-      baselineTempC: z.number().nullable(),
-      observations: z.array(observationResponse),
-    }),
-  ),
-});
 
 /** One unit's active people with their observations of one day: the daily round screen and the 健康調査日報. */
 export const roundRoutes =
@@ -38,7 +17,7 @@ export const roundRoutes =
       "/",
       { schema: { querystring: roundQuery, response: { 200: roundResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const { unitId, date } = request.query;
         const [unit] = await ctx.db
           .select()

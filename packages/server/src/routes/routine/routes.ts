@@ -62,7 +62,7 @@ export const routineRoutes =
         },
       },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         return { records: await listRoutineRecords(ctx.db, facilityId, request.query) };
       },
     );
@@ -77,7 +77,7 @@ export const routineRoutes =
         },
       },
       async (request, reply) => {
-        const actor = authorizeFacility(request, "readFacility");
+        const actor = authorizeFacility(request, "readCareRecords");
         const { record, created } = await createRoutineRecord(
           ctx.db,
           actor,
@@ -93,7 +93,7 @@ export const routineRoutes =
       "/records/:id",
       { schema: { params: recordIdParams, body: recordPatchBody, response: { 200: recordResponse } } },
       async (request) => {
-        const actor = authorizeFacility(request, "readFacility");
+        const actor = authorizeFacility(request, "readCareRecords");
         return updateRoutineRecord(ctx.db, actor, request.params.id, request.body, ctx.clock());
       },
     );
@@ -112,7 +112,7 @@ export const routineRoutes =
       "/records/:id/acknowledgements",
       { schema: { params: recordIdParams, response: { 200: z.object({ acknowledged: z.boolean() }) } } },
       async (request) => {
-        const actor = authorizeFacility(request, "readFacility");
+        const actor = authorizeFacility(request, "readCareRecords");
         return acknowledgeRecord(ctx.db, actor, request.params.id);
       },
     );
@@ -121,7 +121,7 @@ export const routineRoutes =
       "/equipment",
       { schema: { response: { 200: z.object({ equipment: z.array(equipmentResponse) }) } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         const rows = await ctx.db
           .select()
           .from(routineEquipment)
@@ -187,7 +187,7 @@ export const routineRoutes =
     );
 
     app.get("/settings", { schema: { response: { 200: settingsResponse } } }, async (request) => {
-      const { facilityId } = authorizeFacility(request, "readFacility");
+      const { facilityId } = authorizeFacility(request, "readCareRecords");
       return { settings: await loadSettings(ctx.db, facilityId) };
     });
 
@@ -273,7 +273,7 @@ export const obligationRoutes =
       "/:facilityId/work-restrictions",
       { schema: { params: facilityParams, querystring: asOfQuery, response: { 200: restrictionsResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ?? (await facilityToday(ctx.db, facilityId, ctx.clock()));
         return facilityWorkRestrictions(ctx.db, facilityId, asOf);

@@ -1,6 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { can } from "@mamori/contract/permissions";
-import { RECORD_TYPES, type RecordType, type RecordTypeSpec } from "@mamori/contract/routine";
+import {
+  RECORD_TYPES,
+  type RecordType,
+  type RecordTypeSpec,
+  type RoutineRecord,
+} from "@mamori/contract/routine";
 import {
   DEFAULT_OBLIGATION_SETTINGS,
   DEFAULT_RETURN_RULES,
@@ -70,10 +75,11 @@ export function presentRecord(
   row: RoutineRow,
   attendeeIds: string[],
   acknowledgements: { userId: string; at: Date }[] = [],
-) {
+): RoutineRecord {
   return {
     id: row.id,
-    type: row.type,
+    // Stored only through `POST /api/routine/records/:type`, whose parameter is one of RECORD_TYPE_NAMES.
+    type: row.type as RecordType,
     date: row.date,
     personId: row.personId,
     equipmentId: row.equipmentId,

@@ -6,6 +6,7 @@ import {
   type LineListCaseInput,
   type ObservationInput,
   type PersonInput,
+  type PersonKind,
   type RecordedCaseInput,
   type RuleProfile,
 } from "@mamori/domain/surveillance";
@@ -38,7 +39,7 @@ export type SurveillanceRecords = {
   history?: KeptOnsetHistory;
   /** Names for the presenters. */
   names: {
-    people: Map<string, { name: string; kind: string; job: string | null }>;
+    people: Map<string, { name: string; kind: PersonKind; job: string | null }>;
     units: Map<string, { name: string; floor: string }>;
     rooms: Map<string, string>;
   };

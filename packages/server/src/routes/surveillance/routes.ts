@@ -23,7 +23,7 @@ export const surveillanceRoutes =
       "/:facilityId/line-list",
       { schema: { params: facilityParams, querystring: lineListQuery, response: { 200: lineListResponse } } },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         return facilityLineList(ctx.db, facilityId, asOf, request.query.days);
@@ -40,7 +40,7 @@ export const surveillanceRoutes =
         },
       },
       async (request) => {
-        const { facilityId } = authorizeFacility(request, "readFacility");
+        const { facilityId } = authorizeFacility(request, "readCareRecords");
         if (request.params.facilityId !== facilityId) throw notFound("Facility");
         const asOf = request.query.asOf ? new Date(request.query.asOf) : ctx.clock();
         return facilityEpidemicCurve(ctx.db, facilityId, asOf, request.query.days);

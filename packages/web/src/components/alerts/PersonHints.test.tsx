@@ -117,7 +117,7 @@ describe("person hints in the round", () => {
                 note: null,
                 temperatureClass: null,
                 version: 1,
-                recordedBy: null,
+                recordedBy: "介護 花子",
               })),
           })),
         ),

@@ -1,3 +1,4 @@
+import { EPISODE_ALERT_CODES } from "@mamori/contract/episodes";
 import {
   FACILITY_RULE_GROUPS,
   type FacilityAlert,
@@ -6,7 +7,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import type { EpisodeSubject } from "../../api/episodes.ts";
+import type { NewEpisode } from "../../api/episodes.ts";
 import { newId } from "../../lib/ids.ts";
 import { asLang } from "../../lib/labels.ts";
 import { useApi } from "../../state/ApiContext.tsx";
@@ -16,12 +17,9 @@ import { canRecordEpisodes } from "./episode-roles.ts";
 import { useOpenEpisodes } from "./use-open-episodes.ts";
 
 /** The alerts an outbreak episode may start from (facility-surveillance.md §4.3). */
-const STARTING_CODES = new Set([
-  "NORO_CLUSTER_24H",
-  "REPORT_CRITERION_A",
-  "REPORT_CRITERION_B",
-  "ABOVE_USUAL",
-]);
+const STARTING_CODES: ReadonlySet<string> = new Set(EPISODE_ALERT_CODES);
+const isStartingCode = (code: string): code is (typeof EPISODE_ALERT_CODES)[number] =>
+  STARTING_CODES.has(code);
 
 /** The group an alert or episode runs under, for telling whether an episode of it is already open. */
 function groupKey(subject: { group: string } | { disease: string }): string {
@@ -30,7 +28,7 @@ function groupKey(subject: { group: string } | { disease: string }): string {
 }
 
 /** The subject of an episode started from an alert: its group (GI, ILI, SKIN) or its disease; null for other groups. */
-export function episodeSubjectOfAlert(alert: FacilityAlert): EpisodeSubject | null {
+export function episodeSubjectOfAlert(alert: FacilityAlert): NewEpisode["subject"] | null {
   if (!STARTING_CODES.has(alert.code) && alert.code !== "OUTBREAK_END_ELIGIBLE") return null;
   const subject = alert.subject as { group: string } | { disease: string };
   if ("group" in subject)
@@ -67,7 +65,7 @@ function StartEpisode({
 }: {
   alert: FacilityAlert;
   facilityId: string;
-  subject: EpisodeSubject;
+  subject: NewEpisode["subject"];
   /** The end of an outbreak: a link to its open episode, never a new one. */
   linkOnly: boolean;
 }) {
@@ -99,7 +97,7 @@ function StartEpisode({
       const detail = await api.episodes.open(facilityId, {
         id,
         subject,
-        alert: { code: alert.code, day: alert.day },
+        ...(isStartingCode(alert.code) ? { alert: { code: alert.code, day: alert.day } } : {}),
       });
       navigate(`/episodes/${detail.episode.id}`);
     } catch (e) {

@@ -30,7 +30,10 @@ const received: SentCreNotification = {
 describe("UnreadReports: the header's count", () => {
   it("counts a 発生届 not yet opened, and drops it once the health centre opens it", async () => {
     // The server counts unread reports and unread 発生届 together (GET /api/inbox/unread).
-    const unread = vi.fn().mockResolvedValueOnce(1).mockResolvedValue(0);
+    const unread = vi
+      .fn()
+      .mockResolvedValueOnce({ unread: 1, reports: 0, notifications: 1 })
+      .mockResolvedValue({ unread: 0, reports: 0, notifications: 0 });
     const api = fakeApi({ me: async () => OFFICER });
     api.reports.unread = unread;
     let open: (n: SentCreNotification) => void = () => undefined;
@@ -45,11 +48,48 @@ describe("UnreadReports: the header's count", () => {
     );
     const badge = await screen.findByTestId("header-unread");
     expect(badge.textContent).toBe("1");
-    expect(badge.getAttribute("title")).toBe("未読 1件（報告と発生届）");
+    expect(badge.getAttribute("title")).toBe("未読 1件（報告 0件・発生届 1件）");
 
     // The officer's copy arrives (the server marks it read on the way): the header asks again.
     open(received);
     await waitFor(() => expect(screen.queryByTestId("header-unread")).toBeNull());
     expect(unread.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("splits a health centre's total into reports and 発生届, and gives a municipality its reports", async () => {
+    const api = fakeApi({ me: async () => OFFICER });
+    api.reports.unread = async () => ({ unread: 5, reports: 3, notifications: 2 });
+    renderSignedIn(<UnreadReports />, api);
+    const badge = await screen.findByTestId("header-unread");
+    expect(badge.textContent).toBe("5");
+    expect(badge.getAttribute("title")).toBe("未読 5件（報告 3件・発生届 2件）");
+    expect(screen.getByTestId("header-unread-words").textContent).toBe(badge.getAttribute("title"));
+  });
+
+  it("gives a municipality's officer the count of its reports", async () => {
+    const municipal = {
+      ...OFFICER,
+      role: "municipal_officer" as const,
+      organisation: { id: "m", name: "みなと市", kind: "municipality" as const },
+    };
+    const api = fakeApi({ me: async () => municipal });
+    api.reports.unread = async () => ({ unread: 2, reports: 2, notifications: 0 });
+    renderSignedIn(<UnreadReports />, api);
+    const badge = await screen.findByTestId("header-unread");
+    expect(badge.getAttribute("title")).toBe("未読の報告 2件");
+  });
+
+  it("says the split in English too", async () => {
+    const { i18n } = await import("../../i18n/index.ts");
+    await i18n.changeLanguage("en");
+    try {
+      const api = fakeApi({ me: async () => OFFICER });
+      api.reports.unread = async () => ({ unread: 5, reports: 3, notifications: 2 });
+      renderSignedIn(<UnreadReports />, api);
+      const badge = await screen.findByTestId("header-unread");
+      expect(badge.getAttribute("title")).toBe("5 unread: 3 reports, 2 CRE notifications (発生届)");
+    } finally {
+      await i18n.changeLanguage("ja");
+    }
   });
 });

@@ -29,7 +29,10 @@ function server(options: { refuse?: ApiError } = {}) {
       syndromeGroup: c.syndromeGroup ?? null,
       resolvedDate: c.resolvedDate ?? null,
       diagnosedDate: c.diagnosedDate ?? null,
+      notifiedDate: c.notifiedDate ?? null,
       remarks: c.remarks ?? null,
+      notification: null,
+      outcomes: c.outcomes ?? [],
       version: 1,
     };
     stored.set(c.id, saved);
@@ -135,6 +138,8 @@ describe("CasesPage", () => {
       disease: "scabies",
       syndromeGroup: null,
       diagnosedDate: null,
+      notifiedDate: null,
+      notification: null,
       remarks: null,
       status: "suspected",
       onsetDate: "2026-01-05",

@@ -18,6 +18,7 @@ const person = (id: string, name: string, kind: Person["kind"]): Person => ({
   room: null,
   roomId: null,
   baselineTempC: null,
+  birthDate: null,
   active: true,
 });
 
