@@ -170,7 +170,8 @@ export function bodyInputs(valid: string): { kind: string; body: unknown; mustRe
     { kind: "null", body: null, mustRefuse: true },
     { kind: "NUL key", body: { "a\u0000": 1 } },
     { kind: "lone surrogate key", body: new RawBody('{"a\\ud800":1}') },
-    { kind: "nested depth 1,000", body: new RawBody(nested(1_000)), mustRefuse: true },
+    // Objects nested 1,000 deep under an unknown key: a schema may drop the key and accept the rest.
+    { kind: "nested depth 1,000", body: new RawBody(nested(1_000)) },
     {
       kind: "arrays nested 1,000",
       body: new RawBody(`${"[".repeat(1_000)}${"]".repeat(1_000)}`),

@@ -26,6 +26,8 @@ export class FuzzTally {
   private namedField = 0;
   private messageOnly = 0;
   private readonly slow400s: { ms: number; what: string }[] = [];
+  private readonly times400: number[] = [];
+  private readonly timesOneMb: number[] = [];
   private count400 = 0;
   private over50 = 0;
   private slowestOneMb = { ms: 0, what: "" };
@@ -41,11 +43,13 @@ export class FuzzTally {
       this.accepted.push(`${answer.status}: ${where}`);
     if (answer.status === 400) {
       this.count400++;
+      this.times400.push(answer.ms);
       if (answer.ms > SLOW_400_MS) this.over50++;
       this.slow400s.push({ ms: answer.ms, what: where });
       this.slow400s.sort((a, b) => b.ms - a.ms);
       this.slow400s.splice(5);
     }
+    if (note.oneMb) this.timesOneMb.push(answer.ms);
     if (note.oneMb && answer.ms > this.slowestOneMb.ms)
       this.slowestOneMb = { ms: answer.ms, what: `${where} (${answer.status})` };
     if (note.field !== undefined && answer.status >= 400 && answer.status < 500)
@@ -105,9 +109,17 @@ export class FuzzTally {
       `${this.routes} routes, ${this.requests} requests, ${this.failures.length} 5xx or unanswered, ` +
       `${this.accepted.length} accepted that must be refused; 4xx for a bad field or parameter: ` +
       `${this.namedField} naming it, ${this.messageOnly} with a message only, ${this.unexplained.length} neither; ` +
-      `${this.count400} 400s, ${this.over50} slower than ${SLOW_400_MS} ms, slowest ${ms(this.slow400s[0]?.ms ?? 0)} ` +
-      `(${this.slow400s[0]?.what}); slowest answer to a 1 MB input ` +
+      `${this.count400} 400s (median ${ms(percentile(this.times400, 0.5))}, 99th percentile ` +
+      `${ms(percentile(this.times400, 0.99))}, ${this.over50} slower than ${SLOW_400_MS} ms, slowest ${ms(this.slow400s[0]?.ms ?? 0)} ` +
+      `(${this.slow400s[0]?.what}); ${this.timesOneMb.length} 1 MB inputs answered in ` +
+      `${ms(percentile(this.timesOneMb, 0.5))} median, slowest ` +
       `${ms(this.slowestOneMb.ms)} (${this.slowestOneMb.what}); one username ten times at once: ${this.races.join(", ") || "no route"}`
     );
   }
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }

@@ -53,6 +53,7 @@ const TIMEOUT_MS = 30_000;
 const LARGE_URL = 8_000;
 const LARGE_BODY = 1_048_576;
 const CHUNK = 64 * 1024;
+const EARLY_ANSWER_MS = 500;
 
 /**
  * Plain node:http (not fetch), so a body is sent byte for byte. A large request goes on a connection of its own, its
@@ -114,7 +115,10 @@ export function overHttp(baseUrl: string): Transport {
         req.end(body);
         return;
       }
+      // The first chunk, then a pause for an early answer: once the server refused (413) and closed, more bytes
+      // would only make the kernel reset the connection and drop the answer unread.
       const bytes = Buffer.from(body);
+      req.write(bytes.subarray(0, CHUNK));
       const writeFrom = (offset: number): void => {
         while (offset < bytes.length && !answered && !settled) {
           const ok = req.write(bytes.subarray(offset, offset + CHUNK));
@@ -126,7 +130,7 @@ export function overHttp(baseUrl: string): Transport {
         }
         if (offset >= bytes.length && !settled) req.end();
       };
-      writeFrom(0);
+      setTimeout(() => writeFrom(CHUNK), EARLY_ANSWER_MS);
     });
   return {
     kind: "http",
