@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,7 +129,9 @@ export async function openWorld(kind: DatabaseKind, reach: Reach): Promise<World
       connection = null;
     }
     const port = await freePort();
-    server = await startServer({ database: target, port });
+    // On PostgreSQL the operator gives the key that seals second-factor secrets (the embedded database makes its own).
+    const env = { MAMORI_SECRET_KEY: randomBytes(32).toString("base64") };
+    server = await startServer({ database: target, port, env });
     transport = overHttp(server.url);
     recordIdsNow = async () => {
       if (connection) return recordIds(connection.db);
@@ -138,7 +141,7 @@ export async function openWorld(kind: DatabaseKind, reach: Reach): Promise<World
         return await recordIds(reading.db);
       } finally {
         await reading.close();
-        server = await startServer({ database: target, port });
+        server = await startServer({ database: target, port, env });
       }
     };
   }
