@@ -30,13 +30,15 @@ export class FuzzTally {
   private readonly timesOneMb: number[] = [];
   private count400 = 0;
   private over50 = 0;
+  private closedAtHeaderLimit = 0;
   private slowestOneMb = { ms: 0, what: "" };
   private readonly races: string[] = [];
 
   note(route: string, what: string, answer: Answer, note: Note = {}): void {
     this.requests++;
     const where = `${route} — ${what}`;
-    if (answer.status === 0) this.failures.push(`no answer: ${where}: ${answer.error}`);
+    if (answer.closedAtHeaderLimit) this.closedAtHeaderLimit++;
+    else if (answer.status === 0) this.failures.push(`no answer: ${where}: ${answer.error}`);
     else if (answer.status >= 500)
       this.failures.push(`${answer.status}: ${where}: ${answer.body.slice(0, 200)}`);
     if (note.mustRefuse && answer.status >= 200 && answer.status < 300)
@@ -106,7 +108,8 @@ export class FuzzTally {
   summary(): string {
     const ms = (n: number) => `${Math.round(n)} ms`;
     return (
-      `${this.routes} routes, ${this.requests} requests, ${this.failures.length} 5xx or unanswered, ` +
+      `${this.routes} routes, ${this.requests} requests, ${this.failures.length} 5xx or unanswered ` +
+      `(${this.closedAtHeaderLimit} URLs over the 16 KB header limit whose 431 was lost to the connection's reset), ` +
       `${this.accepted.length} accepted that must be refused; 4xx for a bad field or parameter: ` +
       `${this.namedField} naming it, ${this.messageOnly} with a message only, ${this.unexplained.length} neither; ` +
       `${this.count400} 400s (median ${ms(percentile(this.times400, 0.5))}, 99th percentile ` +

@@ -13,6 +13,11 @@ export type Answer = {
   status: number;
   body: string;
   ms: number;
+  /**
+   * No answer read, but the request was beyond Node's header limit (16 KB): the server refuses it (431) and closes, and
+   * a client still sending the URL may see the connection reset before the answer.
+   */
+  closedAtHeaderLimit?: boolean;
   /** The cookies set, as `name=value`. */
   cookies?: string[];
   error?: string;
@@ -51,6 +56,8 @@ export function inProcess(app: FastifyInstance): Transport {
 const TIMEOUT_MS = 30_000;
 /** Beyond these a server may answer before reading everything (413, 414, 431) and close the connection. */
 const LARGE_URL = 8_000;
+/** Node's default `maxHeaderSize`. */
+const HEADER_LIMIT = 16 * 1024;
 const LARGE_BODY = 1_048_576;
 const CHUNK = 64 * 1024;
 const EARLY_ANSWER_MS = 500;
@@ -139,8 +146,9 @@ export function overHttp(baseUrl: string): Transport {
       const answer = await once(request);
       // A kept-alive connection the server closed meanwhile: the request never reached it; send it again (Node's
       // documented remedy, `request.reusedSocket`).
-      if (answer.status === 0 && answer.reusedSocket && /ECONNRESET|EPIPE/.test(answer.error ?? ""))
-        return once(request);
+      const reset = answer.status === 0 && /ECONNRESET|EPIPE/.test(answer.error ?? "");
+      if (reset && answer.reusedSocket) return once(request);
+      if (reset && request.url.length > HEADER_LIMIT) return { ...answer, closedAtHeaderLimit: true };
       return answer;
     },
   };
