@@ -72,6 +72,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** Another entry point instead of `mamori start`, taking the same environment (the profiling server). */
   entry?: string[];
+  /** More environment for the server (`MAMORI_SECRET_KEY`). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -85,6 +87,7 @@ export async function startServer(options: {
     ...(options.database.kind === "pglite"
       ? { MAMORI_DATA_DIR: options.database.dataDir }
       : { DATABASE_URL: options.database.url }),
+    ...options.env,
   });
 
   const spawnedAt = performance.now();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ownPostgres } from "./pg-control.ts";
 import { call, type IdSource, operationsOf, pathOf, sample } from "./requests.ts";
-import { type DatabaseKind, databasesOf, openWorld, recordIds, tablesFor } from "./world.ts";
+import { type DatabaseKind, databasesOf, openWorld, type Reach, reachOf, tablesFor } from "./world.ts";
 
 /**
  * The matrix trial: users of every role of every organisation of the demo (both facilities, the hospital, the two
@@ -12,14 +12,16 @@ import { type DatabaseKind, databasesOf, openWorld, recordIds, tablesFor } from 
  * offices it reports to, the facilities reporting to it (an office), the hospitals' survey answers (the secretariat).
  * Exits 1 on any leak.
  *
- *   npm run trials:matrix [-- --db pglite|postgres]
+ * Over HTTP to a real `mamori start` by default, in process with `--in-process`.
+ *
+ *   npm run trials:matrix [-- --db pglite|postgres] [--in-process]
  */
-async function matrix(kind: DatabaseKind) {
-  const world = await openWorld(kind);
+async function matrix(kind: DatabaseKind, reach: Reach) {
+  const world = await openWorld(kind, reach);
   try {
-    const { app, db, organisations, related } = world;
-    const operations = await operationsOf(app);
-    let pool = await recordIds(db);
+    const { transport, organisations, related } = world;
+    const operations = await operationsOf(transport);
+    let pool = await world.recordIds();
     const tables = () => [...new Set(pool.map((p) => p.table))];
     const ids: IdSource = (hint, org) => {
       const candidates = tablesFor(hint, tables());
@@ -43,7 +45,7 @@ async function matrix(kind: DatabaseKind) {
         for (const org of organisations) {
           for (const user of world.users.filter((u) => u.organisation.id === org.id)) {
             const body = sample(op.body ?? { type: "object" }, "body", org, ids, today);
-            const answer = await call(app, user, "POST", pathOf(op, org, ids), body);
+            const answer = await call(transport, user, "POST", pathOf(op, org, ids), body);
             if (answer.status < 300) {
               created++;
               break;
@@ -51,7 +53,7 @@ async function matrix(kind: DatabaseKind) {
           }
         }
       }
-      pool = await recordIds(db);
+      pool = await world.recordIds();
     }
 
     let requests = 0;
@@ -64,7 +66,7 @@ async function matrix(kind: DatabaseKind) {
       const viewer = user.organisation;
       const foreignMarkers = organisations.filter((o) => !related(viewer, o)).map((o) => o.marker);
       const check = async (what: string, url: string, owner: string | null) => {
-        const answer = await call(app, user, "GET", url);
+        const answer = await call(transport, user, "GET", url);
         requests++;
         const ownerOrg = owner ? byId.get(owner) : undefined;
         if (answer.status === 200 && ownerOrg && !related(viewer, ownerOrg))
@@ -129,15 +131,17 @@ async function matrix(kind: DatabaseKind) {
   }
 }
 
+const args = process.argv.slice(2);
+const reach = reachOf(args);
 ownPostgres("matrix", 54350);
 let failed = false;
 const summary: string[] = [];
-for (const kind of databasesOf(process.argv.slice(2))) {
+for (const kind of databasesOf(args)) {
   const started = performance.now();
-  const r = await matrix(kind);
+  const r = await matrix(kind, reach);
   for (const leak of r.leaks) process.stdout.write(`leak ${kind}: ${leak}\n`);
   const line =
-    `matrix ${kind}: ${r.users} users of ${r.organisations} organisations, ${r.created} records created, ` +
+    `matrix ${kind} (${reach === "http" ? "over HTTP" : "in process"}): ${r.users} users of ${r.organisations} organisations, ${r.created} records created, ` +
     `${r.requests} GET requests (${r.ownSeen} showing the caller's own marker, ${r.otherIdsAllowed} 200s for a ` +
     `related organisation's id), ${r.leaks.length} leaks (${Math.round((performance.now() - started) / 1000)} s)`;
   summary.push(line);

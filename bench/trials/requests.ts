@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { Answer, Transport } from "./transport.ts";
 import type { Organisation, TrialUser } from "./world.ts";
 
 /** The JSON schema of an OpenAPI document, as far as the trials read it. */
@@ -30,8 +30,8 @@ export type Operation = {
 };
 
 /** Every operation of the app's OpenAPI document (`/api/docs/json`), keyed as Fastify registered the routes. */
-export async function operationsOf(app: FastifyInstance): Promise<Map<string, Operation>> {
-  const doc = (await app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
+export async function operationsOf(transport: Transport): Promise<Map<string, Operation>> {
+  const doc = JSON.parse((await transport.send({ method: "GET", url: "/api/docs/json" })).body) as {
     paths: Record<
       string,
       Record<
@@ -102,8 +102,20 @@ export function sample(
       if (schema.format === "email") return "trial@example.jp";
       // Text carries the organisation's marker, so the matrix trial can tell whose records an answer shows.
       if (!schema.pattern && (schema.maxLength ?? 100) >= org.marker.length + 3) return `試験 ${org.marker}`;
+      if (schema.pattern) {
+        const fits = patternSample(schema.pattern, org);
+        if (fits) return fits;
+      }
       return "試験".padEnd(Math.max(2, schema.minLength ?? 1), "x").slice(0, schema.maxLength ?? 100);
   }
+}
+
+/** A text matching a field's pattern (a username's lower-case letters), if one of a few plain shapes does. */
+function patternSample(pattern: string, org: Organisation): string | undefined {
+  const fresh = randomUUID().slice(0, 8);
+  const shapes = [`trial-${org.marker.toLowerCase()}-${fresh}`, `trial${fresh}`, fresh, "A1", "1"];
+  const regex = new RegExp(pattern, "u");
+  return shapes.find((s) => regex.test(s));
 }
 
 /** The path of a route with its parameters filled in. */
@@ -127,27 +139,37 @@ export function pathOf(
     .join("/");
 }
 
-export type Answer = { status: number; body: string };
+/** A body as the wire carries it: JSON of a value, or exact text with its own content type. */
+export class RawBody {
+  constructor(
+    readonly raw: string | Buffer,
+    /** None: the request carries no content type. */
+    readonly contentType: string | undefined = "application/json",
+  ) {}
+}
 
+/**
+ * A call of `user`: the body (a value sent as JSON, or a `RawBody`) with the headers Mamori's own page sends, its
+ * session cookie, its JSON content type and, over HTTP, the same-origin headers a browser adds.
+ */
 export async function call(
-  app: FastifyInstance,
+  transport: Transport,
   user: TrialUser,
   method: string,
   url: string,
   payload?: unknown,
-  query?: Record<string, string>,
 ): Promise<Answer> {
-  const response = await app.inject({
-    method: method as "GET",
+  const raw = payload instanceof RawBody ? payload : null;
+  const body = payload === undefined ? undefined : raw ? raw.raw : JSON.stringify(payload);
+  const contentType = raw ? raw.contentType : "application/json";
+  return transport.send({
+    method,
     url,
     headers: {
       cookie: user.cookie,
-      ...(payload === undefined ? {} : { "content-type": "application/json" }),
+      ...(method === "GET" ? {} : transport.sameOrigin),
+      ...(body === undefined || contentType === undefined ? {} : { "content-type": contentType }),
     },
-    ...(query ? { query } : {}),
-    ...(payload === undefined
-      ? {}
-      : { payload: typeof payload === "string" ? payload : JSON.stringify(payload) }),
+    ...(body === undefined ? {} : { body }),
   });
-  return { status: response.statusCode, body: response.body };
 }

@@ -1,9 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Role } from "@mamori/contract/permissions";
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../packages/server/src/app.ts";
 import { hashPassword } from "../../packages/server/src/auth/password.ts";
 import { connect } from "../../packages/server/src/db/connect.ts";
@@ -11,6 +11,11 @@ import type { Database } from "../../packages/server/src/db/database.ts";
 import { people, users } from "../../packages/server/src/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "../../packages/server/src/demo/seed-demo.ts";
 import { startThrowawayPostgres } from "../api/postgres.ts";
+import { freePort, type RunningServer, type ServerDatabase, startServer } from "../api/server-process.ts";
+import { inProcess, overHttp, type Transport } from "./transport.ts";
+
+type Connection = Awaited<ReturnType<typeof connect>>;
+export type RecordId = { table: string; ownerId: string; id: string };
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -36,24 +41,32 @@ function rolesOf(o: { kind: string; facilityType: string | null }): Role[] {
   return ["care_worker", "nurse", "ic_lead", "director", "physician", "admin"];
 }
 
-/**
- * The demo (both facilities, the hospital, the four offices, the secretariat) in a database of the trial's own, with a
- * user of every role of each organisation, a marker planted in each organisation's records, and the app in process
- * (its routes as registered). `close` stops everything and removes the database.
- */
-export async function openWorld(kind: DatabaseKind): Promise<{
-  app: FastifyInstance;
-  db: Database;
+/** How a trial reaches Mamori: `http` (a real `mamori start`, the default) or `in-process` (`app.inject`). */
+export type Reach = "http" | "in-process";
+
+export type World = {
+  transport: Transport;
   routes: { method: string; url: string }[];
   organisations: Organisation[];
   users: TrialUser[];
   /** Whether a user of `viewer` may see records of `owner`: its own, the offices it reports to, their facilities. */
   related: (viewer: Organisation, owner: Organisation) => boolean;
+  /** Ids of every organisation's records now (`recordIds`); on the embedded database over HTTP the server stops meanwhile. */
+  recordIds: () => Promise<RecordId[]>;
   close: () => Promise<void>;
-}> {
+};
+
+/**
+ * The demo (both facilities, the hospital, the four offices, the secretariat) in a database of the trial's own, with a
+ * user of every role of each organisation, signed in, and a marker planted in each organisation's records. The routes
+ * are the app's as registered (its `onRoute` list). Over HTTP the app is a `mamori start` process of its own, called
+ * as Mamori's web page calls it. `close` stops everything and removes the database.
+ */
+export async function openWorld(kind: DatabaseKind, reach: Reach): Promise<World> {
   const dataDir = mkdtempSync(join(tmpdir(), "mamori-trials-"));
   const pg = kind === "postgres" ? await startThrowawayPostgres() : null;
-  const connection = await connect(pg ? { kind: "postgres", url: pg.url } : { kind: "pglite", dataDir });
+  const target: ServerDatabase = pg ? { kind: "postgres", url: pg.url } : { kind: "pglite", dataDir };
+  let connection: Connection | null = await connect(target);
   const db = connection.db;
   const now = new Date();
   await seedDemoIfEmpty(db, now);
@@ -101,18 +114,39 @@ export async function openWorld(kind: DatabaseKind): Promise<{
     },
   });
   await app.ready();
-  const signedIn: TrialUser[] = [];
-  for (const u of trialUsers) {
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { username: u.username, password: DEMO_PASSWORD },
-    });
-    const token = response.cookies.find((c) => c.name === "mamori_session")?.value;
-    if (response.statusCode !== 200 || !token)
-      throw new Error(`${u.username} could not sign in: ${response.statusCode} ${response.body}`);
-    signedIn.push({ ...u, cookie: `mamori_session=${token}` });
+
+  let server: RunningServer | null = null;
+  let transport: Transport;
+  let recordIdsNow: () => Promise<RecordId[]>;
+  if (reach === "in-process") {
+    transport = inProcess(app);
+    recordIdsNow = () => recordIds(db);
+  } else {
+    await app.close();
+    // The embedded database admits one process: the server's. PostgreSQL keeps the trial's connection for its reads.
+    if (target.kind === "pglite") {
+      await connection.close();
+      connection = null;
+    }
+    const port = await freePort();
+    // On PostgreSQL the operator gives the key that seals second-factor secrets (the embedded database makes its own).
+    const env = { MAMORI_SECRET_KEY: randomBytes(32).toString("base64") };
+    server = await startServer({ database: target, port, env });
+    transport = overHttp(server.url);
+    recordIdsNow = async () => {
+      if (connection) return recordIds(connection.db);
+      await server!.stop();
+      const reading = await connect(target);
+      try {
+        return await recordIds(reading.db);
+      } finally {
+        await reading.close();
+        server = await startServer({ database: target, port, env });
+      }
+    };
   }
+  const signedIn: TrialUser[] = [];
+  for (const u of trialUsers) signedIn.push({ ...u, cookie: await signInAs(transport, u.username) });
   const related = (viewer: Organisation, owner: Organisation) =>
     viewer.id === owner.id ||
     owner.healthCentreId === viewer.id ||
@@ -123,19 +157,39 @@ export async function openWorld(kind: DatabaseKind): Promise<{
     (viewer.kind === "secretariat" && owner.facilityType === "hospital") ||
     (owner.kind === "secretariat" && viewer.facilityType === "hospital");
   return {
-    app,
-    db,
+    transport,
     routes: routes.filter((r) => r.url.startsWith("/api/") && !r.url.startsWith("/api/docs")),
     organisations,
     users: signedIn,
     related,
+    recordIds: recordIdsNow,
     close: async () => {
-      await app.close();
-      await connection.close();
+      if (server) await server.stop();
+      else await app.close();
+      await connection?.close();
       await pg?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in as Mamori's sign-in page does; the session cookie as a `cookie` header. */
+async function signInAs(transport: Transport, username: string): Promise<string> {
+  const answer = await transport.send({
+    method: "POST",
+    url: "/api/auth/login",
+    headers: { "content-type": "application/json", ...transport.sameOrigin },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const token = answer.cookies?.find((c) => c.startsWith("mamori_session="));
+  if (answer.status !== 200 || !token)
+    throw new Error(`${username} could not sign in: ${answer.status} ${answer.body}`);
+  return token;
+}
+
+/** The arguments every trial takes: `--db pglite|postgres|both` (default both), `--in-process` (default over HTTP). */
+export function reachOf(args: string[]): Reach {
+  return args.includes("--in-process") ? "in-process" : "http";
 }
 
 /** The rows of `db.execute`: PGlite and node-postgres answer in different shapes. */
@@ -155,10 +209,7 @@ export function databasesOf(args: string[]): DatabaseKind[] {
  * Ids of every organisation's records: each table with an `id` and an owner column (`facility_id`, `hospital_id`,
  * `organisation_id`, `office_id`), up to `perTable` ids per table and owner.
  */
-export async function recordIds(
-  db: Database,
-  perTable = 2,
-): Promise<{ table: string; ownerId: string; id: string }[]> {
+export async function recordIds(db: Database, perTable = 2): Promise<RecordId[]> {
   const tables = rowsOf<{ table_name: string; owner: string }>(
     await db.execute(sql`
       select c.table_name, min(o.column_name) as owner
@@ -168,7 +219,7 @@ export async function recordIds(
         and o.column_name in ('facility_id', 'hospital_id', 'organisation_id', 'office_id')
       group by c.table_name order by c.table_name`),
   );
-  const found: { table: string; ownerId: string; id: string }[] = [];
+  const found: RecordId[] = [];
   for (const { table_name, owner } of tables) {
     const rows = rowsOf<{ owner_id: string; id: string }>(
       await db.execute(

@@ -86,6 +86,34 @@ describe("bad characters and sizes", () => {
     });
   });
 
+  it("refuses a list of 10,000 items at once, naming it, instead of refusing each item", async () => {
+    const h = await makeHospital(ctx.app, ctx.db);
+    const detected = Array.from({ length: 10_000 }, () => null);
+    const isolate = { ...IMP_KPN_ISOLATE, carbapenemase: { immunochromatography: { kit: "NG", detected } } };
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: "/api/cre/cases",
+      headers: { cookie: h.cookies.lab_technologist! },
+      payload: { ...newCaseBody(), isolate },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      expect.objectContaining({
+        path: "isolate.carbapenemase.immunochromatography.detected",
+        code: "too_many",
+        params: { max: 1_000 },
+      }),
+    ]);
+  });
+
+  it("accepts a list of exactly the most items, so the bound is where it says", async () => {
+    const { findBadStrings, MAX_LIST_ITEMS } = await import("./input-guard.ts");
+    expect(findBadStrings({ ids: Array.from({ length: MAX_LIST_ITEMS }, () => "a") })).toEqual([]);
+    expect(findBadStrings({ ids: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => "a") })).toEqual([
+      expect.objectContaining({ path: "ids", code: "too_many" }),
+    ]);
+  });
+
   it("accepts a text of exactly the longest length, so the bound is where it says", async () => {
     const { findBadStrings, MAX_TEXT_LENGTH } = await import("./input-guard.ts");
     expect(findBadStrings({ note: "a".repeat(MAX_TEXT_LENGTH) })).toEqual([]);

@@ -8,10 +8,17 @@ import { validationFailed } from "../errors.ts";
 export const MAX_TEXT_LENGTH = 20_000;
 
 /**
+ * The most items any JSON list may hold. The longest lists Mamori takes (an observation batch, a bath day's people) stay
+ * at 500; a longer list is refused before a schema reports each of its items one by one.
+ */
+export const MAX_LIST_ITEMS = 1_000;
+
+/**
  * Checks every string of a parsed request part (body, query or params) for what PostgreSQL cannot store or what only
  * an attacker sends: a NUL character (PostgreSQL text refuses it), an unpaired UTF-16 surrogate (it cannot be encoded
  * and would be stored altered, so an identical resend would no longer compare equal), and a text longer than
- * MAX_TEXT_LENGTH. Returns one field error per bad string, named as clients write paths (`observations[2].note`).
+ * MAX_TEXT_LENGTH; and a list longer than MAX_LIST_ITEMS. Returns one field error per bad string or list, named as
+ * clients write paths (`observations[2].note`).
  */
 export function findBadStrings(value: unknown, path = "", found: FieldError[] = []): FieldError[] {
   if (found.length >= 20) return found;
@@ -20,6 +27,13 @@ export function findBadStrings(value: unknown, path = "", found: FieldError[] = 
   if (typeof value === "string") {
     const problem = stringProblem(value);
     if (problem) found.push({ path: path || "body", ...problem });
+  } else if (Array.isArray(value) && value.length > MAX_LIST_ITEMS) {
+    found.push({
+      path: path || "body",
+      code: "too_many",
+      message: `more than ${MAX_LIST_ITEMS} items`,
+      params: { max: MAX_LIST_ITEMS },
+    });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => {
       findBadStrings(item, `${path}[${index}]`, found);
