@@ -4,7 +4,7 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { codeOfIssue, type IssueDetails } from "@mamori/contract/errors";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -19,8 +19,8 @@ import type { Database } from "./db/database.ts";
 import { AppError, type FieldError } from "./errors.ts";
 import { classifyDatabaseError, databaseFailureError } from "./http/database-errors.ts";
 import { assertCleanInput } from "./http/input-guard.ts";
-import { addSecurityHeaders } from "./http/security-headers.ts";
 import { assertSameOrigin } from "./http/same-origin.ts";
+import { addSecurityHeaders } from "./http/security-headers.ts";
 import { alertRoutes } from "./routes/alerts/routes.ts";
 import { antibioticRoutes } from "./routes/antibiotics/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
@@ -100,6 +100,9 @@ function pathFromInstancePath(instancePath: string): string {
     .join("");
 }
 
+/** Fastify's router's limit of one path parameter (its default); ids are far shorter. */
+const MAX_PATH_PARAMETER_LENGTH = 100;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({
@@ -115,6 +118,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Before routing: a path that is not valid percent-encoding, or a path parameter longer than the router takes.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      return (reply as unknown as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: {
+          id: tooLong ? "path_too_long" : "bad_path",
+          message: tooLong ? "A part of the address is too long." : "The address is not valid.",
+          fields: [
+            tooLong
+              ? {
+                  path: "path",
+                  code: "too_long",
+                  params: { max: MAX_PATH_PARAMETER_LENGTH },
+                  message: "too long",
+                }
+              : { path: "path", code: "invalid", params: {}, message: "not valid percent-encoding" },
+          ],
+        },
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -121,6 +121,42 @@ describe("bad characters and sizes", () => {
   });
 });
 
+describe("addresses the router refuses", () => {
+  it("answers a path of broken percent-encoding 400 and a path parameter over 100 characters 414, in Mamori's form", async () => {
+    const f = await nurse();
+    const broken = await ctx.app.inject({
+      method: "GET",
+      url: "/api/observations/%E0%A4%A/history",
+      headers: { cookie: f.cookie },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toEqual({
+      error: {
+        id: "bad_path",
+        message: "The address is not valid.",
+        fields: [{ path: "path", code: "invalid", params: {}, message: "not valid percent-encoding" }],
+      },
+    });
+    const longest = await ctx.app.inject({
+      method: "GET",
+      url: `/api/observations/${"a".repeat(100)}/history`,
+      headers: { cookie: f.cookie },
+    });
+    expect(longest.statusCode).toBe(400);
+    expect(longest.json().error.id).toBe("validation_failed");
+    const tooLong = await ctx.app.inject({
+      method: "GET",
+      url: `/api/observations/${"a".repeat(101)}/history`,
+      headers: { cookie: f.cookie },
+    });
+    expect(tooLong.statusCode).toBe(414);
+    expect(tooLong.json().error).toMatchObject({
+      id: "path_too_long",
+      fields: [{ path: "path", code: "too_long" }],
+    });
+  });
+});
+
 describe("dates that do not exist or are out of range", () => {
   it("refuses year 0000 and 9999 in a case's dates and 9999 as the alerts' as-of", async () => {
     const f = await nurse();
