@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const MAMORI_BIN = "packages/server/bin/mamori.mjs";
+/** How much of the server's first and of its latest output is kept (to show when it fails, and to check its start). */
+const OUTPUT_KEPT = 64 * 1024;
 
 /** The database a started server uses: the embedded one in a data directory, or a PostgreSQL server. */
 export type ServerDatabase = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -100,7 +102,8 @@ export async function startServer(options: {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let output = "";
+  let head = "";
+  let tail = "";
   let exit: { code: number | null; signal: NodeJS.Signals | null; afterMs: number } | null = null;
   let stopping = false;
   child.once("exit", (code, signal) => {
@@ -112,16 +115,24 @@ export async function startServer(options: {
   let selfReportedMs: number | null = null;
   child.stdout!.setEncoding("utf8");
   child.stderr!.setEncoding("utf8");
+  // The server logs each request: only the first and the last part of its output are kept, and the start-up lines are
+  // looked for only until found, so that reading the log costs this process next to nothing under load.
+  const keep = (chunk: string) => {
+    if (head.length < OUTPUT_KEPT) head += chunk.slice(0, OUTPUT_KEPT - head.length);
+    else tail = (tail + chunk).slice(-OUTPUT_KEPT);
+  };
+  const output = () => (tail ? `${head}\n…\n${tail}` : head);
+  let startUp = "";
   child.stdout!.on("data", (chunk: string) => {
-    output += chunk;
-    if (readyLineMs === null && output.includes("Mamori is ready"))
+    keep(chunk);
+    if (readyLineMs !== null && selfReportedMs !== null) return;
+    startUp += chunk;
+    if (readyLineMs === null && startUp.includes("Mamori is ready"))
       readyLineMs = performance.now() - spawnedAt;
-    const self = /ready in (\d+) ms/.exec(output);
+    const self = /ready in (\d+) ms/.exec(startUp);
     if (self) selfReportedMs = Number(self[1]);
   });
-  child.stderr!.on("data", (chunk: string) => {
-    output += chunk;
-  });
+  child.stderr!.on("data", keep);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     const done = exited(child);
@@ -139,12 +150,12 @@ export async function startServer(options: {
   while (firstHealthMs === null) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
-        `mamori start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`,
+        `mamori start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`,
       );
     }
     if (performance.now() - spawnedAt > timeoutMs) {
       await stop();
-      throw new Error(`mamori start was not ready within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`mamori start was not ready within ${timeoutMs} ms:\n${output()}`);
     }
     if (await healthy(url)) firstHealthMs = performance.now() - spawnedAt;
     else await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -156,7 +167,7 @@ export async function startServer(options: {
   }
   if (readyLineMs === null) {
     await stop();
-    throw new Error(`mamori start answered /api/health but printed no ready line:\n${output}`);
+    throw new Error(`mamori start answered /api/health but printed no ready line:\n${output()}`);
   }
   return {
     url,
@@ -164,13 +175,13 @@ export async function startServer(options: {
     readyLineMs,
     firstHealthMs,
     selfReportedMs,
-    output: () => output,
+    output,
     exit: () => exit,
     assertRunning: () => {
       if (exit) {
         throw new Error(
           `mamori start (pid ${child.pid}) ended after ${Math.round(exit.afterMs / 1000)} s with ` +
-            `${exit.code ?? exit.signal}; it printed:\n${output}`,
+            `${exit.code ?? exit.signal}; it printed:\n${output()}`,
         );
       }
     },
