@@ -246,7 +246,6 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
   const [written] = await query<{
     inserted: (WindowRow & { id: string })[];
-    existing: StoredRow[];
     stored: WindowRow[];
   }>(WRITE_ENTRIES, [
     JSON.stringify(
@@ -270,9 +269,9 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     upkeep.window.until.toISOString(),
     prepared.time_zone,
   ]);
-  const { inserted, stored, existing } = written!;
+  const { inserted, stored } = written!;
   const insertedIds = new Set(inserted.map((r) => r.id));
-  const conflicting = await storedConflicts(query, facilityId, writing, insertedIds, existing);
+  const conflicting = await storedConflicts(query, facilityId, writing, insertedIds);
   if (conflicting.size > 0) return { outcomes, conflicting };
 
   const onsets = upkeep.recompute(
@@ -324,23 +323,18 @@ const conflictOf = (indexes: number[]) =>
 /**
  * Each entry a write owns but did not insert was there already: the same content is a resend, other content a conflict,
  * which refuses that write. Ids are the facility's own: another facility's row of the same id is another observation.
- * A row inserted by a write that committed while this one waited is not in the statement's snapshot, and one stored
- * with another time is not read by it; these are read again here.
  */
 async function storedConflicts(
   query: RawQuery,
   facilityId: string,
   writing: Writing[],
   insertedIds: Set<string>,
-  existing: StoredRow[],
 ): Promise<Map<Pending, AppError>> {
   const refused = new Map<Pending, AppError>();
   const resent = writing.flatMap((w) => w.owned.filter((x) => !insertedIds.has(x.id)));
   if (resent.length === 0) return refused;
-  const byId = new Map(existing.map((s) => [s.id, s]));
-  const unseen = resent.filter((x) => !byId.has(x.id)).map((x) => x.id);
-  if (unseen.length > 0)
-    for (const row of await query<StoredRow>(EXISTING_ENTRIES, [facilityId, unseen])) byId.set(row.id, row);
+  const stored = await query<StoredRow>(EXISTING_ENTRIES, [facilityId, resent.map((x) => x.id)]);
+  const byId = new Map(stored.map((s) => [s.id, s]));
   for (const { pending, owned } of writing) {
     const clashes = owned.filter((x) => {
       if (insertedIds.has(x.id)) return false;

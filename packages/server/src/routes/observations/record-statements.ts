@@ -22,13 +22,11 @@ export const LOCK_PEOPLE: NamedStatement = {
 };
 
 /**
- * 2. Inserts the entries and their audit entries (an id this facility already stored is left out by the table's trigger, as `on conflict do
- * nothing` would: observations are partitioned by month, and observation_keys holds each facility's ids), reads this
- * facility's stored rows of the entries' ids and times (to tell a resend from a conflict; with the time each lookup
- * goes to one month's partition, and a row stored with another time is a conflict, read by statement 4), clears the
+ * 2. Inserts the entries and their audit entries (an id this facility already stored is left out by the table's
+ * trigger, as `on conflict do nothing` would: observations are partitioned by month, and observation_keys holds each
+ * facility's ids; the stored rows of ids left out are read by statement 4, to tell a resend from a conflict), clears the
  * kept onsets of the days the entries can change, and reads the people's stored observations of the window those days
- * need. All four see the snapshot of the statement's start: "existing" and "win" hold no row inserted here; the caller
- * adds them. Of the observations of one person, day and content only the earliest is read: a later twin adds nothing
+ * need. All see the snapshot of the statement's start: "win" holds no row inserted here; the caller adds them. Of the observations of one person, day and content only the earliest is read: a later twin adds nothing
  * to the day's record, so it can be neither the day's onset nor change it (onsets.ts: the onset is the first
  * observation at which the day's record meets the condition).
  * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?}], $2 facility, $3 user (of the entries
@@ -45,14 +43,6 @@ export const WRITE_ENTRIES: NamedStatement = {
       insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at)
       select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4 from input
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
-    ),
-    -- One key lookup per entry (the limit keeps the planner from joining the facility's whole month instead).
-    existing as (
-      select o.* from input i cross join lateral (
-        select o.id, o.facility_id, o.person_id, o.at, o.temp_c, o.symptoms, o.note
-        from observations o where o.facility_id = $2 and o.id = i.id and o.at = i.at
-        limit 1
-      ) o
     ),
     audit as (
       insert into audit_log (actor_user_id, organisation_id, action, entity, entity_id, after)
@@ -77,7 +67,6 @@ export const WRITE_ENTRIES: NamedStatement = {
     )
     select
       (select coalesce(json_agg(x), '[]'::json) from (select id, person_id, at, temp_c, symptoms from ins) x) as inserted,
-      (select coalesce(json_agg(existing), '[]'::json) from existing) as existing,
       (select coalesce(json_agg(win order by win.at), '[]'::json) from win) as stored`,
 };
 
@@ -94,8 +83,8 @@ export const KEEP_ONSETS: NamedStatement = {
 };
 
 /**
- * 4. (Rare.) Stored rows of this facility's ids that statement 2 did not read: inserted by a write that committed while
- * it waited, or stored with another time. $1 the facility, $2 the ids.
+ * 4. (Only for a resend or a reused id.) The stored rows of this facility's ids that statement 2 left out.
+ * $1 the facility, $2 the ids.
  */
 export const EXISTING_ENTRIES: NamedStatement = {
   name: "mamori_observations_existing",
