@@ -65,6 +65,8 @@ type Batch = { body: string; size: number };
 
 /** One signed-in care worker: the cookie of one session, used by one connection. */
 export type BenchClient = { username: string; cookie: string };
+/** A signed-in care worker and the residents of their facility, whom their batches are about. */
+export type LoadClient = BenchClient & { personIds: string[] };
 
 /** Signs each user in through `POST /api/auth/login` (Argon2id verification happens here, once per user). */
 export async function signInAll(url: string, usernames: string[], password: string): Promise<BenchClient[]> {
@@ -130,8 +132,7 @@ export class ObservationLoad {
 
   constructor(
     private readonly url: string,
-    private readonly clients: BenchClient[],
-    private readonly personIds: string[],
+    private readonly clients: LoadClient[],
     private readonly maxBatch: number,
     private readonly path = "/api/observations",
   ) {}
@@ -157,14 +158,14 @@ export class ObservationLoad {
       method: "POST",
       path: this.path,
       setupClient: (client) => {
-        const { cookie } = this.clients[this.nextClient++ % this.clients.length]!;
+        const { cookie, personIds } = this.clients[this.nextClient++ % this.clients.length]!;
         let current: { key: string; size: number; builtAt: number } | null = null;
         client.setRequests([
           {
             method: "POST",
             path: this.path,
             setupRequest: (request) => {
-              const batch = makeBatch(this.personIds, this.maxBatch);
+              const batch = makeBatch(personIds, this.maxBatch);
               const key = randomUUID();
               this.outstanding.set(key, { batch, cookie });
               this.observationsBuilt += batch.size;

@@ -265,14 +265,11 @@ try {
   const path = args.proposal ? "/api/observations-proposal" : "/api/observations";
   const server = await startServer({ database, entry: ["--import", "tsx", "bench/api/profile-server.ts"] });
   try {
-    const clients = await signInAll(server.url, facility.usernames, BENCH_PASSWORD);
-    const load = new ObservationLoad(
-      server.url,
-      clients,
-      facility.personIds,
-      Number(args["max-batch"]),
-      path,
-    );
+    const clients = (await signInAll(server.url, facility.usernames, BENCH_PASSWORD)).map((c) => ({
+      ...c,
+      personIds: facility.personIds,
+    }));
+    const load = new ObservationLoad(server.url, clients, Number(args["max-batch"]), path);
     await load.run(connections, Number(args.warmup));
     const quiet = await waitForQuietMachine(Number(args["quiet-cores"]), Number(args["max-wait"]));
     console.log(

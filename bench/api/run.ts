@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Result } from "autocannon";
 import { connect } from "../../packages/server/src/db/connect.ts";
-import { BENCH_PASSWORD, countStored, createBenchFacility } from "./bench-facility.ts";
+import type { Database } from "../../packages/server/src/db/database.ts";
+import { BENCH_PASSWORD, type BenchFacility, countStored, createBenchFacility } from "./bench-facility.ts";
 import {
   type CpuShares,
   describeCpu,
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "3" },
     "max-batch": { type: "string", default: "5" },
     people: { type: "string", default: "50" },
+    facilities: { type: "string", default: "1" },
     only: { type: "string" },
     "start-postgres": { type: "boolean", default: false },
     "quiet-cores": { type: "string", default: "0.5" },
@@ -46,6 +48,8 @@ const settleS = Number(args.settle);
 const runs = Number(args.runs);
 const maxBatch = Number(args["max-batch"]);
 const peopleCount = Number(args.people);
+/** The care workers are shared out among this many facilities, each with `peopleCount` residents (default one). */
+const facilityCount = Number(args.facilities);
 const quietCores = Number(args["quiet-cores"]);
 const maxWaitS = Number(args["max-wait"]);
 
@@ -89,9 +93,17 @@ async function benchBackend(
   console.log(`\n== ${backend} ==`);
   // Set up before the server starts: the embedded database admits one process at a time.
   const setup = await connect(database);
-  const facility = await createBenchFacility(setup.db, { peopleCount, userCount: connections });
+  const facilities: BenchFacility[] = [];
+  for (let i = 0; i < facilityCount; i++)
+    facilities.push(
+      await createBenchFacility(setup.db, {
+        peopleCount,
+        userCount: Math.floor(connections / facilityCount) + (i < connections % facilityCount ? 1 : 0),
+      }),
+    );
   if (database.kind === "pglite") await setup.close();
-  console.log(`facility ${facility.facilityId}: ${peopleCount} residents, ${connections} care workers`);
+  for (const f of facilities)
+    console.log(`facility ${f.facilityId}: ${peopleCount} residents, ${f.usernames.length} care workers`);
 
   const server = await startServer({ database });
   console.log(
@@ -112,9 +124,17 @@ async function benchBackend(
   };
   let stopped = false;
   try {
-    const clients = await signInAll(server.url, facility.usernames, BENCH_PASSWORD);
+    const clients = (
+      await Promise.all(
+        facilities.map(async (f) =>
+          (
+            await signInAll(server.url, f.usernames, BENCH_PASSWORD)
+          ).map((c) => ({ ...c, personIds: f.personIds })),
+        ),
+      )
+    ).flat();
     console.log(`${clients.length} care workers signed in (one session cookie per connection)`);
-    const load = new ObservationLoad(server.url, clients, facility.personIds, maxBatch);
+    const load = new ObservationLoad(server.url, clients, maxBatch);
 
     const account = (result: Result) => {
       report.requests += result["2xx"] + result.non2xx;
@@ -178,10 +198,10 @@ async function benchBackend(
       await server.stop();
       stopped = true;
       const check = await connect(database);
-      stored = await countStored(check.db, facility.facilityId);
+      stored = await countStoredIn(check.db, facilities);
       await check.close();
     } else {
-      stored = await countStored(setup.db, facility.facilityId);
+      stored = await countStoredIn(setup.db, facilities);
     }
     report.rows = stored.observations;
     report.auditCreates = stored.auditCreates;
@@ -210,6 +230,18 @@ async function benchBackend(
   return report;
 }
 
+/** Observation rows and audit entries of their creation, over all the benchmark's facilities. */
+async function countStoredIn(db: Database, facilities: BenchFacility[]) {
+  let observations = 0;
+  let auditCreates = 0;
+  for (const f of facilities) {
+    const stored = await countStored(db, f.facilityId);
+    observations += stored.observations;
+    auditCreates += stored.auditCreates;
+  }
+  return { observations, auditCreates };
+}
+
 function otherWork(r: BackendReport): string {
   const others = r.runs.map((x) => x.cpu.other).filter((x): x is number => x !== null);
   return others.length ? median(others).toFixed(2) : "?";
@@ -224,7 +256,8 @@ function targetVerdict(r: BackendReport): string {
   const met = p99 < TARGET.p99Ms && reqPerS >= TARGET.reqPerS;
   return (
     `target p99 < ${TARGET.p99Ms} ms at ≥ ${fmt(TARGET.reqPerS)} req/s: ${met ? "MET" : "NOT MET"} ` +
-    `(p99 ${fmt(p99, 1)} ms, ${fmt(reqPerS)} req/s${connections === 50 ? "" : `, at ${connections} connections`})`
+    `(p99 ${fmt(p99, 1)} ms, ${fmt(reqPerS)} req/s${connections === 50 ? "" : `, at ${connections} connections`}` +
+    `${facilityCount === 1 ? "" : `, shared out among ${facilityCount} facilities`})`
   );
 }
 
@@ -264,7 +297,8 @@ function summary(r: BackendReport): string {
     `(${fmt(median(r.runs.map((x) => x.obsPerS)))} observations/s), ` +
     `p50 ${fmt(median(r.runs.map((x) => x.p50)))} ms, p95 ${fmt(median(r.runs.map((x) => x.p95)))} ms, ` +
     `p99 ${fmt(median(r.runs.map((x) => x.p99)))} ms ` +
-    `(median of ${r.runs.length} × ${durationS} s, ${connections} connections, 1–${maxBatch} observations per request, ` +
+    `(median of ${r.runs.length} × ${durationS} s, ${connections} connections` +
+    `${facilityCount === 1 ? "" : ` in ${facilityCount} facilities`}, 1–${maxBatch} observations per request, ` +
     `each run measured after ${settleS} s of settling); ` +
     `non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}; ` +
     `other work on the machine ${otherWork(r)} cores; ` +
