@@ -2,6 +2,11 @@ import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
 import { bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
+import {
+  availabilityResponse,
+  caseDetailResponse,
+  caseListResponse as creCaseListResponse,
+} from "@mamori/contract/cre";
 import { receivedListResponse } from "@mamori/contract/cre-notifications";
 import { episodeDetailResponse, episodeListResponse } from "@mamori/contract/episodes";
 import { facilityResponse } from "@mamori/contract/facility";
@@ -29,6 +34,7 @@ import { z } from "zod";
 import { createUser } from "../accounts/create-user.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
+import { makeHospital, newCaseBody, SEVERE_BLOODSTREAM } from "./cre/cre-test-support.ts";
 
 // Each area's answer parsed with the response schema of @mamori/contract that the web takes its types from: a
 // server change that the web would not understand fails here at run time, as it fails tsc where a handler is typed.
@@ -99,6 +105,25 @@ beforeAll(async () => {
     data: { handWashing: true, utensils: true, foodSamples: true, staffHealth: false },
   });
   expect(hygiene.statusCode, hygiene.body).toBeLessThan(300);
+
+  const hospital = await makeHospital(ctx.app, ctx.db, ["lab_technologist", "physician"]);
+  cookies.physician = hospital.cookies.physician;
+  const creCase = newCaseBody();
+  ids.creCase = creCase.id;
+  const reported = await ctx.app.inject({
+    method: "POST",
+    url: "/api/cre/cases",
+    headers: { cookie: hospital.cookies.lab_technologist! },
+    payload: creCase,
+  });
+  expect(reported.statusCode, reported.body).toBe(201);
+  const clinical = await ctx.app.inject({
+    method: "PATCH",
+    url: `/api/cre/cases/${ids.creCase}`,
+    headers: { cookie: cookies.physician! },
+    payload: { version: 1, ...SEVERE_BLOODSTREAM, diagnosedOn: today(), cefiderocolOrdered: true },
+  });
+  expect(clinical.statusCode, clinical.body).toBe(200);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -210,6 +235,19 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "health_centre_officer",
     url: () => "/api/cre-notifications",
     schema: receivedListResponse,
+  },
+  { area: "CRE cases", role: "physician", url: () => "/api/cre/cases?lang=en", schema: creCaseListResponse },
+  {
+    area: "CRE case",
+    role: "physician",
+    url: () => `/api/cre/cases/${ids.creCase}?lang=ja`,
+    schema: caseDetailResponse,
+  },
+  {
+    area: "CRE availability",
+    role: "physician",
+    url: () => "/api/cre/availability",
+    schema: availabilityResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
