@@ -96,7 +96,7 @@ export type CreNotification = z.infer<typeof notificationState>;
 
 const sourced = z.object({ code: z.string(), text: z.string(), source: z.string() });
 
-const clinical = z.object({
+export const clinicalResponse = z.object({
   site: labelled(z.enum(INFECTION_SITES)),
   urinaryType: labelled(z.enum(URINARY_TYPES)).nullable(),
   causative: z.boolean().nullable(),
@@ -181,7 +181,7 @@ export const evaluationResponse = z.object({
     carbaNP: z.enum(["positive", "negative", "invalid"]).nullable(),
     source: z.string(),
   }),
-  clinical: clinical.nullable(),
+  clinical: clinicalResponse.nullable(),
   /** The document of `mamori cre advise` (contracts/cre-advise.md) once the infection is recorded. */
   advice: z.custom<CreAdvice>(isObject).nullable(),
 });

@@ -7,7 +7,11 @@ import {
   caseDetailResponse,
   caseListResponse as creCaseListResponse,
 } from "@mamori/contract/cre";
-import { receivedListResponse } from "@mamori/contract/cre-notifications";
+import {
+  caseNotificationResponse,
+  receivedListResponse,
+  sentNotificationResponse,
+} from "@mamori/contract/cre-notifications";
 import { episodeDetailResponse, episodeListResponse } from "@mamori/contract/episodes";
 import { facilityResponse } from "@mamori/contract/facility";
 import { physicianReportResponse, weeklyResponse } from "@mamori/contract/forms";
@@ -124,6 +128,14 @@ beforeAll(async () => {
     payload: { version: 1, ...SEVERE_BLOODSTREAM, diagnosedOn: today(), cefiderocolOrdered: true },
   });
   expect(clinical.statusCode, clinical.body).toBe(200);
+  ids.creNotification = randomUUID();
+  const notified = await ctx.app.inject({
+    method: "POST",
+    url: "/api/cre-notifications",
+    headers: { cookie: cookies.physician! },
+    payload: { id: ids.creNotification, caseId: ids.creCase },
+  });
+  expect(notified.statusCode, notified.body).toBe(201);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -248,6 +260,18 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "physician",
     url: () => "/api/cre/availability",
     schema: availabilityResponse,
+  },
+  {
+    area: "a case's 発生届",
+    role: "physician",
+    url: () => `/api/cre-notifications/cases/${ids.creCase}`,
+    schema: caseNotificationResponse.extend({ notification: sentNotificationResponse }),
+  },
+  {
+    area: "a 発生届 as sent",
+    role: "physician",
+    url: () => `/api/cre-notifications/${ids.creNotification}`,
+    schema: sentNotificationResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
