@@ -33,9 +33,19 @@ import {
   settingsResponse,
 } from "@mamori/contract/routine";
 import { alertsResponse, epidemicCurveResponse, lineListResponse } from "@mamori/contract/surveillance";
+import {
+  labQueueResponse,
+  paperFormListResponse,
+  paperFormResponse,
+  historyResponse as surveyHistoryResponse,
+  overviewResponse as surveyOverviewResponse,
+  surveyResponseView,
+  tasksResponse,
+} from "@mamori/contract/survey";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createUser } from "../accounts/create-user.ts";
+import { organisations } from "../db/schema/index.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
 import { makeHospital, newCaseBody, SEVERE_BLOODSTREAM } from "./cre/cre-test-support.ts";
@@ -136,6 +146,41 @@ beforeAll(async () => {
     payload: { id: ids.creNotification, caseId: ids.creCase },
   });
   expect(notified.statusCode, notified.body).toBe(201);
+  cookies.lab_technologist = hospital.cookies.lab_technologist;
+  ids.surveyResponse = randomUUID();
+  const surveyOpened = await ctx.app.inject({
+    method: "POST",
+    url: `/api/survey/cases/${ids.creCase}/response`,
+    headers: { cookie: cookies.physician! },
+    payload: { id: ids.surveyResponse },
+  });
+  expect(surveyOpened.statusCode, surveyOpened.body).toBe(201);
+
+  const [secretariat] = await ctx.db
+    .insert(organisations)
+    .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
+    .returning();
+  const clerk = `sec-${randomUUID().slice(0, 8)}`;
+  await createUser(ctx.db, {
+    organisationId: secretariat!.id,
+    username: clerk,
+    displayName: clerk,
+    role: "secretariat",
+    password: TEST_PASSWORD,
+  });
+  cookies.secretariat = await signIn(ctx.app, clerk);
+  ids.paperForm = randomUUID();
+  const keyed = (method: "POST" | "PUT", url: string, payload: object) =>
+    ctx.app.inject({ method, url, headers: { cookie: cookies.secretariat! }, payload });
+  const form = await keyed("POST", "/api/survey/paper", { id: ids.paperForm, label: "No. 1" });
+  expect(form.statusCode, form.body).toBe(201);
+  const entry = await keyed("PUT", `/api/survey/paper/${ids.paperForm}/entries/1`, {
+    response: {
+      resourceType: "QuestionnaireResponse",
+      item: [{ linkId: "q1", answer: [{ valueBoolean: true }] }],
+    },
+  });
+  expect(entry.statusCode, entry.body).toBe(200);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -272,6 +317,38 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "physician",
     url: () => `/api/cre-notifications/${ids.creNotification}`,
     schema: sentNotificationResponse,
+  },
+  { area: "survey tasks", role: "physician", url: () => "/api/survey/tasks", schema: tasksResponse },
+  {
+    area: "survey response",
+    role: "physician",
+    url: () => `/api/survey/responses/${ids.surveyResponse}`,
+    schema: surveyResponseView,
+  },
+  {
+    area: "survey response history",
+    role: "physician",
+    url: () => `/api/survey/responses/${ids.surveyResponse}/history`,
+    schema: surveyHistoryResponse,
+  },
+  {
+    area: "survey lab queue",
+    role: "lab_technologist",
+    url: () => "/api/survey/lab-queue",
+    schema: labQueueResponse,
+  },
+  {
+    area: "survey overview",
+    role: "secretariat",
+    url: () => "/api/survey/secretariat/overview",
+    schema: surveyOverviewResponse,
+  },
+  { area: "paper forms", role: "secretariat", url: () => "/api/survey/paper", schema: paperFormListResponse },
+  {
+    area: "paper form",
+    role: "secretariat",
+    url: () => `/api/survey/paper/${ids.paperForm}`,
+    schema: paperFormResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },
