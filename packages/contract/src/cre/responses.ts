@@ -13,7 +13,7 @@ import {
   URINARY_TYPES,
 } from "@mamori/domain/cre";
 import { z } from "zod";
-import type { creCasePatchBody } from "./schema.ts";
+import type { consultationBody, creCaseCreateBody, creCasePatchBody } from "./schema.ts";
 
 // The answers of the CRE calls (docs/api.md, "CRE stewardship"): the server derives every state with the CRE rules on
 // each read and sends each code with its display text in the language asked for.
@@ -240,5 +240,9 @@ export const importResponse = z.object({
 });
 export type CreImportResult = z.infer<typeof importResponse>;
 
+/** What the web sends to report an isolate (`POST /api/cre/cases`). */
+export type CreCaseCreateInput = z.input<typeof creCaseCreateBody>;
+/** What the web sends to record a consultation (`POST /api/cre/cases/:id/consultation`). */
+export type ConsultationRequest = z.input<typeof consultationBody>;
 /** What the web sends to change a case (`PATCH /api/cre/cases/:id`). */
 export type CrePatch = z.input<typeof creCasePatchBody>;

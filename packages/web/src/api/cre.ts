@@ -1,5 +1,7 @@
 import type {
+  ConsultationRequest,
   CreAvailability,
+  CreCaseCreateInput,
   CreCaseDetail,
   CreCaseState,
   CreConsultation,
@@ -7,7 +9,7 @@ import type {
   CreLang,
   CrePatch,
 } from "@mamori/contract/cre";
-import type { CreDrugKey, CreIsolateInput } from "@mamori/domain/cre";
+import type { CreDrugKey } from "@mamori/domain/cre";
 
 // The CRE calls of docs/api.md ("CRE stewardship"); their answers are the contract's (@mamori/contract/cre).
 
@@ -46,14 +48,11 @@ export function createCreApi(request: Requester) {
     case: (caseId: string, lang: CreLang) =>
       request<CreCaseDetail>("GET", `/api/cre/cases/${id(caseId)}?${q({ lang })}`),
     /** Reports an isolate; the id is made on the device so a resend never adds a second case. */
-    createCase: (body: { id: string; patientLabel: string; isolate: CreIsolateInput }, lang: CreLang) =>
+    createCase: (body: CreCaseCreateInput, lang: CreLang) =>
       request<CreCaseDetail>("POST", `/api/cre/cases?${q({ lang })}`, { body }),
     updateCase: (caseId: string, patch: CrePatch, lang: CreLang) =>
       request<CreCaseDetail>("PATCH", `/api/cre/cases/${id(caseId)}?${q({ lang })}`, { body: patch }),
-    recordConsultation: async (
-      caseId: string,
-      body: { id: string; note: string; decision?: "approved" | "declined" },
-    ) =>
+    recordConsultation: async (caseId: string, body: ConsultationRequest) =>
       (
         await request<{ consultation: CreConsultation }>(
           "POST",

@@ -73,8 +73,6 @@ export function notificationDue(
   return { dueDate, dueDateBasis: basis, overdue: row.notifiedOn === null && dueDate < today };
 }
 
-export type EvaluationView = ReturnType<typeof presentEvaluation>;
-
 /**
  * The evaluation of a case for the screens, in the user's language: every code with its display text and source, so
  * a page never shows a raw code. `clinical` is null until the physician has recorded the infection; `advice` is then
