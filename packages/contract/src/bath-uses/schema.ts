@@ -15,3 +15,4 @@ export type BathUse = z.infer<typeof bathUse>;
 /** One person off one day's list: a tick made by mistake. */
 export const bathRemoveQuery = z.object({ date: day, personId: z.uuid() });
 export const bathRemoveResponse = z.object({ removed: z.number() });
+export type BathRemoveResult = z.infer<typeof bathRemoveResponse>;

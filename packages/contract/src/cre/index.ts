@@ -1,1 +1,2 @@
+export * from "./responses.ts";
 export * from "./schema.ts";

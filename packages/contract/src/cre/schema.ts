@@ -1,6 +1,5 @@
 import {
   availabilityObjectSchema,
-  CRE_DRUG_KEYS,
   creIsolateSchema,
   infectionSchema,
   SEVERITY_TABLE_7,
@@ -83,57 +82,4 @@ export const importQuery = z.object({
   standard: z.enum(["CLSI", "EUCAST"], { error: "expected CLSI or EUCAST" }).default("CLSI"),
   edition: z.string().min(1).default("M100-Ed35"),
   lang: z.enum(["ja", "en"]).default("ja"),
-});
-
-const consultationResponse = z.object({
-  id: z.string(),
-  note: z.string(),
-  decision: z.enum(["approved", "declined"]).nullable(),
-  caseVersion: z.number(),
-  recordedAt: z.string(),
-  recordedBy: z.object({ id: z.string(), displayName: z.string(), role: z.string() }),
-});
-
-/** The stored case as entered (raw values only; everything derived is in `evaluation`). */
-export const caseRecordResponse = z.object({
-  id: z.string(),
-  patientLabel: z.string(),
-  isolate: z.looseObject({}),
-  infection: z
-    .object({ site: z.string(), urinaryType: z.string().nullable(), causative: z.boolean().nullable() })
-    .nullable(),
-  severity: z.looseObject({}).nullable(),
-  diagnosedOn: z.string().nullable(),
-  notifiedOn: z.string().nullable(),
-  reportedOn: z.string(),
-  cefiderocolOrdered: z.boolean(),
-  cefiderocolOrderedAt: z.string().nullable(),
-  order: z.object({
-    status: z.enum(["not_ordered", "awaiting_decision", "approved", "declined"]),
-    decidedAt: z.string().nullable(),
-  }),
-  consultations: z.array(consultationResponse),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export const caseDetailResponse = z.object({
-  case: caseRecordResponse,
-  evaluation: z.looseObject({}),
-  /** The hospital's time zone, for showing the instants of the record. */
-  timeZone: z.string(),
-});
-export const caseListResponse = z.object({ cases: z.array(z.looseObject({ id: z.string() })) });
-export const consultationResultResponse = z.object({ consultation: consultationResponse });
-export const availabilityResponse = z.object({
-  drugs: z.array(z.enum(CRE_DRUG_KEYS)),
-  isDefault: z.boolean(),
-  updatedAt: z.string().nullable(),
-});
-export const importResponse = z.object({
-  imported: z.number(),
-  duplicates: z.number(),
-  cases: z.array(z.object({ row: z.number(), id: z.string() })),
-  ignoredColumns: z.array(z.string()),
 });

@@ -57,5 +57,6 @@ export const peopleResponse = z.object({ people: z.array(personResponse) });
 export type PersonInput = z.input<typeof personCreateBody>;
 
 export const importResponse = z.object({ imported: z.number() });
+export type PeopleImportResult = z.infer<typeof importResponse>;
 
 export { TEMPERATURE_RANGE_C };

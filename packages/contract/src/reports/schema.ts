@@ -218,5 +218,6 @@ export const overviewResponse = z.object({
 
 export type ReportListItem = z.infer<typeof reportListResponse>["reports"][number];
 export type CriterionCDecision = z.infer<typeof reportListResponse>["decisions"][number];
-export type InboxItem = z.infer<typeof inboxResponse>["reports"][number];
+export type Inbox = z.infer<typeof inboxResponse>;
+export type InboxItem = Inbox["reports"][number];
 export type OverviewFacility = z.infer<typeof overviewResponse>["facilities"][number];

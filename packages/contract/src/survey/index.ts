@@ -1,2 +1,3 @@
 export * from "./questionnaire-response.ts";
+export * from "./responses.ts";
 export * from "./schema.ts";

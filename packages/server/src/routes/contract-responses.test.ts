@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
 import { bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
-import { receivedListResponse } from "@mamori/contract/cre-notifications";
+import {
+  availabilityResponse,
+  caseDetailResponse,
+  caseListResponse as creCaseListResponse,
+} from "@mamori/contract/cre";
+import {
+  caseNotificationResponse,
+  receivedListResponse,
+  sentNotificationResponse,
+} from "@mamori/contract/cre-notifications";
 import { episodeDetailResponse, episodeListResponse } from "@mamori/contract/episodes";
 import { facilityResponse } from "@mamori/contract/facility";
 import { physicianReportResponse, weeklyResponse } from "@mamori/contract/forms";
@@ -24,11 +33,22 @@ import {
   settingsResponse,
 } from "@mamori/contract/routine";
 import { alertsResponse, epidemicCurveResponse, lineListResponse } from "@mamori/contract/surveillance";
+import {
+  labQueueResponse,
+  paperFormListResponse,
+  paperFormResponse,
+  historyResponse as surveyHistoryResponse,
+  overviewResponse as surveyOverviewResponse,
+  surveyResponseView,
+  tasksResponse,
+} from "@mamori/contract/survey";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createUser } from "../accounts/create-user.ts";
+import { organisations } from "../db/schema/index.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
+import { makeHospital, newCaseBody, SEVERE_BLOODSTREAM } from "./cre/cre-test-support.ts";
 
 // Each area's answer parsed with the response schema of @mamori/contract that the web takes its types from: a
 // server change that the web would not understand fails here at run time, as it fails tsc where a handler is typed.
@@ -99,6 +119,68 @@ beforeAll(async () => {
     data: { handWashing: true, utensils: true, foodSamples: true, staffHealth: false },
   });
   expect(hygiene.statusCode, hygiene.body).toBeLessThan(300);
+
+  const hospital = await makeHospital(ctx.app, ctx.db, ["lab_technologist", "physician"]);
+  cookies.physician = hospital.cookies.physician;
+  const creCase = newCaseBody();
+  ids.creCase = creCase.id;
+  const reported = await ctx.app.inject({
+    method: "POST",
+    url: "/api/cre/cases",
+    headers: { cookie: hospital.cookies.lab_technologist! },
+    payload: creCase,
+  });
+  expect(reported.statusCode, reported.body).toBe(201);
+  const clinical = await ctx.app.inject({
+    method: "PATCH",
+    url: `/api/cre/cases/${ids.creCase}`,
+    headers: { cookie: cookies.physician! },
+    payload: { version: 1, ...SEVERE_BLOODSTREAM, diagnosedOn: today(), cefiderocolOrdered: true },
+  });
+  expect(clinical.statusCode, clinical.body).toBe(200);
+  ids.creNotification = randomUUID();
+  const notified = await ctx.app.inject({
+    method: "POST",
+    url: "/api/cre-notifications",
+    headers: { cookie: cookies.physician! },
+    payload: { id: ids.creNotification, caseId: ids.creCase },
+  });
+  expect(notified.statusCode, notified.body).toBe(201);
+  cookies.lab_technologist = hospital.cookies.lab_technologist;
+  ids.surveyResponse = randomUUID();
+  const surveyOpened = await ctx.app.inject({
+    method: "POST",
+    url: `/api/survey/cases/${ids.creCase}/response`,
+    headers: { cookie: cookies.physician! },
+    payload: { id: ids.surveyResponse },
+  });
+  expect(surveyOpened.statusCode, surveyOpened.body).toBe(201);
+
+  const [secretariat] = await ctx.db
+    .insert(organisations)
+    .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
+    .returning();
+  const clerk = `sec-${randomUUID().slice(0, 8)}`;
+  await createUser(ctx.db, {
+    organisationId: secretariat!.id,
+    username: clerk,
+    displayName: clerk,
+    role: "secretariat",
+    password: TEST_PASSWORD,
+  });
+  cookies.secretariat = await signIn(ctx.app, clerk);
+  ids.paperForm = randomUUID();
+  const keyed = (method: "POST" | "PUT", url: string, payload: object) =>
+    ctx.app.inject({ method, url, headers: { cookie: cookies.secretariat! }, payload });
+  const form = await keyed("POST", "/api/survey/paper", { id: ids.paperForm, label: "No. 1" });
+  expect(form.statusCode, form.body).toBe(201);
+  const entry = await keyed("PUT", `/api/survey/paper/${ids.paperForm}/entries/1`, {
+    response: {
+      resourceType: "QuestionnaireResponse",
+      item: [{ linkId: "q1", answer: [{ valueBoolean: true }] }],
+    },
+  });
+  expect(entry.statusCode, entry.body).toBe(200);
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
@@ -210,6 +292,63 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     role: "health_centre_officer",
     url: () => "/api/cre-notifications",
     schema: receivedListResponse,
+  },
+  { area: "CRE cases", role: "physician", url: () => "/api/cre/cases?lang=en", schema: creCaseListResponse },
+  {
+    area: "CRE case",
+    role: "physician",
+    url: () => `/api/cre/cases/${ids.creCase}?lang=ja`,
+    schema: caseDetailResponse,
+  },
+  {
+    area: "CRE availability",
+    role: "physician",
+    url: () => "/api/cre/availability",
+    schema: availabilityResponse,
+  },
+  {
+    area: "a case's 発生届",
+    role: "physician",
+    url: () => `/api/cre-notifications/cases/${ids.creCase}`,
+    schema: caseNotificationResponse.extend({ notification: sentNotificationResponse }),
+  },
+  {
+    area: "a 発生届 as sent",
+    role: "physician",
+    url: () => `/api/cre-notifications/${ids.creNotification}`,
+    schema: sentNotificationResponse,
+  },
+  { area: "survey tasks", role: "physician", url: () => "/api/survey/tasks", schema: tasksResponse },
+  {
+    area: "survey response",
+    role: "physician",
+    url: () => `/api/survey/responses/${ids.surveyResponse}`,
+    schema: surveyResponseView,
+  },
+  {
+    area: "survey response history",
+    role: "physician",
+    url: () => `/api/survey/responses/${ids.surveyResponse}/history`,
+    schema: surveyHistoryResponse,
+  },
+  {
+    area: "survey lab queue",
+    role: "lab_technologist",
+    url: () => "/api/survey/lab-queue",
+    schema: labQueueResponse,
+  },
+  {
+    area: "survey overview",
+    role: "secretariat",
+    url: () => "/api/survey/secretariat/overview",
+    schema: surveyOverviewResponse,
+  },
+  { area: "paper forms", role: "secretariat", url: () => "/api/survey/paper", schema: paperFormListResponse },
+  {
+    area: "paper form",
+    role: "secretariat",
+    url: () => `/api/survey/paper/${ids.paperForm}`,
+    schema: paperFormResponse,
   },
   { area: "count sharing", role: "director", url: () => "/api/region/sharing", schema: sharingResponse },
   { area: "region", role: "health_centre_officer", url: () => "/api/region", schema: regionResponse },

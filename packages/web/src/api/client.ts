@@ -1,4 +1,7 @@
+import type { BathRemoveResult } from "@mamori/contract/bath-uses";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "@mamori/contract/errors";
+import type { WithdrawResult } from "@mamori/contract/observations";
+import type { PeopleImportResult } from "@mamori/contract/people";
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
 import { createCreNotificationsApi } from "./cre-notifications.ts";
@@ -240,7 +243,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       (await request<{ person: Person }>("PATCH", `/api/people/${encodeURIComponent(id)}`, { body: patch }))
         .person,
     /** Sends a CSV of residents; a 400 ApiError lists every bad row (`rows[3].kind`) and nothing is saved. */
-    importPeople: (csv: string) => request<{ imported: number }>("POST", "/api/people/import", { csv }),
+    importPeople: (csv: string) => request<PeopleImportResult>("POST", "/api/people/import", { csv }),
 
     round: (unitId: string, date: string) => request<Round>("GET", `/api/rounds?${q({ unitId, date })}`),
     saveObservations: (observations: NewObservation[]) =>
@@ -252,7 +255,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         })
       ).observation,
     withdrawObservations: (ids: string[]) =>
-      request<{ withdrawn: number; notFound: number }>("POST", "/api/observations/withdraw", {
+      request<WithdrawResult>("POST", "/api/observations/withdraw", {
         body: { ids },
       }),
     observationHistory: async (id: string) =>
@@ -312,7 +315,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<{ saved: number; duplicates: number }>("POST", "/api/bath-uses", { body: { date, personIds } }),
     /** Takes a person off a day's bath list (a tick made by mistake). */
     removeBathUse: (date: string, personId: string) =>
-      request<{ removed: number }>("DELETE", `/api/bath-uses?${q({ date, personId })}`),
+      request<BathRemoveResult>("DELETE", `/api/bath-uses?${q({ date, personId })}`),
   };
 }
 

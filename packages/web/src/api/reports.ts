@@ -1,6 +1,6 @@
 import type {
   CriterionCDecision,
-  InboxItem,
+  Inbox,
   InboxState,
   OverviewFacility,
   Report,
@@ -65,7 +65,7 @@ export function createReportsApi(request: Requester) {
       reportId?: string;
     }) => request<{ id: string }>("POST", "/api/reports/decisions", { body }),
     workbookUrl: (id: string) => `${one(id)}/workbook`,
-    inbox: () => request<{ unread: number; reports: InboxItem[] }>("GET", "/api/inbox"),
+    inbox: () => request<Inbox>("GET", "/api/inbox"),
     /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */
     unread: () => request<UnreadCounts>("GET", "/api/inbox/unread"),
     overview: async () =>

@@ -3,7 +3,7 @@ import type { CreCaseDetail, CreCaseState } from "../api/cre.ts";
 // Answers of the CRE API (docs/api.md, "CRE stewardship") as the server gives them for the demo seed at
 // 2026-11-23T17:47:30.887Z, in Japanese: GET /api/cre/cases/:id for the demo's IMP-producing K. pneumoniae bloodstream
 // infection (cefiderocol approved) and for the E. coli from sputum awaiting the physician, and GET /api/cre/cases.
-// The `advice` document is left out; ids are replaced by stable ones. Recorded by
+// The `advice` document is left out (null); ids are replaced by stable ones. Recorded by
 // packages/server/src/demo/cre-fixtures.test.ts (MAMORI_RECORD_CRE_FIXTURES=1), which also checks them.
 
 export const MBL_CASE: CreCaseDetail = {
@@ -55,11 +55,11 @@ export const MBL_CASE: CreCaseDetail = {
       causative: true,
     },
     severity: {
-      checklist: ["VASOPRESSOR_REQUIRED", "HEART_RATE_GE_130"],
-      sourceControlled: true,
       hemodynamicallyStable: false,
-      stabilisedAfterTreatment: false,
       noImmunodeficiencyOrStable: true,
+      sourceControlled: true,
+      stabilisedAfterTreatment: false,
+      checklist: ["VASOPRESSOR_REQUIRED", "HEART_RATE_GE_130"],
       stableDespiteImmunodeficiency: false,
     },
     diagnosedOn: "2026-11-21",
@@ -263,14 +263,14 @@ export const MBL_CASE: CreCaseDetail = {
     },
     notification: {
       notifiable: true,
-      reason: "STERILE_SITE",
-      reasonText: "通常無菌的な検体から検出: 診断から7日以内に届出",
-      deadlineDays: 7,
       dueDate: "2026-11-28",
       dueDateBasis: "diagnosis",
       overdue: false,
       diagnosedOn: "2026-11-21",
       notifiedOn: "2026-11-22",
+      reason: "STERILE_SITE",
+      reasonText: "通常無菌的な検体から検出: 診断から7日以内に届出",
+      deadlineDays: 7,
       source: "感染症法 届出基準 (MHLW; renamed 腸内細菌目 2023-05-26), cre-reference.md §1.2 (S1, S2, S21)",
     },
     cpeScreen: {
@@ -387,6 +387,7 @@ export const MBL_CASE: CreCaseDetail = {
         required: true,
       },
     },
+    advice: null,
   },
   timeZone: "Asia/Tokyo",
 };
@@ -516,14 +517,14 @@ export const PENDING_CASE: CreCaseDetail = {
     },
     notification: {
       notifiable: "indeterminate",
-      reason: "NON_STERILE_CAUSATIVE_UNDECIDED",
-      reasonText: "通常無菌的でない検体: 起因菌かどうかの医師の判断待ち",
-      deadlineDays: 7,
       dueDate: "2026-11-30",
       dueDateBasis: "report",
       overdue: false,
       diagnosedOn: null,
       notifiedOn: null,
+      reason: "NON_STERILE_CAUSATIVE_UNDECIDED",
+      reasonText: "通常無菌的でない検体: 起因菌かどうかの医師の判断待ち",
+      deadlineDays: 7,
       source: "感染症法 届出基準 (MHLW; renamed 腸内細菌目 2023-05-26), cre-reference.md §1.2 (S1, S2, S21)",
     },
     cpeScreen: {
@@ -551,6 +552,7 @@ export const PENDING_CASE: CreCaseDetail = {
       source: "guide 微生物学的診断, 図1; cre-reference.md §3.6",
     },
     clinical: null,
+    advice: null,
   },
   timeZone: "Asia/Tokyo",
 };
@@ -588,12 +590,12 @@ export const CASE_LIST: CreCaseState[] = [
     },
     notification: {
       notifiable: "indeterminate",
-      reasonText: "通常無菌的でない検体: 起因菌かどうかの医師の判断待ち",
       dueDate: "2026-11-30",
       dueDateBasis: "report",
       overdue: false,
       diagnosedOn: null,
       notifiedOn: null,
+      reasonText: "通常無菌的でない検体: 起因菌かどうかの医師の判断待ち",
     },
     awaitingPhysician: true,
     survey: {
@@ -631,12 +633,12 @@ export const CASE_LIST: CreCaseState[] = [
     },
     notification: {
       notifiable: true,
-      reasonText: "通常無菌的でない検体だが医師が起因菌と判断: 診断から7日以内に届出",
       dueDate: "2026-11-30",
       dueDateBasis: "diagnosis",
       overdue: false,
       diagnosedOn: "2026-11-23",
       notifiedOn: null,
+      reasonText: "通常無菌的でない検体だが医師が起因菌と判断: 診断から7日以内に届出",
     },
     awaitingPhysician: false,
     survey: {
@@ -674,12 +676,12 @@ export const CASE_LIST: CreCaseState[] = [
     },
     notification: {
       notifiable: true,
-      reasonText: "通常無菌的な検体から検出: 診断から7日以内に届出",
       dueDate: "2026-11-28",
       dueDateBasis: "diagnosis",
       overdue: false,
       diagnosedOn: "2026-11-21",
       notifiedOn: "2026-11-22",
+      reasonText: "通常無菌的な検体から検出: 診断から7日以内に届出",
     },
     awaitingPhysician: false,
     survey: {

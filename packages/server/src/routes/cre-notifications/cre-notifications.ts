@@ -1,3 +1,4 @@
+import type { SentCreNotification, SentNotificationForm } from "@mamori/contract/cre-notifications";
 import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
@@ -17,7 +18,7 @@ export type CreNotificationRow = typeof creNotifications.$inferSelect;
  * of diagnosis and notification — in Japanese, on the day it was sent. Nothing else of the case (no consultations,
  * severity or treatment) leaves the hospital. Kept as it is; a later change of the case does not change what was sent.
  */
-export type CreNotificationSnapshot = ReturnType<typeof notificationFormOf>;
+export type CreNotificationSnapshot = SentNotificationForm;
 
 /** The parts of a case's detail the 発生届 shows (same shapes as the case detail, so one form renders both). */
 export function notificationFormOf(
@@ -25,7 +26,7 @@ export function notificationFormOf(
   hospital: { name: string },
   physician: { name: string },
   sentOn: string,
-) {
+): SentNotificationForm {
   const { case: record, evaluation } = detail;
   return {
     hospital,
@@ -258,7 +259,10 @@ export async function receivedNotifications(db: Executor, healthCentreId: string
 }
 
 /** A notification as the API presents it: the snapshot as sent, who it went to, when, and whether it was opened. */
-export async function presentNotification(db: Executor, row: CreNotificationRow) {
+export async function presentNotification(
+  db: Executor,
+  row: CreNotificationRow,
+): Promise<SentCreNotification> {
   const [office] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)

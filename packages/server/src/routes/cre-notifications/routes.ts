@@ -1,4 +1,11 @@
-import { caseParams, idParams, receivedListResponse, sendBody } from "@mamori/contract/cre-notifications";
+import {
+  caseNotificationResponse,
+  caseParams,
+  idParams,
+  receivedListResponse,
+  sendBody,
+  sentNotificationResponse,
+} from "@mamori/contract/cre-notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
@@ -24,7 +31,9 @@ import {
 export const creNotificationRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post("/", async (request, reply) => {
+    const sent = { schema: { response: { 200: sentNotificationResponse, 201: sentNotificationResponse } } };
+
+    app.post("/", sent, async (request, reply) => {
       const body = parseOrThrow(sendBody, request.body);
       const actor = await authorizeHospital(ctx.db, request, "recordCreClinical");
       if (!creNotificationPolicy.send(actor.user, actor.hospitalId)) throw forbidden();
@@ -35,16 +44,20 @@ export const creNotificationRoutes =
     });
 
     /** The hospital's view of a case: the notification sent, or the health centre it would go to. */
-    app.get("/cases/:caseId", async (request) => {
-      const { caseId } = parseOrThrow(caseParams, request.params, ["params"]);
-      const actor = await authorizeHospital(ctx.db, request, "readCreCases");
-      const row = await notificationOfCase(ctx.db, actor.hospitalId, caseId);
-      return {
-        notification: row ? await presentNotification(ctx.db, row) : null,
-        healthCentre: await healthCentreOf(ctx.db, actor.hospitalId),
-        maySend: creNotificationPolicy.send(actor.user, actor.hospitalId),
-      };
-    });
+    app.get(
+      "/cases/:caseId",
+      { schema: { response: { 200: caseNotificationResponse } } },
+      async (request) => {
+        const { caseId } = parseOrThrow(caseParams, request.params, ["params"]);
+        const actor = await authorizeHospital(ctx.db, request, "readCreCases");
+        const row = await notificationOfCase(ctx.db, actor.hospitalId, caseId);
+        return {
+          notification: row ? await presentNotification(ctx.db, row) : null,
+          healthCentre: await healthCentreOf(ctx.db, actor.hospitalId),
+          maySend: creNotificationPolicy.send(actor.user, actor.hospitalId),
+        };
+      },
+    );
 
     /** What a health centre received, newest first, with the unread count. */
     app.get("/", { schema: { response: { 200: receivedListResponse } } }, async (request) => {
@@ -53,7 +66,7 @@ export const creNotificationRoutes =
       return receivedNotifications(ctx.db, officeOf(actor)!.officeId);
     });
 
-    app.get("/:id", async (request) => {
+    app.get("/:id", sent, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const actor = currentUser(request);
       const row = await findNotification(ctx.db, actor.organisation.id, id);

@@ -1,3 +1,4 @@
+import type { CreCaseDetail } from "@mamori/contract/cre";
 import { assertFound } from "../../auth/guard.ts";
 import type { Executor } from "../../db/database.ts";
 import { dayInZone } from "../../time/facility-day.ts";
@@ -11,7 +12,7 @@ export async function caseDetail(
   id: string,
   lang: "ja" | "en",
   now: Date,
-) {
+): Promise<CreCaseDetail> {
   const row = assertFound(await findCase(db, actor.hospitalId, id), "CRE case");
   const consultations = await consultationsOf(db, actor.hospitalId, [row.id]);
   const { drugs } = await availabilityOf(db, actor.hospitalId);

@@ -1,3 +1,4 @@
+import type { CreCaseState } from "@mamori/contract/cre";
 import { creText, type Lang } from "@mamori/domain/cre";
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
@@ -16,7 +17,7 @@ export async function listCases(
   hospital: { hospitalId: string; timeZone: string },
   now: Date,
   lang: Lang,
-) {
+): Promise<CreCaseState[]> {
   const rows = await db
     .select()
     .from(creCases)

@@ -1,3 +1,4 @@
+import type { CreCaseRecord, CreConsultation } from "@mamori/contract/cre";
 import { type CreDrugKey, defaultCreAvailability } from "@mamori/domain/cre";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/database.ts";
@@ -94,7 +95,11 @@ export const reportedOnOf = (row: Pick<CaseRow, "createdAt">, timeZone: string):
   dayInZone(row.createdAt, timeZone);
 
 /** The stored case as entered, for the API: raw values only (patient named by the hospital's label alone). */
-export function presentCaseRecord(row: CaseRow, consultations: readonly ConsultationRow[], timeZone: string) {
+export function presentCaseRecord(
+  row: CaseRow,
+  consultations: readonly ConsultationRow[],
+  timeZone: string,
+): CreCaseRecord {
   const order = orderStatus(row, consultations);
   return {
     id: row.id,
@@ -115,7 +120,7 @@ export function presentCaseRecord(row: CaseRow, consultations: readonly Consulta
   };
 }
 
-export function presentConsultation(c: ConsultationRow) {
+export function presentConsultation(c: ConsultationRow): CreConsultation {
   return {
     id: c.id,
     note: c.note,

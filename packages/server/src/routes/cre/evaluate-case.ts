@@ -1,8 +1,9 @@
+import type { CreEvaluation } from "@mamori/contract/cre";
 import {
   type CreAdvice,
   type CreCase,
   type CreDrugKey,
-  type CreEvaluation,
+  type CreEvaluation as CreRulesEvaluation,
   comparisonText,
   creDrugName,
   creText,
@@ -17,8 +18,6 @@ import {
 import type { creCases } from "../../db/schema/index.ts";
 
 export type CaseRow = typeof creCases.$inferSelect;
-
-type Labelled<C extends string = string> = { code: C; text: string };
 
 /** The infection entered until the physician records one: only the laboratory half of the evaluation is shown then. */
 const NO_INFECTION_YET = { site: "other", urinaryType: null, causative: null } as const;
@@ -52,7 +51,7 @@ export function evaluateRow(
   row: CaseRow,
   consulted: boolean,
   availability: readonly CreDrugKey[],
-): CreEvaluation {
+): CreRulesEvaluation {
   return evaluateCre(caseFileOf(row, consulted), { availability });
 }
 
@@ -61,7 +60,7 @@ export function evaluateRow(
  * entered — from the day the laboratory reported the isolate, marked as such. Null when the case is not notifiable.
  */
 export function notificationDue(
-  evaluation: CreEvaluation,
+  evaluation: CreRulesEvaluation,
   row: Pick<CaseRow, "diagnosedOn" | "notifiedOn">,
   reportedOn: string,
   today: string,
@@ -74,20 +73,18 @@ export function notificationDue(
   return { dueDate, dueDateBasis: basis, overdue: row.notifiedOn === null && dueDate < today };
 }
 
-export type EvaluationView = ReturnType<typeof presentEvaluation>;
-
 /**
  * The evaluation of a case for the screens, in the user's language: every code with its display text and source, so
  * a page never shows a raw code. `clinical` is null until the physician has recorded the infection; `advice` is then
  * the document of `mamori cre advise` (contracts/cre-advise.md).
  */
 export function presentEvaluation(
-  evaluation: CreEvaluation,
+  evaluation: CreRulesEvaluation,
   row: CaseRow,
   reportedOn: string,
   today: string,
   lang: Lang,
-) {
+): CreEvaluation {
   const { organism, cre, notification, cpeScreen, mechanism, severity, treatment, cefiderocol } = evaluation;
   const isolate = row.isolate;
   const drug = (key: CreDrugKey) => ({ key, name: creDrugName(key, lang) });
@@ -147,9 +144,9 @@ export function presentEvaluation(
     mechanism: {
       category: mechanism.category,
       text: creText("mechanism", mechanism.category, lang),
-      enzymes: mechanism.enzymes.map((e): Labelled => ({ code: e, text: creText("enzyme", e, lang) })),
-      nextTests: mechanism.nextTests.map((t): Labelled => ({ code: t, text: creText("test", t, lang) })),
-      notes: mechanism.notes.map((n): Labelled => ({ code: n, text: creText("mechanismNote", n, lang) })),
+      enzymes: mechanism.enzymes.map((e) => ({ code: e, text: creText("enzyme", e, lang) })),
+      nextTests: mechanism.nextTests.map((t) => ({ code: t, text: creText("test", t, lang) })),
+      notes: mechanism.notes.map((n) => ({ code: n, text: creText("mechanismNote", n, lang) })),
       mcim: mechanism.mcim,
       ecim: mechanism.ecim,
       carbaNP: mechanism.carbaNP,
@@ -168,7 +165,7 @@ export function presentEvaluation(
           severity: {
             category: severity.category,
             text: creText("severity", severity.category, lang),
-            failedDomains: severity.failedDomains.map((d): Labelled => ({ code: d, text: domainTitle(d) })),
+            failedDomains: severity.failedDomains.map((d) => ({ code: d, text: domainTitle(d) })),
             stabilised: severity.stabilised,
             source: severity.source,
           },

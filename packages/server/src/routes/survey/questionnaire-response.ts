@@ -1,7 +1,16 @@
 import type { QrAnswer, QrItem } from "@mamori/contract/survey";
+import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
 import type { StoredQuestionnaireResponse } from "../../db/schema/index.ts";
 
 export type { QrAnswer, QrItem };
+
+/**
+ * A stored response as the answers declare it: the stored JSON is the FHIR QuestionnaireResponse that was validated on
+ * the way in (or built by Mamori), only typed more loosely by the table.
+ */
+export function asFhirResponse(stored: StoredQuestionnaireResponse): QuestionnaireResponse {
+  return stored as unknown as QuestionnaireResponse;
+}
 
 /** Every item of a response, depth first, with its answers (items under answers included). */
 export function* walkItems(items: readonly QrItem[] | undefined): Generator<QrItem> {

@@ -4,16 +4,27 @@ import {
   correctionBody,
   draftBody,
   exportQuery,
+  historyResponse,
   idParams,
   labMoveBody,
+  labQueueResponse,
   openBody,
+  overviewResponse,
   paperEntryBody,
   paperEntryParams,
   paperFormBody,
+  paperFormCreatedResponse,
+  paperFormListResponse,
+  paperFormResponse,
   resolveBody,
+  type SurveyResponseView,
+  type SurveyTask,
   submitBody,
+  surveyResponseView,
+  tasksResponse,
 } from "@mamori/contract/survey";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { assertFound } from "../../auth/guard.ts";
 import type { StoredQuestionnaireResponse } from "../../db/schema/index.ts";
@@ -35,7 +46,7 @@ import {
   resolvePaperForm,
   savePaperEntry,
 } from "./paper-entry.ts";
-import { answersByLinkId } from "./questionnaire-response.ts";
+import { answersByLinkId, asFhirResponse } from "./questionnaire-response.ts";
 import {
   authorizeSecretariat,
   deidentifiedResponses,
@@ -74,7 +85,14 @@ export const surveyRoutes =
       return actor;
     };
 
-    const present = async (actor: HospitalActor, row: SurveyResponseRow) => {
+    /** Each answer of these routes is declared by the contract; the serializer sends what it names. */
+    const answers = <S extends z.ZodType>(schema: S) => ({
+      schema: { response: { 200: schema, 201: schema } },
+    });
+    const view = answers(surveyResponseView);
+    const paper = answers(paperFormResponse);
+
+    const present = async (actor: HospitalActor, row: SurveyResponseRow): Promise<SurveyResponseView> => {
       const caseRow = row.caseId ? await findCase(ctx.db, actor.hospitalId, row.caseId) : undefined;
       return {
         id: row.id,
@@ -83,9 +101,9 @@ export const surveyRoutes =
         questionnaire: { url: row.questionnaireUrl, version: row.questionnaireVersion },
         status: row.status,
         labStatus: row.labStatus,
-        labSection: LAB_SECTION_LINK_IDS,
+        labSection: [...LAB_SECTION_LINK_IDS],
         version: row.version,
-        response: withPrefilledMarks(row.response, stillPrefilled(row)),
+        response: asFhirResponse(withPrefilledMarks(row.response, stillPrefilled(row))),
         prefilled: stillPrefilled(row),
         launchContext: caseRow ? await caseContext(ctx.db, actor.hospitalId, caseRow) : null,
         updatedAt: row.updatedAt.toISOString(),
@@ -93,25 +111,27 @@ export const surveyRoutes =
       };
     };
 
-    app.get("/tasks", async (request) => {
+    app.get("/tasks", answers(tasksResponse), async (request) => {
       const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
       const tasks = await listTasks(ctx.db, actor.hospitalId);
       return {
-        tasks: tasks.map((t) => ({
-          caseId: t.caseId,
-          patientLabel: t.patientLabel,
-          organism: t.organism.organism,
-          orderedAt: t.orderedAt?.toISOString() ?? null,
-          responseId: t.responseId,
-          status: t.status ?? "not_started",
-          labStatus: t.labStatus,
-          version: t.version,
-          updatedAt: t.updatedAt?.toISOString() ?? null,
-        })),
+        tasks: tasks.map(
+          (t): SurveyTask => ({
+            caseId: t.caseId,
+            patientLabel: t.patientLabel,
+            organism: t.organism.organism,
+            orderedAt: t.orderedAt?.toISOString() ?? null,
+            responseId: t.responseId,
+            status: t.status ?? "not_started",
+            labStatus: t.labStatus,
+            version: t.version,
+            updatedAt: t.updatedAt?.toISOString() ?? null,
+          }),
+        ),
       };
     });
 
-    app.get("/lab-queue", async (request) => {
+    app.get("/lab-queue", answers(labQueueResponse), async (request) => {
       const actor = await authorizeHospital(ctx.db, request, "answerSurveyLab");
       const tasks = await listTasks(ctx.db, actor.hospitalId);
       return {
@@ -127,7 +147,7 @@ export const surveyRoutes =
       };
     });
 
-    app.post("/cases/:caseId/response", async (request, reply) => {
+    app.post("/cases/:caseId/response", view, async (request, reply) => {
       const { caseId } = parseOrThrow(caseParams, request.params, ["params"]);
       const { id } = parseOrThrow(openBody, request.body);
       const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
@@ -137,14 +157,14 @@ export const surveyRoutes =
       return reply.status(created ? 201 : 200).send(await present(actor, row));
     });
 
-    app.get("/responses/:id", async (request) => {
+    app.get("/responses/:id", view, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const actor = await hospitalActor(request);
       const row = assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
       return present(actor, row);
     });
 
-    app.put("/responses/:id/draft", async (request) => {
+    app.put("/responses/:id/draft", view, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const { response } = parseOrThrow(draftBody, request.body);
       const actor = await hospitalActor(request);
@@ -154,7 +174,7 @@ export const surveyRoutes =
       return present(actor, row);
     });
 
-    app.post("/responses/:id/lab", async (request) => {
+    app.post("/responses/:id/lab", view, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const { to } = parseOrThrow(labMoveBody, request.body);
       const actor = await hospitalActor(request);
@@ -162,7 +182,7 @@ export const surveyRoutes =
       return present(actor, row);
     });
 
-    app.post("/responses/:id/submit", async (request, reply) => {
+    app.post("/responses/:id/submit", view, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const { submissionId } = parseOrThrow(submitBody, request.body);
       const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
@@ -179,7 +199,7 @@ export const surveyRoutes =
       return reply.status(created ? 201 : 200).send(await present(actor, row));
     });
 
-    app.post("/responses/:id/corrections", async (request, reply) => {
+    app.post("/responses/:id/corrections", view, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const body = parseOrThrow(correctionBody, request.body);
       const actor = await authorizeHospital(ctx.db, request, "answerSurvey");
@@ -207,15 +227,21 @@ export const surveyRoutes =
       return reply.status(created ? 201 : 200).send(await present(actor, row));
     });
 
-    app.get("/responses/:id/history", async (request) => {
+    app.get("/responses/:id/history", answers(historyResponse), async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const actor = await hospitalActor(request);
       const found = assertFound(await findResponse(ctx.db, actor.hospitalId, id), "Survey response");
       const versions = await historyOf(ctx.db, found);
-      return { versions: versions.map((v) => ({ ...v, submittedAt: v.submittedAt.toISOString() })) };
+      return {
+        versions: versions.map((v) => ({
+          ...v,
+          submittedAt: v.submittedAt.toISOString(),
+          response: asFhirResponse(v.response),
+        })),
+      };
     });
 
-    app.get("/secretariat/overview", async (request) => {
+    app.get("/secretariat/overview", answers(overviewResponse), async (request) => {
       authorizeSecretariat(request, "readSurveyAggregates");
       return surveyOverview(ctx.db);
     });
@@ -243,12 +269,12 @@ export const surveyRoutes =
         .send(await toXlsx(table));
     });
 
-    app.get("/paper", async (request) => {
+    app.get("/paper", answers(paperFormListResponse), async (request) => {
       const user = authorizeSecretariat(request, "keySurveyPaper");
       return { forms: await listPaperForms(ctx.db, user.organisation.id) };
     });
 
-    app.post("/paper", async (request, reply) => {
+    app.post("/paper", answers(paperFormCreatedResponse), async (request, reply) => {
       const body = parseOrThrow(paperFormBody, request.body);
       const user = authorizeSecretariat(request, "keySurveyPaper");
       const { row, created } = await ctx.db.transaction((tx) => createPaperForm(tx, user, body, ctx.clock()));
@@ -266,23 +292,24 @@ export const surveyRoutes =
         prefecture: d.form.prefecture,
         responseId: d.form.responseId,
         entries: d.entries.map((e) => ({
-          entryNo: e.entryNo,
           enteredBy: e.enteredBy,
           mine: e.enteredById === userId,
           enteredAt: e.enteredAt.toISOString(),
-          response: e.response,
+          // The table's check keeps an entry number 1 or 2.
+          entryNo: e.entryNo as 1 | 2,
+          response: asFhirResponse(e.response),
         })),
         differences: d.differences,
       };
     };
 
-    app.get("/paper/:id", async (request) => {
+    app.get("/paper/:id", paper, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const user = authorizeSecretariat(request, "keySurveyPaper");
       return presentPaper(id, user);
     });
 
-    app.put("/paper/:id/entries/:entryNo", async (request) => {
+    app.put("/paper/:id/entries/:entryNo", paper, async (request) => {
       const { id, entryNo } = parseOrThrow(paperEntryParams, request.params, ["params"]);
       const { response } = parseOrThrow(paperEntryBody, request.body);
       const user = authorizeSecretariat(request, "keySurveyPaper");
@@ -299,7 +326,7 @@ export const surveyRoutes =
       return presentPaper(id, user);
     });
 
-    app.post("/paper/:id/resolve", async (request, reply) => {
+    app.post("/paper/:id/resolve", paper, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
       const body = parseOrThrow(resolveBody, request.body);
       const user = authorizeSecretariat(request, "keySurveyPaper");
