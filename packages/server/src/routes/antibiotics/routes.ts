@@ -7,7 +7,6 @@ import {
 } from "@mamori/contract/antibiotics";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { facilityWrite } from "../../audit/write-path.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";

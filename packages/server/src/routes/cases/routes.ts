@@ -10,7 +10,6 @@ import {
 import { caseNotification } from "@mamori/domain/notifiable";
 import { and, asc, eq, gte, isNull, or } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { type FacilityWrite, facilityWrite } from "../../audit/write-path.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
