@@ -48,6 +48,8 @@ describe("navigation by organisation", () => {
     expect(nav).not.toContain("nav-routine");
     expect(nav).not.toContain("nav-forms");
     expect(nav).not.toContain("nav-inbox");
+    // Their app has the CRE screens only: a link to the reports page would lead nowhere.
+    expect(nav).not.toContain("nav-reports");
   });
 
   it("shows a hospital's nurse neither the setup of people nor the care home's records", async () => {

@@ -7,6 +7,7 @@ import { canUseForms } from "../pages/forms/forms-roles.ts";
 import { canUseRecords } from "../pages/records/records-roles.ts";
 import { usePendingCount } from "../state/OutboxProvider.tsx";
 import { useSession, useUser } from "../state/SessionProvider.tsx";
+import { hasCreHome } from "./cre/cre-roles.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { PasswordChangeDialog } from "./PasswordChangeDialog.tsx";
 import { isOfficer } from "./reports/report-text.ts";
@@ -45,7 +46,8 @@ export function AppHeader() {
             {t("nav", { ns: "region" })}
           </Link>
         )}
-        {user.organisation.kind === "facility" && canReadFacility(user) && (
+        {/* A hospital's laboratory, AST and physicians have the CRE screens only (App.tsx): no reports page. */}
+        {user.organisation.kind === "facility" && canReadFacility(user) && !hasCreHome(user) && (
           <Link href="/reports" data-testid="nav-reports">
             {t("nav", { ns: "reports" })}
           </Link>
