@@ -193,4 +193,54 @@ describe("kept onsets", () => {
     });
     expect(early.reduce((n, r) => n + r.count, 0)).toBe(2);
   });
+
+  // The round's write reads only the observations that may add to their day (observations.new_to_day): one stored when
+  // its day already showed its temperature is left out, until what showed it is corrected or withdrawn.
+  it.each(["withdraw", "correct"] as const)(
+    "stay right when what made a later observation add nothing to its day is taken away (%s)",
+    async (change) => {
+      const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
+      const cookie = await signIn(ctx.app, f.usernames.care_worker!);
+      const person = f.people[0]!.id;
+      const at = (hour: number) => new Date(Date.UTC(2026, 0, 15, hour - 9, 0)).toISOString();
+      const post = async (observations: object[]) => {
+        const response = await ctx.app.inject({
+          method: "POST",
+          url: "/api/observations",
+          headers: { cookie },
+          payload: { observations },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+      };
+      const shown = { id: randomUUID(), personId: person, at: at(8), tempC: 38.4, symptoms: [] };
+      const later = { id: randomUUID(), personId: person, at: at(9), tempC: 38.4, symptoms: [] };
+      await post([shown]);
+      await post([later]);
+      const newToDay = async (id: string) =>
+        (await ctx.db.select().from(observations).where(eq(observations.id, id)))[0]!.newToDay;
+      expect(await newToDay(later.id)).toBe(false);
+
+      const response =
+        change === "withdraw"
+          ? await ctx.app.inject({
+              method: "POST",
+              url: "/api/observations/withdraw",
+              headers: { cookie },
+              payload: { ids: [shown.id] },
+            })
+          : await ctx.app.inject({
+              method: "PUT",
+              url: `/api/observations/${shown.id}`,
+              headers: { cookie },
+              payload: { symptoms: [], tempC: 36.5, reason: "測り直し" },
+            });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(await newToDay(later.id)).toBe(true);
+      // A new symptom that day makes the round's write recompute the person's onsets: the fever now starts at 9:00.
+      await post([{ id: randomUUID(), personId: person, at: at(10), tempC: 38.4, symptoms: ["cough"] }]);
+      const onsets = await kept(f.facility.id);
+      expect(onsets).toContain(`${person} FEVER 2026-01-15 ${at(9)}`);
+      expect(onsets).toEqual(await recomputed(f.facility.id));
+    },
+  );
 });

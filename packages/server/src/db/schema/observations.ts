@@ -1,5 +1,7 @@
 import type { SymptomCode } from "@mamori/domain/surveillance";
+import { sql } from "drizzle-orm";
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -26,9 +28,8 @@ export const observations = pgTable(
   "observations",
   {
     id: uuid("id").notNull(),
-    facilityId: uuid("facility_id")
-      .notNull()
-      .references(() => organisations.id),
+    // Its organisation is the person's: observations_person_fk below holds it, with no check of its own per row.
+    facilityId: uuid("facility_id").notNull(),
     personId: uuid("person_id").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
     tempC: numeric("temp_c", { precision: 3, scale: 1, mode: "number" }),
@@ -39,6 +40,13 @@ export const observations = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * False only when its day was known, as it was stored, to show its temperature and each of its symptoms at or
+     * before it already: then it adds nothing to the day's record (migration 0022), and the round's write does not read
+     * it to recompute its person's onsets. A correction or withdrawal of an observation sets it back to true for the
+     * rest of that person's day (surveillance/new-to-day.ts), since what was shown may be gone.
+     */
+    newToDay: boolean("new_to_day").notNull().default(true),
   },
   (t) => [
     foreignKey({
@@ -49,6 +57,13 @@ export const observations = pgTable(
     primaryKey({ columns: [t.facilityId, t.id, t.at] }),
     index("observations_person_at_idx").on(t.personId, t.at),
     index("observations_facility_at_idx").on(t.facilityId, t.at),
+    // The round's write asks of each entry whether its person's day already shows its temperature, or each of its
+    // symptoms, at or before it (mamori_round_lock_people, migrations 0022 and 0023): one probe each on these.
+    index("observations_person_new_at_idx").on(t.personId, t.at).where(sql`${t.newToDay}`),
+    index("observations_person_temp_at_idx").on(t.personId, t.tempC, t.at),
+    index("observations_person_symptomatic_at_idx")
+      .on(t.personId, t.at, t.symptoms)
+      .where(sql`${t.symptoms} <> '{}'`),
   ],
 );
 

@@ -6,6 +6,7 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database, Executor } from "../../db/database.ts";
 import { auditLog, observations, users } from "../../db/schema/index.ts";
 import { keepOnsets } from "../../surveillance/kept-onsets.ts";
+import { markRestOfDayNew } from "../../surveillance/new-to-day.ts";
 
 /**
  * Corrects a recorded observation: the new content replaces the current one, the version goes up, and the audit log
@@ -36,6 +37,7 @@ export async function correctObservation(
       .where(and(eq(observations.id, id), eq(observations.facilityId, facilityId)))
       .returning();
     await keepOnsets(tx, facilityId, [after!]);
+    await markRestOfDayNew(tx, facilityId, [after!]);
     await appendAudit(tx, [
       {
         actorUserId: user.id,
@@ -43,12 +45,18 @@ export async function correctObservation(
         action: "update",
         entity: "observation",
         entityId: id,
-        before: current,
-        after: { ...after, reason: input.reason ?? null },
+        before: audited(current),
+        after: { ...audited(after!), reason: input.reason ?? null },
       },
     ]);
     return after!;
   });
+}
+
+/** An observation as the audit log keeps it: its content, without what the round's write keeps for itself. */
+export function audited<Row extends { newToDay: boolean }>(row: Row): Omit<Row, "newToDay"> {
+  const { newToDay: _, ...content } = row;
+  return content;
 }
 
 type StoredObservation = {

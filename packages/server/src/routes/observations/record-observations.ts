@@ -242,14 +242,20 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
   );
   const upkeep = onsetUpkeep(prepared.time_zone, prepared.rule_profile, changing);
   const ranges = [...upkeep.ranges];
-  const owned = writing.flatMap((w) => w.owned.map((x) => ({ ...x, userId: w.pending.write.user.id })));
+  const owned = writing.flatMap((w) =>
+    w.owned.map((x) => ({
+      ...x,
+      userId: w.pending.write.user.id,
+      newToDay: !unchanging.has(offsets.get(w.pending)! + x.index),
+    })),
+  );
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
   const [written] = await query<{
     inserted: (WindowRow & { id: string })[];
     stored: WindowRow[];
   }>(WRITE_ENTRIES, [
     JSON.stringify(
-      owned.map(({ id, entry, userId }) => ({
+      owned.map(({ id, entry, userId, newToDay }) => ({
         id,
         person_id: entry.personId,
         at: entry.at.toISOString(),
@@ -257,6 +263,7 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
         symptoms: entry.symptoms,
         note: entry.note,
         recorded_by: userId,
+        new_to_day: newToDay,
       })),
     ),
     facilityId,

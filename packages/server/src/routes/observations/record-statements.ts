@@ -29,7 +29,7 @@ export const LOCK_PEOPLE: NamedStatement = {
  * need. All see the snapshot of the statement's start: "win" holds no row inserted here; the caller adds them. Of the observations of one person, day and content only the earliest is read: a later twin adds nothing
  * to the day's record, so it can be neither the day's onset nor change it (onsets.ts: the onset is the first
  * observation at which the day's record meets the condition).
- * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?}], $2 facility, $3 user (of the entries
+ * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?, new_to_day}], $2 facility, $3 user (of the entries
  * that name no recorded_by: a group of writes names each entry's), $4 recorded at, $5 people, $6 first day, $7 last day (per person, for the kept onsets), $8 window start, $9 window end, $10 the facility's time
  * zone.
  */
@@ -37,11 +37,13 @@ export const WRITE_ENTRIES: NamedStatement = {
   name: "mamori_observations_write",
   text: `with input as (
       select * from jsonb_to_recordset($1::jsonb)
-        as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text, recorded_by uuid)
+        as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text, recorded_by uuid,
+          new_to_day boolean)
     ),
     ins as (
-      insert into observations (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at)
-      select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4 from input
+      insert into observations
+        (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at, new_to_day)
+      select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4, new_to_day from input
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
     ),
     audit as (
@@ -55,14 +57,16 @@ export const WRITE_ENTRIES: NamedStatement = {
     cleared as (
       delete from kept_onsets k
       using unnest($5::uuid[], $6::date[], $7::date[]) as r(person_id, from_day, to_day)
-      where k.person_id = r.person_id and k.day between r.from_day and r.to_day
+      -- By the facility too: its kept onsets' key starts with it (a scan of every facility's otherwise).
+      where k.facility_id = $2 and k.person_id = r.person_id and k.day between r.from_day and r.to_day
     ),
     win as (
       select distinct on (person_id, (at at time zone $10)::date, temp_c, symptoms) person_id, at, temp_c, symptoms
       from observations
       -- The people are this facility's (statement 1): by person and time alone, so that even a generic plan of the
       -- prepared statement reads the person's index (observations_person_at_idx), not the whole facility's window.
-      where person_id = any($5::uuid[]) and at >= $8 and at <= $9
+      -- Only the observations that may add to their day's record: the others change no onset (migration 0023).
+      where person_id = any($5::uuid[]) and at >= $8 and at <= $9 and new_to_day
       order by person_id, (at at time zone $10)::date, temp_c, symptoms, at
     )
     select

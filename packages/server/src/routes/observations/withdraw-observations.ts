@@ -5,6 +5,8 @@ import type { Database } from "../../db/database.ts";
 import { observations } from "../../db/schema/index.ts";
 import { conflict, type FieldError } from "../../errors.ts";
 import { keepOnsets } from "../../surveillance/kept-onsets.ts";
+import { markRestOfDayNew } from "../../surveillance/new-to-day.ts";
+import { audited } from "./correct-observation.ts";
 
 /**
  * How long after the server stored an entry its recorder may still take it back (the round's "元に戻す" after
@@ -61,6 +63,7 @@ export async function withdrawObservations(
         ),
       );
       await keepOnsets(tx, facilityId, rows);
+      await markRestOfDayNew(tx, facilityId, rows);
       await appendAudit(
         tx,
         rows.map((row) => ({
@@ -69,7 +72,7 @@ export async function withdrawObservations(
           action: "delete" as const,
           entity: "observation",
           entityId: row.id,
-          before: row,
+          before: audited(row),
         })),
       );
     }
