@@ -26,21 +26,31 @@ type Pglite = {
  * (by name, once per pooled connection); on the embedded PGlite they run as given. Commits when `fn` resolves, rolls
  * back when it throws; a connection that failed mid-way is dropped from the pool rather than reused.
  */
-export async function rawTransaction<T>(db: Database, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+export async function rawTransaction<T>(
+  db: Database,
+  fn: (query: RawQuery) => Promise<T>,
+  options: { settings?: Record<string, "on"> } = {},
+): Promise<T> {
   const client = (db as unknown as { $client: PgPool | Pglite }).$client;
+  // Settings of this transaction only (SET LOCAL), sent with its BEGIN: no round trip of their own.
+  const settings = Object.keys(options.settings ?? {}).map((name) => {
+    if (!/^mamori\.[a-z_]+$/.test(name)) throw new Error(`not a Mamori setting: ${name}`);
+    return `set local ${name} = 'on'`;
+  });
   if ("transaction" in client && !("totalCount" in client)) {
-    return client.transaction((tx) =>
-      fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
+    return client.transaction(async (tx) => {
+      for (const setting of settings) await tx.query(setting, []);
+      return fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
         const result = await tx.query(statement.text, values);
         return result.rows as Row[];
-      }),
-    );
+      });
+    });
   }
   const pool = client as PgPool;
   const connection = await pool.connect();
   let broken: Error | undefined;
   try {
-    await connection.query("begin");
+    await connection.query(["begin", ...settings].join("; "));
     const result = await fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
       const answer = await connection.query({ name: statement.name, text: statement.text, values });
       return answer.rows as Row[];

@@ -1,6 +1,6 @@
 -- The round's write, cheaper per entry at a busy facility (bench/README.md):
--- - An observation's facility is checked once, by observations_person_fk (facility, person): the foreign key of the
---   facility alone checked it a second time for every row.
+-- - The facility of an observation or a kept onset is checked once, by its person's foreign key (facility, person):
+--   the foreign key of the facility alone checked it a second time for every row.
 -- - Which entries cannot change a kept onset (mamori_round_lock_people, 0022) is asked of each entry with one probe of
 --   an index, where it scanned the person's observations of the day so far (hundreds, in a day of many rounds): the
 --   temperature on (person, temperature, time), each symptom on (person, time, symptoms) of the observations with
@@ -9,7 +9,13 @@
 -- - Such an entry is stored with new_to_day false, and the round's write reads only the others when it recomputes a
 --   person's onsets (observations_person_new_at_idx): an observation that adds nothing to its day's record changes no
 --   onset. The rows stored so far are all true, as is any row of a day whose observation was corrected or withdrawn.
+-- - The round's write claims its entries' keys in one statement (record-statements.ts) instead of one trigger call and
+--   one insert per row: in a transaction that sets mamori.claims_observation_keys, the trigger stands aside. Any other
+--   insert still claims its key through it, and the deferred observations_key_fk still refuses, at commit, a row whose
+--   key was claimed by neither.
 ALTER TABLE "observations" DROP CONSTRAINT "observations_facility_id_organisations_id_fk";
+--> statement-breakpoint
+ALTER TABLE "kept_onsets" DROP CONSTRAINT "kept_onsets_facility_id_organisations_id_fk";
 --> statement-breakpoint
 ALTER TABLE "observations" ADD COLUMN "new_to_day" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 CREATE INDEX "observations_person_new_at_idx" ON "observations" USING btree ("person_id","at") WHERE "observations"."new_to_day";--> statement-breakpoint
@@ -55,3 +61,9 @@ BEGIN
   RETURN jsonb_build_object('people', locked, 'time_zone', zone, 'rule_profile', profile, 'unchanging', unchanging);
 END;
 $$;
+--> statement-breakpoint
+DROP TRIGGER observations_claim_key ON observations;
+--> statement-breakpoint
+CREATE TRIGGER observations_claim_key BEFORE INSERT ON observations
+  FOR EACH ROW WHEN (current_setting('mamori.claims_observation_keys', true) IS DISTINCT FROM 'on')
+  EXECUTE FUNCTION observations_claim_key();

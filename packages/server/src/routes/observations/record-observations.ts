@@ -140,11 +140,16 @@ export async function recordRoundWrites(
   const outcomes = new Map<Pending, RoundWriteOutcome>();
   let open = pendings;
   while (open.length > 0) {
-    const attempt = await rawTransaction(db, async (query) => {
-      const group = await writeGroup(query, facilityId, open);
-      if (group.conflicting.size > 0) throw new ConflictingWrites(group.conflicting);
-      return group.outcomes;
-    }).catch((error: unknown) => {
+    const attempt = await rawTransaction(
+      db,
+      async (query) => {
+        const group = await writeGroup(query, facilityId, open);
+        if (group.conflicting.size > 0) throw new ConflictingWrites(group.conflicting);
+        return group.outcomes;
+      },
+      // Statement 2 claims its entries' keys itself (record-statements.ts).
+      { settings: { "mamori.claims_observation_keys": "on" } },
+    ).catch((error: unknown) => {
       if (error instanceof ConflictingWrites) return error;
       throw error;
     });

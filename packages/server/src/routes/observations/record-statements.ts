@@ -22,9 +22,9 @@ export const LOCK_PEOPLE: NamedStatement = {
 };
 
 /**
- * 2. Inserts the entries and their audit entries (an id this facility already stored is left out by the table's
- * trigger, as `on conflict do nothing` would: observations are partitioned by month, and observation_keys holds each
- * facility's ids; the stored rows of ids left out are read by statement 4, to tell a resend from a conflict), clears the
+ * 2. Inserts the entries and their audit entries (an id this facility already stored is left out, as `on conflict do
+ * nothing` would: observations are partitioned by month, and observation_keys holds each facility's ids; the stored
+ * rows of ids left out are read by statement 4, to tell a resend from a conflict), clears the
  * kept onsets of the days the entries can change, and reads the people's stored observations of the window those days
  * need. All see the snapshot of the statement's start: "win" holds no row inserted here; the caller adds them. Of the observations of one person, day and content only the earliest is read: a later twin adds nothing
  * to the day's record, so it can be neither the day's onset nor change it (onsets.ts: the onset is the first
@@ -40,10 +40,19 @@ export const WRITE_ENTRIES: NamedStatement = {
         as x(id uuid, person_id uuid, at timestamptz, temp_c numeric, symptoms text[], note text, recorded_by uuid,
           new_to_day boolean)
     ),
+    -- The keys first, in one statement (the table's trigger, which would claim each row's key on its own, stands
+    -- aside in a transaction that sets mamori.claims_observation_keys: migration 0023); an id this facility already
+    -- stored claims nothing, and its entry is not inserted.
+    keys as (
+      insert into observation_keys (facility_id, id) select $2, id from input
+      on conflict do nothing
+      returning id
+    ),
     ins as (
       insert into observations
         (id, facility_id, person_id, at, temp_c, symptoms, note, recorded_by, recorded_at, new_to_day)
       select id, $2, person_id, at, temp_c, symptoms, note, coalesce(recorded_by, $3), $4, new_to_day from input
+      where id in (select id from keys)
       returning id, facility_id, person_id, at, temp_c, symptoms, note, version, recorded_by, recorded_at
     ),
     audit as (
