@@ -1,6 +1,7 @@
 -- The round's write, cheaper per entry at a busy facility (bench/README.md):
--- - The facility of an observation or a kept onset is checked once, by its person's foreign key (facility, person):
---   the foreign key of the facility alone checked it a second time for every row.
+-- - The facility of an observation, its key or a kept onset is checked once, by its person's foreign key (facility,
+--   person; a key's through its observation, observations_key_fk): the foreign keys of the facility alone checked it
+--   again for every row.
 -- - Which entries cannot change a kept onset (mamori_round_lock_people, 0022) is asked of each entry with one probe of
 --   an index, where it scanned the person's observations of the day so far (hundreds, in a day of many rounds): the
 --   temperature on (person, temperature, time), each symptom on (person, time, symptoms) of the observations with
@@ -13,6 +14,8 @@
 --   one insert per row: in a transaction that sets mamori.claims_observation_keys, the trigger stands aside. Any other
 --   insert still claims its key through it, and the deferred observations_key_fk still refuses, at commit, a row whose
 --   key was claimed by neither.
+ALTER TABLE "observation_keys" DROP CONSTRAINT "observation_keys_facility_id_organisations_id_fk";
+--> statement-breakpoint
 ALTER TABLE "observations" DROP CONSTRAINT "observations_facility_id_organisations_id_fk";
 --> statement-breakpoint
 ALTER TABLE "kept_onsets" DROP CONSTRAINT "kept_onsets_facility_id_organisations_id_fk";

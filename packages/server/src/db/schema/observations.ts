@@ -12,7 +12,6 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations } from "./organisations.ts";
 import { people } from "./people.ts";
 import { users } from "./users.ts";
 
@@ -71,9 +70,8 @@ export const observations = pgTable(
 export const observationKeys = pgTable(
   "observation_keys",
   {
-    facilityId: uuid("facility_id")
-      .notNull()
-      .references(() => organisations.id),
+    // A key is claimed with its observation (observations_key_fk), whose person's foreign key holds the facility.
+    facilityId: uuid("facility_id").notNull(),
     id: uuid("id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.facilityId, t.id] })],
