@@ -50,11 +50,21 @@ export async function rawTransaction<T>(
   const connection = await pool.connect();
   let broken: Error | undefined;
   try {
-    await connection.query(["begin", ...settings].join("; "));
+    // BEGIN is not awaited on its own: the first statement is queued behind it on the connection, which sends it the
+    // moment BEGIN is answered, instead of after a turn of a busy event loop. A failed BEGIN fails that statement.
+    let begun: Promise<unknown> | null = connection.query(["begin", ...settings].join("; "));
+    begun.catch(() => {}); // awaited below; never left unhandled should fn throw first
     const result = await fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
-      const answer = await connection.query({ name: statement.name, text: statement.text, values });
-      return answer.rows as Row[];
+      const answer = connection.query({ name: statement.name, text: statement.text, values });
+      if (begun) {
+        const beginning = begun;
+        begun = null;
+        answer.catch(() => {});
+        await beginning;
+      }
+      return (await answer).rows as Row[];
     });
+    if (begun) await begun;
     await connection.query("commit");
     return result;
   } catch (error) {
