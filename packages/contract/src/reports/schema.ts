@@ -7,6 +7,14 @@ const text = (max: number) => z.string().trim().min(1, { error: "must not be emp
 
 export const reportParams = z.object({ id: z.uuid() });
 
+/**
+ * Which facility's report an office means (`?facility=<uuid>`): ids are the facility's own, so two facilities sending to
+ * one office may use the same. Optional: an id only one of them uses needs none.
+ */
+export const reportQuery = z.object({
+  facility: z.uuid({ error: "expected the facility's UUID" }).optional(),
+});
+
 export const reportCreateBody = z
   .object({
     id: clientId,
