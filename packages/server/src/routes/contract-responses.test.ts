@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
-import { bathResponse } from "@mamori/contract/bath-uses";
+import { bathDayResponse, bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
 import {
   availabilityResponse,
@@ -360,7 +360,37 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
   },
 ];
 
+/** Answers of writes, each sent once (what the write does is tested with its route). */
+const writeAnswers: {
+  area: string;
+  role: Role;
+  url: () => string;
+  payload: () => object;
+  schema: z.ZodType;
+}[] = [
+  {
+    area: "bath day",
+    role: "nurse",
+    url: () => "/api/bath-uses",
+    payload: () => ({ date: today(), personIds: [ids.person] }),
+    schema: bathDayResponse,
+  },
+];
+
 describe("the server's answers are the contract's response shapes", () => {
+  for (const answer of writeAnswers)
+    it(`${answer.area}: the write's answer parses with the contract's schema`, async () => {
+      const res = await ctx.app.inject({
+        method: "POST",
+        url: answer.url(),
+        headers: { cookie: cookies[answer.role]! },
+        payload: answer.payload(),
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      const parsed = answer.schema.safeParse(res.json());
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    });
+
   for (const answer of answers)
     it(`${answer.area}: the answer parses with the contract's schema`, async () => {
       const res = await ctx.app.inject({

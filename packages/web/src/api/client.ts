@@ -1,4 +1,4 @@
-import type { BathRemoveResult } from "@mamori/contract/bath-uses";
+import type { BathDayResult, BathRemoveResult } from "@mamori/contract/bath-uses";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "@mamori/contract/errors";
 import type { WithdrawResult } from "@mamori/contract/observations";
 import type { PeopleImportResult } from "@mamori/contract/people";
@@ -312,7 +312,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       (await request<{ bathUses: BathUse[] }>("GET", `/api/bath-uses?${q({ from, to })}`)).bathUses,
     /** Adds who used the communal bath on a day; sending the same people again changes nothing. */
     saveBathDay: (date: string, personIds: string[]) =>
-      request<{ saved: number; duplicates: number }>("POST", "/api/bath-uses", { body: { date, personIds } }),
+      request<BathDayResult>("POST", "/api/bath-uses", { body: { date, personIds } }),
     /** Takes a person off a day's bath list (a tick made by mistake). */
     removeBathUse: (date: string, personId: string) =>
       request<BathRemoveResult>("DELETE", `/api/bath-uses?${q({ date, personId })}`),

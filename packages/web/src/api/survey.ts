@@ -2,13 +2,14 @@ import type {
   PaperForm,
   PaperFormCreated,
   PaperFormSummary,
+  PaperResolution,
   SurveyLabQueueEntry,
   SurveyOverview,
   SurveyResponseVersion,
   SurveyResponseView,
   SurveyTask,
 } from "@mamori/contract/survey";
-import type { QuestionnaireResponse, QuestionnaireResponseAnswer } from "@mamori/domain/questionnaire";
+import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
 import type { Requester } from "./cre.ts";
 
 // The survey calls of docs/api.md ("Cefiderocol survey"); their answers are the contract's (@mamori/contract/survey).
@@ -16,6 +17,7 @@ import type { Requester } from "./cre.ts";
 export type {
   OverviewCell,
   OverviewDimension,
+  PaperChoice,
   PaperForm,
   PaperFormSummary,
   SurveyOverview,
@@ -23,9 +25,6 @@ export type {
   SurveyResponseView,
   SurveyTask,
 } from "@mamori/contract/survey";
-
-/** How a differing item of a paper form is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
-export type PaperChoice = 1 | 2 | { answer: QuestionnaireResponseAnswer[] };
 
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
@@ -69,9 +68,7 @@ export function createSurveyApi(request: Requester) {
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),
     savePaperEntry: (formId: string, entryNo: 1 | 2, response: QuestionnaireResponse) =>
       request<PaperForm>("PUT", `/api/survey/paper/${id(formId)}/entries/${entryNo}`, { body: { response } }),
-    resolvePaperForm: (
-      formId: string,
-      body: { submissionId: string; responseId: string; choices: Record<string, PaperChoice> },
-    ) => request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
+    resolvePaperForm: (formId: string, body: PaperResolution) =>
+      request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
   };
 }
