@@ -227,6 +227,12 @@ export async function resolvePaperForm(
     else if (pick !== 1) settled.set(id, pick.answer);
   }
   const resolved = responseWith(first, settled);
+  const [taken] = await tx
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.organisationId, organisationId), eq(surveyResponses.id, input.responseId)));
+  if (taken)
+    throw conflict("This response id is already used.", [{ path: "responseId", message: "already used" }]);
   const [draft] = await tx
     .insert(surveyResponses)
     .values({
