@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
+import { signedInResponse } from "@mamori/contract/auth";
 import { bathDayResponse, bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
 import {
@@ -20,13 +21,14 @@ import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
 import { regionResponse, sharingResponse } from "@mamori/contract/region";
 import {
+  decisionResponse,
   inboxResponse,
   overviewResponse,
   reportListResponse,
   unreadResponse,
 } from "@mamori/contract/reports";
 import {
-  equipmentResponse,
+  equipmentListResponse,
   obligationsResponse,
   recordResponse,
   restrictionsResponse,
@@ -184,6 +186,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
+  { area: "signed-in user", role: "nurse", url: () => "/api/auth/me", schema: signedInResponse },
   { area: "facility", role: "nurse", url: () => "/api/facility", schema: facilityResponse },
   { area: "people", role: "nurse", url: () => "/api/people", schema: peopleResponse },
   {
@@ -264,7 +267,7 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     area: "equipment",
     role: "nurse",
     url: () => "/api/routine/equipment",
-    schema: z.object({ equipment: z.array(equipmentResponse) }),
+    schema: equipmentListResponse,
   },
   { area: "routine settings", role: "nurse", url: () => "/api/routine/settings", schema: settingsResponse },
   {
@@ -374,6 +377,19 @@ const writeAnswers: {
     url: () => "/api/bath-uses",
     payload: () => ({ date: today(), personIds: [ids.person] }),
     schema: bathDayResponse,
+  },
+  {
+    area: "criterion C decision",
+    role: "director",
+    url: () => "/api/reports/decisions",
+    payload: () => ({
+      id: randomUUID(),
+      group: "ILI",
+      day: today(),
+      decision: "no_report",
+      reason: "家族内の散発例",
+    }),
+    schema: decisionResponse,
   },
 ];
 

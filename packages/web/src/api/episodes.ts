@@ -1,4 +1,5 @@
-import type { EpisodeDetail, EpisodeSummary, NewEpisode, NewMeasure } from "@mamori/contract/episodes";
+import type { EpisodeDetail, episodeListResponse, NewEpisode, NewMeasure } from "@mamori/contract/episodes";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The outbreak-episode calls of docs/api.md ("Outbreak episodes"): the server derives the countdown with the rules of
@@ -22,7 +23,7 @@ export function createEpisodesApi(request: Requester) {
   const one = (facilityId: string, id: string) => `${base(facilityId)}/${encodeURIComponent(id)}`;
   return {
     list: (facilityId: string, state: "open" | "closed" | "all" = "all") =>
-      request<{ today: string; episodes: EpisodeSummary[] }>("GET", `${base(facilityId)}?state=${state}`),
+      request<z.infer<typeof episodeListResponse>>("GET", `${base(facilityId)}?state=${state}`),
     get: (facilityId: string, id: string) => request<EpisodeDetail>("GET", one(facilityId, id)),
     /** Opens an episode; the id is made on the device so a resend never opens a second one. */
     open: (facilityId: string, body: NewEpisode) =>

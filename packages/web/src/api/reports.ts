@@ -1,14 +1,16 @@
 import type {
-  CriterionCDecision,
+  decisionResponse,
   Inbox,
   InboxState,
-  OverviewFacility,
-  Report,
-  ReportListItem,
-  ReportMessage,
+  messageResponse,
+  noteResponse,
+  overviewResponse,
+  ReportAnswer,
+  reportListResponse,
   UnreadCounts,
 } from "@mamori/contract/reports";
 import type { OfficeReportContent, ReportCriterion, ReportGroup } from "@mamori/domain/reports";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The report calls of docs/contracts/reports.md and docs/api.md ("Reports to the offices"); the shapes are those of
@@ -34,28 +36,27 @@ export type ReportEdits = Partial<
 export function createReportsApi(request: Requester) {
   const one = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
   return {
-    list: () =>
-      request<{ reports: ReportListItem[]; decisions: CriterionCDecision[] }>("GET", "/api/reports"),
-    get: async (id: string) => (await request<{ report: Report }>("GET", one(id))).report,
+    list: () => request<z.infer<typeof reportListResponse>>("GET", "/api/reports"),
+    get: async (id: string) => (await request<ReportAnswer>("GET", one(id))).report,
     /** Drafts a report from the records; the id is made on the device so a resend never drafts a second one. */
     create: async (body: {
       id: string;
       group: ReportGroup;
       criterion: ReportCriterion;
       episodeId?: string;
-    }) => (await request<{ report: Report }>("POST", "/api/reports", { body })).report,
+    }) => (await request<ReportAnswer>("POST", "/api/reports", { body })).report,
     edit: async (id: string, body: ReportEdits & { version: number }) =>
-      (await request<{ report: Report }>("PATCH", one(id), { body })).report,
+      (await request<ReportAnswer>("PATCH", one(id), { body })).report,
     submit: async (id: string, version: number) =>
-      (await request<{ report: Report }>("POST", `${one(id)}/submit`, { body: { version } })).report,
+      (await request<ReportAnswer>("POST", `${one(id)}/submit`, { body: { version } })).report,
     followUp: async (id: string, body: { id: string; kind: "follow_up" | "final" }) =>
-      (await request<{ report: Report }>("POST", `${one(id)}/follow-ups`, { body })).report,
+      (await request<ReportAnswer>("POST", `${one(id)}/follow-ups`, { body })).report,
     reply: (id: string, body: { id: string; text: string; kind: "reply" | "instruction" }) =>
-      request<{ reply: ReportMessage }>("POST", `${one(id)}/replies`, { body }),
+      request<z.infer<typeof messageResponse>>("POST", `${one(id)}/replies`, { body }),
     note: (id: string, body: { id: string; text: string }) =>
-      request<{ note: ReportMessage }>("POST", `${one(id)}/notes`, { body }),
+      request<z.infer<typeof noteResponse>>("POST", `${one(id)}/notes`, { body }),
     setState: async (id: string, state: InboxState) =>
-      (await request<{ report: Report }>("POST", `${one(id)}/state`, { body: { state } })).report,
+      (await request<ReportAnswer>("POST", `${one(id)}/state`, { body: { state } })).report,
     decide: (body: {
       id: string;
       group: ReportGroup;
@@ -63,13 +64,13 @@ export function createReportsApi(request: Requester) {
       decision: "report" | "no_report";
       reason: string;
       reportId?: string;
-    }) => request<{ id: string }>("POST", "/api/reports/decisions", { body }),
+    }) => request<z.infer<typeof decisionResponse>>("POST", "/api/reports/decisions", { body }),
     workbookUrl: (id: string) => `${one(id)}/workbook`,
     inbox: () => request<Inbox>("GET", "/api/inbox"),
     /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */
     unread: () => request<UnreadCounts>("GET", "/api/inbox/unread"),
     overview: async () =>
-      (await request<{ facilities: OverviewFacility[] }>("GET", "/api/inbox/overview")).facilities,
+      (await request<z.infer<typeof overviewResponse>>("GET", "/api/inbox/overview")).facilities,
   };
 }
 

@@ -1,15 +1,16 @@
 import type {
+  historyResponse,
+  labQueueResponse,
   PaperForm,
   PaperFormCreated,
-  PaperFormSummary,
   PaperResolution,
-  SurveyLabQueueEntry,
+  paperFormListResponse,
   SurveyOverview,
-  SurveyResponseVersion,
   SurveyResponseView,
-  SurveyTask,
+  tasksResponse,
 } from "@mamori/contract/survey";
 import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The survey calls of docs/api.md ("Cefiderocol survey"); their answers are the contract's (@mamori/contract/survey).
@@ -29,9 +30,9 @@ export type {
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
   return {
-    tasks: async () => (await request<{ tasks: SurveyTask[] }>("GET", "/api/survey/tasks")).tasks,
+    tasks: async () => (await request<z.infer<typeof tasksResponse>>("GET", "/api/survey/tasks")).tasks,
     labQueue: async () =>
-      (await request<{ responses: SurveyLabQueueEntry[] }>("GET", "/api/survey/lab-queue")).responses,
+      (await request<z.infer<typeof labQueueResponse>>("GET", "/api/survey/lab-queue")).responses,
     /** Opens the survey of a case (the draft is made with Mamori's answers the first time; the id is made here). */
     open: (caseId: string, responseId: string) =>
       request<SurveyResponseView>("POST", `/api/survey/cases/${id(caseId)}/response`, {
@@ -56,13 +57,14 @@ export function createSurveyApi(request: Requester) {
     ) => request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
     history: async (responseId: string) =>
       (
-        await request<{ versions: SurveyResponseVersion[] }>(
+        await request<z.infer<typeof historyResponse>>(
           "GET",
           `/api/survey/responses/${id(responseId)}/history`,
         )
       ).versions,
     overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
-    paperForms: async () => (await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")).forms,
+    paperForms: async () =>
+      (await request<z.infer<typeof paperFormListResponse>>("GET", "/api/survey/paper")).forms,
     createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
       request<PaperFormCreated>("POST", "/api/survey/paper", { body }),
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),
