@@ -3,7 +3,13 @@ import type { signedInResponse } from "@mamori/contract/auth";
 import type { BathDayResult, BathRemoveResult, bathResponse } from "@mamori/contract/bath-uses";
 import type { caseListResponse } from "@mamori/contract/cases";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "@mamori/contract/errors";
-import type { facilityResponse, roomResponse, unitResponse } from "@mamori/contract/facility";
+import type {
+  facilityResponse,
+  roomBody,
+  roomResponse,
+  unitBody,
+  unitResponse,
+} from "@mamori/contract/facility";
 import type { Health } from "@mamori/contract/health";
 import type {
   correctedObservationResponse,
@@ -228,9 +234,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       (await request<z.infer<typeof facilityResponse>>("PATCH", "/api/facility", { body: patch })).facility,
     /** The health centres and municipalities a facility may report to (director, admin). */
     overseers: () => request<Overseers>("GET", "/api/facility/overseers"),
-    createUnit: async (unit: { name: string; floor: string }) =>
+    createUnit: async (unit: z.input<typeof unitBody>) =>
       (await request<z.infer<typeof unitResponse>>("POST", "/api/facility/units", { body: unit })).unit,
-    createRoom: async (unitId: string, room: { name: string }) =>
+    createRoom: async (unitId: string, room: z.input<typeof roomBody>) =>
       (
         await request<z.infer<typeof roomResponse>>(
           "POST",

@@ -1,4 +1,11 @@
-import type { EpisodeDetail, episodeListResponse, NewEpisode, NewMeasure } from "@mamori/contract/episodes";
+import type {
+  closeBody,
+  EpisodeDetail,
+  episodeListResponse,
+  linkCaseBody,
+  NewEpisode,
+  NewMeasure,
+} from "@mamori/contract/episodes";
 import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
@@ -30,20 +37,14 @@ export function createEpisodesApi(request: Requester) {
       request<EpisodeDetail>("POST", base(facilityId), { body }),
     addMeasure: (facilityId: string, id: string, body: NewMeasure) =>
       request<EpisodeDetail>("POST", `${one(facilityId, id)}/measures`, { body }),
-    linkCase: (
-      facilityId: string,
-      id: string,
-      body: { caseId: string } | { personId: string; onsetDate: string },
-    ) => request<EpisodeDetail>("POST", `${one(facilityId, id)}/cases`, { body }),
+    linkCase: (facilityId: string, id: string, body: z.input<typeof linkCaseBody>) =>
+      request<EpisodeDetail>("POST", `${one(facilityId, id)}/cases`, { body }),
     resolveCase: (facilityId: string, id: string, linkId: string, resolvedDate: string | null) =>
       request<EpisodeDetail>("PATCH", `${one(facilityId, id)}/cases/${encodeURIComponent(linkId)}`, {
         body: { resolvedDate },
       }),
-    close: (
-      facilityId: string,
-      id: string,
-      body: { decision: string; decisionDate: string; overrideReason?: string },
-    ) => request<EpisodeDetail>("POST", `${one(facilityId, id)}/close`, { body }),
+    close: (facilityId: string, id: string, body: z.input<typeof closeBody>) =>
+      request<EpisodeDetail>("POST", `${one(facilityId, id)}/close`, { body }),
     reopen: (facilityId: string, id: string, reason: string) =>
       request<EpisodeDetail>("POST", `${one(facilityId, id)}/reopen`, { body: { reason } }),
   };

@@ -1,15 +1,21 @@
 import type {
+  decisionBody,
   decisionResponse,
+  followUpBody,
   Inbox,
   InboxState,
   messageResponse,
+  noteBody,
   noteResponse,
   overviewResponse,
   ReportAnswer,
+  replyBody,
+  reportCreateBody,
+  reportEditsBody,
   reportListResponse,
   UnreadCounts,
 } from "@mamori/contract/reports";
-import type { OfficeReportContent, ReportCriterion, ReportGroup } from "@mamori/domain/reports";
+import type { OfficeReportContent } from "@mamori/domain/reports";
 import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
@@ -28,10 +34,6 @@ export type {
 export type { ReportCriterion, ReportGroup, Tally } from "@mamori/domain/reports";
 export type ReportContent = OfficeReportContent;
 
-export type ReportEdits = Partial<
-  Pick<ReportContent, "contact" | "specimens" | "tests" | "measures" | "remarks">
->;
-
 /** The report and inbox calls of the typed client, built on its request function. */
 export function createReportsApi(request: Requester) {
   const one = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
@@ -39,32 +41,22 @@ export function createReportsApi(request: Requester) {
     list: () => request<z.infer<typeof reportListResponse>>("GET", "/api/reports"),
     get: async (id: string) => (await request<ReportAnswer>("GET", one(id))).report,
     /** Drafts a report from the records; the id is made on the device so a resend never drafts a second one. */
-    create: async (body: {
-      id: string;
-      group: ReportGroup;
-      criterion: ReportCriterion;
-      episodeId?: string;
-    }) => (await request<ReportAnswer>("POST", "/api/reports", { body })).report,
-    edit: async (id: string, body: ReportEdits & { version: number }) =>
+    create: async (body: z.input<typeof reportCreateBody>) =>
+      (await request<ReportAnswer>("POST", "/api/reports", { body })).report,
+    edit: async (id: string, body: z.input<typeof reportEditsBody>) =>
       (await request<ReportAnswer>("PATCH", one(id), { body })).report,
     submit: async (id: string, version: number) =>
       (await request<ReportAnswer>("POST", `${one(id)}/submit`, { body: { version } })).report,
-    followUp: async (id: string, body: { id: string; kind: "follow_up" | "final" }) =>
+    followUp: async (id: string, body: z.input<typeof followUpBody>) =>
       (await request<ReportAnswer>("POST", `${one(id)}/follow-ups`, { body })).report,
-    reply: (id: string, body: { id: string; text: string; kind: "reply" | "instruction" }) =>
+    reply: (id: string, body: z.input<typeof replyBody>) =>
       request<z.infer<typeof messageResponse>>("POST", `${one(id)}/replies`, { body }),
-    note: (id: string, body: { id: string; text: string }) =>
+    note: (id: string, body: z.input<typeof noteBody>) =>
       request<z.infer<typeof noteResponse>>("POST", `${one(id)}/notes`, { body }),
     setState: async (id: string, state: InboxState) =>
       (await request<ReportAnswer>("POST", `${one(id)}/state`, { body: { state } })).report,
-    decide: (body: {
-      id: string;
-      group: ReportGroup;
-      day: string;
-      decision: "report" | "no_report";
-      reason: string;
-      reportId?: string;
-    }) => request<z.infer<typeof decisionResponse>>("POST", "/api/reports/decisions", { body }),
+    decide: (body: z.input<typeof decisionBody>) =>
+      request<z.infer<typeof decisionResponse>>("POST", "/api/reports/decisions", { body }),
     workbookUrl: (id: string) => `${one(id)}/workbook`,
     inbox: () => request<Inbox>("GET", "/api/inbox"),
     /** The header's count: unread reports and, for a health centre, unread 発生届 (CRE notifications). */

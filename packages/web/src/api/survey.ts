@@ -1,9 +1,11 @@
 import type {
+  correctionBody,
   historyResponse,
   labQueueResponse,
   PaperForm,
   PaperFormCreated,
   PaperResolution,
+  paperFormBody,
   paperFormListResponse,
   SurveyOverview,
   SurveyResponseView,
@@ -51,10 +53,8 @@ export function createSurveyApi(request: Requester) {
         body: { submissionId },
       }),
     /** A correction of a submitted response: the next version, with why (the history keeps every version). */
-    correct: (
-      responseId: string,
-      body: { submissionId: string; response: QuestionnaireResponse; reason: string },
-    ) => request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
+    correct: (responseId: string, body: z.input<typeof correctionBody>) =>
+      request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
     history: async (responseId: string) =>
       (
         await request<z.infer<typeof historyResponse>>(
@@ -65,7 +65,7 @@ export function createSurveyApi(request: Requester) {
     overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
     paperForms: async () =>
       (await request<z.infer<typeof paperFormListResponse>>("GET", "/api/survey/paper")).forms,
-    createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
+    createPaperForm: (body: z.input<typeof paperFormBody>) =>
       request<PaperFormCreated>("POST", "/api/survey/paper", { body }),
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),
     savePaperEntry: (formId: string, entryNo: 1 | 2, response: QuestionnaireResponse) =>
