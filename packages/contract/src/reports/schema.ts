@@ -82,6 +82,9 @@ export const decisionBody = z
   })
   .strict();
 
+/** `POST /api/reports/decisions`: the decision's id, recorded (201) or already there (200). */
+export const decisionResponse = z.object({ id: z.string() });
+
 export const REPORT_KINDS = ["first", "follow_up", "final"] as const;
 
 const message = z.object({
@@ -149,6 +152,8 @@ export type ReportMessage = z.infer<typeof message>;
 export type Report = Omit<z.infer<typeof reportView>, "content"> & { content: OfficeReportContent };
 
 export const reportResponse = z.object({ report: reportView });
+/** The answer of `reportResponse`, its content the domain's. */
+export type ReportAnswer = Omit<z.infer<typeof reportResponse>, "report"> & { report: Report };
 
 export const reportListResponse = z.object({
   reports: z.array(

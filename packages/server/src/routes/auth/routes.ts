@@ -1,9 +1,8 @@
-import { loginBody, passwordChangeBody, userResponse } from "@mamori/contract/auth";
+import { loginBody, passwordChangeBody, signedInResponse } from "@mamori/contract/auth";
 import { permissionsOf } from "@mamori/contract/permissions";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { currentUser } from "../../auth/guard.ts";
@@ -50,7 +49,7 @@ export const authRoutes =
     app.post(
       "/login",
       {
-        schema: { body: loginBody, response: { 200: z.object({ user: userResponse }) } },
+        schema: { body: loginBody, response: { 200: signedInResponse } },
         config: {
           rateLimit: { max: LOGIN_CALLS_PER_MINUTE, timeWindow: "1 minute" },
         },
@@ -153,7 +152,7 @@ export const authRoutes =
       return reply.status(204).send();
     });
 
-    app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => {
+    app.get("/me", { schema: { response: { 200: signedInResponse } } }, async (request) => {
       const user = currentUser(request);
       return { user: { ...user, abilities: reportAbilities(user), permissions: permissionsOf(user) } };
     });

@@ -1,6 +1,7 @@
 import { can } from "@mamori/contract/permissions";
 import {
   decisionBody,
+  decisionResponse,
   followUpBody,
   messageResponse,
   noteBody,
@@ -70,11 +71,15 @@ export const reportRoutes =
       },
     );
 
-    app.post("/decisions", { schema: { body: decisionBody } }, async (request, reply) => {
-      const actor = currentUser(request);
-      const { created } = await recordDecision(ctx.db, actor, request.body, ctx.clock());
-      return reply.status(created ? 201 : 200).send({ id: request.body.id });
-    });
+    app.post(
+      "/decisions",
+      { schema: { body: decisionBody, response: { 200: decisionResponse, 201: decisionResponse } } },
+      async (request, reply) => {
+        const actor = currentUser(request);
+        const { created } = await recordDecision(ctx.db, actor, request.body, ctx.clock());
+        return reply.status(created ? 201 : 200).send({ id: request.body.id });
+      },
+    );
 
     app.get(
       "/:id",
