@@ -3,7 +3,8 @@
 -- (organisation_id, id, at), which also serves an organisation's latest entry (audit_organisation_idx goes). An entry
 -- that belongs to no organisation (a failed sign-in of an unknown username) is filed under the nil UUID, which no
 -- organisation may have (audit/no-organisation.ts). The entries stored without one get it here: the refusal of UPDATE
--- is lifted for that one statement (it passes to every partition), inside the migration's transaction.
+-- is lifted for that one statement (it passes to every partition), inside the migration's transaction. The new key's
+-- index is built on every month's partition while the log is locked: on a large log, writes wait for the migration.
 ALTER TABLE "audit_log" DISABLE TRIGGER audit_log_no_update_delete;
 --> statement-breakpoint
 UPDATE "audit_log" SET "organisation_id" = '00000000-0000-0000-0000-000000000000' WHERE "organisation_id" IS NULL;
