@@ -5,6 +5,7 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
+import { NO_ORGANISATION } from "../../audit/no-organisation.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../auth/password.ts";
 import { SECOND_STEP_MINUTES } from "../../auth/second-factor.ts";
@@ -69,11 +70,11 @@ export const authRoutes =
         if (!user || !ok) {
           await ctx.db.transaction(async (tx) => {
             await recordSignInFailure(tx, username, request.ip, now);
-            // Audited under the account when it exists; an unknown name only as its digest.
+            // Audited under the account when it exists; an unknown name only as its digest, under no organisation.
             await appendAudit(tx, [
               {
                 actorUserId: null,
-                organisationId: user?.organisationId ?? null,
+                organisationId: user?.organisationId ?? NO_ORGANISATION,
                 action: "sign_in_failed",
                 entity: "user",
                 entityId: user?.id ?? `unknown:${accountKey(username).slice(0, 16)}`,
