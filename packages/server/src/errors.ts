@@ -34,6 +34,17 @@ export const forbidden = () => new AppError(403, "forbidden", "Your role may not
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found.`);
 export const conflict = (message: string, fields?: FieldError[]) =>
   new AppError(409, "conflict", message, fields);
+/**
+ * An id that several facilities sending to one office use, named without the facility: the caller names one with
+ * `?facility=` (field `facility`, code `ambiguous_id`, `params.facilities`: those the caller may see).
+ */
+export const ambiguousId = (what: string, facilities: { id: string; name: string }[]) =>
+  new AppError(
+    409,
+    "ambiguous_id",
+    `${what} id is used by ${facilities.length} facilities; name one with ?facility=.`,
+    [{ path: "facility", code: "ambiguous_id", message: "name the facility", params: { facilities } }],
+  );
 export const validationFailed = (fields: FieldError[]) =>
   new AppError(400, "validation_failed", `Invalid input: ${fields.map((f) => f.path).join(", ")}`, fields);
 

@@ -29,7 +29,7 @@ import { canRecordCases } from "./pages/records/records-roles.ts";
 import { RegionPage } from "./pages/region/RegionPage.tsx";
 import { CreNotificationReceivedPage } from "./pages/reports/CreNotificationReceivedPage.tsx";
 import { InboxPage } from "./pages/reports/InboxPage.tsx";
-import { ReportPage } from "./pages/reports/ReportPage.tsx";
+import { ReportRoute } from "./pages/reports/ReportPage.tsx";
 import { ReportsListPage } from "./pages/reports/ReportsListPage.tsx";
 import { RoutineRoutes } from "./pages/routine/RoutineRoutes.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -112,7 +112,7 @@ export function App() {
             <Switch>
               <Route path="/" component={InboxPage} />
               {user.abilities?.region && <Route path="/region" component={RegionPage} />}
-              <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
+              <Route path="/reports/:id">{(p) => <ReportRoute id={p.id} />}</Route>
               <Route path="/cre-notifications/:id">
                 {(p) => <CreNotificationReceivedPage key={p.id} id={p.id} />}
               </Route>
@@ -169,7 +169,7 @@ export function App() {
             <Route path="/forms/physician-report" component={PhysicianReportPage} />
             <Route path="/disinfection" component={DisinfectionPage} />
             <Route path="/reports" component={ReportsListPage} />
-            <Route path="/reports/:id">{(p) => <ReportPage key={p.id} id={p.id} />}</Route>
+            <Route path="/reports/:id">{(p) => <ReportRoute id={p.id} />}</Route>
             <Route path="/line-list/print" component={LineListPrintPage} />
             <Route component={NotFoundPage} />
           </Switch>

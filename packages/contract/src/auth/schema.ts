@@ -31,6 +31,8 @@ export const userResponse = z.object({
   permissions: z.array(z.enum(PERMISSION_NAMES)).optional(),
 });
 export type UserResponse = z.infer<typeof userResponse>;
+/** The signed-in user: `POST /api/auth/login`, `GET /api/auth/me`, `POST /api/auth/second-factor/verify`. */
+export const signedInResponse = z.object({ user: userResponse });
 
 /** POST /api/auth/password — the signed-in user changes their own password. */
 export const passwordChangeBody = z

@@ -5,6 +5,9 @@ const day = saneDay;
 
 /** Everyone who used the communal bath on a day; sending the same list again changes nothing. */
 export const bathDayBody = z.object({ date: day, personIds: z.array(z.uuid()).max(500) });
+/** How many of the day's people were added, and how many were on the list already. */
+export const bathDayResponse = z.object({ saved: z.number(), duplicates: z.number() });
+export type BathDayResult = z.infer<typeof bathDayResponse>;
 export const bathQuery = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });

@@ -6,11 +6,15 @@ const uuid = z.uuid({ error: "expected a UUID made by the client" });
 export const sendBody = z.strictObject({ id: uuid, caseId: uuid });
 export const idParams = z.strictObject({ id: uuid });
 export const caseParams = z.strictObject({ caseId: uuid });
+/** Which hospital's notification a health centre means (`?facility=<uuid>`), as for reports: optional. */
+export const notificationQuery = z.object({
+  facility: z.uuid({ error: "expected the facility's UUID" }).optional(),
+});
 
 /** A 発生届 in the health centre's inbox (`GET /api/cre-notifications`): who sent it, of what, when, whether opened. */
 const received = z.object({
   id: z.string(),
-  hospital: z.object({ name: z.string() }),
+  hospital: z.object({ id: z.string(), name: z.string() }),
   organism: z.string(),
   organismJa: z.string().nullable(),
   diagnosedOn: z.string().nullable(),

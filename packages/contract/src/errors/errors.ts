@@ -57,6 +57,11 @@ export const FIELD_ERROR_CODES = [
   "not_notifiable",
   /** The hospital has no health centre to notify. */
   "no_health_centre",
+  /**
+   * An office named a report or notification by an id that several of the facilities sending to it use: name the
+   * facility (`?facility=`); `params.facilities` lists them (`[{id, name}]`).
+   */
+  "ambiguous_id",
   /** No second-factor set-up is under way. */
   "no_enrolment",
   /** The account has no second factor. */

@@ -74,6 +74,8 @@ export const observationResponse = z.object({
 export type Observation = z.infer<typeof observationResponse>;
 /** One person's entries of some days (`GET /api/observations`). */
 export const observationListResponse = z.object({ observations: z.array(observationResponse) });
+/** `PUT /api/observations/:id`: the observation as corrected. */
+export const correctedObservationResponse = z.object({ observation: observationResponse });
 /** One entry of `POST /api/observations` as the device sends it; the id is made on the device. */
 export type NewObservation = z.input<typeof observationInput>;
 export type ObservationCorrection = z.input<typeof correctionBody>;

@@ -53,6 +53,8 @@ export const personResponse = z.object({
 
 export type Person = z.infer<typeof personResponse>;
 export const peopleResponse = z.object({ people: z.array(personResponse) });
+/** One person as registered or changed. */
+export const savedPersonResponse = z.object({ person: personResponse });
 /** What the setup pages send to add a person (`POST /api/people`). */
 export type PersonInput = z.input<typeof personCreateBody>;
 

@@ -7,6 +7,14 @@ const text = (max: number) => z.string().trim().min(1, { error: "must not be emp
 
 export const reportParams = z.object({ id: z.uuid() });
 
+/**
+ * Which facility's report an office means (`?facility=<uuid>`): ids are the facility's own, so two facilities sending to
+ * one office may use the same. Optional: an id only one of them uses needs none.
+ */
+export const reportQuery = z.object({
+  facility: z.uuid({ error: "expected the facility's UUID" }).optional(),
+});
+
 export const reportCreateBody = z
   .object({
     id: clientId,
@@ -73,6 +81,9 @@ export const decisionBody = z
     reportId: z.uuid().optional(),
   })
   .strict();
+
+/** `POST /api/reports/decisions`: the decision's id, recorded (201) or already there (200). */
+export const decisionResponse = z.object({ id: z.string() });
 
 export const REPORT_KINDS = ["first", "follow_up", "final"] as const;
 
@@ -141,6 +152,8 @@ export type ReportMessage = z.infer<typeof message>;
 export type Report = Omit<z.infer<typeof reportView>, "content"> & { content: OfficeReportContent };
 
 export const reportResponse = z.object({ report: reportView });
+/** The answer of `reportResponse`, its content the domain's. */
+export type ReportAnswer = Omit<z.infer<typeof reportResponse>, "report"> & { report: Report };
 
 export const reportListResponse = z.object({
   reports: z.array(

@@ -144,6 +144,14 @@ export const restrictionsResponse = z.object({
   ),
 });
 
+/** `GET /api/routine/records`: the records of the types and days asked for. */
+export const recordListResponse = z.object({ records: z.array(recordResponse) });
+/** `DELETE /api/routine/records/:id`: the record is gone (once past its retention). */
+export const recordDeletedResponse = z.object({ deleted: z.literal(true) });
+/** `POST /api/routine/records/:id/acknowledgements`: the signed-in user has read the minutes or guideline version. */
+export const acknowledgementResponse = z.object({ acknowledged: z.boolean() });
+export const equipmentListResponse = z.object({ equipment: z.array(equipmentResponse) });
+
 export const inspectionQuery = z
   .object({ type: z.enum(RECORD_TYPE_NAMES), from: day, to: day })
   .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userResponse } from "../auth/schema.ts";
 
 /** A 6-digit code of the authenticator app, or a recovery code (`ABCDE-FGHJK`, any case, hyphen optional). */
 export const codeBody = z.object({ code: z.string().trim().min(1).max(40) });
@@ -26,3 +27,5 @@ export const enrolmentResponse = z.object({
 });
 
 export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+/** The set-up confirmed: the recovery codes, shown once, and the user now signed in with a second factor. */
+export const enrolmentConfirmedResponse = recoveryCodesResponse.extend({ user: userResponse });

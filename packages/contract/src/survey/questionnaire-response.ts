@@ -1,3 +1,4 @@
+import type { QuestionnaireResponseAnswer, QuestionnaireResponseItem } from "@mamori/domain/questionnaire";
 import { z } from "zod";
 
 /**
@@ -47,8 +48,12 @@ export type QrItem = {
   extension?: { url: string; valueString?: string }[];
 };
 
-/** One answer (exactly one value[x]), as a response item carries it. */
-export const answerSchema: z.ZodType<QrAnswer> = z.lazy(() =>
+/**
+ * One answer (exactly one value[x]), as a response item carries it. A client sends the domain's answers (what the
+ * questionnaire form holds); the schema keeps the part of them Mamori accepts. The annotation is the check that both
+ * sides agree: what the schema accepts must be a domain answer, or this does not compile.
+ */
+export const answerSchema: z.ZodType<QrAnswer, QuestionnaireResponseAnswer> = z.lazy(() =>
   z
     .object({
       valueBoolean: z.boolean().optional(),
@@ -77,7 +82,7 @@ export const answerSchema: z.ZodType<QrAnswer> = z.lazy(() =>
       error: "an answer holds exactly one value[x]",
     }),
 );
-const itemSchema: z.ZodType<QrItem> = z.lazy(() =>
+const itemSchema: z.ZodType<QrItem, QuestionnaireResponseItem> = z.lazy(() =>
   z.object({
     linkId: z.string().min(1, { error: "expected a linkId" }).max(100),
     text: z.string().max(2000).optional(),
@@ -94,3 +99,7 @@ export const questionnaireResponseSchema = z.object({
   item: z.array(itemSchema).max(200).default([]),
 });
 export type QuestionnaireResponseInput = z.output<typeof questionnaireResponseSchema>;
+
+/** What the schemas give the server is a domain answer too, so the domain's functions read it as it is. */
+type Assignable<From extends To, To> = From;
+export type AnswerIsDomainAnswer = Assignable<QrAnswer, QuestionnaireResponseAnswer>;

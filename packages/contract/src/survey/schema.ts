@@ -29,14 +29,16 @@ export const paperEntryParams = z.strictObject({
   entryNo: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2)], { error: "expected entry 1 or 2" })),
 });
 export const paperEntryBody = z.strictObject({ response: questionnaireResponseSchema });
+/** How one differing item is settled: entry 1's reading, entry 2's, or the value read again on the paper when both misread it. */
+const paperChoice = z.union(
+  [z.literal(1), z.literal(2), z.strictObject({ answer: z.array(answerSchema).max(100) })],
+  { error: "expected 1, 2 or the answer read on the paper" },
+);
+export type PaperChoice = z.input<typeof paperChoice>;
+/** Settles a paper form's differences, one choice per differing item, and registers the result as a response. */
 export const resolveBody = z.strictObject({
   submissionId: uuid,
   responseId: uuid,
-  /** Per differing item: entry 1's reading, entry 2's, or the value read again on the paper when both misread it. */
-  choices: z.record(
-    z.string().min(1).max(100),
-    z.union([z.literal(1), z.literal(2), z.strictObject({ answer: z.array(answerSchema).max(100) })], {
-      error: "expected 1, 2 or the answer read on the paper",
-    }),
-  ),
+  choices: z.record(z.string().min(1).max(100), paperChoice),
 });
+export type PaperResolution = z.input<typeof resolveBody>;

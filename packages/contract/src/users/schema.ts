@@ -43,3 +43,7 @@ export const userResponse = z.object({
   /** Whether the account signs in with a second factor (an authenticator app). */
   secondFactorEnabled: z.boolean(),
 });
+/** `GET /api/users`: the facility's accounts. */
+export const accountListResponse = z.object({ users: z.array(userResponse) });
+/** One account as made or changed by the administrator. */
+export const accountResponse = z.object({ user: userResponse });

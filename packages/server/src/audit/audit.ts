@@ -3,7 +3,8 @@ import { auditLog } from "../db/schema/index.ts";
 
 export type AuditEntry = {
   actorUserId: string | null;
-  organisationId: string | null;
+  /** The organisation the entry is filed under; `NO_ORGANISATION` for an entry that belongs to none. */
+  organisationId: string;
   action:
     | "create"
     | "create_refused"

@@ -6,11 +6,12 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
+import { NO_ORGANISATION } from "../audit/no-organisation.ts";
 
 // Rows stored before migrations 0018 (observations and the audit log partitioned by month), 0019 (keys scoped to the
-// organisation) and 0021 (ids scoped to the organisation; the organisation of the tables that had none) are all there
-// after them, in the partitions of their months and with the organisation of the row each belongs to, and the new
-// keys hold.
+// organisation), 0021 (ids scoped to the organisation; the organisation of the tables that had none) and 0023 (the
+// audit log keyed by organisation; its entries of no organisation filed under NO_ORGANISATION) are all there after
+// them, in the partitions of their months and with the organisation of the row each belongs to, and the new keys hold.
 
 const migrations = fileURLToPath(new URL("./migrations", import.meta.url));
 type Db = PgDatabase<PgQueryResultHKT>;
@@ -57,6 +58,14 @@ async function keepsRows(db: Db, migrate: Migrate) {
   await db.execute(sql`insert into audit_log (at, organisation_id, action, entity, entity_id) values
     ('2026-10-05T08:00:00Z', ${a}, 'create', 'observation', ${obsNear}),
     ('1999-02-03T08:00:00Z', ${a}, 'create', 'observation', ${obsFar})`);
+  // Entries of no organisation: failed sign-ins of names no account has.
+  const [unknownNear, unknownFar] = [`unknown:${randomUUID()}`, `unknown:${randomUUID()}`];
+  await db.execute(sql`insert into audit_log (at, organisation_id, action, entity, entity_id) values
+    ('2026-10-05T09:00:00Z', null, 'sign_in_failed', 'user', ${unknownNear}),
+    ('1999-02-03T09:00:00Z', null, 'sign_in_failed', 'user', ${unknownFar})`);
+  const ofNoOrganisation = sql`select id, at, entity_id from audit_log
+    where entity_id in (${unknownNear}, ${unknownFar}) order by id`;
+  const noOrganisationBefore = await rows<{ id: string; at: Date; entity_id: string }>(db, ofNoOrganisation);
   const children = await storeChildRows(db, { facility: a, unit: unitA, person: personA, user: userA });
   const auditBefore = await rows<{ id: string; at: Date; entity_id: string }>(
     db,
@@ -86,6 +95,31 @@ async function keepsRows(db: Db, migrate: Migrate) {
     sql`select tableoid::regclass::text as partition from audit_log where organisation_id = ${a} order by id`,
   );
   expect(partitions.map((p) => p.partition)).toEqual(["audit_log_2026_10", "audit_log_1999_02"]);
+  expect(await rows(db, ofNoOrganisation)).toEqual(noOrganisationBefore);
+  expect(
+    await rows(
+      db,
+      sql`select organisation_id, tableoid::regclass::text as partition from audit_log
+        where entity_id in (${unknownNear}, ${unknownFar}) order by id`,
+    ),
+  ).toEqual([
+    { organisation_id: NO_ORGANISATION, partition: "audit_log_2026_10" },
+    { organisation_id: NO_ORGANISATION, partition: "audit_log_1999_02" },
+  ]);
+  // Keyed by organisation now: an entry needs one, and no organisation may take the one of no organisation.
+  await expect(
+    db.execute(sql`insert into audit_log (action, entity, entity_id) values ('create', 'test', 'x')`),
+  ).rejects.toThrow();
+  await expect(
+    db.execute(
+      sql`insert into organisations (id, kind, name) values (${NO_ORGANISATION}, 'secretariat', 'N')`,
+    ),
+  ).rejects.toThrow();
+  // Still append-only, whatever the organisation.
+  for (const id of [auditBefore[0]!.id, noOrganisationBefore[0]!.id]) {
+    await expect(db.execute(sql`update audit_log set action = 'x' where id = ${id}`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from audit_log where id = ${id}`)).rejects.toThrow();
+  }
   // The log's numbering goes on after the copied entries.
   const [next] = await rows<{ id: string }>(
     db,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../test/test-app.ts";
@@ -83,7 +84,9 @@ describe("monthly partitions", () => {
     expect(new Date(stored!.at).getTime()).toBe(around.getTime());
 
     // The audit log's partitions refuse change as the table does, TRUNCATE included.
-    await ctx.db.insert(auditLog).values({ at: around, action: "create", entity: "test", entityId: id });
+    await ctx.db
+      .insert(auditLog)
+      .values({ at: around, organisationId: f.facility.id, action: "create", entity: "test", entityId: id });
     await expect(ctx.db.execute(sql.raw(`truncate audit_log_${tag}`))).rejects.toThrow();
     await expect(ctx.db.execute(sql.raw(`delete from audit_log_${tag}`))).rejects.toThrow();
   });
@@ -176,3 +179,110 @@ describe("monthly partitions", () => {
     ).toEqual([{ enabled: "O" }]);
   });
 });
+
+describe.runIf(process.env.MAMORI_TEST_DB === "postgres")(
+  "a month's partition made while the tables are written",
+  () => {
+    it("waits for a write in progress into the default partition, moves its rows too, and holds other writes up briefly", async () => {
+      const f = await makeFacility(ctx.db, { roles: ["care_worker"] });
+      const [user] = await rows<{ id: string }>(
+        ctx.db,
+        sql`select id from users where organisation_id = ${f.facility.id}`,
+      );
+      // A month of 1600–1899 without partitions; the four before it get theirs, so that making the months around the
+      // third month before it makes only this one, as the daily upkeep does when a month comes into reach.
+      const made = await partitionsOf("observations");
+      let picked = randomMonth(1600, 300);
+      while (made.includes(`observations_${picked.tag}`)) picked = randomMonth(1600, 300);
+      const { year, month, tag } = picked;
+      await ensureMonthPartitions(ctx.db, new Date(Date.UTC(year, month - 5, 15)));
+      const at = (dayOfMonth: number) => new Date(Date.UTC(year, month - 1, dayOfMonth, 8));
+      const observation = (dayOfMonth: number) => ({
+        id: randomUUID(),
+        facility_id: f.facility.id,
+        person_id: f.people[0]!.id,
+        at: at(dayOfMonth),
+        recorded_by: user!.id,
+      });
+      const insertObservation = (o: ReturnType<typeof observation>) =>
+        sql`insert into observations (id, facility_id, person_id, at, symptoms, recorded_by)
+        values (${o.id}, ${o.facility_id}, ${o.person_id}, ${o.at.toISOString()}::timestamptz, '{}', ${o.recorded_by})`;
+      const stored = observation(3);
+      await ctx.db.execute(insertObservation(stored));
+      await ctx.db.insert(auditLog).values({
+        at: at(3),
+        organisationId: f.facility.id,
+        action: "create",
+        entity: "test",
+        entityId: stored.id,
+      });
+
+      // A write in progress on a connection of its own: a row of the month and its audit entry, not yet committed.
+      const { default: pg } = await import("pg");
+      // A statement of the writer that waits for a lock fails after 10 s instead of leaving the test hanging.
+      const writer = new pg.Client({ connectionString: process.env.DATABASE_URL, statement_timeout: 10_000 });
+      await writer.connect();
+      try {
+        const inProgress = observation(4);
+        await writer.query("begin");
+        await writer.query(
+          `insert into observations (id, facility_id, person_id, at, symptoms, recorded_by)
+          values ($1, $2, $3, $4, '{}', $5)`,
+          [
+            inProgress.id,
+            inProgress.facility_id,
+            inProgress.person_id,
+            inProgress.at,
+            inProgress.recorded_by,
+          ],
+        );
+        await writer.query(
+          `insert into audit_log (at, organisation_id, action, entity, entity_id)
+          values ($1, $2, 'create', 'test', $3)`,
+          [inProgress.at, f.facility.id, inProgress.id],
+        );
+
+        const making = ensureMonthPartitions(ctx.db, new Date(Date.UTC(year, month - 4, 15)), {
+          lockTimeoutMs: 100,
+          attempts: 6,
+          firstBackoffMs: 100,
+        });
+        making.catch(() => {});
+        await sleep(300);
+        // Another write of the table, today's, while the partition waits for its lock: not held up for long.
+        const today = { ...observation(1), at: NOW };
+        const written = await Promise.race([
+          ctx.db.execute(insertObservation(today)).then(() => "written"),
+          sleep(2000).then(() => "held up"),
+        ]);
+        expect(written).toBe("written");
+        await writer.query("commit");
+
+        // The month's partition of each table, and no other.
+        expect(await making).toBe(2);
+        const partitionsOfRows = await rows(
+          ctx.db,
+          sql`select id, tableoid::regclass::text as partition from observations
+          where facility_id = ${f.facility.id} and at < ${NOW.toISOString()}::timestamptz order by at`,
+        );
+        expect(partitionsOfRows).toEqual([
+          { id: stored.id, partition: `observations_${tag}` },
+          { id: inProgress.id, partition: `observations_${tag}` },
+        ]);
+        expect(
+          await rows(
+            ctx.db,
+            sql`select entity_id, tableoid::regclass::text as partition from audit_log
+            where organisation_id = ${f.facility.id} and entity = 'test' order by at`,
+          ),
+        ).toEqual([
+          { entity_id: stored.id, partition: `audit_log_${tag}` },
+          { entity_id: inProgress.id, partition: `audit_log_${tag}` },
+        ]);
+      } finally {
+        await writer.query("rollback").catch(() => {});
+        await writer.end();
+      }
+    });
+  },
+);

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
 import { createUser } from "../accounts/create-user.ts";
 import { IMP_KPN_ISOLATE, makeHospital, SEVERE_BLOODSTREAM } from "../routes/cre/cre-test-support.ts";
+import { oneIdTwoOrganisations } from "../test/one-id-two-organisations.ts";
 import { cookiesOf, reportingFacility } from "../test/report-fixtures.ts";
 import { useTestApp } from "../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../test/test-facility.ts";
@@ -22,22 +22,6 @@ import {
 
 const NOW = new Date("2026-12-02T09:00:00+09:00");
 const ctx = useTestApp({ clock: () => NOW });
-
-type Post = (who: "a" | "b", id: string, content: "first" | "other") => Promise<LightMyRequestResponse>;
-
-/** One id used by two organisations: both new; a resend answers `resendStatus`; other content in A is a 409. */
-async function oneIdTwoOrganisations(post: Post, resendStatus: 200 | 201 = 200): Promise<string> {
-  const id = randomUUID();
-  const first = await post("a", id, "first");
-  expect(first.statusCode, first.body).toBe(201);
-  const second = await post("b", id, "other");
-  expect(second.statusCode, second.body).toBe(201);
-  expect((await post("a", id, "first")).statusCode).toBe(resendStatus);
-  expect((await post("b", id, "other")).statusCode).toBe(resendStatus);
-  const clash = await post("a", id, "other");
-  expect(clash.statusCode, clash.body).toBe(409);
-  return id;
-}
 
 const send = (cookie: string, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });

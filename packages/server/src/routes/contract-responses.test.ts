@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { courseListResponse } from "@mamori/contract/antibiotics";
-import { bathResponse } from "@mamori/contract/bath-uses";
+import { signedInResponse } from "@mamori/contract/auth";
+import { bathDayResponse, bathResponse } from "@mamori/contract/bath-uses";
 import { caseListResponse } from "@mamori/contract/cases";
 import {
   availabilityResponse,
@@ -20,13 +21,14 @@ import { peopleResponse } from "@mamori/contract/people";
 import type { Role } from "@mamori/contract/permissions";
 import { regionResponse, sharingResponse } from "@mamori/contract/region";
 import {
+  decisionResponse,
   inboxResponse,
   overviewResponse,
   reportListResponse,
   unreadResponse,
 } from "@mamori/contract/reports";
 import {
-  equipmentResponse,
+  equipmentListResponse,
   obligationsResponse,
   recordResponse,
   restrictionsResponse,
@@ -184,6 +186,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const answers: { area: string; role: Role; url: () => string; schema: z.ZodType }[] = [
+  { area: "signed-in user", role: "nurse", url: () => "/api/auth/me", schema: signedInResponse },
   { area: "facility", role: "nurse", url: () => "/api/facility", schema: facilityResponse },
   { area: "people", role: "nurse", url: () => "/api/people", schema: peopleResponse },
   {
@@ -264,7 +267,7 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
     area: "equipment",
     role: "nurse",
     url: () => "/api/routine/equipment",
-    schema: z.object({ equipment: z.array(equipmentResponse) }),
+    schema: equipmentListResponse,
   },
   { area: "routine settings", role: "nurse", url: () => "/api/routine/settings", schema: settingsResponse },
   {
@@ -360,7 +363,50 @@ const answers: { area: string; role: Role; url: () => string; schema: z.ZodType 
   },
 ];
 
+/** Answers of writes, each sent once (what the write does is tested with its route). */
+const writeAnswers: {
+  area: string;
+  role: Role;
+  url: () => string;
+  payload: () => object;
+  schema: z.ZodType;
+}[] = [
+  {
+    area: "bath day",
+    role: "nurse",
+    url: () => "/api/bath-uses",
+    payload: () => ({ date: today(), personIds: [ids.person] }),
+    schema: bathDayResponse,
+  },
+  {
+    area: "criterion C decision",
+    role: "director",
+    url: () => "/api/reports/decisions",
+    payload: () => ({
+      id: randomUUID(),
+      group: "ILI",
+      day: today(),
+      decision: "no_report",
+      reason: "家族内の散発例",
+    }),
+    schema: decisionResponse,
+  },
+];
+
 describe("the server's answers are the contract's response shapes", () => {
+  for (const answer of writeAnswers)
+    it(`${answer.area}: the write's answer parses with the contract's schema`, async () => {
+      const res = await ctx.app.inject({
+        method: "POST",
+        url: answer.url(),
+        headers: { cookie: cookies[answer.role]! },
+        payload: answer.payload(),
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      const parsed = answer.schema.safeParse(res.json());
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    });
+
   for (const answer of answers)
     it(`${answer.area}: the answer parses with the contract's schema`, async () => {
       const res = await ctx.app.inject({

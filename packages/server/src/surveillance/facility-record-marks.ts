@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 
 /**
- * The latest audit entry filed under each facility (0 for none), in one index descent per facility
- * (`audit_organisation_idx`). Every write to a facility's records appends one (docs/ARCHITECTURE.md, "Storage"), so
+ * The latest audit entry filed under each facility (0 for none), in one index descent per facility and month
+ * (the audit log's primary key, `(organisation_id, id, at)`). Every write to a facility's records appends one (docs/ARCHITECTURE.md, "Storage"), so
  * while a facility's mark and day stay the same, whatever is computed from its records stays the same too.
  */
 export async function facilityRecordMarks(

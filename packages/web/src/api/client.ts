@@ -1,7 +1,30 @@
-import type { BathRemoveResult } from "@mamori/contract/bath-uses";
+import type { courseListResponse } from "@mamori/contract/antibiotics";
+import type { signedInResponse } from "@mamori/contract/auth";
+import type { BathDayResult, BathRemoveResult, bathResponse } from "@mamori/contract/bath-uses";
+import type { caseListResponse } from "@mamori/contract/cases";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "@mamori/contract/errors";
-import type { WithdrawResult } from "@mamori/contract/observations";
-import type { PeopleImportResult } from "@mamori/contract/people";
+import type {
+  facilityResponse,
+  roomBody,
+  roomResponse,
+  unitBody,
+  unitResponse,
+} from "@mamori/contract/facility";
+import type { Health } from "@mamori/contract/health";
+import type {
+  correctedObservationResponse,
+  historyResponse,
+  observationListResponse,
+  WithdrawResult,
+} from "@mamori/contract/observations";
+import type { PeopleImportResult, peopleResponse, savedPersonResponse } from "@mamori/contract/people";
+import type {
+  enrolmentConfirmedResponse,
+  enrolmentResponse,
+  recoveryCodesResponse,
+} from "@mamori/contract/second-factor";
+import type { accountListResponse, accountResponse } from "@mamori/contract/users";
+import type { z } from "zod";
 import type { Account, AccountInput, AccountPatch, FacilityPatch, Overseers } from "./account-types.ts";
 import { createCreApi } from "./cre.ts";
 import { createCreNotificationsApi } from "./cre-notifications.ts";
@@ -12,7 +35,6 @@ import type {
   AlertsQuery,
   AlertsResult,
   AntibioticCourse,
-  BathUse,
   CasePatch,
   NewAntibioticCourse,
   NewCase,
@@ -27,16 +49,12 @@ import type {
   Facility,
   FieldError,
   NewObservation,
-  Observation,
   ObservationCorrection,
   Person,
   PersonInput,
   PersonPatch,
-  Revision,
-  Room,
   Round,
   SaveResult,
-  Unit,
   User,
 } from "./types.ts";
 
@@ -164,11 +182,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     creNotifications: createCreNotificationsApi(request),
     /** The health centre's region view, count sharing and the municipality's report form (src/api/region.ts). */
     region: createRegionApi(request),
-    health: () => request<{ status: string }>("GET", "/api/health"),
+    health: () => request<Health>("GET", "/api/health"),
 
-    login: async (username: string, password: string) =>
+    login: async (username: string, password: string): Promise<User> =>
       (
-        await request<{ user: User }>("POST", "/api/auth/login", {
+        await request<z.infer<typeof signedInResponse>>("POST", "/api/auth/login", {
           body: { username, password },
           quiet401: true,
         })
@@ -178,70 +196,92 @@ export function createApiClient(options: ApiClientOptions = {}) {
     changePassword: (currentPassword: string, newPassword: string) =>
       request<void>("POST", "/api/auth/password", { body: { currentPassword, newPassword } }),
     /** The second step of sign-in: the authenticator app's 6-digit number or a recovery code. */
-    verifySecondFactor: async (code: string) =>
+    verifySecondFactor: async (code: string): Promise<User> =>
       (
-        await request<{ user: User }>("POST", "/api/auth/second-factor/verify", {
+        await request<z.infer<typeof signedInResponse>>("POST", "/api/auth/second-factor/verify", {
           body: { code },
           quiet401: true,
         })
       ).user,
     /** Starts setting up the second factor; a user who has one already gives the password. */
     startSecondFactorEnrolment: (currentPassword?: string) =>
-      request<{ secret: string; uri: string; qrSvg: string }>("POST", "/api/auth/second-factor/enrolment", {
+      request<z.infer<typeof enrolmentResponse>>("POST", "/api/auth/second-factor/enrolment", {
         body: currentPassword === undefined ? {} : { currentPassword },
       }),
     /** Confirms the set-up with the app's first number; answers the recovery codes, shown once. */
     confirmSecondFactorEnrolment: (code: string) =>
-      request<{ recoveryCodes: string[]; user: User }>("POST", "/api/auth/second-factor/enrolment/confirm", {
-        body: { code },
-      }),
+      request<z.infer<typeof enrolmentConfirmedResponse>>(
+        "POST",
+        "/api/auth/second-factor/enrolment/confirm",
+        {
+          body: { code },
+        },
+      ),
     /** New recovery codes (the old ones stop working), with a current number of the app. */
     newRecoveryCodes: (code: string) =>
-      request<{ recoveryCodes: string[] }>("POST", "/api/auth/second-factor/recovery-codes", {
+      request<z.infer<typeof recoveryCodesResponse>>("POST", "/api/auth/second-factor/recovery-codes", {
         body: { code },
       }),
     disableSecondFactor: (currentPassword: string) =>
       request<void>("POST", "/api/auth/second-factor/disable", { body: { currentPassword } }),
     /** The signed-in user; rejects with a 401 ApiError when nobody is signed in. */
-    me: async () => (await request<{ user: User }>("GET", "/api/auth/me", { quiet401: true })).user,
+    me: async (): Promise<User> =>
+      (await request<z.infer<typeof signedInResponse>>("GET", "/api/auth/me", { quiet401: true })).user,
 
-    facility: async () => (await request<{ facility: Facility }>("GET", "/api/facility")).facility,
-    updateFacility: async (patch: FacilityPatch) =>
-      (await request<{ facility: Facility }>("PATCH", "/api/facility", { body: patch })).facility,
+    facility: async (): Promise<Facility> =>
+      (await request<z.infer<typeof facilityResponse>>("GET", "/api/facility")).facility,
+    updateFacility: async (patch: FacilityPatch): Promise<Facility> =>
+      (await request<z.infer<typeof facilityResponse>>("PATCH", "/api/facility", { body: patch })).facility,
     /** The health centres and municipalities a facility may report to (director, admin). */
     overseers: () => request<Overseers>("GET", "/api/facility/overseers"),
-    createUnit: async (unit: { name: string; floor: string }) =>
-      (await request<{ unit: Unit }>("POST", "/api/facility/units", { body: unit })).unit,
-    createRoom: async (unitId: string, room: { name: string }) =>
+    createUnit: async (unit: z.input<typeof unitBody>) =>
+      (await request<z.infer<typeof unitResponse>>("POST", "/api/facility/units", { body: unit })).unit,
+    createRoom: async (unitId: string, room: z.input<typeof roomBody>) =>
       (
-        await request<{ room: Room }>("POST", `/api/facility/units/${encodeURIComponent(unitId)}/rooms`, {
-          body: room,
-        })
+        await request<z.infer<typeof roomResponse>>(
+          "POST",
+          `/api/facility/units/${encodeURIComponent(unitId)}/rooms`,
+          {
+            body: room,
+          },
+        )
       ).room,
 
     /** The facility's accounts (admin only). */
-    users: async () => (await request<{ users: Account[] }>("GET", "/api/users")).users,
+    users: async (): Promise<Account[]> =>
+      (await request<z.infer<typeof accountListResponse>>("GET", "/api/users")).users,
     /** Creates an account; a taken username is a 409 ApiError naming the field `username`. */
-    createUser: async (account: AccountInput) =>
-      (await request<{ user: Account }>("POST", "/api/users", { body: account })).user,
-    updateUser: async (id: string, patch: AccountPatch) =>
-      (await request<{ user: Account }>("PATCH", `/api/users/${encodeURIComponent(id)}`, { body: patch }))
-        .user,
-
-    /** Removes an account's second factor (admin); the user sets it up again at the next sign-in. */
-    resetSecondFactor: async (id: string) =>
+    createUser: async (account: AccountInput): Promise<Account> =>
+      (await request<z.infer<typeof accountResponse>>("POST", "/api/users", { body: account })).user,
+    updateUser: async (id: string, patch: AccountPatch): Promise<Account> =>
       (
-        await request<{ user: Account }>("POST", `/api/users/${encodeURIComponent(id)}/second-factor/reset`, {
-          body: {},
+        await request<z.infer<typeof accountResponse>>("PATCH", `/api/users/${encodeURIComponent(id)}`, {
+          body: patch,
         })
       ).user,
 
-    people: async () => (await request<{ people: Person[] }>("GET", "/api/people")).people,
-    createPerson: async (person: PersonInput) =>
-      (await request<{ person: Person }>("POST", "/api/people", { body: person })).person,
-    updatePerson: async (id: string, patch: PersonPatch) =>
-      (await request<{ person: Person }>("PATCH", `/api/people/${encodeURIComponent(id)}`, { body: patch }))
-        .person,
+    /** Removes an account's second factor (admin); the user sets it up again at the next sign-in. */
+    resetSecondFactor: async (id: string): Promise<Account> =>
+      (
+        await request<z.infer<typeof accountResponse>>(
+          "POST",
+          `/api/users/${encodeURIComponent(id)}/second-factor/reset`,
+          {
+            body: {},
+          },
+        )
+      ).user,
+
+    people: async (): Promise<Person[]> =>
+      (await request<z.infer<typeof peopleResponse>>("GET", "/api/people")).people,
+    createPerson: async (person: PersonInput): Promise<Person> =>
+      (await request<z.infer<typeof savedPersonResponse>>("POST", "/api/people", { body: person })).person,
+    updatePerson: async (id: string, patch: PersonPatch): Promise<Person> =>
+      (
+        await request<z.infer<typeof savedPersonResponse>>("PATCH", `/api/people/${encodeURIComponent(id)}`, {
+          body: patch,
+        })
+      ).person,
     /** Sends a CSV of residents; a 400 ApiError lists every bad row (`rows[3].kind`) and nothing is saved. */
     importPeople: (csv: string) => request<PeopleImportResult>("POST", "/api/people/import", { csv }),
 
@@ -250,20 +290,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<SaveResult>("POST", "/api/observations", { body: { observations } }),
     correctObservation: async (id: string, correction: ObservationCorrection) =>
       (
-        await request<{ observation: Observation }>("PUT", `/api/observations/${encodeURIComponent(id)}`, {
-          body: correction,
-        })
+        await request<z.infer<typeof correctedObservationResponse>>(
+          "PUT",
+          `/api/observations/${encodeURIComponent(id)}`,
+          {
+            body: correction,
+          },
+        )
       ).observation,
     withdrawObservations: (ids: string[]) =>
       request<WithdrawResult>("POST", "/api/observations/withdraw", {
         body: { ids },
       }),
     observationHistory: async (id: string) =>
-      (await request<{ revisions: Revision[] }>("GET", `/api/observations/${encodeURIComponent(id)}/history`))
-        .revisions,
+      (
+        await request<z.infer<typeof historyResponse>>(
+          "GET",
+          `/api/observations/${encodeURIComponent(id)}/history`,
+        )
+      ).revisions,
     observations: async (personId: string, from: string, to: string) =>
       (
-        await request<{ observations: Observation[] }>(
+        await request<z.infer<typeof observationListResponse>>(
           "GET",
           `/api/observations?${q({ personId, from, to })}`,
         )
@@ -298,21 +346,22 @@ export function createApiClient(options: ApiClientOptions = {}) {
       ),
     /** Recorded cases; with `from`, those with an onset or resolution on or after it, or not resolved. */
     cases: async (from?: string) =>
-      (await request<{ cases: RecordedCase[] }>("GET", `/api/cases${from ? `?${q({ from })}` : ""}`)).cases,
+      (await request<z.infer<typeof caseListResponse>>("GET", `/api/cases${from ? `?${q({ from })}` : ""}`))
+        .cases,
     createCase: (newCase: NewCase) => request<RecordedCase>("POST", "/api/cases", { body: newCase }),
     updateCase: (id: string, patch: CasePatch) =>
       request<RecordedCase>("PATCH", `/api/cases/${encodeURIComponent(id)}`, { body: patch }),
     antibiotics: async () =>
-      (await request<{ courses: AntibioticCourse[] }>("GET", "/api/antibiotics")).courses,
+      (await request<z.infer<typeof courseListResponse>>("GET", "/api/antibiotics")).courses,
     createAntibiotic: (course: NewAntibioticCourse) =>
       request<AntibioticCourse>("POST", "/api/antibiotics", { body: course }),
     endAntibiotic: (id: string, endDate: string) =>
       request<AntibioticCourse>("PATCH", `/api/antibiotics/${encodeURIComponent(id)}`, { body: { endDate } }),
     bathUses: async (from: string, to: string) =>
-      (await request<{ bathUses: BathUse[] }>("GET", `/api/bath-uses?${q({ from, to })}`)).bathUses,
+      (await request<z.infer<typeof bathResponse>>("GET", `/api/bath-uses?${q({ from, to })}`)).bathUses,
     /** Adds who used the communal bath on a day; sending the same people again changes nothing. */
     saveBathDay: (date: string, personIds: string[]) =>
-      request<{ saved: number; duplicates: number }>("POST", "/api/bath-uses", { body: { date, personIds } }),
+      request<BathDayResult>("POST", "/api/bath-uses", { body: { date, personIds } }),
     /** Takes a person off a day's bath list (a tick made by mistake). */
     removeBathUse: (date: string, personId: string) =>
       request<BathRemoveResult>("DELETE", `/api/bath-uses?${q({ date, personId })}`),

@@ -27,7 +27,11 @@ export function createCreNotificationsApi(request: Requester) {
         body: { id: notificationId, caseId },
       }),
     received: () => request<ReceivedCreNotifications>("GET", "/api/cre-notifications"),
-    get: (notificationId: string) =>
-      request<SentCreNotification>("GET", `/api/cre-notifications/${id(notificationId)}`),
+    /** One received or sent; a health centre names the hospital (`hospitalId`), whose ids are its own. */
+    get: (notificationId: string, hospitalId?: string) =>
+      request<SentCreNotification>(
+        "GET",
+        `/api/cre-notifications/${id(notificationId)}${hospitalId ? `?facility=${id(hospitalId)}` : ""}`,
+      ),
   };
 }

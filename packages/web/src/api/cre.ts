@@ -3,13 +3,14 @@ import type {
   CreAvailability,
   CreCaseCreateInput,
   CreCaseDetail,
-  CreCaseState,
-  CreConsultation,
   CreImportResult,
   CreLang,
   CrePatch,
+  caseListResponse,
+  consultationResultResponse,
 } from "@mamori/contract/cre";
 import type { CreDrugKey } from "@mamori/domain/cre";
+import type { z } from "zod";
 
 // The CRE calls of docs/api.md ("CRE stewardship"); their answers are the contract's (@mamori/contract/cre).
 
@@ -44,7 +45,7 @@ export function createCreApi(request: Requester) {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
   return {
     cases: async (lang: CreLang) =>
-      (await request<{ cases: CreCaseState[] }>("GET", `/api/cre/cases?${q({ lang })}`)).cases,
+      (await request<z.infer<typeof caseListResponse>>("GET", `/api/cre/cases?${q({ lang })}`)).cases,
     case: (caseId: string, lang: CreLang) =>
       request<CreCaseDetail>("GET", `/api/cre/cases/${id(caseId)}?${q({ lang })}`),
     /** Reports an isolate; the id is made on the device so a resend never adds a second case. */
@@ -54,7 +55,7 @@ export function createCreApi(request: Requester) {
       request<CreCaseDetail>("PATCH", `/api/cre/cases/${id(caseId)}?${q({ lang })}`, { body: patch }),
     recordConsultation: async (caseId: string, body: ConsultationRequest) =>
       (
-        await request<{ consultation: CreConsultation }>(
+        await request<z.infer<typeof consultationResultResponse>>(
           "POST",
           `/api/cre/cases/${id(caseId)}/consultation`,
           { body },

@@ -1,4 +1,12 @@
-import type { EpisodeDetail, EpisodeSummary, NewEpisode, NewMeasure } from "@mamori/contract/episodes";
+import type {
+  closeBody,
+  EpisodeDetail,
+  episodeListResponse,
+  linkCaseBody,
+  NewEpisode,
+  NewMeasure,
+} from "@mamori/contract/episodes";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The outbreak-episode calls of docs/api.md ("Outbreak episodes"): the server derives the countdown with the rules of
@@ -22,27 +30,21 @@ export function createEpisodesApi(request: Requester) {
   const one = (facilityId: string, id: string) => `${base(facilityId)}/${encodeURIComponent(id)}`;
   return {
     list: (facilityId: string, state: "open" | "closed" | "all" = "all") =>
-      request<{ today: string; episodes: EpisodeSummary[] }>("GET", `${base(facilityId)}?state=${state}`),
+      request<z.infer<typeof episodeListResponse>>("GET", `${base(facilityId)}?state=${state}`),
     get: (facilityId: string, id: string) => request<EpisodeDetail>("GET", one(facilityId, id)),
     /** Opens an episode; the id is made on the device so a resend never opens a second one. */
     open: (facilityId: string, body: NewEpisode) =>
       request<EpisodeDetail>("POST", base(facilityId), { body }),
     addMeasure: (facilityId: string, id: string, body: NewMeasure) =>
       request<EpisodeDetail>("POST", `${one(facilityId, id)}/measures`, { body }),
-    linkCase: (
-      facilityId: string,
-      id: string,
-      body: { caseId: string } | { personId: string; onsetDate: string },
-    ) => request<EpisodeDetail>("POST", `${one(facilityId, id)}/cases`, { body }),
+    linkCase: (facilityId: string, id: string, body: z.input<typeof linkCaseBody>) =>
+      request<EpisodeDetail>("POST", `${one(facilityId, id)}/cases`, { body }),
     resolveCase: (facilityId: string, id: string, linkId: string, resolvedDate: string | null) =>
       request<EpisodeDetail>("PATCH", `${one(facilityId, id)}/cases/${encodeURIComponent(linkId)}`, {
         body: { resolvedDate },
       }),
-    close: (
-      facilityId: string,
-      id: string,
-      body: { decision: string; decisionDate: string; overrideReason?: string },
-    ) => request<EpisodeDetail>("POST", `${one(facilityId, id)}/close`, { body }),
+    close: (facilityId: string, id: string, body: z.input<typeof closeBody>) =>
+      request<EpisodeDetail>("POST", `${one(facilityId, id)}/close`, { body }),
     reopen: (facilityId: string, id: string, reason: string) =>
       request<EpisodeDetail>("POST", `${one(facilityId, id)}/reopen`, { body: { reason } }),
   };

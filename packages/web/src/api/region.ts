@@ -1,6 +1,7 @@
-import type { CountSharing, RegionAlert, RegionView } from "@mamori/contract/region";
+import type { RegionAlert, RegionView, sharingResponse } from "@mamori/contract/region";
 import type { ReportTemplateInfo } from "@mamori/contract/report-templates";
 import type { SyndromeGroup } from "@mamori/domain/surveillance";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 export type { RegionAlert };
@@ -16,9 +17,11 @@ export function createRegionApi(request: Requester) {
   return {
     view: (group?: SyndromeGroup) =>
       request<RegionView>("GET", group ? `/api/region?${new URLSearchParams({ group })}` : "/api/region"),
-    sharing: async () => (await request<{ sharing: CountSharing }>("GET", "/api/region/sharing")).sharing,
+    sharing: async () =>
+      (await request<z.infer<typeof sharingResponse>>("GET", "/api/region/sharing")).sharing,
     setSharing: async (share: boolean) =>
-      (await request<{ sharing: CountSharing }>("PUT", "/api/region/sharing", { body: { share } })).sharing,
+      (await request<z.infer<typeof sharingResponse>>("PUT", "/api/region/sharing", { body: { share } }))
+        .sharing,
     template: () => request<ReportTemplateInfo>("GET", "/api/report-template"),
     uploadTemplate: (fileName: string, xlsx: ArrayBuffer) =>
       request<ReportTemplateInfo>("PUT", `/api/report-template?${new URLSearchParams({ fileName })}`, {

@@ -1,15 +1,21 @@
 import type {
+  acknowledgementResponse,
   Equipment,
   EquipmentInput,
   EquipmentPatch,
+  equipmentListResponse,
   NewRoutineRecord,
-  ObligationState,
+  obligationsResponse,
   RoutineRecord,
   RoutineRecordPatch,
   RecordType as RoutineRecordType,
   RoutineSettings,
-  WorkRestriction,
+  recordDeletedResponse,
+  recordListResponse,
+  restrictionsResponse,
+  settingsResponse,
 } from "@mamori/contract/routine";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The infection-control routine calls of docs/api.md ("Infection-control routine"): the server computes each
@@ -35,18 +41,18 @@ export function createRoutineApi(request: Requester) {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
   return {
     obligations: (facilityId: string, asOf?: string) =>
-      request<{ asOf: string; items: ObligationState[] }>(
+      request<z.infer<typeof obligationsResponse>>(
         "GET",
         `/api/facilities/${id(facilityId)}/obligations${asOf ? `?${q({ asOf })}` : ""}`,
       ),
     workRestrictions: (facilityId: string) =>
-      request<{ asOf: string; restrictions: WorkRestriction[] }>(
+      request<z.infer<typeof restrictionsResponse>>(
         "GET",
         `/api/facilities/${id(facilityId)}/work-restrictions`,
       ),
     records: async (types: RoutineRecordType[], from: string, to: string) =>
       (
-        await request<{ records: RoutineRecord[] }>(
+        await request<z.infer<typeof recordListResponse>>(
           "GET",
           `/api/routine/records?${q({ types: types.join(","), from, to })}`,
         )
@@ -59,20 +65,23 @@ export function createRoutineApi(request: Requester) {
       request<RoutineRecord>("PATCH", `/api/routine/records/${id(recordId)}`, { body: patch }),
     /** Deletes a record; the server refuses (409 `retention`) while it is within the retention period. */
     remove: (recordId: string) =>
-      request<{ deleted: true }>("DELETE", `/api/routine/records/${id(recordId)}`),
+      request<z.infer<typeof recordDeletedResponse>>("DELETE", `/api/routine/records/${id(recordId)}`),
     settings: async () =>
-      (await request<{ settings: RoutineSettings }>("GET", "/api/routine/settings")).settings,
+      (await request<z.infer<typeof settingsResponse>>("GET", "/api/routine/settings")).settings,
     saveSettings: async (settings: RoutineSettings) =>
-      (await request<{ settings: RoutineSettings }>("PUT", "/api/routine/settings", { body: settings }))
+      (await request<z.infer<typeof settingsResponse>>("PUT", "/api/routine/settings", { body: settings }))
         .settings,
     addEquipment: (equipment: EquipmentInput) =>
       request<Equipment>("POST", "/api/routine/equipment", { body: equipment }),
     updateEquipment: (equipmentId: string, patch: EquipmentPatch) =>
       request<Equipment>("PATCH", `/api/routine/equipment/${id(equipmentId)}`, { body: patch }),
     acknowledge: (recordId: string) =>
-      request<{ acknowledged: boolean }>("POST", `/api/routine/records/${id(recordId)}/acknowledgements`),
+      request<z.infer<typeof acknowledgementResponse>>(
+        "POST",
+        `/api/routine/records/${id(recordId)}/acknowledgements`,
+      ),
     equipment: async () =>
-      (await request<{ equipment: Equipment[] }>("GET", "/api/routine/equipment")).equipment,
+      (await request<z.infer<typeof equipmentListResponse>>("GET", "/api/routine/equipment")).equipment,
     /** Where the inspection workbook of a record type over a period is downloaded. */
     inspectionWorkbookUrl: (type: RoutineRecordType, from: string, to: string) =>
       `/api/routine/inspection.xlsx?${q({ type, from, to })}`,

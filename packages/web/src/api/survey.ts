@@ -1,14 +1,18 @@
 import type {
+  correctionBody,
+  historyResponse,
+  labQueueResponse,
   PaperForm,
   PaperFormCreated,
-  PaperFormSummary,
-  SurveyLabQueueEntry,
+  PaperResolution,
+  paperFormBody,
+  paperFormListResponse,
   SurveyOverview,
-  SurveyResponseVersion,
   SurveyResponseView,
-  SurveyTask,
+  tasksResponse,
 } from "@mamori/contract/survey";
-import type { QuestionnaireResponse, QuestionnaireResponseAnswer } from "@mamori/domain/questionnaire";
+import type { QuestionnaireResponse } from "@mamori/domain/questionnaire";
+import type { z } from "zod";
 import type { Requester } from "./cre.ts";
 
 // The survey calls of docs/api.md ("Cefiderocol survey"); their answers are the contract's (@mamori/contract/survey).
@@ -16,6 +20,7 @@ import type { Requester } from "./cre.ts";
 export type {
   OverviewCell,
   OverviewDimension,
+  PaperChoice,
   PaperForm,
   PaperFormSummary,
   SurveyOverview,
@@ -24,15 +29,12 @@ export type {
   SurveyTask,
 } from "@mamori/contract/survey";
 
-/** How a differing item of a paper form is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
-export type PaperChoice = 1 | 2 | { answer: QuestionnaireResponseAnswer[] };
-
 export function createSurveyApi(request: Requester) {
   const id = (value: string) => encodeURIComponent(value);
   return {
-    tasks: async () => (await request<{ tasks: SurveyTask[] }>("GET", "/api/survey/tasks")).tasks,
+    tasks: async () => (await request<z.infer<typeof tasksResponse>>("GET", "/api/survey/tasks")).tasks,
     labQueue: async () =>
-      (await request<{ responses: SurveyLabQueueEntry[] }>("GET", "/api/survey/lab-queue")).responses,
+      (await request<z.infer<typeof labQueueResponse>>("GET", "/api/survey/lab-queue")).responses,
     /** Opens the survey of a case (the draft is made with Mamori's answers the first time; the id is made here). */
     open: (caseId: string, responseId: string) =>
       request<SurveyResponseView>("POST", `/api/survey/cases/${id(caseId)}/response`, {
@@ -51,27 +53,24 @@ export function createSurveyApi(request: Requester) {
         body: { submissionId },
       }),
     /** A correction of a submitted response: the next version, with why (the history keeps every version). */
-    correct: (
-      responseId: string,
-      body: { submissionId: string; response: QuestionnaireResponse; reason: string },
-    ) => request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
+    correct: (responseId: string, body: z.input<typeof correctionBody>) =>
+      request<SurveyResponseView>("POST", `/api/survey/responses/${id(responseId)}/corrections`, { body }),
     history: async (responseId: string) =>
       (
-        await request<{ versions: SurveyResponseVersion[] }>(
+        await request<z.infer<typeof historyResponse>>(
           "GET",
           `/api/survey/responses/${id(responseId)}/history`,
         )
       ).versions,
     overview: () => request<SurveyOverview>("GET", "/api/survey/secretariat/overview"),
-    paperForms: async () => (await request<{ forms: PaperFormSummary[] }>("GET", "/api/survey/paper")).forms,
-    createPaperForm: (body: { id: string; label: string; prefecture: string | null }) =>
+    paperForms: async () =>
+      (await request<z.infer<typeof paperFormListResponse>>("GET", "/api/survey/paper")).forms,
+    createPaperForm: (body: z.input<typeof paperFormBody>) =>
       request<PaperFormCreated>("POST", "/api/survey/paper", { body }),
     paperForm: (formId: string) => request<PaperForm>("GET", `/api/survey/paper/${id(formId)}`),
     savePaperEntry: (formId: string, entryNo: 1 | 2, response: QuestionnaireResponse) =>
       request<PaperForm>("PUT", `/api/survey/paper/${id(formId)}/entries/${entryNo}`, { body: { response } }),
-    resolvePaperForm: (
-      formId: string,
-      body: { submissionId: string; responseId: string; choices: Record<string, PaperChoice> },
-    ) => request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
+    resolvePaperForm: (formId: string, body: PaperResolution) =>
+      request<PaperForm>("POST", `/api/survey/paper/${id(formId)}/resolve`, { body }),
   };
 }

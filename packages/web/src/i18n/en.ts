@@ -229,6 +229,7 @@ export const en: Messages = {
     empty: "The file is empty.",
   },
   fields: {
+    facility: "facility",
     name: "name",
     name_kana: "name in kana",
     nameKana: "name in kana",
@@ -383,6 +384,7 @@ export const en: Messages = {
     stale_version: "someone changed it first; reload and enter it again",
     already_sent: "already sent",
     not_notifiable: "not notifiable",
+    ambiguous_id: "several facilities use this number; choose the facility",
     no_health_centre: "no health centre to notify",
     no_enrolment: "no set-up of the second factor under way",
     no_second_factor: "no second factor",

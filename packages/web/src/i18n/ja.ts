@@ -229,6 +229,7 @@ export const ja = {
     empty: "ファイルが空です。",
   },
   fields: {
+    facility: "施設",
     name: "氏名",
     name_kana: "ふりがな",
     nameKana: "ふりがな",
@@ -383,6 +384,7 @@ export const ja = {
     already_sent: "すでに送っています",
     not_notifiable: "届出の対象ではありません",
     no_health_centre: "届け先の保健所が登録されていません",
+    ambiguous_id: "同じ番号が複数の施設で使われています。施設を選んでください",
     no_enrolment: "2段階認証の設定が始まっていません",
     no_second_factor: "2段階認証が設定されていません",
     second_factor_required: "この役割では2段階認証が必要です",

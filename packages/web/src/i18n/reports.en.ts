@@ -5,6 +5,8 @@ export const reportsEn: ReportMessages = {
   navInbox: "Received reports",
   loading: "Loading…",
   back: "Back to the list",
+  ambiguous:
+    "Reports of this number came from more than one facility. Choose which facility's report to open.",
   title: "Report of an infection outbreak",
   kind: { first: "First report", follow_up: "Follow-up", final: "Final report" },
   status: { draft: "Draft", submitted: "Submitted" },

@@ -5,6 +5,7 @@ export const reportsJa = {
   navInbox: "受け付けた報告",
   loading: "読み込んでいます…",
   back: "一覧に戻る",
+  ambiguous: "この番号の報告は、複数の施設から届いています。どの施設の報告を開くか選んでください。",
   title: "感染症等の発生についての報告",
   kind: { first: "第1報", follow_up: "続報", final: "最終報" },
   status: { draft: "下書き", submitted: "提出済み" },

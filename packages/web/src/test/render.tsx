@@ -61,7 +61,7 @@ export function fakeApi(calls: Partial<ApiClient>): ApiClient {
       note: unexpected("reports.note"),
       setState: unexpected("reports.setState"),
       decide: unexpected("reports.decide"),
-      workbookUrl: (id: string) => `/api/reports/${id}/workbook`,
+      workbookUrl: (ref: { id: string }) => `/api/reports/${ref.id}/workbook`,
       inbox: unexpected("reports.inbox"),
       unread: async () => ({ unread: 0, reports: 0, notifications: 0 }),
       overview: unexpected("reports.overview"),

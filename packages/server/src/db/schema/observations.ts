@@ -57,7 +57,7 @@ export const observations = pgTable(
     index("observations_person_at_idx").on(t.personId, t.at),
     index("observations_facility_at_idx").on(t.facilityId, t.at),
     // The round's write asks of each entry whether its person's day already shows its temperature, or each of its
-    // symptoms, at or before it (mamori_round_lock_people, migrations 0022 and 0023): one probe each on these.
+    // symptoms, at or before it (mamori_round_lock_people, migrations 0022 and 0024): one probe each on these.
     index("observations_person_new_at_idx").on(t.personId, t.at).where(sql`${t.newToDay}`),
     index("observations_person_temp_at_idx").on(t.personId, t.tempC, t.at),
     index("observations_person_symptomatic_at_idx")

@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { NO_ORGANISATION } from "../../audit/no-organisation.ts";
 
 /**
  * Every organisation that signs in: facilities (elderly care, childcare, disability, hospital), the health centres and
@@ -42,7 +43,11 @@ export const organisations = pgTable(
      */
     sharesCountsSince: timestamp("shares_counts_since", { withTimezone: true }),
   },
-  (t) => [check("facility_has_type", sql`(${t.kind} = 'facility') = (${t.facilityType} is not null)`)],
+  (t) => [
+    check("facility_has_type", sql`(${t.kind} = 'facility') = (${t.facilityType} is not null)`),
+    // The audit log's "no organisation" (audit/no-organisation.ts) is never an organisation's id.
+    check("organisation_not_none", sql`${t.id} <> ${sql.raw(`'${NO_ORGANISATION}'::uuid`)}`),
+  ],
 );
 
 /** A floor or unit (階・ユニット) of a facility; the daily round is done per unit. */

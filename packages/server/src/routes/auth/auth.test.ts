@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
-import { SIGN_IN_LIMITS } from "../../auth/sign-in-limits.ts";
+import { NO_ORGANISATION } from "../../audit/no-organisation.ts";
+import { accountKey, SIGN_IN_LIMITS } from "../../auth/sign-in-limits.ts";
 import { auditLog, users } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn, TEST_PASSWORD } from "../../test/test-facility.ts";
@@ -122,6 +124,19 @@ describe("sign-in", () => {
       after: { address: "203.0.113.5" },
     });
     expect(JSON.stringify(entries[0])).not.toContain("secret-guess-123");
+  });
+
+  it("audits a failed sign-in of a name no account has under no organisation, the name only as its digest", async () => {
+    const name = `nobody-${randomUUID()}`;
+    expect((await login(name, "guess", "203.0.113.77")).statusCode).toBe(401);
+    const entries = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, `unknown:${accountKey(name).slice(0, 16)}`));
+    expect(entries).toMatchObject([
+      { action: "sign_in_failed", entity: "user", organisationId: NO_ORGANISATION, actorUserId: null },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(name);
   });
 
   it("refuses calls without a session, with an unknown token and after sign-out", async () => {

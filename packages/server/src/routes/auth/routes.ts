@@ -1,11 +1,11 @@
-import { loginBody, passwordChangeBody, userResponse } from "@mamori/contract/auth";
+import { loginBody, passwordChangeBody, signedInResponse } from "@mamori/contract/auth";
 import { permissionsOf } from "@mamori/contract/permissions";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
+import { NO_ORGANISATION } from "../../audit/no-organisation.ts";
 import { currentUser } from "../../auth/guard.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../auth/password.ts";
 import { SECOND_STEP_MINUTES } from "../../auth/second-factor.ts";
@@ -50,7 +50,7 @@ export const authRoutes =
     app.post(
       "/login",
       {
-        schema: { body: loginBody, response: { 200: z.object({ user: userResponse }) } },
+        schema: { body: loginBody, response: { 200: signedInResponse } },
         config: {
           rateLimit: { max: LOGIN_CALLS_PER_MINUTE, timeWindow: "1 minute" },
         },
@@ -70,11 +70,11 @@ export const authRoutes =
         if (!user || !ok) {
           await ctx.db.transaction(async (tx) => {
             await recordSignInFailure(tx, username, request.ip, now);
-            // Audited under the account when it exists; an unknown name only as its digest.
+            // Audited under the account when it exists; an unknown name only as its digest, under no organisation.
             await appendAudit(tx, [
               {
                 actorUserId: null,
-                organisationId: user?.organisationId ?? null,
+                organisationId: user?.organisationId ?? NO_ORGANISATION,
                 action: "sign_in_failed",
                 entity: "user",
                 entityId: user?.id ?? `unknown:${accountKey(username).slice(0, 16)}`,
@@ -153,7 +153,7 @@ export const authRoutes =
       return reply.status(204).send();
     });
 
-    app.get("/me", { schema: { response: { 200: z.object({ user: userResponse }) } } }, async (request) => {
+    app.get("/me", { schema: { response: { 200: signedInResponse } } }, async (request) => {
       const user = currentUser(request);
       return { user: { ...user, abilities: reportAbilities(user), permissions: permissionsOf(user) } };
     });

@@ -1,5 +1,6 @@
 import {
   bathDayBody,
+  bathDayResponse,
   bathQuery,
   bathRemoveQuery,
   bathRemoveResponse,
@@ -7,7 +8,6 @@ import {
 } from "@mamori/contract/bath-uses";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { facilityWrite } from "../../audit/write-path.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
@@ -36,36 +36,28 @@ export const bathUseRoutes =
       return { bathUses: rows };
     });
 
-    app.post(
-      "/",
-      {
-        schema: {
-          body: bathDayBody,
-          response: { 200: z.object({ saved: z.number(), duplicates: z.number() }) },
-        },
-      },
-      (request) =>
-        facilityWrite(ctx, request, { permission: "recordBathUse", entity: "bath_use" }, async (w) => {
-          const { date, personIds } = request.body;
-          const unique = [...new Set(personIds)];
-          if (unique.length === 0) return { saved: 0, duplicates: 0 };
-          await w.ownPeople(personIds.map((id, i) => ({ path: `personIds[${i}]`, id })));
-          const inserted = await w.tx
-            .insert(bathUses)
-            .values(
-              unique.map((personId) => ({ facilityId: w.facilityId, personId, date, recordedBy: w.user.id })),
-            )
-            .onConflictDoNothing()
-            .returning();
-          await w.audit(
-            inserted.map((row) => ({
-              action: "create",
-              entityId: `${row.personId}/${row.date}`,
-              after: row,
-            })),
-          );
-          return { saved: inserted.length, duplicates: personIds.length - inserted.length };
-        }),
+    app.post("/", { schema: { body: bathDayBody, response: { 200: bathDayResponse } } }, (request) =>
+      facilityWrite(ctx, request, { permission: "recordBathUse", entity: "bath_use" }, async (w) => {
+        const { date, personIds } = request.body;
+        const unique = [...new Set(personIds)];
+        if (unique.length === 0) return { saved: 0, duplicates: 0 };
+        await w.ownPeople(personIds.map((id, i) => ({ path: `personIds[${i}]`, id })));
+        const inserted = await w.tx
+          .insert(bathUses)
+          .values(
+            unique.map((personId) => ({ facilityId: w.facilityId, personId, date, recordedBy: w.user.id })),
+          )
+          .onConflictDoNothing()
+          .returning();
+        await w.audit(
+          inserted.map((row) => ({
+            action: "create",
+            entityId: `${row.personId}/${row.date}`,
+            after: row,
+          })),
+        );
+        return { saved: inserted.length, duplicates: personIds.length - inserted.length };
+      }),
     );
 
     app.delete(

@@ -102,7 +102,11 @@ describe("the CRE 発生届 sent through the inbox (感染症法 第12条第1項
     const list = (await inject("GET", "/api/cre-notifications", hc)).json();
     expect(list.unread).toBe(1);
     expect(list.notifications).toEqual([
-      expect.objectContaining({ id, unread: true, hospital: { name: expect.stringContaining("施設") } }),
+      expect.objectContaining({
+        id,
+        unread: true,
+        hospital: { id: h.id, name: expect.stringContaining("施設") },
+      }),
     ]);
     // The header counts it with the unread reports until someone at the health centre opens it.
     expect((await inject("GET", "/api/inbox/unread", hc)).json()).toEqual({
@@ -203,5 +207,64 @@ describe("the CRE 発生届 sent through the inbox (感染症法 第12条第1項
     expect(await savedFor(caseId)).toHaveLength(0);
     const [stored] = await ctx.db.select().from(creCases).where(eq(creCases.id, caseId));
     expect(stored).toMatchObject({ notifiedOn: null, version: 1 });
+  });
+
+  it("lets a health centre that two hospitals sent the same id name the hospital; without it 409 ambiguous_id", async () => {
+    const first = await hospitalWithCase();
+    const second = await hospitalWithCase();
+    await ctx.db
+      .update(organisations)
+      .set({ healthCentreId: first.healthCentreId })
+      .where(eq(organisations.id, second.h.id));
+    const id = randomUUID();
+    for (const { h, caseId } of [first, second])
+      expect(
+        (await inject("POST", "/api/cre-notifications", h.cookies.physician!, { id, caseId })).statusCode,
+      ).toBe(201);
+    const hc = await officerOf(first.healthCentreId);
+    const list = (await inject("GET", "/api/cre-notifications", hc)).json();
+    expect(list.notifications.map((n: { hospital: { id: string } }) => n.hospital.id).sort()).toEqual(
+      [first.h.id, second.h.id].sort(),
+    );
+
+    const ambiguous = await inject("GET", `/api/cre-notifications/${id}`, hc);
+    expect(ambiguous.statusCode).toBe(409);
+    expect(ambiguous.json().error).toMatchObject({
+      id: "ambiguous_id",
+      fields: [{ path: "facility", code: "ambiguous_id" }],
+    });
+    expect(
+      ambiguous
+        .json()
+        .error.fields[0].params.facilities.map((f: { id: string }) => f.id)
+        .sort(),
+    ).toEqual([first.h.id, second.h.id].sort());
+    expect((await savedFor(second.caseId))[0]!.readAt).toBeNull();
+
+    const opened = await inject("GET", `/api/cre-notifications/${id}?facility=${second.h.id}`, hc);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json()).toMatchObject({ caseId: second.caseId, readAt: NOW.toISOString() });
+    expect((await savedFor(first.caseId))[0]!.readAt).toBeNull();
+    // Only the officers it was sent to: another health centre naming the hospital is told 404.
+    const otherCentre = await officerOf(second.healthCentreId);
+    expect(
+      (await inject("GET", `/api/cre-notifications/${id}?facility=${second.h.id}`, otherCentre)).statusCode,
+    ).toBe(404);
+    // The hospital reads its own without naming itself, and not the other's by naming it.
+    expect(
+      (await inject("GET", `/api/cre-notifications/${id}`, first.h.cookies.physician!)).json().caseId,
+    ).toBe(first.caseId);
+    expect(
+      (
+        await inject(
+          "GET",
+          `/api/cre-notifications/${id}?facility=${second.h.id}`,
+          first.h.cookies.physician!,
+        )
+      ).statusCode,
+    ).toBe(404);
+    const bad = await inject("GET", `/api/cre-notifications/${id}?facility=x`, hc);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toContain("facility");
   });
 });

@@ -176,25 +176,29 @@ export async function sendCreNotification(
 }
 
 /**
- * The notification of this id that the organisation sent (a hospital) or received (a health centre). Ids are the
- * hospital's own: should two hospitals' notifications to one health centre share an id, the first sent is answered.
+ * The notifications of this id that the organisation sent (a hospital: one at most) or received (a health centre: one
+ * per hospital that sent it one of this id — ids are the hospital's own — unless `hospitalId` names the hospital),
+ * first sent first.
  */
-export async function findNotification(db: Executor, organisationId: string, id: string) {
-  const [row] = await db
+export async function notificationsNamed(
+  db: Executor,
+  organisationId: string,
+  ref: { id: string; hospitalId?: string | undefined },
+) {
+  return db
     .select()
     .from(creNotifications)
     .where(
       and(
-        eq(creNotifications.id, id),
+        eq(creNotifications.id, ref.id),
+        ref.hospitalId === undefined ? undefined : eq(creNotifications.hospitalId, ref.hospitalId),
         or(
           eq(creNotifications.hospitalId, organisationId),
           eq(creNotifications.healthCentreId, organisationId),
         ),
       ),
     )
-    .orderBy(asc(creNotifications.sentAt))
-    .limit(1);
-  return row;
+    .orderBy(asc(creNotifications.sentAt), asc(creNotifications.hospitalId));
 }
 
 export async function notificationOfCase(db: Executor, hospitalId: string, caseId: string) {
@@ -227,6 +231,7 @@ export async function receivedNotifications(db: Executor, healthCentreId: string
   const rows = await db
     .select({
       id: creNotifications.id,
+      hospitalId: creNotifications.hospitalId,
       hospitalName: organisations.name,
       snapshot: creNotifications.snapshot,
       sentAt: creNotifications.sentAt,
@@ -247,7 +252,7 @@ export async function receivedNotifications(db: Executor, healthCentreId: string
       const form = r.snapshot as CreNotificationSnapshot;
       return {
         id: r.id,
-        hospital: { name: r.hospitalName },
+        hospital: { id: r.hospitalId, name: r.hospitalName },
         organism: form.evaluation.organism.name ?? form.case.isolate.organism,
         organismJa: form.evaluation.organism.ja,
         diagnosedOn: form.case.diagnosedOn,

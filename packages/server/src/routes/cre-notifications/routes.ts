@@ -2,6 +2,7 @@ import {
   caseNotificationResponse,
   caseParams,
   idParams,
+  notificationQuery,
   receivedListResponse,
   sendBody,
   sentNotificationResponse,
@@ -9,16 +10,17 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteContext } from "../../app.ts";
 import { currentUser } from "../../auth/guard.ts";
-import { forbidden, notFound } from "../../errors.ts";
+import { forbidden } from "../../errors.ts";
 import { creNotificationPolicy, isRecipient } from "../../policies/cre-notifications.ts";
 import { officeOf } from "../../policies/reports.ts";
 import { parseOrThrow } from "../cre/field-errors.ts";
 import { authorizeHospital } from "../cre/hospital.ts";
+import { recordNamed } from "../inbox/record-named.ts";
 import {
-  findNotification,
   healthCentreOf,
   markNotificationRead,
   notificationOfCase,
+  notificationsNamed,
   presentNotification,
   receivedNotifications,
   sendCreNotification,
@@ -66,11 +68,18 @@ export const creNotificationRoutes =
       return receivedNotifications(ctx.db, officeOf(actor)!.officeId);
     });
 
+    /** One notification; a health centre names the hospital (`?facility=`) for an id two hospitals sent it. */
     app.get("/:id", sent, async (request) => {
       const { id } = parseOrThrow(idParams, request.params, ["params"]);
+      const { facility } = parseOrThrow(notificationQuery, request.query, ["querystring"]);
       const actor = currentUser(request);
-      const row = await findNotification(ctx.db, actor.organisation.id, id);
-      if (!row || !creNotificationPolicy.read(actor, row)) throw notFound("CRE notification");
+      const named = await notificationsNamed(ctx.db, actor.organisation.id, { id, hospitalId: facility });
+      const row = await recordNamed(
+        ctx.db,
+        "CRE notification",
+        named.filter((n) => creNotificationPolicy.read(actor, n)),
+        (n) => n.hospitalId,
+      );
       const seen = isRecipient(actor, row) ? await markNotificationRead(ctx.db, row, ctx.clock()) : row;
       return presentNotification(ctx.db, seen);
     });

@@ -1,14 +1,9 @@
+import { healthResponse } from "@mamori/contract/health";
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 
 export type DatabaseProbe = () => Promise<{ reachable: boolean; writable: boolean }>;
-
-const healthAnswer = z.object({
-  status: z.enum(["ok", "unavailable", "read_only"]),
-  database: z.enum(["ok", "unreachable", "read_only"]),
-});
 
 /**
  * `GET /api/health`: 200 when the database answers and accepts writes; 503 saying which when it cannot be reached or
@@ -20,7 +15,7 @@ export const healthRoutes =
     const check = probe ?? (() => selectOne(db));
     app.get(
       "/health",
-      { schema: { response: { 200: healthAnswer, 503: healthAnswer } } },
+      { schema: { response: { 200: healthResponse, 503: healthResponse } } },
       async (_request, reply) => {
         const { reachable, writable } = await check();
         if (!reachable) return reply.status(503).send({ status: "unavailable", database: "unreachable" });

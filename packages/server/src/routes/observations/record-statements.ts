@@ -41,7 +41,7 @@ export const WRITE_ENTRIES: NamedStatement = {
           new_to_day boolean)
     ),
     -- The keys first, in one statement (the table's trigger, which would claim each row's key on its own, stands
-    -- aside in a transaction that sets mamori.claims_observation_keys: migration 0023); an id this facility already
+    -- aside in a transaction that sets mamori.claims_observation_keys: migration 0024); an id this facility already
     -- stored claims nothing, and its entry is not inserted.
     keys as (
       insert into observation_keys (facility_id, id) select $2, id from input
@@ -74,7 +74,7 @@ export const WRITE_ENTRIES: NamedStatement = {
       from observations
       -- The people are this facility's (statement 1): by person and time alone, so that even a generic plan of the
       -- prepared statement reads the person's index (observations_person_at_idx), not the whole facility's window.
-      -- Only the observations that may add to their day's record: the others change no onset (migration 0023).
+      -- Only the observations that may add to their day's record: the others change no onset (migration 0024).
       where person_id = any($5::uuid[]) and at >= $8 and at <= $9 and new_to_day
       order by person_id, (at at time zone $10)::date, temp_c, symptoms, at
     )

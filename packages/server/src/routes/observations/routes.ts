@@ -1,10 +1,10 @@
 import {
+  correctedObservationResponse,
   correctionBody,
   historyResponse,
   listQuery,
   observationListResponse,
   observationParams,
-  observationResponse,
   recordBody,
   recordResponse,
   withdrawBody,
@@ -12,7 +12,6 @@ import {
 } from "@mamori/contract/observations";
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { assertFound, authorizeFacility } from "../../auth/guard.ts";
 import { observations, people, users } from "../../db/schema/index.ts";
@@ -84,7 +83,7 @@ export const observationRoutes =
         schema: {
           params: observationParams,
           body: correctionBody,
-          response: { 200: z.object({ observation: observationResponse }) },
+          response: { 200: correctedObservationResponse },
         },
       },
       async (request) => {

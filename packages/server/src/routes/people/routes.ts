@@ -4,7 +4,7 @@ import {
   personCreateBody,
   personParams,
   personPatchBody,
-  personResponse,
+  savedPersonResponse,
 } from "@mamori/contract/people";
 import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -32,7 +32,7 @@ export const peopleRoutes =
 
     app.post(
       "/",
-      { schema: { body: personCreateBody, response: { 201: z.object({ person: personResponse }) } } },
+      { schema: { body: personCreateBody, response: { 201: savedPersonResponse } } },
       async (request, reply) => {
         const id = await facilityWrite(ctx, request, PEOPLE_WRITE, async (w) => {
           const body = request.body;
@@ -61,7 +61,7 @@ export const peopleRoutes =
         schema: {
           params: personParams,
           body: personPatchBody,
-          response: { 200: z.object({ person: personResponse }) },
+          response: { 200: savedPersonResponse },
         },
       },
       async (request) => {

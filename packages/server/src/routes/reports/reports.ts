@@ -17,7 +17,13 @@ import { conflict, forbidden, validationFailed } from "../../errors.ts";
 import { currentOffices } from "../../policies/office-links.ts";
 import { type Actor, officeOf, reportPolicy } from "../../policies/reports.ts";
 import { draftOfficeReport, type EvidenceSnapshot } from "./draft.ts";
-import { authorizeReport, followUpsOf, type LoadedReport, loadReport } from "./report-store.ts";
+import {
+  authorizeReport,
+  followUpsOf,
+  type LoadedReport,
+  loadReport,
+  type ReportRef,
+} from "./report-store.ts";
 import { storedGroup } from "./stored-group.ts";
 
 const audit = (
@@ -122,9 +128,10 @@ export async function createReport(db: Database, actor: Actor, body: ReportCreat
 }
 
 /** Saves the director's changes as a new version. A submitted report goes back to draft until submitted again. */
-export async function editReport(db: Database, actor: Actor, id: string, body: ReportEdits, now: Date) {
+export async function editReport(db: Database, actor: Actor, ref: ReportRef, body: ReportEdits, now: Date) {
   return db.transaction(async (tx) => {
-    const { row } = await authorizeReport(tx, actor, id, "write", true);
+    const { row } = await authorizeReport(tx, actor, ref, "write", true);
+    const { id } = row;
     if (body.version !== row.version)
       throw conflict(`The report has changed: version ${row.version} is current.`, [
         {
@@ -161,10 +168,11 @@ export async function editReport(db: Database, actor: Actor, id: string, body: R
  * goes to the offices of its first report). Sending the submitted version again changes nothing; an old version is a
  * conflict.
  */
-export async function submitReport(db: Database, actor: Actor, id: string, version: number, now: Date) {
+export async function submitReport(db: Database, actor: Actor, ref: ReportRef, version: number, now: Date) {
   return db.transaction(async (tx) => {
-    const loaded = await authorizeReport(tx, actor, id, "write", true);
+    const loaded = await authorizeReport(tx, actor, ref, "write", true);
     const { row } = loaded;
+    const { id } = row;
     if (row.status === "submitted" && row.submittedVersion === version) return;
     if (version !== row.version)
       throw conflict(`Version ${version} is not the current version ${row.version}.`, [
@@ -221,36 +229,36 @@ export async function submitReport(db: Database, actor: Actor, id: string, versi
 export async function createFollowUp(
   db: Database,
   actor: Actor,
-  parentId: string,
+  parent: ReportRef,
   body: { id: string; kind: "follow_up" | "final" },
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const parent = await authorizeReport(tx, actor, parentId, "write", true);
-    const firstId = parent.row.parentId ?? parent.row.id;
-    const existing = await loadReport(tx, parent.row.facilityId, body.id);
+    const { row: parentRow } = await authorizeReport(tx, actor, parent, "write", true);
+    const firstId = parentRow.parentId ?? parentRow.id;
+    const existing = await loadReport(tx, parentRow.facilityId, body.id);
     if (existing) {
       if (existing.row.parentId !== firstId || existing.row.kind !== body.kind)
         throw conflict("A report with this id exists with other content.");
-      return { id: body.id, created: false };
+      return { id: body.id, facilityId: parentRow.facilityId, created: false };
     }
-    if (parent.row.submittedVersion === null)
+    if (parentRow.submittedVersion === null)
       throw conflict("Submit the first report before a follow-up report.");
     await insertDraft(
       tx,
       actor,
       {
         id: body.id,
-        facilityId: parent.row.facilityId,
+        facilityId: parentRow.facilityId,
         kind: body.kind,
         parentId: firstId,
-        group: parent.row.subjectGroup as ReportCreate["group"],
-        criterion: parent.row.criterion,
-        episodeId: parent.row.episodeId,
+        group: parentRow.subjectGroup as ReportCreate["group"],
+        criterion: parentRow.criterion,
+        episodeId: parentRow.episodeId,
       },
       now,
     );
-    return { id: body.id, created: true };
+    return { id: body.id, facilityId: parentRow.facilityId, created: true };
   });
 }
 
@@ -261,14 +269,14 @@ export async function createFollowUp(
 export async function postMessage(
   db: Database,
   actor: Actor,
-  id: string,
+  ref: ReportRef,
   body: { id: string; text: string; kind: "reply" | "instruction" | "note" },
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const loaded = await authorizeReport(tx, actor, id, body.kind === "note" ? "readNotes" : "answer", true);
+    const loaded = await authorizeReport(tx, actor, ref, body.kind === "note" ? "readNotes" : "answer", true);
     const office = officeOf(actor)!;
-    const facilityId = loaded.row.facilityId;
+    const { facilityId, id } = loaded.row;
     const [existing] = await tx
       .select()
       .from(officeReportMessages)
@@ -319,12 +327,13 @@ export async function postMessage(
 export async function changeState(
   db: Database,
   actor: Actor,
-  id: string,
+  ref: ReportRef,
   state: "new" | "acknowledged" | "instructed" | "closed",
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const loaded = await authorizeReport(tx, actor, id, "answer", true);
+    const loaded = await authorizeReport(tx, actor, ref, "answer", true);
+    const { id } = loaded.row;
     const office = officeOf(actor)!;
     const before = loaded.recipients.find((r) => r.officeId === office.officeId)!;
     if (before.state === state) return;

@@ -1,13 +1,17 @@
 import {
+  acknowledgementResponse,
   asOfQuery,
   equipmentBody,
+  equipmentListResponse,
   equipmentPatchBody,
   equipmentResponse,
   facilityParams,
   inspectionQuery,
   obligationsResponse,
   recordBody,
+  recordDeletedResponse,
   recordIdParams,
+  recordListResponse,
   recordPatchBody,
   recordResponse,
   recordsQuery,
@@ -18,7 +22,6 @@ import {
 } from "@mamori/contract/routine";
 import { and, asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { authorizeFacility } from "../../auth/guard.ts";
@@ -58,7 +61,7 @@ export const routineRoutes =
       {
         schema: {
           querystring: recordsQuery,
-          response: { 200: z.object({ records: z.array(recordResponse) }) },
+          response: { 200: recordListResponse },
         },
       },
       async (request) => {
@@ -100,7 +103,7 @@ export const routineRoutes =
 
     app.delete(
       "/records/:id",
-      { schema: { params: recordIdParams, response: { 200: z.object({ deleted: z.literal(true) }) } } },
+      { schema: { params: recordIdParams, response: { 200: recordDeletedResponse } } },
       async (request) => {
         const actor = authorizeFacility(request, "manageRoutine");
         await deleteRoutineRecord(ctx.db, actor, request.params.id, ctx.clock());
@@ -110,26 +113,22 @@ export const routineRoutes =
 
     app.post(
       "/records/:id/acknowledgements",
-      { schema: { params: recordIdParams, response: { 200: z.object({ acknowledged: z.boolean() }) } } },
+      { schema: { params: recordIdParams, response: { 200: acknowledgementResponse } } },
       async (request) => {
         const actor = authorizeFacility(request, "readCareRecords");
         return acknowledgeRecord(ctx.db, actor, request.params.id);
       },
     );
 
-    app.get(
-      "/equipment",
-      { schema: { response: { 200: z.object({ equipment: z.array(equipmentResponse) }) } } },
-      async (request) => {
-        const { facilityId } = authorizeFacility(request, "readCareRecords");
-        const rows = await ctx.db
-          .select()
-          .from(routineEquipment)
-          .where(eq(routineEquipment.facilityId, facilityId))
-          .orderBy(asc(routineEquipment.kind), asc(routineEquipment.name));
-        return { equipment: rows.map(presentEquipment) };
-      },
-    );
+    app.get("/equipment", { schema: { response: { 200: equipmentListResponse } } }, async (request) => {
+      const { facilityId } = authorizeFacility(request, "readCareRecords");
+      const rows = await ctx.db
+        .select()
+        .from(routineEquipment)
+        .where(eq(routineEquipment.facilityId, facilityId))
+        .orderBy(asc(routineEquipment.kind), asc(routineEquipment.name));
+      return { equipment: rows.map(presentEquipment) };
+    });
 
     app.post(
       "/equipment",

@@ -1,9 +1,10 @@
-import { userResponse } from "@mamori/contract/auth";
+import { signedInResponse } from "@mamori/contract/auth";
 import { permissionsOf } from "@mamori/contract/permissions";
 import {
   codeBody,
   disableBody,
   enrolmentBody,
+  enrolmentConfirmedResponse,
   enrolmentResponse,
   recoveryCodesResponse,
   totpCodeBody,
@@ -11,7 +12,6 @@ import {
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
 import { currentUser } from "../../auth/guard.ts";
@@ -129,7 +129,7 @@ export const secondFactorRoutes =
     app.post(
       "/verify",
       {
-        schema: { body: codeBody, response: { 200: z.object({ user: userResponse }) } },
+        schema: { body: codeBody, response: { 200: signedInResponse } },
         config: { rateLimit },
       },
       async (request, reply) => {
@@ -242,7 +242,7 @@ export const secondFactorRoutes =
       {
         schema: {
           body: totpCodeBody,
-          response: { 200: recoveryCodesResponse.extend({ user: userResponse }) },
+          response: { 200: enrolmentConfirmedResponse },
         },
         config: { rateLimit },
       },

@@ -1,4 +1,6 @@
+import type { resolveBody } from "@mamori/contract/survey";
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { z } from "zod";
 import { appendAudit } from "../../audit/audit.ts";
 import { assertFound } from "../../auth/guard.ts";
 import type { SessionUser } from "../../auth/sessions.ts";
@@ -171,9 +173,6 @@ export async function savePaperEntry(
   ]);
 }
 
-/** How one differing item is settled: entry 1's reading, entry 2's, or the answer read again on the paper. */
-export type PaperChoice = 1 | 2 | { answer: QrAnswer[] };
-
 /**
  * Resolves the differences between the two entries, one choice per differing item (the first entry's reading, the
  * second's, or — when both misread it — the value read again on the paper; checked by the engine like any answer), and submits the result as a survey response from paper. Every
@@ -183,7 +182,7 @@ export async function resolvePaperForm(
   tx: Executor,
   user: SessionUser,
   formId: string,
-  input: { submissionId: string; responseId: string; choices: Record<string, PaperChoice> },
+  input: z.output<typeof resolveBody>,
   now: Date,
 ) {
   const organisationId = user.organisation.id;
@@ -222,15 +221,18 @@ export async function resolvePaperForm(
   const first = detail.entries.find((e) => e.entryNo === 1)!.response;
   const second = answersByLinkId(detail.entries.find((e) => e.entryNo === 2)!.response);
   // Entry 1 is the base; each item settled otherwise takes entry 2's reading or the value read again on the paper.
-  const settled = new Map(
-    Object.entries(input.choices)
-      .filter(([, pick]) => pick !== 1)
-      .map(([id, pick]) => [
-        id,
-        pick === 2 ? (second.get(id) ?? []) : (pick as { answer: QrAnswer[] }).answer,
-      ]),
-  );
+  const settled = new Map<string, QrAnswer[]>();
+  for (const [id, pick] of Object.entries(input.choices)) {
+    if (pick === 2) settled.set(id, second.get(id) ?? []);
+    else if (pick !== 1) settled.set(id, pick.answer);
+  }
   const resolved = responseWith(first, settled);
+  const [taken] = await tx
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.organisationId, organisationId), eq(surveyResponses.id, input.responseId)));
+  if (taken)
+    throw conflict("This response id is already used.", [{ path: "responseId", message: "already used" }]);
   const [draft] = await tx
     .insert(surveyResponses)
     .values({

@@ -1,85 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { setAnswers } from "@mamori/domain/questionnaire";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../accounts/create-user.ts";
 import { auditLog, organisations, surveyResponses } from "../../db/schema/index.ts";
 import { useTestApp } from "../../test/test-app.ts";
-import { signIn, TEST_PASSWORD } from "../../test/test-facility.ts";
-import { makeHospital, newCaseBody, SEVERE_BLOODSTREAM } from "../cre/cre-test-support.ts";
-import { CRE_SURVEY } from "./cre-survey-items.ts";
+import { makeHospital } from "../cre/cre-test-support.ts";
 import { answersByLinkId } from "./questionnaire-response.ts";
+import {
+  CLINICAL,
+  code,
+  orderedCase,
+  paperEntry,
+  secretariatClerks,
+  withAnswers,
+} from "./survey-test-support.ts";
 
 const now = new Date("2026-01-20T10:00:00+09:00");
 const ctx = useTestApp({ clock: () => now });
 
 const inject = (method: "GET" | "POST" | "PUT", url: string, cookie: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-
-/** A hospital in 東京都 with a CRE case (IMP-producing K. pneumoniae from blood) on cefiderocol. */
-async function orderedCase(options: { consult?: boolean } = { consult: true }) {
-  const h = await makeHospital(ctx.app, ctx.db);
-  await ctx.db.update(organisations).set({ prefecture: "東京都" }).where(eq(organisations.id, h.id));
-  const body = newCaseBody();
-  await inject("POST", "/api/cre/cases", h.cookies.lab_technologist!, body);
-  const ordered = await inject("PATCH" as "PUT", `/api/cre/cases/${body.id}`, h.cookies.physician!, {
-    version: 1,
-    ...SEVERE_BLOODSTREAM,
-    cefiderocolOrdered: true,
-  });
-  expect(ordered.statusCode).toBe(200);
-  if (options.consult) {
-    await inject("POST", `/api/cre/cases/${body.id}/consultation`, h.cookies.physician!, {
-      id: randomUUID(),
-      note: "感染症内科と相談",
-    });
-  }
-  return { h, caseId: body.id };
-}
-
-async function secretariatCookie() {
-  const [org] = await ctx.db
-    .insert(organisations)
-    .values({ kind: "secretariat", name: "事務局", requireSecondFactor: false })
-    .returning();
-  const usernames: string[] = [];
-  for (const n of [1, 2]) {
-    const username = `sec-${n}-${randomUUID().slice(0, 8)}`;
-    await createUser(ctx.db, {
-      organisationId: org!.id,
-      username,
-      displayName: `事務局員${n}`,
-      role: "secretariat",
-      password: TEST_PASSWORD,
-    });
-    usernames.push(username);
-  }
-  return Promise.all(usernames.map((u) => signIn(ctx.app, u)));
-}
-
 const answer = (linkId: string, value: object) => ({ linkId, answer: [value] });
-type Qr = { resourceType: "QuestionnaireResponse"; item?: unknown[] };
-/** The response with these answers set where the definition places them. */
-const set = (qr: Qr, answers: Record<string, object[]>): Qr =>
-  Object.entries(answers).reduce(
-    (r, [linkId, list]) => setAnswers(CRE_SURVEY, r as never, linkId, list as never) as unknown as Qr,
-    qr,
-  );
-const code = (c: string) => [{ valueCoding: { code: c } }];
-/** The clinical answers the record cannot give (provisional q3, q8, q12–q17), as a physician completes them. */
-const CLINICAL = {
-  q3: [{ valueBoolean: true }],
-  q8: code("no"),
-  q12: [{ valueDecimal: 2 }],
-  q13: code("q8h"),
-  q15: [{ valueInteger: 14 }],
-  q17: code("improved"),
-};
 
 describe("answering the cefiderocol survey (記3, 参考2)", () => {
   it("gives the physician a task with Mamori's answers pre-filled and marked, saves drafts, and submits once", async () => {
-    const { h, caseId } = await orderedCase({ consult: true });
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db, { consult: true });
     const tasks = (await inject("GET", "/api/survey/tasks", h.cookies.physician!)).json().tasks;
     expect(tasks).toEqual([
       expect.objectContaining({ caseId, status: "not_started", patientLabel: "P-0001" }),
@@ -127,7 +72,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(again.json().id).toBe(id);
 
     // The physician changes the site and completes the rest: the site is no longer marked as pre-filled.
-    const changed = set(draft.response, { ...CLINICAL, q2: code("pneumonia") });
+    const changed = withAnswers(draft.response, { ...CLINICAL, q2: code("pneumonia") });
     const saved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
       response: changed,
     });
@@ -167,14 +112,14 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
   });
 
   it("keeps the draft when an answer breaks a rule or a required one is missing, and names the linkId", async () => {
-    const { h, caseId } = await orderedCase();
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db);
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
     // 1回投与量 2.5 g breaks the definition's constraint (「0 g より多く 2 g 以下」); q17 (転帰) left open.
     const { q17: _open, ...rest } = CLINICAL;
-    const tooMuch = set(draft.response, { ...rest, q12: [{ valueDecimal: 2.5 }] });
+    const tooMuch = withAnswers(draft.response, { ...rest, q12: [{ valueDecimal: 2.5 }] });
     const saved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
       response: tooMuch,
     });
@@ -206,13 +151,13 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
   });
 
   it("ends after 設問1 when the organism is not CRE (参考2 ②: 「いいえ」と答えた場合 … CREのみの回答)", async () => {
-    const { h, caseId } = await orderedCase();
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db);
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
     await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
-      response: set(draft.response, { q1: [{ valueBoolean: false }] }),
+      response: withAnswers(draft.response, { q1: [{ valueBoolean: false }] }),
     });
     const submitted = await inject("POST", `/api/survey/responses/${id}/submit`, h.cookies.physician!, {
       submissionId: randomUUID(),
@@ -225,7 +170,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
   });
 
   it("hands the laboratory part to the technologist's queue and back; the lab cannot touch clinical answers", async () => {
-    const { h, caseId } = await orderedCase();
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db);
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
@@ -247,7 +192,10 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     });
     expect(blocked.statusCode).toBe(409);
 
-    const labAnswers = set(draft.response, { q1: [{ valueBoolean: false }], q21: code("no-capacity") });
+    const labAnswers = withAnswers(draft.response, {
+      q1: [{ valueBoolean: false }],
+      q21: code("no-capacity"),
+    });
     const labSaved = await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.lab_technologist!, {
       response: labAnswers,
     });
@@ -257,7 +205,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     expect(after.get("q21")?.[0]?.valueCoding?.code).toBe("no-capacity");
     // The physician's own save meanwhile keeps the lab's answers.
     await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, {
-      response: set(draft.response, CLINICAL),
+      response: withAnswers(draft.response, CLINICAL),
     });
     const read = (await inject("GET", `/api/survey/responses/${id}`, h.cookies.physician!)).json();
     expect(answersByLinkId(read.response).get("q21")?.[0]?.valueCoding?.code).toBe("no-capacity");
@@ -288,12 +236,12 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
   });
 
   it("corrects a submitted response as a new version and keeps the history", async () => {
-    const { h, caseId } = await orderedCase();
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db);
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
-    const complete = set(draft.response, CLINICAL);
+    const complete = withAnswers(draft.response, CLINICAL);
     await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: complete });
     expect(
       (
@@ -309,7 +257,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields[0].path).toBe("reason");
-    const corrected = set(complete, { q2: code("urinary") });
+    const corrected = withAnswers(complete, { q2: code("urinary") });
     const submissionId = randomUUID();
     const body = { submissionId, response: corrected, reason: "感染部位の誤り" };
     const res = await inject("POST", `/api/survey/responses/${id}/corrections`, h.cookies.physician!, body);
@@ -352,7 +300,7 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
   });
 
   it("shows a hospital only its own responses, and refuses bad input naming the field", async () => {
-    const a = await orderedCase();
+    const a = await orderedCase(ctx.app, ctx.db);
     const b = await makeHospital(ctx.app, ctx.db);
     const id = randomUUID();
     await inject("POST", `/api/survey/cases/${a.caseId}/response`, a.h.cookies.physician!, { id });
@@ -382,19 +330,22 @@ describe("answering the cefiderocol survey (記3, 参考2)", () => {
         .fields[0].path,
     ).toBe("params.id");
     // The secretariat has no way into a hospital's responses.
-    const [sec] = await secretariatCookie();
+    const [sec] = (await secretariatClerks(ctx.app, ctx.db)).clerks;
     expect((await inject("GET", `/api/survey/responses/${id}`, sec!)).statusCode).toBe(403);
   });
 });
 
 describe("the secretariat", () => {
   it("exports without the hospital, the patient or free text, with dates shifted", async () => {
-    const { h, caseId } = await orderedCase();
+    const { h, caseId } = await orderedCase(ctx.app, ctx.db);
     const id = randomUUID();
     const draft = (
       await inject("POST", `/api/survey/cases/${caseId}/response`, h.cookies.physician!, { id })
     ).json();
-    const withText = set(draft.response, { ...CLINICAL, q16: [{ valueString: "山田太郎 さんに ST合剤" }] });
+    const withText = withAnswers(draft.response, {
+      ...CLINICAL,
+      q16: [{ valueString: "山田太郎 さんに ST合剤" }],
+    });
     await inject("PUT", `/api/survey/responses/${id}/draft`, h.cookies.physician!, { response: withText });
     expect(
       (
@@ -403,7 +354,7 @@ describe("the secretariat", () => {
         })
       ).statusCode,
     ).toBe(201);
-    const [sec] = await secretariatCookie();
+    const [sec] = (await secretariatClerks(ctx.app, ctx.db)).clerks;
     expect((await inject("GET", "/api/survey/secretariat/overview", h.cookies.physician!)).statusCode).toBe(
       403,
     );
@@ -444,35 +395,9 @@ describe("the secretariat", () => {
   });
 });
 
-/** A paper form keyed in: a urinary E. coli, non-producer; 設問20 as the clerk read it. */
-const yes = code("yes");
-/** A paper form as keyed: a urinary E. coli, non-producer, complete; 設問20 as the clerk read it. */
-const entry = (q20: string) =>
-  set(
-    { resourceType: "QuestionnaireResponse", item: [] },
-    {
-      q1: [{ valueBoolean: true }],
-      q2: code("urinary"),
-      q4: code("escherichia_coli"),
-      q5: code("urine"),
-      q6: code("non_producer"),
-      q10: [{ valueBoolean: false }],
-      q11: [{ valueDate: "2026-01-10" }],
-      ...CLINICAL,
-      "q18.1": yes,
-      "q18.2": yes,
-      "q18.3": yes,
-      "q19.1": yes,
-      "q19.2": yes,
-      "q19.3": yes,
-      q20: code(q20),
-      q21: code("no"),
-    },
-  );
-
 describe("paper double entry", () => {
   it("two clerks key the same form; the difference is shown, resolved and submitted", async () => {
-    const [clerk1, clerk2] = await secretariatCookie();
+    const [clerk1, clerk2] = (await secretariatClerks(ctx.app, ctx.db)).clerks;
     const formId = randomUUID();
     const created = await inject("POST", "/api/survey/paper", clerk1!, {
       id: formId,
@@ -480,16 +405,16 @@ describe("paper double entry", () => {
       prefecture: "大阪府",
     });
     expect(created.statusCode).toBe(201);
-    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: paperEntry("yes") });
     // The same clerk cannot make the second entry.
     const same = await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk1!, {
-      response: entry("yes"),
+      response: paperEntry("yes"),
     });
     expect(same.statusCode).toBe(409);
     expect(same.json().error.fields[0].code).toBe("same_person");
     const both = (
       await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, {
-        response: entry("no-capacity"),
+        response: paperEntry("no-capacity"),
       })
     ).json();
     expect(both.differences).toEqual([{ linkId: "q20", first: "yes", second: "no-capacity" }]);
@@ -524,11 +449,13 @@ describe("paper double entry", () => {
   });
 
   it("settles an item both clerks misread with the value read again on the paper, checked like any answer", async () => {
-    const [clerk1, clerk2] = await secretariatCookie();
+    const [clerk1, clerk2] = (await secretariatClerks(ctx.app, ctx.db)).clerks;
     const formId = randomUUID();
     await inject("POST", "/api/survey/paper", clerk1!, { id: formId, label: "封筒 13", prefecture: null });
-    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: entry("yes") });
-    await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, { response: entry("no-capacity") });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/1`, clerk1!, { response: paperEntry("yes") });
+    await inject("PUT", `/api/survey/paper/${formId}/entries/2`, clerk2!, {
+      response: paperEntry("no-capacity"),
+    });
     // A value that is not among 設問20's options is refused naming the item; nothing is registered.
     const body = (answer: object[]) => ({
       submissionId: randomUUID(),

@@ -1,7 +1,12 @@
-import { userCreateBody, userParams, userPatchBody, userResponse } from "@mamori/contract/users";
+import {
+  accountListResponse,
+  accountResponse,
+  userCreateBody,
+  userParams,
+  userPatchBody,
+} from "@mamori/contract/users";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { createUser } from "../../accounts/create-user.ts";
 import type { RouteContext } from "../../app.ts";
 import { appendAudit } from "../../audit/audit.ts";
@@ -71,26 +76,22 @@ async function refuseTakenUsername(
 export const userRoutes =
   (ctx: RouteContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      "/",
-      { schema: { response: { 200: z.object({ users: z.array(userResponse) }) } } },
-      async (request) => {
-        const { facilityId } = authorizeFacility(request, "manageUsers");
-        const rows = await ctx.db
-          .select()
-          .from(users)
-          .where(eq(users.organisationId, facilityId))
-          .orderBy(asc(users.username));
-        return { users: rows.map(present) };
-      },
-    );
+    app.get("/", { schema: { response: { 200: accountListResponse } } }, async (request) => {
+      const { facilityId } = authorizeFacility(request, "manageUsers");
+      const rows = await ctx.db
+        .select()
+        .from(users)
+        .where(eq(users.organisationId, facilityId))
+        .orderBy(asc(users.username));
+      return { users: rows.map(present) };
+    });
 
     // Usernames are unique across Mamori, so a taken name may belong to another organisation: the answer says only
     // "taken", and the calls are limited so the list of names cannot be walked.
     app.post(
       "/",
       {
-        schema: { body: userCreateBody, response: { 201: z.object({ user: userResponse }) } },
+        schema: { body: userCreateBody, response: { 201: accountResponse } },
         config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
@@ -141,7 +142,7 @@ export const userRoutes =
         schema: {
           params: userParams,
           body: userPatchBody,
-          response: { 200: z.object({ user: userResponse }) },
+          response: { 200: accountResponse },
         },
       },
       async (request) => {
@@ -198,7 +199,7 @@ export const userRoutes =
     // sessions end, and at the next sign-in a user whose role requires it is led to set it up again.
     app.post(
       "/:id/second-factor/reset",
-      { schema: { params: userParams, response: { 200: z.object({ user: userResponse }) } } },
+      { schema: { params: userParams, response: { 200: accountResponse } } },
       async (request) => {
         const { user: admin, facilityId } = authorizeFacility(request, "manageUsers");
         const updated = await ctx.db.transaction(async (tx) => {

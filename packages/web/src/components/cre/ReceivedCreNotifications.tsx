@@ -29,11 +29,14 @@ export function ReceivedCreNotifications() {
         <ul className="inbox-list">
           {data.notifications.map((n) => (
             <li
-              key={n.id}
+              key={`${n.hospital.id}:${n.id}`}
               className={n.unread ? "inbox-item inbox-item--unread" : "inbox-item"}
               data-testid="inbox-cre-item"
             >
-              <Link href={`/cre-notifications/${n.id}`} className="inbox-link">
+              <Link
+                href={`/cre-notifications/${encodeURIComponent(n.id)}?facility=${encodeURIComponent(n.hospital.id)}`}
+                className="inbox-link"
+              >
                 <span className="inbox-facility">{n.hospital.name}</span>
                 <span className="inbox-what">
                   {t("received.what")}・{n.organismJa ?? ""} <i lang="la">{n.organism}</i>

@@ -78,7 +78,7 @@ export function OfficeActions({
     setError(null);
     try {
       await work();
-      onChanged(await api.reports.get(report.id));
+      onChanged(await api.reports.get(report));
     } catch (e) {
       setError(e);
     }
@@ -89,7 +89,7 @@ export function OfficeActions({
       return;
     }
     void run(async () => {
-      await api.reports.reply(report.id, { id: newId(), text, kind });
+      await api.reports.reply(report, { id: newId(), text, kind });
       setText("");
     });
   };
@@ -102,7 +102,7 @@ export function OfficeActions({
           <select
             data-testid="office-state"
             value={mine.state}
-            onChange={(e) => void run(() => api.reports.setState(report.id, e.target.value as InboxState))}
+            onChange={(e) => void run(() => api.reports.setState(report, e.target.value as InboxState))}
           >
             {STATES.map((s) => (
               <option key={s} value={s}>
@@ -153,7 +153,7 @@ export function OfficeActions({
           onClick={() => {
             if (note.trim() === "") return setError(new Error(t("errors.empty")));
             void run(async () => {
-              await api.reports.note(report.id, { id: newId(), text: note });
+              await api.reports.note(report, { id: newId(), text: note });
               setNote("");
             });
           }}

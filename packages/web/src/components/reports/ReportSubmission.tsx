@@ -34,12 +34,7 @@ export function ReportToolbar({
       <button type="button" className="btn btn-ghost" onClick={() => globalThis.print()}>
         {t("print")}
       </button>
-      <a
-        className="btn btn-ghost"
-        href={api.reports.workbookUrl(report.id)}
-        download
-        data-testid="report-excel"
-      >
+      <a className="btn btn-ghost" href={api.reports.workbookUrl(report)} download data-testid="report-excel">
         {t("excel")}
       </a>
       {director && !editing && (

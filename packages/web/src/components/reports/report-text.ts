@@ -22,5 +22,14 @@ export const symptomText = (code: string, lang: Lang) => SYMPTOM_LABELS[code as 
 export const diseaseText = (code: string, lang: Lang) =>
   DISEASE_LABELS[code as GroupedDisease]?.[lang] ?? code;
 
+/**
+ * The page of a report. An office's links name the facility too (`?facility=`): ids are each facility's own, and two
+ * facilities sending to one office may use the same.
+ */
+export function reportPath(ref: { id: string; facilityId?: string | undefined }): string {
+  const facility = ref.facilityId ? `?facility=${encodeURIComponent(ref.facilityId)}` : "";
+  return `/reports/${encodeURIComponent(ref.id)}${facility}`;
+}
+
 /** Officers of a health centre or a municipality: their inbox is their home. */
 export { isOfficer } from "../../lib/permissions.ts";

@@ -79,7 +79,7 @@ describe("ReceivedCreNotifications: the health centre's list", () => {
       notifications: [
         {
           id: "n-1",
-          hospital: { name: "みなと総合病院" },
+          hospital: { id: "h-1", name: "みなと総合病院" },
           organism: "Klebsiella pneumoniae",
           organismJa: "肺炎桿菌",
           diagnosedOn: "2026-11-30",
@@ -93,6 +93,7 @@ describe("ReceivedCreNotifications: the health centre's list", () => {
     expect(item.textContent).toContain("みなと総合病院");
     expect(item.textContent).toContain("未読");
     expect(item.textContent).toContain("診断 2026年11月30日(月)");
-    expect(item.querySelector("a")?.getAttribute("href")).toBe("/cre-notifications/n-1");
+    // The hospital is named: its ids are its own, another hospital sending here may use the same.
+    expect(item.querySelector("a")?.getAttribute("href")).toBe("/cre-notifications/n-1?facility=h-1");
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
+import { Link, useSearch } from "wouter";
 import type { SentCreNotification } from "../../api/cre-notifications.ts";
 import { CreNotificationForm } from "../../components/cre/CreNotificationForm.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
@@ -13,15 +13,17 @@ import "../cre/cre.css";
 export function CreNotificationReceivedPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation("notify");
   const api = useApi();
+  // The hospital that sent it (the inbox's links name it): its ids are its own, another hospital may use the same.
+  const hospitalId = new URLSearchParams(useSearch()).get("facility") ?? undefined;
   const [notification, setNotification] = useState<SentCreNotification | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.creNotifications.get(id).then((opened) => {
+    api.creNotifications.get(id, hospitalId).then((opened) => {
       setNotification(opened);
       // Opening it marks it read for the health centre: the header's count follows.
       globalThis.dispatchEvent(new Event(INBOX_CHANGED));
     }, setError);
-  }, [api, id]);
+  }, [api, id, hospitalId]);
   if (!notification) return <ErrorNotice error={error} />;
   const { form } = notification;
   return (

@@ -5,7 +5,7 @@ import { shortDay } from "../../alerts/alert-labels.ts";
 import { ReceivedCreNotifications } from "../../components/cre/ReceivedCreNotifications.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { ReportTemplateCard } from "../../components/region/ReportTemplateCard.tsx";
-import { instantText } from "../../components/reports/report-text.ts";
+import { instantText, reportPath } from "../../components/reports/report-text.ts";
 import { asLang } from "../../lib/labels.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { useApi } from "../../state/ApiContext.tsx";
@@ -49,11 +49,11 @@ export function InboxPage() {
         <ul className="inbox-list" data-testid="inbox-list">
           {inbox.data.reports.map((r) => (
             <li
-              key={r.id}
+              key={`${r.facility.id}:${r.id}`}
               className={r.unread ? "inbox-item inbox-item--unread" : "inbox-item"}
               data-testid="inbox-item"
             >
-              <Link href={`/reports/${r.id}`} className="inbox-link">
+              <Link href={reportPath({ id: r.id, facilityId: r.facility.id })} className="inbox-link">
                 <span className="inbox-facility">{r.facility.name}</span>
                 <span className="inbox-what">
                   {t(`kind.${r.kind}`)}・{t(`group.${r.group}`)}

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import { shortDay } from "../../alerts/alert-labels.ts";
 import type { Report } from "../../api/reports.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { AmbiguousReport, isAmbiguous } from "../../components/reports/AmbiguousReport.tsx";
 import { ReportBody } from "../../components/reports/ReportBody.tsx";
 import { EditForm } from "../../components/reports/ReportEditForm.tsx";
 import { Messages, OfficeActions } from "../../components/reports/ReportMessages.tsx";
 import { ReportActionError, ReportToolbar } from "../../components/reports/ReportSubmission.tsx";
-import { instantText, isOfficer } from "../../components/reports/report-text.ts";
+import { instantText, isOfficer, reportPath } from "../../components/reports/report-text.ts";
 import { INBOX_CHANGED } from "../../components/reports/UnreadReports.tsx";
 import { newId } from "../../lib/ids.ts";
 import { asLang } from "../../lib/labels.ts";
@@ -17,19 +18,25 @@ import { useApi } from "../../state/ApiContext.tsx";
 import { useUser } from "../../state/SessionProvider.tsx";
 import "../../components/reports/reports.css";
 
+/** The report page of `/reports/:id?facility=`: a report named with another facility is another page. */
+export function ReportRoute({ id }: { id: string }) {
+  const facilityId = new URLSearchParams(useSearch()).get("facility") ?? undefined;
+  return <ReportPage key={`${id}:${facilityId ?? ""}`} id={id} facilityId={facilityId} />;
+}
+
 /**
  * One report to the offices (付録1① item 4: 人数、症状、対応状況等) for whoever may read it: the facility's staff see
  * the current version, and the director edits, submits once to both offices, and drafts follow-up and final reports;
  * the offices see the submitted version with what changed, reply or send instructions, keep notes between themselves
  * (item 7) and move it through their inbox. Prints on A4 and downloads as Excel.
  */
-export function ReportPage({ id }: { id: string }) {
+export function ReportPage({ id, facilityId }: { id: string; facilityId?: string | undefined }) {
   const { t, i18n } = useTranslation("reports");
   const lang = asLang(i18n.language);
   const api = useApi();
   const user = useUser();
   const [, navigate] = useLocation();
-  const fetch = useMemo(() => () => api.reports.get(id), [api, id]);
+  const fetch = useMemo(() => () => api.reports.get({ id, facilityId }), [api, id, facilityId]);
   const { data, error, reload } = useLoad(fetch);
   const [updated, setUpdated] = useState<Report | null>(null);
   const [editing, setEditing] = useState(false);
@@ -41,10 +48,18 @@ export function ReportPage({ id }: { id: string }) {
     if (data && isOfficer(user)) globalThis.dispatchEvent(new Event(INBOX_CHANGED));
   }, [data, user.role, user]);
 
-  if (error && !report) return <ErrorNotice error={error} onRetry={() => void reload()} />;
+  if (error && !report)
+    return isAmbiguous(error) ? (
+      <AmbiguousReport id={id} error={error} />
+    ) : (
+      <ErrorNotice error={error} onRetry={() => void reload()} />
+    );
   if (!report) return <p className="muted">{t("loading")}</p>;
 
   const officer = isOfficer(user);
+  // An office's links to the related reports name the facility: the same id may be another facility's too.
+  const pathOf = (reportId: string) =>
+    reportPath({ id: reportId, facilityId: officer ? report.facilityId : undefined });
   const director = user.role === "director" && user.organisation.kind === "facility";
   const c = report.content;
   const pending = report.submittedVersion !== null && report.status === "draft";
@@ -64,11 +79,11 @@ export function ReportPage({ id }: { id: string }) {
   const to = report.recipients.length ? report.recipients.map((r) => r.name).join("・") : t("to");
   const submit = () => {
     if (!globalThis.confirm(t("confirmSubmit", { to }))) return;
-    void act(() => api.reports.submit(report.id, report.version));
+    void act(() => api.reports.submit(report, report.version));
   };
   const followUp = (kind: "follow_up" | "final") =>
     void act(async () => {
-      const next = await api.reports.followUp(report.id, { id: newId(), kind });
+      const next = await api.reports.followUp(report, { id: newId(), kind });
       navigate(`/reports/${next.id}`);
       return next;
     });
@@ -147,7 +162,7 @@ export function ReportPage({ id }: { id: string }) {
           onCancel={() => setEditing(false)}
           onSave={(body) =>
             act(async () => {
-              const next = await api.reports.edit(report.id, { version: report.version, ...body });
+              const next = await api.reports.edit(report, { version: report.version, ...body });
               setEditing(false);
               return next;
             })
@@ -163,7 +178,7 @@ export function ReportPage({ id }: { id: string }) {
           <ul>
             {report.followUps.map((f) => (
               <li key={f.id}>
-                <Link href={`/reports/${f.id}`}>
+                <Link href={pathOf(f.id)}>
                   {t(`kind.${f.kind as "follow_up"}`)}（{t(`status.${f.status as "draft"}`)}）
                 </Link>
               </li>
@@ -171,14 +186,14 @@ export function ReportPage({ id }: { id: string }) {
           </ul>
           {report.parentId && (
             <p>
-              <Link href={`/reports/${report.parentId}`}>{t("kind.first")}</Link>
+              <Link href={pathOf(report.parentId)}>{t("kind.first")}</Link>
             </p>
           )}
         </section>
       )}
       {report.parentId && report.followUps.length === 0 && (
         <p className="no-print">
-          <Link href={`/reports/${report.parentId}`}>‹ {t("kind.first")}</Link>
+          <Link href={pathOf(report.parentId)}>‹ {t("kind.first")}</Link>
         </p>
       )}
 
