@@ -1,4 +1,5 @@
 import {
+  BUILT_IN_PROFILES,
   createLocalDayResolver,
   DEFAULT_ONSET_GAP_DAYS,
   DEFAULT_PROFILE,
@@ -8,7 +9,6 @@ import {
   type PersonInput,
 } from "@mamori/domain/surveillance";
 import type { people } from "../db/schema/index.ts";
-import { dayBounds } from "../time/facility-day.ts";
 import { type KeptOnset, onsetsOf } from "./kept-onsets.ts";
 
 /** What the kept onsets need of a person: the kind, and the unit the onset is counted on. */
@@ -24,14 +24,24 @@ export type OnsetPerson = {
 export type KeptOnsetRow = KeptOnset & { unitId: string | null; personKind: OnsetPerson["kind"] };
 
 /**
+ * The longest gap any onset is counted with, over every built-in profile and the form's columns: the round's write
+ * reads the stored observations of this many days around a changing entry before it knows the facility's profile.
+ */
+export const LONGEST_GAP_DAYS = Math.max(
+  DEFAULT_ONSET_GAP_DAYS,
+  DEFAULT_PROFILE.onsets.gapDays,
+  ...Object.values(BUILT_IN_PROFILES).map((profile) => profile.onsets.gapDays),
+);
+
+/**
  * The kept-onset upkeep of a write, in the steps a caller with its own statements needs (the round's write,
  * record-observations.ts): the same rule as `keepOnsets` in kept-onsets.ts — for each person written, the onsets of the
  * days from the earliest written day to the gap after the latest are recomputed from the stored observations of those
  * days and the gap before them, and replace the kept ones.
  *
- * 1. `ranges`: per person, the days whose kept onsets the caller clears (ISO days, inclusive);
- * 2. `window`: the instants of the stored observations the caller reads (after locking the people);
- * 3. `recompute`: the onsets to insert, from the people and those observations (including the ones just written).
+ * 1. `ranges`: per person, the days whose kept onsets the caller replaces (ISO days, inclusive);
+ * 2. `recompute`: the onsets of those days, from the people and their stored observations (read after locking the
+ *    people) of the days from the gap before each range to its end — more is harmless — and the ones being written.
  */
 export function onsetUpkeep(
   timeZone: string,
@@ -52,24 +62,11 @@ export function onsetUpkeep(
       range.to = Math.max(range.to, day + maxGap);
     }
   }
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const range of dayRanges.values()) {
-    from = Math.min(from, range.from);
-    to = Math.max(to, range.to);
-  }
   const sorted = [...dayRanges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     ranges: sorted.map(
       ([personId, r]) => [personId, { fromDay: isoDayOf(r.from), toDay: isoDayOf(r.to) }] as const,
     ),
-    window:
-      dayRanges.size === 0
-        ? { since: new Date(0), until: new Date(0) }
-        : {
-            since: dayBounds(isoDayOf(from - maxGap), timeZone).start,
-            until: dayBounds(isoDayOf(to), timeZone).end,
-          },
     recompute(persons: readonly OnsetPerson[], stored: readonly ObservationInput[]): KeptOnsetRow[] {
       const rows: KeptOnsetRow[] = [];
       for (const person of persons) {

@@ -4,8 +4,8 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { type RawQuery, rawTransaction } from "../../db/raw-transaction.ts";
 import { type AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
-import { type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
-import { EXISTING_ENTRIES, KEEP_ONSETS, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
+import { LONGEST_GAP_DAYS, type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
+import { EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -39,7 +39,7 @@ function sameContent(a: Normalised, b: Normalised): boolean {
   );
 }
 
-/** A stored observation as statement 2 returns it (JSON: instants as text, the temperature as a number). */
+/** A stored observation as statements 1 and 3 return it (JSON: instants as text, the temperature as a number). */
 type StoredRow = {
   id: string;
   facility_id: string;
@@ -49,7 +49,7 @@ type StoredRow = {
   symptoms: SymptomCode[];
   note: string | null;
 };
-/** An inserted entry, or one of the people's stored observations of the window (statement 2): what the onsets need. */
+/** One of the people's stored observations the onsets are recomputed from (statement 1). */
 type WindowRow = Pick<StoredRow, "person_id" | "at" | "temp_c" | "symptoms">;
 type LockedPerson = {
   id: string;
@@ -59,12 +59,16 @@ type LockedPerson = {
   room_id: string | null;
   baseline_temp_c: number | string | null;
 };
-/** Statement 1's answer: the people locked, the facility's settings, and the numbers of the unchanging entries. */
+/**
+ * Statement 1's answer: the people locked, the facility's settings, the numbers of the unchanging entries, and the
+ * stored observations the others' people's onsets are recomputed from.
+ */
 type Prepared = {
   people: LockedPerson[];
   time_zone: string;
   rule_profile: string | null;
   unchanging: number[];
+  stored: WindowRow[];
 };
 
 const temperature = (value: number | string | null) => (value === null ? null : Number(value));
@@ -200,6 +204,7 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
         symptoms: e.symptoms,
       })),
     ),
+    LONGEST_GAP_DAYS,
   ])) as [{ prepared: Prepared }];
   const locked = prepared.people;
   const known = new Set(locked.map((p) => p.id));
@@ -254,11 +259,29 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
       newToDay: !unchanging.has(offsets.get(w.pending)! + x.index),
     })),
   );
+  // The onsets are recomputed before the entries go in, as if all of them did: one not inserted is a resend of a stored
+  // row of the same content, which changes nothing, or a conflict, which rolls the transaction back.
+  const onsets = upkeep.recompute(
+    locked.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      job: p.job,
+      unitId: p.unit_id,
+      roomId: p.room_id,
+      baselineTempC: temperature(p.baseline_temp_c),
+    })),
+    [
+      ...prepared.stored.map((row) => ({
+        personId: row.person_id,
+        at: new Date(row.at),
+        tempC: temperature(row.temp_c),
+        symptoms: row.symptoms,
+      })),
+      ...owned.map(({ entry }) => entry),
+    ],
+  );
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
-  const [written] = await query<{
-    inserted: (WindowRow & { id: string })[];
-    stored: WindowRow[];
-  }>(WRITE_ENTRIES, [
+  const [written] = await query<{ inserted: string[] }>(WRITE_ENTRIES, [
     JSON.stringify(
       owned.map(({ id, entry, userId, newToDay }) => ({
         id,
@@ -277,45 +300,21 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     ranges.map(([personId]) => personId),
     ranges.map(([, range]) => range.fromDay),
     ranges.map(([, range]) => range.toDay),
-    upkeep.window.since.toISOString(),
-    upkeep.window.until.toISOString(),
-    prepared.time_zone,
+    JSON.stringify(
+      onsets.map((o) => ({
+        person_id: o.personId,
+        subject: o.subject,
+        day: o.day,
+        at: o.at.toISOString(),
+        unit_id: o.unitId,
+        person_kind: o.personKind,
+      })),
+    ),
   ]);
-  const { inserted, stored } = written!;
-  const insertedIds = new Set(inserted.map((r) => r.id));
+  const insertedIds = new Set(written!.inserted);
   const conflicting = await storedConflicts(query, facilityId, writing, insertedIds);
   if (conflicting.size > 0) return { outcomes, conflicting };
 
-  const onsets = upkeep.recompute(
-    locked.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      job: p.job,
-      unitId: p.unit_id,
-      roomId: p.room_id,
-      baselineTempC: temperature(p.baseline_temp_c),
-    })),
-    [...stored, ...inserted].map((row) => ({
-      personId: row.person_id,
-      at: new Date(row.at),
-      tempC: temperature(row.temp_c),
-      symptoms: row.symptoms,
-    })),
-  );
-  if (onsets.length > 0)
-    await query(KEEP_ONSETS, [
-      facilityId,
-      JSON.stringify(
-        onsets.map((o) => ({
-          person_id: o.personId,
-          subject: o.subject,
-          day: o.day,
-          at: o.at.toISOString(),
-          unit_id: o.unitId,
-          person_kind: o.personKind,
-        })),
-      ),
-    ]);
   for (const { pending, owned } of writing) {
     const saved = owned.filter((x) => insertedIds.has(x.id)).length;
     outcomes.set(pending, { ok: true, answer: { saved, duplicates: pending.write.inputs.length - saved } });

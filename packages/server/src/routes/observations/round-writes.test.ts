@@ -5,6 +5,7 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import { rawTransaction } from "../../db/raw-transaction.ts";
 import { auditLog, keptOnsets, observations, users } from "../../db/schema/index.ts";
 import { rebuildKeptOnsets } from "../../surveillance/kept-onsets.ts";
+import { LONGEST_GAP_DAYS } from "../../surveillance/onset-upkeep.ts";
 import { useTestApp } from "../../test/test-app.ts";
 import { makeFacility, signIn } from "../../test/test-facility.ts";
 import { type RoundWrite, recordRoundWrites } from "./record-observations.ts";
@@ -203,21 +204,30 @@ describe("entries that cannot change a kept onset", () => {
       entry(a!.id, 8, { at: "2026-01-18T23:00:00+09:00", symptoms: ["vomiting"], tempC: null }), // the day before
     ];
     const [answer] = await rawTransaction(ctx.db, (query) =>
-      query<{ prepared: { unchanging: number[] } }>(LOCK_PEOPLE, [
-        f.facility.id,
-        [a!.id, b!.id],
-        JSON.stringify(
-          probe.map((e, n) => ({
-            n,
-            person_id: e.personId,
-            at: e.at,
-            temp_c: e.tempC,
-            symptoms: e.symptoms,
-          })),
-        ),
-      ]),
+      query<{ prepared: { unchanging: number[]; stored: { person_id: string; at: string }[] } }>(
+        LOCK_PEOPLE,
+        [
+          f.facility.id,
+          [a!.id, b!.id],
+          JSON.stringify(
+            probe.map((e, n) => ({
+              n,
+              person_id: e.personId,
+              at: e.at,
+              temp_c: e.tempC,
+              symptoms: e.symptoms,
+            })),
+          ),
+          LONGEST_GAP_DAYS,
+        ],
+      ),
     );
     expect([...answer!.prepared.unchanging].sort()).toEqual([0, 3]);
+    // What the changing entries' people's onsets are recomputed from: a's two stored observations (b has none).
+    expect(answer!.prepared.stored.map((row) => [row.person_id, new Date(row.at).toISOString()])).toEqual([
+      [a!.id, "2026-01-18T23:00:00.000Z"],
+      [a!.id, "2026-01-19T00:00:00.000Z"],
+    ]);
 
     const kept = async () =>
       (await ctx.db.select().from(keptOnsets).where(eq(keptOnsets.facilityId, f.facility.id)))
