@@ -75,7 +75,9 @@ BEGIN
   WITH changing AS (
     SELECT e.person_id, min((e.at AT TIME ZONE zone)::date) AS first_day, max((e.at AT TIME ZONE zone)::date) AS last_day
     FROM jsonb_to_recordset(entries) AS e(n int, person_id uuid, at timestamptz)
-    WHERE e.n <> ALL (unchanging) AND e.person_id = ANY (person_ids)
+    -- Only the facility's people (those locked): an entry for anyone else is refused.
+    WHERE e.n <> ALL (unchanging)
+      AND e.person_id IN (SELECT (p ->> 'id')::uuid FROM jsonb_array_elements(locked) AS p)
     GROUP BY e.person_id
   ),
   stored AS (
@@ -86,7 +88,8 @@ BEGIN
       AND o.at >= ((c.first_day - gap_days)::timestamp AT TIME ZONE zone)
       AND o.at < ((c.last_day + gap_days + 1)::timestamp AT TIME ZONE zone)
       AND o.new_to_day
-    WHERE o.facility_id = facility
+    -- By person and time alone (people's ids are made by the server, and these are the facility's), so that the
+    -- person's index of the observations new to their day is read, not the facility's whole window.
     ORDER BY o.person_id, (o.at AT TIME ZONE zone)::date, o.temp_c, o.symptoms, o.at
   )
   SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.at), '[]'::jsonb) INTO win FROM stored s;
