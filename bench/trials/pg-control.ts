@@ -48,5 +48,18 @@ export async function killPostgres(dataDir: string): Promise<number> {
       // already gone
     }
   }
+  // A new postmaster refuses to start while the old one's pid still exists, and a killed process lingers until its
+  // parent reaps it: wait (up to 10 s) until it is gone.
+  for (let waited = 0; waited < 10_000 && isAlive(postmaster); waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   return children.length;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
