@@ -71,6 +71,48 @@ describe("submission ids scoped to the organisation", () => {
     expect(versions.map((v) => v.organisationId).sort()).toEqual([of.a.id, of.b.id].sort());
   });
 
+  it("survey corrections: one submission id, two hospitals", async () => {
+    const of = { a: await makeHospital(ctx.app, ctx.db), b: await makeHospital(ctx.app, ctx.db) };
+    const physician = (who: "a" | "b") => of[who].cookies.physician!;
+    const shared = randomUUID();
+    const responses = { a: { first: shared, other: randomUUID() }, b: { other: shared } };
+    const contents = new Map<string, object>();
+    const submitted = async (who: "a" | "b", responseId: string) => {
+      const caseId = await orderedCaseIn(ctx.app, of[who]);
+      const opened = await send(physician(who), "POST", `/api/survey/cases/${caseId}/response`, {
+        id: responseId,
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const response = withAnswers(opened.json().response, CLINICAL);
+      await send(physician(who), "PUT", `/api/survey/responses/${responseId}/draft`, { response });
+      const submit = await send(physician(who), "POST", `/api/survey/responses/${responseId}/submit`, {
+        submissionId: randomUUID(),
+      });
+      expect(submit.statusCode, submit.body).toBe(201);
+      contents.set(`${who} ${responseId}`, response);
+    };
+    await submitted("a", responses.a.first);
+    await submitted("b", responses.b.other);
+    await submitted("a", responses.a.other);
+
+    await oneIdTwoOrganisations((who, id, content) => {
+      const responseId = who === "a" ? responses.a[content] : responses.b.other;
+      return send(physician(who), "POST", `/api/survey/responses/${responseId}/corrections`, {
+        submissionId: id,
+        response: contents.get(`${who} ${responseId}`),
+        reason: "記入漏れの訂正",
+      });
+    });
+
+    // Each hospital's shared response is corrected once (version 2); A's other response was left as submitted.
+    for (const who of ["a", "b"] as const) {
+      const read = (await send(physician(who), "GET", `/api/survey/responses/${shared}`)).json();
+      expect([read.status, read.version]).toEqual(["submitted", 2]);
+    }
+    const other = (await send(physician("a"), "GET", `/api/survey/responses/${responses.a.other}`)).json();
+    expect(other.version).toBe(1);
+  });
+
   it("follow-up reports: one id, two facilities", async () => {
     const facilities = {
       a: await reportingFacility(ctx.db, { residents: 12, ill: 6, onsetDay: "2026-12-01" }),
