@@ -1,53 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { setAnswers } from "@mamori/domain/questionnaire";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { createUser } from "../accounts/create-user.ts";
 import { organisations, users } from "../db/schema/index.ts";
-import { CRE_SURVEY } from "../routes/survey/cre-survey-items.ts";
+import { CLINICAL, code, paperEntry, withAnswers } from "../routes/survey/survey-test-support.ts";
 import { signIn, TEST_PASSWORD } from "./test-facility.ts";
 import { as, call, type WalkFixture, type WalkStep } from "./write-walk-steps.ts";
-
-type Qr = { resourceType: "QuestionnaireResponse"; item?: unknown[] };
-/** The response with these answers set where the survey's definition places them. */
-const set = (qr: Qr, answers: Record<string, object[]>): Qr =>
-  Object.entries(answers).reduce(
-    (r, [linkId, list]) => setAnswers(CRE_SURVEY, r as never, linkId, list as never) as unknown as Qr,
-    qr,
-  );
-const code = (c: string) => [{ valueCoding: { code: c } }];
-/** The clinical answers the record cannot give, as a physician completes them. */
-const CLINICAL = {
-  q3: [{ valueBoolean: true }],
-  q8: code("no"),
-  q12: [{ valueDecimal: 2 }],
-  q13: code("q8h"),
-  q15: [{ valueInteger: 14 }],
-  q17: code("improved"),
-};
-/** A paper form as a clerk keys it. */
-const paperEntry = () =>
-  set(
-    { resourceType: "QuestionnaireResponse", item: [] },
-    {
-      q1: [{ valueBoolean: true }],
-      q2: code("urinary"),
-      q4: code("escherichia_coli"),
-      q5: code("urine"),
-      q6: code("non_producer"),
-      q10: [{ valueBoolean: false }],
-      q11: [{ valueDate: "2026-11-10" }],
-      ...CLINICAL,
-      "q18.1": code("yes"),
-      "q18.2": code("yes"),
-      "q18.3": code("yes"),
-      "q19.1": code("yes"),
-      "q19.2": code("yes"),
-      "q19.3": code("yes"),
-      q20: code("yes"),
-      q21: code("no"),
-    },
-  );
 
 /** Two clerks of a secretariat of their own, for the paper double entry. */
 async function clerks(app: FastifyInstance, f: WalkFixture) {
@@ -106,7 +64,7 @@ export const SURVEY_STEPS: WalkStep[] = [
         "PUT",
         `/api/survey/responses/${f.state.surveyResponse}/draft`,
         {
-          response: set(JSON.parse(f.state.surveyDraft!), CLINICAL),
+          response: withAnswers(JSON.parse(f.state.surveyDraft!), CLINICAL),
         },
       ),
       ...as(f, "physician"),
@@ -170,7 +128,9 @@ export const SURVEY_STEPS: WalkStep[] = [
         `/api/survey/responses/${f.state.surveyResponse}/corrections`,
         {
           submissionId: randomUUID(),
-          response: set(set(JSON.parse(f.state.surveyDraft!), CLINICAL), { q2: code("urinary") }),
+          response: withAnswers(withAnswers(JSON.parse(f.state.surveyDraft!), CLINICAL), {
+            q2: code("urinary"),
+          }),
           reason: "感染部位の誤り",
         },
       ),
@@ -206,7 +166,7 @@ export const SURVEY_STEPS: WalkStep[] = [
         "PUT",
         `/api/survey/paper/${f.state.paper}/entries/1`,
         {
-          response: paperEntry(),
+          response: paperEntry("yes"),
         },
       ),
       actor: f.state.clerk1!,
@@ -224,7 +184,7 @@ export const SURVEY_STEPS: WalkStep[] = [
         "PUT",
         `/api/survey/paper/${f.state.paper}/entries/2`,
         {
-          response: paperEntry(),
+          response: paperEntry("yes"),
         },
       );
       if (second.statusCode !== 200) throw new Error(`setup: ${second.body}`);
