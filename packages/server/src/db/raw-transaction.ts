@@ -29,7 +29,11 @@ type Pglite = {
 export async function rawTransaction<T>(
   db: Database,
   fn: (query: RawQuery) => Promise<T>,
-  options: { settings?: Record<string, "on"> } = {},
+  options: {
+    settings?: Record<string, "on">;
+    /** Called when the work is done and COMMIT is about to be sent (not when the transaction is rolled back). */
+    committing?: () => void;
+  } = {},
 ): Promise<T> {
   const client = (db as unknown as { $client: PgPool | Pglite }).$client;
   // Settings of this transaction only (SET LOCAL), sent with its BEGIN: no round trip of their own.
@@ -40,10 +44,12 @@ export async function rawTransaction<T>(
   if ("transaction" in client && !("totalCount" in client)) {
     return client.transaction(async (tx) => {
       for (const setting of settings) await tx.query(setting, []);
-      return fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
-        const result = await tx.query(statement.text, values);
-        return result.rows as Row[];
+      const result = await fn(async <Row>(statement: NamedStatement, values: unknown[]) => {
+        const answer = await tx.query(statement.text, values);
+        return answer.rows as Row[];
       });
+      options.committing?.();
+      return result;
     });
   }
   const pool = client as PgPool;
@@ -65,6 +71,7 @@ export async function rawTransaction<T>(
       return (await answer).rows as Row[];
     });
     if (begun) await begun;
+    options.committing?.();
     await connection.query("commit");
     return result;
   } catch (error) {

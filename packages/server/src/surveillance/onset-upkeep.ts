@@ -33,15 +33,26 @@ export const LONGEST_GAP_DAYS = Math.max(
   ...Object.values(BUILT_IN_PROFILES).map((profile) => profile.onsets.gapDays),
 );
 
+/** A kept onset as the round's write reads it back: its day as an ISO day, its time in epoch milliseconds. */
+export type StoredKeptOnset = {
+  personId: string;
+  subject: KeptOnsetRow["subject"];
+  day: string;
+  atMs: number;
+  unitId: string | null;
+  personKind: OnsetPerson["kind"];
+};
+
 /**
  * The kept-onset upkeep of a write, in the steps a caller with its own statements needs (the round's write,
  * record-observations.ts): the same rule as `keepOnsets` in kept-onsets.ts — for each person written, the onsets of the
  * days from the earliest written day to the gap after the latest are recomputed from the stored observations of those
  * days and the gap before them, and replace the kept ones.
  *
- * 1. `ranges`: per person, the days whose kept onsets the caller replaces (ISO days, inclusive);
- * 2. `recompute`: the onsets of those days, from the people and their stored observations (read after locking the
- *    people) of the days from the gap before each range to its end — more is harmless — and the ones being written.
+ * 1. `recompute`: the onsets of those days, from the people and their stored observations (read after locking the
+ *    people) of the days from the gap before each range to its end — more is harmless — and the ones being written;
+ * 2. `changes`: what replacing the stored kept onsets (of those days or more) by the recomputed ones changes — the
+ *    stored ones no longer found, and the recomputed ones that are new or differ — so that the rest is left alone.
  */
 export function onsetUpkeep(
   timeZone: string,
@@ -62,12 +73,21 @@ export function onsetUpkeep(
       range.to = Math.max(range.to, day + maxGap);
     }
   }
-  const sorted = [...dayRanges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Per person, the days whose kept onsets are replaced (ISO days, inclusive).
+  const isoRanges = new Map(
+    [...dayRanges].map(([personId, r]) => [personId, { fromDay: isoDayOf(r.from), toDay: isoDayOf(r.to) }]),
+  );
   return {
-    ranges: sorted.map(
-      ([personId, r]) => [personId, { fromDay: isoDayOf(r.from), toDay: isoDayOf(r.to) }] as const,
-    ),
     recompute(persons: readonly OnsetPerson[], stored: readonly ObservationInput[]): KeptOnsetRow[] {
+      const byPerson = new Map<string, { ms: number; observation: ObservationInput }[]>();
+      for (const observation of stored) {
+        if (!dayRanges.has(observation.personId)) continue;
+        const at = observation.at;
+        const ms = typeof at === "string" ? Date.parse(at) : at.getTime();
+        const own = byPerson.get(observation.personId);
+        if (own) own.push({ ms, observation });
+        else byPerson.set(observation.personId, [{ ms, observation }]);
+      }
       const rows: KeptOnsetRow[] = [];
       for (const person of persons) {
         const range = dayRanges.get(person.id);
@@ -80,13 +100,30 @@ export function onsetUpkeep(
           room: person.roomId,
           baselineTempC: person.baselineTempC,
         };
-        const own = stored
-          .filter((o) => o.personId === person.id)
-          .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+        const own = (byPerson.get(person.id) ?? []).sort((a, b) => a.ms - b.ms).map((o) => o.observation);
         for (const onset of onsetsOf([input], own, timeZone, groupGapDays, range.from, range.to))
           rows.push({ ...onset, unitId: person.unitId, personKind: person.kind });
       }
       return rows;
+    },
+    changes(recomputed: readonly KeptOnsetRow[], stored: readonly StoredKeptOnset[]) {
+      const keyOf = (o: { personId: string; subject: string; day: string }) =>
+        `${o.personId} ${o.subject} ${o.day}`;
+      const before = new Map<string, StoredKeptOnset>();
+      for (const o of stored) {
+        const range = isoRanges.get(o.personId);
+        if (range && o.day >= range.fromDay && o.day <= range.toDay) before.set(keyOf(o), o);
+      }
+      const written: KeptOnsetRow[] = [];
+      for (const o of recomputed) {
+        const key = keyOf(o);
+        const was = before.get(key);
+        before.delete(key);
+        if (was && was.atMs === o.at.getTime() && was.unitId === o.unitId && was.personKind === o.personKind)
+          continue;
+        written.push(o);
+      }
+      return { removed: [...before.values()], written };
     },
   };
 }

@@ -4,7 +4,12 @@ import type { SessionUser } from "../../auth/sessions.ts";
 import type { Database } from "../../db/database.ts";
 import { type RawQuery, rawTransaction } from "../../db/raw-transaction.ts";
 import { type AppError, conflict, type FieldError, validationFailed } from "../../errors.ts";
-import { LONGEST_GAP_DAYS, type OnsetPerson, onsetUpkeep } from "../../surveillance/onset-upkeep.ts";
+import {
+  type KeptOnsetRow,
+  LONGEST_GAP_DAYS,
+  type OnsetPerson,
+  onsetUpkeep,
+} from "../../surveillance/onset-upkeep.ts";
 import { EXISTING_ENTRIES, LOCK_PEOPLE, WRITE_ENTRIES } from "./record-statements.ts";
 
 /** How far ahead of the server's clock a device's clock may run before an entry counts as "in the future". */
@@ -39,7 +44,7 @@ function sameContent(a: Normalised, b: Normalised): boolean {
   );
 }
 
-/** A stored observation as statements 1 and 3 return it (JSON: instants as text, the temperature as a number). */
+/** A stored observation as statement 3 returns it (JSON: instants as text, the temperature as a number). */
 type StoredRow = {
   id: string;
   facility_id: string;
@@ -49,8 +54,6 @@ type StoredRow = {
   symptoms: SymptomCode[];
   note: string | null;
 };
-/** One of the people's stored observations the onsets are recomputed from (statement 1). */
-type WindowRow = Pick<StoredRow, "person_id" | "at" | "temp_c" | "symptoms">;
 type LockedPerson = {
   id: string;
   kind: OnsetPerson["kind"];
@@ -60,15 +63,30 @@ type LockedPerson = {
   baseline_temp_c: number | string | null;
 };
 /**
- * Statement 1's answer: the people locked, the facility's settings, the numbers of the unchanging entries, and the
- * stored observations the others' people's onsets are recomputed from.
+ * The first time of a day a person's temperature or symptom was seen (statement 1): a temperature with no symptom, or a
+ * symptom with no temperature; the time in epoch milliseconds.
+ */
+type FirstSeen = [personId: string, atMs: number, tempC: number | null, symptom: SymptomCode | null];
+/** A kept onset of the days recomputed (statement 1). */
+type KeptRow = [
+  personId: string,
+  subject: KeptOnsetRow["subject"],
+  day: string,
+  atMs: number,
+  unitId: string | null,
+  personKind: OnsetPerson["kind"],
+];
+/**
+ * Statement 1's answer: the people locked, the facility's settings, the numbers of the unchanging entries, and for the
+ * others' people what their onsets are recomputed from and the kept onsets of the days recomputed.
  */
 type Prepared = {
   people: LockedPerson[];
   time_zone: string;
   rule_profile: string | null;
   unchanging: number[];
-  stored: WindowRow[];
+  firsts: FirstSeen[];
+  kept: KeptRow[];
 };
 
 const temperature = (value: number | string | null) => (value === null ? null : Number(value));
@@ -133,12 +151,13 @@ class ConflictingWrites extends Error {
  *
  * The busiest write of the system, so it runs as a few prepared statements (record-statements.ts) on the driver
  * itself: the people locked, the entries written with their audit entries, the onsets kept — per group, not per
- * request.
+ * request. `committing` is called when the transaction that writes them is about to commit.
  */
 export async function recordRoundWrites(
   db: Database,
   facilityId: string,
   writes: RoundWrite[],
+  options: { committing?: () => void } = {},
 ): Promise<RoundWriteOutcome[]> {
   const pendings = writes.map(prepare);
   const outcomes = new Map<Pending, RoundWriteOutcome>();
@@ -152,7 +171,7 @@ export async function recordRoundWrites(
         return group.outcomes;
       },
       // Statement 2 claims its entries' keys itself (record-statements.ts).
-      { settings: { "mamori.claims_observation_keys": "on" } },
+      { settings: { "mamori.claims_observation_keys": "on" }, committing: options.committing },
     ).catch((error: unknown) => {
       if (error instanceof ConflictingWrites) return error;
       throw error;
@@ -186,6 +205,7 @@ function prepare(write: RoundWrite): Pending {
     .filter((x) => seen.get(x.id) === x.index);
   return { write, entries, unique, errors };
 }
+
 
 async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) {
   const outcomes = new Map<Pending, RoundWriteOutcome>();
@@ -251,7 +271,6 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     pending.entries.filter((_, i) => !unchanging.has(offsets.get(pending)! + i)),
   );
   const upkeep = onsetUpkeep(prepared.time_zone, prepared.rule_profile, changing);
-  const ranges = [...upkeep.ranges];
   const owned = writing.flatMap((w) =>
     w.owned.map((x) => ({
       ...x,
@@ -271,14 +290,25 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
       baselineTempC: temperature(p.baseline_temp_c),
     })),
     [
-      ...prepared.stored.map((row) => ({
-        personId: row.person_id,
-        at: new Date(row.at),
-        tempC: temperature(row.temp_c),
-        symptoms: row.symptoms,
+      ...prepared.firsts.map(([personId, atMs, tempC, symptom]) => ({
+        personId,
+        at: new Date(atMs),
+        tempC,
+        symptoms: symptom === null ? [] : [symptom],
       })),
       ...owned.map(({ entry }) => entry),
     ],
+  );
+  const { removed, written: changed } = upkeep.changes(
+    onsets,
+    prepared.kept.map(([personId, subject, day, atMs, unitId, personKind]) => ({
+      personId,
+      subject,
+      day,
+      atMs,
+      unitId,
+      personKind,
+    })),
   );
   const recordedAt = new Date(Math.max(...writing.map((w) => w.pending.write.now.getTime())));
   const [written] = await query<{ inserted: string[] }>(WRITE_ENTRIES, [
@@ -297,11 +327,11 @@ async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) 
     facilityId,
     writing[0]!.pending.write.user.id,
     recordedAt.toISOString(),
-    ranges.map(([personId]) => personId),
-    ranges.map(([, range]) => range.fromDay),
-    ranges.map(([, range]) => range.toDay),
+    removed.map((o) => o.personId),
+    removed.map((o) => o.subject),
+    removed.map((o) => o.day),
     JSON.stringify(
-      onsets.map((o) => ({
+      changed.map((o) => ({
         person_id: o.personId,
         subject: o.subject,
         day: o.day,

@@ -11,10 +11,10 @@ const UTC_INSTANT = (column: string) =>
 
 /**
  * 1. Locks the batch's people of this facility, in id order, reads what the kept onsets need of them and of the
- * facility, finds the entries that cannot change any kept onset (migrations 0022 and 0024 explain which), and reads the
- * stored observations the other entries' people's onsets are recomputed from. The lock makes two writes for one person
- * keep their onsets one after the other (as keepOnsets does); it comes first, so that what follows reads the
- * observations committed by a write that held it before.
+ * facility, finds the entries that cannot change any kept onset (migrations 0022 and 0024 explain which), and reads,
+ * for the other entries' people, what their onsets are recomputed from and the kept onsets of the days recomputed
+ * (migration 0025). The lock makes two writes for one person keep their onsets one after the other (as keepOnsets
+ * does); it comes first, so that what follows reads what a write that held it before committed.
  * $1 facility, $2 the people's ids, $3 entries as JSON [{n, person_id, at, temp_c, symptoms}], $4 the days before and
  * after a changing entry to read (at least the longest gap an onset is counted with).
  */
@@ -26,12 +26,11 @@ export const LOCK_PEOPLE: NamedStatement = {
 /**
  * 2. Inserts the entries and their audit entries (an id this facility already stored is left out, as `on conflict do
  * nothing` would: observations are partitioned by month, and observation_keys holds each facility's ids; the stored
- * rows of ids left out are read by statement 3, to tell a resend from a conflict), and brings the kept onsets of the
- * recomputed days to the given ones: those no longer there are deleted, new or changed ones written, the others left
- * untouched. Answers the ids inserted.
+ * rows of ids left out are read by statement 3, to tell a resend from a conflict), and makes the changes to the kept
+ * onsets of the recomputed days: those no longer there deleted, new or changed ones written. Answers the ids inserted.
  * $1 entries as JSON [{id, person_id, at, temp_c, symptoms, note, recorded_by?, new_to_day}], $2 facility, $3 user (of
- * the entries that name no recorded_by: a group of writes names each entry's), $4 recorded at, $5 people, $6 first day,
- * $7 last day (per person, the days recomputed), $8 their kept onsets as JSON [{person_id, subject, day, at, unit_id,
+ * the entries that name no recorded_by: a group of writes names each entry's), $4 recorded at, $5 person, $6 subject,
+ * $7 day of each kept onset to delete, $8 the kept onsets to write as JSON [{person_id, subject, day, at, unit_id,
  * person_kind}].
  */
 export const WRITE_ENTRIES: NamedStatement = {
@@ -64,27 +63,26 @@ export const WRITE_ENTRIES: NamedStatement = {
         'recordedBy', ins.recorded_by, 'recordedAt', ${UTC_INSTANT("ins.recorded_at")})
       from ins
     ),
-    kept as (
-      select * from jsonb_to_recordset($8::jsonb)
-        as k(person_id uuid, subject text, day date, at timestamptz, unit_id uuid, person_kind text)
-    ),
-    -- The two touch different keys (a deleted one is not among the kept), so their order within the statement does
-    -- not matter.
+    -- The two touch different keys (a deleted onset is not written), so their order within the statement does not
+    -- matter.
     cleared as (
+      -- Each by its key, one probe of the key's index each: joined to the arrays, the plan made once for the statement
+      -- could read the facility's every kept onset to find a few.
       delete from kept_onsets k
-      using unnest($5::uuid[], $6::date[], $7::date[]) as r(person_id, from_day, to_day)
-      -- By the facility too: its kept onsets' key starts with it (a scan of every facility's otherwise).
-      where k.facility_id = $2 and k.person_id = r.person_id and k.day between r.from_day and r.to_day
-        and not exists (
-          select 1 from kept n where n.person_id = k.person_id and n.subject = k.subject and n.day = k.day
+      where k.ctid = any (array(
+        select (
+          select d.ctid from kept_onsets d
+          where d.facility_id = $2 and d.person_id = r.person_id and d.subject = r.subject and d.day = r.day
         )
+        from unnest($5::uuid[], $6::text[], $7::date[]) as r(person_id, subject, day)
+      ))
     ),
     kept_now as (
       insert into kept_onsets as k (facility_id, person_id, subject, day, at, unit_id, person_kind)
-      select $2, person_id, subject, day, at, unit_id, person_kind from kept
+      select $2, person_id, subject, day, at, unit_id, person_kind from jsonb_to_recordset($8::jsonb)
+        as n(person_id uuid, subject text, day date, at timestamptz, unit_id uuid, person_kind text)
       on conflict (facility_id, person_id, subject, day) do update
         set at = excluded.at, unit_id = excluded.unit_id, person_kind = excluded.person_kind
-        where (k.at, k.unit_id, k.person_kind) is distinct from (excluded.at, excluded.unit_id, excluded.person_kind)
     )
     select coalesce(json_agg(id), '[]'::json) as inserted from ins`,
 };

@@ -11,9 +11,11 @@ import {
 export const MAX_GROUP_ENTRIES = 1000;
 
 /**
- * How many groups of one facility may be in their transactions at once. More than one would overlap a group's commit
- * and the server's work between its statements with the next group's statements (their people's locks keep the writes
- * of one person one after the other), but on the shared 2-core machine 2 measured no clear gain (bench/README.md).
+ * How many groups of one facility may be in their transactions at once, not counting those committing: the next group
+ * begins when the one before sends its COMMIT, so that its first statement is at the database, waiting for the people
+ * the committing group holds, when their locks are let go — no turn of the event loop between one group's commit and
+ * the next one's start. More than one before COMMIT measured no gain on the shared 2-core machine (bench/README.md):
+ * the groups lock the same people, and split into smaller groups.
  */
 export const GROUPS_IN_FLIGHT = 1;
 
@@ -26,7 +28,8 @@ type Waiting = RoundWrite & {
  * Group commit for `POST /api/observations`: the round writes of one facility that arrive while one of its
  * transactions runs wait for it and then go in together, in one transaction (recordRoundWrites): a few round trips, one
  * lock of the people and one commit (one WAL flush) for many requests, instead of each waiting for the others' locks
- * on the same people. A write that arrives when fewer than GROUPS_IN_FLIGHT groups run starts at once.
+ * on the same people. A write that arrives when fewer than GROUPS_IN_FLIGHT groups are before their commit starts at
+ * once.
  *
  * Each request still gets its own answer: a write refused for its input (400) or a conflict (409) is refused alone. A
  * database that cannot be reached or takes no writes fails the group's requests (503); any other failure of a group is
@@ -35,27 +38,31 @@ type Waiting = RoundWrite & {
 export function createRoundWriter(db: Database, options: { groupsInFlight?: number } = {}) {
   const groupsInFlight = options.groupsInFlight ?? GROUPS_IN_FLIGHT;
   const queues = new Map<string, Waiting[]>();
+  /** Per facility, its groups not yet committing. */
   const running = new Map<string, number>();
 
-  async function drain(facilityId: string): Promise<void> {
+  function startNext(facilityId: string): void {
+    const queue = queues.get(facilityId);
+    if (!queue || (running.get(facilityId) ?? 0) >= groupsInFlight) return;
+    const group = takeGroup(queue);
+    if (queue.length === 0) queues.delete(facilityId);
     running.set(facilityId, (running.get(facilityId) ?? 0) + 1);
-    try {
-      for (let queue = queues.get(facilityId); queue && queue.length > 0; queue = queues.get(facilityId)) {
-        const group = takeGroup(queue);
-        if (queue.length === 0) queues.delete(facilityId);
-        await writeGroup(facilityId, group);
-      }
-    } finally {
+    let done = false;
+    const letNextStart = () => {
+      if (done) return;
+      done = true;
       const left = running.get(facilityId)! - 1;
       if (left === 0) running.delete(facilityId);
       else running.set(facilityId, left);
-    }
+      startNext(facilityId);
+    };
+    void writeGroup(facilityId, group, letNextStart).finally(letNextStart);
   }
 
-  async function writeGroup(facilityId: string, group: Waiting[]): Promise<void> {
+  async function writeGroup(facilityId: string, group: Waiting[], committing?: () => void): Promise<void> {
     let outcomes: RoundWriteOutcome[];
     try {
-      outcomes = await recordRoundWrites(db, facilityId, group);
+      outcomes = await recordRoundWrites(db, facilityId, group, { committing });
     } catch (error) {
       const failure = classifyDatabaseError(error);
       if (group.length === 1 || failure === "unavailable" || failure === "read_only") {
@@ -78,7 +85,7 @@ export function createRoundWriter(db: Database, options: { groupsInFlight?: numb
         const queue = queues.get(facilityId) ?? [];
         queue.push({ ...write, resolve, reject });
         queues.set(facilityId, queue);
-        if ((running.get(facilityId) ?? 0) < groupsInFlight) void drain(facilityId);
+        startNext(facilityId);
       });
     },
   };

@@ -204,7 +204,7 @@ describe("entries that cannot change a kept onset", () => {
       entry(a!.id, 8, { at: "2026-01-18T23:00:00+09:00", symptoms: ["vomiting"], tempC: null }), // the day before
     ];
     const [answer] = await rawTransaction(ctx.db, (query) =>
-      query<{ prepared: { unchanging: number[]; stored: { person_id: string; at: string }[] } }>(
+      query<{ prepared: { unchanging: number[]; firsts: [string, number, number | null, string | null][] } }>(
         LOCK_PEOPLE,
         [
           f.facility.id,
@@ -223,10 +223,16 @@ describe("entries that cannot change a kept onset", () => {
       ),
     );
     expect([...answer!.prepared.unchanging].sort()).toEqual([0, 3]);
-    // What the changing entries' people's onsets are recomputed from: a's two stored observations (b has none).
-    expect(answer!.prepared.stored.map((row) => [row.person_id, new Date(row.at).toISOString()])).toEqual([
-      [a!.id, "2026-01-18T23:00:00.000Z"],
-      [a!.id, "2026-01-19T00:00:00.000Z"],
+    // What the changing entries' people's onsets are recomputed from: the first time a's day showed each temperature
+    // and each symptom (b has no stored observation).
+    expect(
+      answer!.prepared.firsts
+        .map(([person, atMs, tempC, symptom]) => [person, new Date(atMs).toISOString(), tempC, symptom])
+        .sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
+    ).toEqual([
+      [a!.id, "2026-01-18T23:00:00.000Z", 38.4, null],
+      [a!.id, "2026-01-18T23:00:00.000Z", null, "vomiting"],
+      [a!.id, "2026-01-19T00:00:00.000Z", null, "cough"],
     ]);
 
     const kept = async () =>
