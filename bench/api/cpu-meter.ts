@@ -19,9 +19,14 @@ export function processCpuSeconds(pid: number): number | null {
   return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : null;
 }
 
-/** CPU seconds of a process and its direct children (a PostgreSQL postmaster and its backends). */
+/**
+ * CPU seconds of a process and its direct children (a PostgreSQL postmaster and its backends): those running now, and
+ * those that ended (the process's cutime and cstime: a backend whose connection closed during a run would otherwise take
+ * its CPU with it, and it would be counted as other work).
+ */
 export function familyCpuSeconds(pid: number): number {
-  let total = processCpuSeconds(pid) ?? 0;
+  const own = statFields(pid);
+  let total = own ? own.slice(11, 15).reduce((sum, field) => sum + Number(field), 0) / TICKS_PER_SECOND : 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
