@@ -48,6 +48,30 @@ describe("the round writer", () => {
     ]);
   });
 
+  it("starts the next group when one is committing, not when its commit is answered", async () => {
+    let commitAnswered!: () => void;
+    const commit = new Promise<void>((resolve) => {
+      commitAnswered = resolve;
+    });
+    let secondStarted = false;
+    record.mockImplementationOnce(async (_db, _f, writes, options) => {
+      options?.committing?.();
+      await commit;
+      return saved(writes);
+    });
+    record.mockImplementationOnce(async (_db, _f, writes) => {
+      secondStarted = true;
+      return saved(writes);
+    });
+    const writer = createRoundWriter(db, { groupsInFlight: 1 });
+    const first = writer.record("f", write(1));
+    const second = writer.record("f", write(2));
+    await vi.waitFor(() => expect(secondStarted).toBe(true));
+    expect(await second).toEqual({ saved: 2, duplicates: 0 });
+    commitAnswered();
+    expect(await first).toEqual({ saved: 1, duplicates: 0 });
+  });
+
   it("fails a group's writes when the database cannot be reached, and tries each alone after any other failure", async () => {
     const writer = createRoundWriter(db, { groupsInFlight: 1 });
     let calls = 0;
