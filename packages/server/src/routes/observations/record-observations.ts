@@ -206,7 +206,6 @@ function prepare(write: RoundWrite): Pending {
   return { write, entries, unique, errors };
 }
 
-
 async function writeGroup(query: RawQuery, facilityId: string, open: Pending[]) {
   const outcomes = new Map<Pending, RoundWriteOutcome>();
   const none = new Map<Pending, AppError>();
