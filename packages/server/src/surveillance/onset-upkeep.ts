@@ -79,30 +79,34 @@ export function onsetUpkeep(
   );
   return {
     recompute(persons: readonly OnsetPerson[], stored: readonly ObservationInput[]): KeptOnsetRow[] {
-      const byPerson = new Map<string, { ms: number; observation: ObservationInput }[]>();
-      for (const observation of stored) {
-        if (!dayRanges.has(observation.personId)) continue;
-        const at = observation.at;
-        const ms = typeof at === "string" ? Date.parse(at) : at.getTime();
-        const own = byPerson.get(observation.personId);
-        if (own) own.push({ ms, observation });
-        else byPerson.set(observation.personId, [{ ms, observation }]);
-      }
+      const written = persons.filter((person) => dayRanges.has(person.id));
+      if (written.length === 0) return [];
+      const byId = new Map(written.map((person) => [person.id, person]));
+      // In time order (the index keeps each person's observations in the order given).
+      const observations = stored
+        .filter((o) => byId.has(o.personId))
+        .map((o) => ({ ms: typeof o.at === "string" ? Date.parse(o.at) : o.at.getTime(), o }))
+        .sort((a, b) => a.ms - b.ms)
+        .map(({ o }) => o);
+      const inputs: PersonInput[] = written.map((person) => ({
+        id: person.id,
+        kind: person.kind,
+        job: person.job,
+        unit: person.unitId,
+        room: person.roomId,
+        baselineTempC: person.baselineTempC,
+      }));
+      // One index of all the people, then each person's onsets of their own days: an onset is found from its person's
+      // observations alone, and those read cover each person's days and the gap before them.
+      const ranges = [...dayRanges.values()];
+      const from = Math.min(...ranges.map((r) => r.from));
+      const to = Math.max(...ranges.map((r) => r.to));
       const rows: KeptOnsetRow[] = [];
-      for (const person of persons) {
-        const range = dayRanges.get(person.id);
-        if (!range) continue;
-        const input: PersonInput = {
-          id: person.id,
-          kind: person.kind,
-          job: person.job,
-          unit: person.unitId,
-          room: person.roomId,
-          baselineTempC: person.baselineTempC,
-        };
-        const own = (byPerson.get(person.id) ?? []).sort((a, b) => a.ms - b.ms).map((o) => o.observation);
-        for (const onset of onsetsOf([input], own, timeZone, groupGapDays, range.from, range.to))
-          rows.push({ ...onset, unitId: person.unitId, personKind: person.kind });
+      for (const onset of onsetsOf(inputs, observations, timeZone, groupGapDays, from, to)) {
+        const range = isoRanges.get(onset.personId)!;
+        if (onset.day < range.fromDay || onset.day > range.toDay) continue;
+        const person = byId.get(onset.personId)!;
+        rows.push({ ...onset, unitId: person.unitId, personKind: person.kind });
       }
       return rows;
     },
