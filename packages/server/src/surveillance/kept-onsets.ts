@@ -116,16 +116,44 @@ async function facilitySettings(db: Executor, facilityId: string) {
     .from(organisations)
     .where(eq(organisations.id, facilityId));
   const f = assertFound(facility, "Facility");
-  const profile = findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE;
+  const keeping = keepingOf(findBuiltInProfile(f.ruleProfile) ?? DEFAULT_PROFILE);
+  return { timeZone: f.timeZone, ...keeping, rules: keptRulesKey(keeping.clusterSymptoms) };
+}
+
+/**
+ * What a profile's kept onsets are counted with: the groups' and the cluster's gap, the cluster's symptoms, and the
+ * longest gap of all the subjects (the form's columns count with DEFAULT_ONSET_GAP_DAYS).
+ */
+export function keepingOf(profile: RuleProfile) {
   const groupGapDays = profile.onsets.gapDays;
-  const clusterSymptoms = profile.noroCluster.symptoms;
   return {
-    timeZone: f.timeZone,
     groupGapDays,
-    clusterSymptoms,
-    rules: keptRulesKey(clusterSymptoms),
+    clusterSymptoms: profile.noroCluster.symptoms,
     maxGap: Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS),
   };
+}
+
+/**
+ * Per person written, the days (day numbers, inclusive) whose kept onsets a write can change: from the earliest day
+ * written to `maxGap` days after the latest. A day's record decides the onsets of that day and of the gap days after
+ * it, and no other.
+ */
+export function writtenDays(
+  resolver: ReturnType<typeof createLocalDayResolver>,
+  written: readonly { personId: string; at: Date }[],
+  maxGap: number,
+): Map<string, { from: number; to: number }> {
+  const ranges = new Map<string, { from: number; to: number }>();
+  for (const { personId, at } of written) {
+    const day = resolver.dayOf(at.getTime());
+    const range = ranges.get(personId);
+    if (!range) ranges.set(personId, { from: day, to: day + maxGap });
+    else {
+      range.from = Math.min(range.from, day);
+      range.to = Math.max(range.to, day + maxGap);
+    }
+  }
+  return ranges;
 }
 
 /** What else than the gap a profile's kept onsets are built with (`kept_onsets_built.rules`). */
@@ -153,17 +181,7 @@ export async function keepOnsets(
 ): Promise<void> {
   if (written.length === 0) return;
   const settings = await facilitySettings(tx, facilityId);
-  const resolver = createLocalDayResolver(settings.timeZone);
-  const ranges = new Map<string, { from: number; to: number }>();
-  for (const { personId, at } of written) {
-    const day = resolver.dayOf(at.getTime());
-    const range = ranges.get(personId);
-    if (!range) ranges.set(personId, { from: day, to: day + settings.maxGap });
-    else {
-      range.from = Math.min(range.from, day);
-      range.to = Math.max(range.to, day + settings.maxGap);
-    }
-  }
+  const ranges = writtenDays(createLocalDayResolver(settings.timeZone), written, settings.maxGap);
   await replaceKeptOnsets(tx, facilityId, settings, ranges);
 }
 

@@ -1,7 +1,6 @@
 import {
   BUILT_IN_PROFILES,
   createLocalDayResolver,
-  DEFAULT_ONSET_GAP_DAYS,
   DEFAULT_PROFILE,
   findBuiltInProfile,
   isoDayOf,
@@ -9,7 +8,7 @@ import {
   type PersonInput,
 } from "@mamori/domain/surveillance";
 import type { people } from "../db/schema/index.ts";
-import { type KeptOnset, onsetsOf } from "./kept-onsets.ts";
+import { type KeptOnset, keepingOf, onsetsOf, writtenDays } from "./kept-onsets.ts";
 
 /** What the kept onsets need of a person: the kind, and the unit the onset is counted on. */
 export type OnsetPerson = {
@@ -28,9 +27,7 @@ export type KeptOnsetRow = KeptOnset & { unitId: string | null; personKind: Onse
  * reads the stored observations of this many days around a changing entry before it knows the facility's profile.
  */
 export const LONGEST_GAP_DAYS = Math.max(
-  DEFAULT_ONSET_GAP_DAYS,
-  DEFAULT_PROFILE.onsets.gapDays,
-  ...Object.values(BUILT_IN_PROFILES).map((profile) => profile.onsets.gapDays),
+  ...[DEFAULT_PROFILE, ...Object.values(BUILT_IN_PROFILES)].map((profile) => keepingOf(profile).maxGap),
 );
 
 /** A kept onset as the round's write reads it back: its day as an ISO day, its time in epoch milliseconds. */
@@ -59,36 +56,26 @@ export function onsetUpkeep(
   ruleProfile: string | null,
   written: readonly { personId: string; at: Date }[],
 ) {
-  const profile = (ruleProfile ? findBuiltInProfile(ruleProfile) : undefined) ?? DEFAULT_PROFILE;
-  const groupGapDays = profile.onsets.gapDays;
-  const maxGap = Math.max(groupGapDays, DEFAULT_ONSET_GAP_DAYS);
-  const resolver = createLocalDayResolver(timeZone);
-  const dayRanges = new Map<string, { from: number; to: number }>();
-  for (const { personId, at } of written) {
-    const day = resolver.dayOf(at.getTime());
-    const range = dayRanges.get(personId);
-    if (!range) dayRanges.set(personId, { from: day, to: day + maxGap });
-    else {
-      range.from = Math.min(range.from, day);
-      range.to = Math.max(range.to, day + maxGap);
-    }
-  }
+  const { groupGapDays, clusterSymptoms, maxGap } = keepingOf(
+    (ruleProfile ? findBuiltInProfile(ruleProfile) : undefined) ?? DEFAULT_PROFILE,
+  );
+  const dayRanges = writtenDays(createLocalDayResolver(timeZone), written, maxGap);
   // Per person, the days whose kept onsets are replaced (ISO days, inclusive).
   const isoRanges = new Map(
     [...dayRanges].map(([personId, r]) => [personId, { fromDay: isoDayOf(r.from), toDay: isoDayOf(r.to) }]),
   );
   return {
     recompute(persons: readonly OnsetPerson[], stored: readonly ObservationInput[]): KeptOnsetRow[] {
-      const written = persons.filter((person) => dayRanges.has(person.id));
-      if (written.length === 0) return [];
-      const byId = new Map(written.map((person) => [person.id, person]));
+      const changing = persons.filter((person) => dayRanges.has(person.id));
+      if (changing.length === 0) return [];
+      const byId = new Map(changing.map((person) => [person.id, person]));
       // In time order (the index keeps each person's observations in the order given).
       const observations = stored
         .filter((o) => byId.has(o.personId))
         .map((o) => ({ ms: typeof o.at === "string" ? Date.parse(o.at) : o.at.getTime(), o }))
         .sort((a, b) => a.ms - b.ms)
         .map(({ o }) => o);
-      const inputs: PersonInput[] = written.map((person) => ({
+      const inputs: PersonInput[] = changing.map((person) => ({
         id: person.id,
         kind: person.kind,
         job: person.job,
@@ -102,7 +89,7 @@ export function onsetUpkeep(
       const from = Math.min(...ranges.map((r) => r.from));
       const to = Math.max(...ranges.map((r) => r.to));
       const rows: KeptOnsetRow[] = [];
-      for (const onset of onsetsOf(inputs, observations, timeZone, groupGapDays, from, to)) {
+      for (const onset of onsetsOf(inputs, observations, timeZone, groupGapDays, from, to, clusterSymptoms)) {
         const range = isoRanges.get(onset.personId)!;
         if (onset.day < range.fromDay || onset.day > range.toDay) continue;
         const person = byId.get(onset.personId)!;
@@ -118,16 +105,16 @@ export function onsetUpkeep(
         const range = isoRanges.get(o.personId);
         if (range && o.day >= range.fromDay && o.day <= range.toDay) before.set(keyOf(o), o);
       }
-      const written: KeptOnsetRow[] = [];
+      const toWrite: KeptOnsetRow[] = [];
       for (const o of recomputed) {
         const key = keyOf(o);
         const was = before.get(key);
         before.delete(key);
         if (was && was.atMs === o.at.getTime() && was.unitId === o.unitId && was.personKind === o.personKind)
           continue;
-        written.push(o);
+        toWrite.push(o);
       }
-      return { removed: [...before.values()], written };
+      return { removed: [...before.values()], written: toWrite };
     },
   };
 }
